@@ -1,0 +1,84 @@
+"""Reporting cues: the verbs and phrases that attribute words to a speaker.
+
+Kept in one place so that the direct-quote and the paraphrase extractors agree on what counts
+as speech. ``SPEECH`` verbs introduce quotes; ``REPORTING`` adds verbs of belief, finding and
+claim that newsrooms use for paraphrase ("polls show", "he believes").
+"""
+
+from __future__ import annotations
+
+import re
+
+_SPEECH_PAST = """said told added wrote asked noted explained argued warned claimed insisted
+stated declared acknowledged admitted denied conceded contended maintained predicted promised
+vowed tweeted posted responded replied continued recalled countered complained boasted alleged
+confirmed revealed emphasized emphasised stressed observed concluded suggested announced
+reported testified joked quipped shouted yelled exclaimed cautioned wondered mused lamented
+remarked reiterated agreed urged demanded proclaimed assured repeated charged
+explained""".split()
+_SPEECH_PRESENT = """says tells adds writes asks notes explains argues warns claims insists
+states declares acknowledges admits denies concedes contends maintains predicts promises vows
+tweets posts responds replies continues recalls counters complains boasts alleges confirms
+reveals emphasizes stresses observes concludes suggests announces reports agrees urges
+say tell argue warn claim insist agree note predict contend maintain suggest ask write
+add""".split()
+_BELIEF = """believes believed believe thinks thought think feel feels felt hope hopes hoped
+fear fears feared expect expects expected estimate estimates estimated found find finds show
+shows showed shown indicated indicates indicate know knew knows worry worries worried""".split()
+_PARTICIPLES = """saying adding noting arguing asking telling warning explaining claiming
+insisting stating declaring acknowledging admitting denying conceding writing tweeting
+suggesting recalling predicting promising vowing urging complaining answering replying
+responding""".split()
+
+SPEECH = sorted(set(_SPEECH_PAST + _SPEECH_PRESENT), key=len, reverse=True)
+REPORTING = sorted(set(SPEECH + _BELIEF), key=len, reverse=True)
+PARTICIPLES = sorted(set(_PARTICIPLES), key=len, reverse=True)
+
+AUX = (
+    r"(?:has|have|had|also|later|previously|once|repeatedly|then|again|often|publicly|"
+    r"privately|recently|reportedly|would|will|only|even|further|simply|flatly|quickly|long|"
+    r"never|always|just|already|since|first|separately|subsequently|told|would\s+later|"
+    r"did|does|do|not|earlier|elsewhere|still|consistently|explicitly|correctly|falsely|"
+    r"openly|bluntly|angrily|famously|memorably|frequently|told\s+reporters)"
+)
+SPEECH_RE = r"(?:" + "|".join(SPEECH) + r"|pointed\s+out|went\s+on\s+to\s+say)"
+REPORTING_RE = r"(?:" + "|".join(REPORTING) + r"|pointed\s+out|went\s+on\s+to\s+say)"
+PARTICIPLE_RE = r"(?:" + "|".join(PARTICIPLES) + r"|pointing\s+out)"
+
+TELL_RE = (
+    r"(?:told|tells|tell|telling|asked|asks|ask|asking|informed|informs|assured|assures|"
+    r"reminded|reminds|warned|warns|urged|urges)"
+)
+#: Objects of "told"/"asked": the audience, which belongs to the cue ("told Reuters").
+AUDIENCE = (
+    r"(?:reporters|journalists|supporters|voters|the\s+crowd|a\s+crowd|an\s+audience|the\s+audience|"
+    r"him|her|them|me|us|you|the\s+[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,4}|"
+    r"[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|and|&)){0,5}|"
+    r"(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:crowd|audience|rally|interviewer|reporter|"
+    r"radio\s+host|host|group|gathering|conference|meeting))"
+)
+#: Adjuncts that may stand between the cue and the content: time, manner, medium.
+ADJUNCT = (
+    r"(?:\s*,?\s*(?:on|in|at|during|last|this|earlier|later|late|early|before|after|while|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
+    r"recently|privately|publicly|then|again|also|flatly|repeatedly|once|via|over|through)"
+    r"\b[^,:;“”\"]{0,70}?)"
+)
+WHEN = re.compile(
+    r"\b(?:(?:on|last|this|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|yesterday|today|(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)"
+    r"\s+\d{1,2}(?:,\s+\d{4})?)(?:\s+(?:morning|afternoon|evening|night))?"
+)
+
+
+def when_of(frame: str) -> str | None:
+    """When the words were said, if the attribution frame says ("on December 19")."""
+    match = WHEN.search(frame)
+    return match.group().strip() if match else None
+
+
+#: A cue: a speech verb, or a verb of telling followed by its audience ("told Reuters").
+SPEECH_CUE = r"(?:" + TELL_RE + r"\s+" + AUDIENCE + r"(?![\w’'])|" + SPEECH_RE + r")"
+REPORTING_CUE = r"(?:" + TELL_RE + r"\s+" + AUDIENCE + r"(?![\w’'])|" + REPORTING_RE + r")"
+PARTICIPLE_CUE = r"(?:" + TELL_RE + r"\s+" + AUDIENCE + r"(?![\w’'])|" + PARTICIPLE_RE + r")"

@@ -1,0 +1,254 @@
+"""Attribution frames: find the speaker phrase and cue around a quote or in a sentence.
+
+Each function takes the text outside the quoted words (the "frame") and returns the speaker
+phrase as written plus the cue, or None. They are plain anchored regular expressions over short
+strings (a sentence at most), so the cost is linear in the article.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from bot.extract.cues import (
+    ADJUNCT,
+    AUX,
+    PARTICIPLE_CUE,
+    REPORTING_CUE,
+    SPEECH_CUE,
+    SPEECH_RE,
+)
+
+log = logging.getLogger(__name__)
+
+_LEAD = re.compile(
+    r"^(?:(?:But|And|So|Yet|Still|However|Meanwhile|Instead|Now|Then|Also|Indeed|Separately|"
+    r"Moreover|Similarly|Likewise|Again|Finally|Later|Earlier|Previously|Today|Yesterday|"
+    r"Tuesday|Monday|Wednesday|Thursday|Friday|Saturday|Sunday|Or|Plus|Asked|Instead)\b,?\s+)+"
+)
+_LEAD_CLAUSE = re.compile(
+    r"^(?:(?:On|In|At|During|After|Before|Last|This|Speaking|Asked|When|While|Since|"
+    r"Following|Responding|Appearing|Writing|Addressing|Campaigning|Earlier|Later|Afterward|"
+    r"Afterwards|Back|Over|Under|Through|From|With|Without|For|Like|Unlike|As|Despite|"
+    r"Although|Though|If|Because|By|Even|Yet|Still|But|And|Pressed|Questioned|Interviewed|"
+    r"Reached|Contacted|Reacting|Commenting|Standing|Sitting|Taking|Turning)\b[^,]{0,90},\s+)+"
+)
+_TRAIL = re.compile(r"(?:\s+" + AUX + r")+$")
+_CLAUSE_WORDS = frozenset(
+    """that which because if when whether is was are were be been being will would could
+    should can cannot may might must do does did not to than while although though as
+    and but or so said says told""".split()
+)
+_DETERMINERS = frozenset(
+    """the a an one two three four five six seven eight nine ten some several many most
+    other others both his her their its our my your another few all each no top senior
+    former current""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A speaker phrase as written and the cue that attributes the words to it."""
+
+    speaker: str
+    cue: str
+    speaker_offset: int  # offset of the phrase inside the frame text
+
+
+def clean_subject(pre: str) -> tuple[str, int] | None:
+    """The subject noun phrase at the end of ``pre`` (text before a cue), with its offset.
+
+    Leading conjunctions and adverbial clauses are dropped; what remains must read like a noun
+    phrase (a name, a pronoun, a determiner phrase, optionally with an apposition).
+    """
+    original = pre
+    pre = pre.rstrip(" ,")
+    pre = _TRAIL.sub("", pre)
+    offset = 0
+    for pattern in (_LEAD, _LEAD_CLAUSE, _LEAD):
+        match = pattern.match(pre, offset)
+        if match:
+            offset = match.end()
+    subject = pre[offset:].strip()
+    if not subject:
+        return None
+    head, _, apposition = subject.partition(", ")
+    words = head.split()
+    if not words or len(words) > 9 or len(apposition.split()) > 22:
+        return None
+    low = [w.lower().strip(",.") for w in words]
+    if any(w in _CLAUSE_WORDS for w in low[1:]) and not (low[0] in _DETERMINERS):
+        return None
+    if any(w in ("that", "which", "is", "was", "were", "are", "to", "if", "because") for w in low):
+        return None
+    first = words[0]
+    if not (first[:1].isupper() or first[:1].isdigit() or low[0] in _DETERMINERS):
+        return None
+    if low[-1] in _DETERMINERS or low[-1] in ("of", "for", "with", "and", "in", "on", "at"):
+        return None
+    return subject, original.find(subject)
+
+
+_TAIL_VERB_FIRST = re.compile(
+    r"^\s*[,.!?—–-]*\s*(?P<cue>" + SPEECH_RE + r")\s+(?P<spk>[^.;:!?“”\"]{1,140}?)"
+    r"(?:,?\s+(?:in\s+an?\s+|on\s+|at\s+|during\s+|told\s+|to\s+|while\s+|after\s+|before\s+|"
+    r"adding|noting|referring|who\s|when\s|as\s)[^“”\"]*)?\s*[.!?]?\s*$"
+)
+_TAIL_SUBJECT_FIRST = re.compile(
+    r"^\s*[,.!?—–-]*\s*(?P<spk>[^;:!?“”\"]{1,160}?)(?:\s+" + AUX + r")*\s+"
+    r"(?P<cue>" + SPEECH_CUE + r")\b"
+)
+_TAIL_ACCORDING = re.compile(r"^\s*[,.!?—–-]*\s*(?P<cue>according\s+to)\s+(?P<spk>[^.;:!?“”\"]{1,120})")
+
+
+def tail_frame(tail: str) -> Frame | None:
+    """Speaker after a quote: '…," said X, a Y.' / '…," X said.' / '…," according to X.'"""
+    tail = tail[:300]
+    for pattern in (_TAIL_ACCORDING, _TAIL_VERB_FIRST):
+        match = pattern.match(tail)
+        if match:
+            spk = match.group("spk").strip(" ,")
+            return Frame(spk, match.group("cue"), match.start("spk"))
+    match = _TAIL_SUBJECT_FIRST.match(tail)
+    if match:
+        found = clean_subject(match.group("spk"))
+        if found:
+            return Frame(found[0], match.group("cue"), match.start("spk") + found[1])
+    return None
+
+
+_HEAD_CUE = re.compile(
+    r"(?P<cue>" + SPEECH_CUE + r")(?P<adj>" + ADJUNCT + r"*)"
+    r"\s*(?:[:,]|\s+that|—|–)?\s*$"
+)
+_HEAD_PARTICIPLE = re.compile(
+    r",\s*(?:and\s+)?(?:then\s+)?(?P<cue>" + PARTICIPLE_CUE + r")"
+    + ADJUNCT + r"*\s*(?:[:,]|\s+that)?\s*$"
+)
+_HEAD_ACCORDING = re.compile(r"(?:^|,\s*)(?P<cue>[Aa]ccording\s+to)\s+(?P<spk>[^,“”\"]{1,120}),\s*$")
+_HEAD_COLON = re.compile(r"(?P<cue>:)\s*$")
+
+
+def head_frame(head: str) -> Frame | None:
+    """Speaker before a quote: 'X said: "…' / 'X, asking: "…' / 'According to X, "…'."""
+    head = head[-400:]
+    match = _HEAD_ACCORDING.search(head)
+    if match:
+        return Frame(match.group("spk").strip(), match.group("cue"), match.start("spk"))
+    match = _HEAD_CUE.search(head)
+    if match:
+        found = clean_subject(head[: match.start()])
+        if found:
+            return Frame(found[0], match.group("cue"), found[1])
+    match = _HEAD_PARTICIPLE.search(head)
+    if match:
+        found = sentence_subject(head[: match.start()])
+        if found:
+            return Frame(found[0], match.group("cue"), found[1])
+    match = _HEAD_COLON.search(head)
+    if match and len(head.split()) <= 12:
+        found = sentence_subject(head[: match.start()])
+        if found:
+            return Frame(found[0], ":", found[1])
+    return None
+
+
+_SUBJECT_VERB = re.compile(r"\s+(?:" + AUX + r"\s+)*(?P<verb>[a-z][a-z’'-]+)\b")
+
+
+def sentence_subject(clause: str) -> tuple[str, int] | None:
+    """The subject at the start of a clause: the words before its first lower-case verb."""
+    stripped = clause
+    offset = 0
+    for pattern in (_LEAD, _LEAD_CLAUSE, _LEAD):
+        match = pattern.match(stripped, offset)
+        if match:
+            offset = match.end()
+    rest = stripped[offset:]
+    words = rest.split()
+    if not words:
+        return None
+    if words[0].lower() in ("he", "she", "they", "i", "we", "it"):
+        return words[0], offset
+    take: list[str] = []
+    for word in words[:8]:
+        if take and word[:1].islower() and word.lower() not in ("of", "de", "van", "von", "al"):
+            break
+        take.append(word)
+    subject = " ".join(take).rstrip(",")
+    if not subject or not subject[:1].isupper():
+        return None
+    return subject, offset
+
+
+_INDIRECT_CUE = re.compile(
+    r"(?<![\w’'])(?P<cue>" + REPORTING_CUE + r")(?P<adj>" + ADJUNCT
+    + r"*?)(?:\s*,?\s*(?P<that>that)\b|\s*:|(?=\s))"
+)
+_AFTER_CONTENT = re.compile(
+    r",\s*(?P<spk>[^,;:“”\"]{1,90}?)(?:\s+" + AUX + r")*\s+(?P<cue>" + REPORTING_CUE + r")" + ADJUNCT + r"*\s*[.!?]?\s*$"
+)
+_AFTER_CONTENT_INVERTED = re.compile(
+    r",\s*(?P<cue>said|says|added|wrote|writes|adds|noted|notes|explained|argued|according\s+to)\s+"
+    r"(?P<spk>[^,;:“”\"]{1,90}?)(?:,\s+[^“”\"]{1,120})?\s*[.!?]?\s*$"
+)
+_ACCORDING_LEAD = re.compile(r"^(?:\w+\s+)?[Aa]ccording\s+to\s+(?P<spk>[^,“”\"]{1,120}),\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Paraphrase:
+    """A paraphrase found in a sentence: speaker phrase, cue, content offsets in the sentence."""
+
+    speaker: str
+    speaker_offset: int
+    cue: str
+    start: int
+    end: int
+
+
+def paraphrase(sentence: str) -> Paraphrase | None:
+    """Find 'X said (that) …', '…, X said.', 'According to X, …' and '…, according to X.'."""
+    end = len(sentence.rstrip(" .!?"))
+    match = _ACCORDING_LEAD.match(sentence)
+    if match:
+        return Paraphrase(match.group("spk"), match.start("spk"), "according to", match.end(), end)
+    for match in _INDIRECT_CUE.finditer(sentence, 0, min(len(sentence), 600)):
+        pre = sentence[: match.start()]
+        if pre.endswith((", ", "“", '"')) and not pre.rstrip(" ,").endswith(("”", '"')):
+            pass
+        found = clean_subject(pre)
+        if not found:
+            continue
+        start = match.end()
+        while start < len(sentence) and sentence[start] in " ,:":
+            start += 1
+        if len(sentence[start:end].split()) < 3:
+            continue
+        return Paraphrase(found[0], found[1], match.group("cue"), start, end)
+    tail = sentence[-260:]
+    base = len(sentence) - len(tail)
+    for pattern in (_AFTER_CONTENT_INVERTED, _AFTER_CONTENT):
+        match = pattern.search(tail)
+        if not match:
+            continue
+        spk = match.group("spk").strip()
+        found = clean_subject(spk) if pattern is _AFTER_CONTENT else (spk, 0)
+        if found and len(sentence[: base + match.start()].split()) >= 3:
+            return Paraphrase(
+                found[0], base + match.start("spk") + found[1], match.group("cue"), 0, base + match.start()
+            )
+    return None
+
+
+_PARTICIPLE_CONTENT = re.compile(
+    r",\s*(?:and\s+)?(?P<cue>" + PARTICIPLE_CUE + r")\s*(?:that\s+)?(?=\S)"
+)
+
+
+def participle(sentence: str) -> tuple[str, int, int] | None:
+    """', saying (that) …' inside a sentence: cue and content start, speaker is the subject."""
+    match = _PARTICIPLE_CONTENT.search(sentence)
+    if not match:
+        return None
+    return match.group("cue"), match.end(), len(sentence.rstrip(" .!?"))

@@ -1,0 +1,137 @@
+"""Paragraphs and sentences with character offsets into the original article text.
+
+Everything downstream reports where a statement stands (paragraph number, character span), so
+the splitting keeps offsets instead of copying text around. Both layouts seen in practice are
+accepted: one paragraph per line, and paragraphs separated by blank lines.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from bot.extract.quotes import find_quotes
+
+log = logging.getLogger(__name__)
+
+#: A sentence longer than this is cut, so that no later regex ever sees an unbounded span.
+MAX_SENTENCE = 3000
+
+_LINE = re.compile(r"[^\n]+")
+_TERMINAL = re.compile(r"[.!?…]+[\"”'’)\]]*(?=\s+[\"“'‘(\[]*[A-Z0-9])|[.!?…]+[\"”'’)\]]*\s*$")
+#: Words that end in a full stop without ending the sentence.
+ABBREVIATIONS = frozenset(
+    "mr mrs ms dr sen rep gov gen lt col sgt capt cmdr adm st jr sr prof rev hon messrs "
+    "u.s u.k u.n d.c n.y l.a jan feb mar apr aug sept sep oct nov dec inc corp co ltd no vs "
+    "v e.g i.e a.m p.m ft mt gop calif fla ill mass mich minn pa tenn tex va wash wis ariz "
+    "colo conn ga ind kan ky la md mo nev okla ore s.c n.c n.h n.j n.m".split()
+)
+_TITLE_WORD = re.compile(r"[A-Z0-9][\w’'.:-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph: ``index`` is 0 for the title, then 1, 2, ... for the body."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a paragraph; ``start``/``end`` are offsets into the whole article."""
+
+    paragraph: int
+    start: int
+    end: int
+    text: str
+
+
+def looks_like_title(line: str, has_more: bool) -> bool:
+    """A first line is a title when more text follows and it is short and headline-like.
+
+    Headlines are short and either lack a closing full stop or capitalise most words; a
+    first line that reads like a running sentence is the first body paragraph instead.
+    """
+    if not has_more:
+        return False
+    words = line.split()
+    if not words or len(words) > 30 or len(line) > 250:
+        return False
+    if not line.rstrip().endswith((".", "!", "?", "”", '"')):
+        return True
+    capitalised = sum(1 for w in words if _TITLE_WORD.match(w))
+    return capitalised / len(words) >= 0.6
+
+
+def split_paragraphs(text: str) -> list[Paragraph]:
+    """Non-blank lines as paragraphs; the first is paragraph 0 when it looks like a title."""
+    spans: list[tuple[int, int]] = []
+    for match in _LINE.finditer(text):
+        raw = match.group()
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        start = match.start() + lead
+        spans.append((start, start + len(stripped)))
+    if not spans:
+        return []
+    first = text[spans[0][0] : spans[0][1]]
+    offset = 0 if looks_like_title(first, len(spans) > 1) else 1
+    return [
+        Paragraph(index=i + offset, start=s, end=e, text=text[s:e]) for i, (s, e) in enumerate(spans)
+    ]
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the full stop at ``dot`` closes an abbreviation or an initial ("J.")."""
+    begin = dot
+    while begin > 0 and (text[begin - 1].isalpha() or text[begin - 1] == "."):
+        begin -= 1
+    word = text[begin:dot].lower()
+    if not word:
+        return False
+    if len(word) == 1 and text[begin].isupper():
+        return True
+    return word in ABBREVIATIONS
+
+
+def split_sentences(paragraph: Paragraph) -> list[Sentence]:
+    """Sentences of a paragraph; a full stop inside quotation marks does not end a sentence.
+
+    Quoted multi-sentence passages stay whole, because the attribution ("…," she said) that
+    follows them belongs to every sentence of the quote.
+    """
+    text = paragraph.text
+    quotes = find_quotes(text)
+    cuts = [0]
+    q = 0
+    for match in _TERMINAL.finditer(text):
+        end = match.end()
+        dot = match.start()
+        if text[dot] == "." and match.group().startswith(".") and _is_abbreviation(text, dot):
+            continue
+        while q < len(quotes) and quotes[q].end <= end:
+            q += 1
+        if end < len(text) and q < len(quotes) and quotes[q].start < end < quotes[q].end:
+            continue
+        if end - cuts[-1] > 0:
+            cuts.append(end)
+    if cuts[-1] != len(text):
+        cuts.append(len(text))
+    out: list[Sentence] = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        for lo in range(a, b, MAX_SENTENCE):
+            hi = min(b, lo + MAX_SENTENCE)
+            chunk = text[lo:hi]
+            stripped = chunk.strip()
+            if not stripped:
+                continue
+            lead = len(chunk) - len(chunk.lstrip())
+            s = paragraph.start + lo + lead
+            out.append(Sentence(paragraph.index, s, s + len(stripped), stripped))
+    return out

@@ -1,0 +1,231 @@
+"""Speakers: what kind of thing a speaker phrase names, and who a pronoun or surname means.
+
+A reader wants "Vladimir Putin", not "he" or "Putin", so mentions of people are tracked in
+reading order: a full name introduces a person, a later surname or pronoun refers back to the
+most recent fitting person. Phrases that are not people (unnamed sources, organisations,
+documents) are classified so the summary can report how a story is sourced.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from dataclasses import dataclass, field
+
+log = logging.getLogger(__name__)
+
+PRONOUNS = frozenset("he she they i we it you who him her them us me".split())
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+#: Words that make a capitalised run a title or role rather than part of a name.
+TITLES = frozenset(
+    """mr mrs ms miss dr sen senator rep representative gov governor president vice former
+    secretary gen general rev prof professor judge justice congressman congresswoman
+    chairman chairwoman chair speaker leader mayor minister prime ambassador attorney
+    candidate nominee director spokesman spokeswoman spokesperson press adviser advisor aide
+    chief sheriff commissioner lt col sgt capt pastor pope king queen prince emperor
+    democrat republican democratic republican gop u.s us state house senate white
+    presidential deputy assistant majority minority whip strategist pollster host anchor
+    executive ceo founder officer agent analyst lawyer manager campaign""".split()
+)
+_NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|ic|i)$")
+ORG_WORDS = frozenset(
+    """committee department agency office ministry council party campaign administration
+    commission court embassy bureau association union institute foundation center centre
+    group company corporation network news times post journal tribune press reuters cnn
+    nbc abc cbs msnbc fox bbc police army navy government fbi cia nsa pentagon kremlin
+    congress senate house university college organization organisation team board
+    coalition pac inc club church center network service authority""".split()
+)
+DOCUMENT_WORDS = frozenset(
+    """report poll polls survey study data document documents filing filings statement memo
+    letter analysis records record lawsuit complaint indictment ruling assessment
+    assessments findings estimate estimates figures numbers release website""".split()
+)
+ANON_WORDS = frozenset(
+    """source sources official officials aide aides person people adviser advisers advisors
+    diplomat diplomats spokesman spokeswoman spokesperson insider insiders staffer staffers
+    operative operatives expert experts analyst analysts critics supporters observers
+    residents voters lawmakers members witnesses investigators prosecutors""".split()
+)
+NUMBER_WORDS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12,
+    "both": 2, "another": 1,
+}  # fmt: skip
+_TOKEN = re.compile(r"[\w’'.-]+")
+_NAME_TOKEN = (
+    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Jr|Sr|St|Prof|Rev|Adm|Capt)\.|"
+    r"[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w’'-]*)"
+)
+_NAME_RUN = re.compile(
+    r"(?<![\w’'])" + _NAME_TOKEN + r"(?:\s+(?:(?:de|van|von|bin|al|la|le|del|da)\s+)?"
+    + _NAME_TOKEN + r")*"
+)
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRef:
+    """A classified speaker phrase: ``kind`` is person, pronoun, anonymous, organisation,
+    document or group."""
+
+    kind: str
+    name: str
+    role: str | None = None
+    count: int | None = None
+    phrase: str = ""
+
+
+def _clean(word: str) -> str:
+    return _POSSESSIVE.sub("", word.strip(".,;:")).lower()
+
+
+def split_name(run: str) -> tuple[str, str | None]:
+    """Split a capitalised run such as "Democratic Congressman Mike Quigley" into name, role.
+
+    The name is what follows the last title-like word; with no title word, the whole run is
+    the name.
+    """
+    words = run.split()
+    last_title = -1
+    for i, word in enumerate(words[:-1]):
+        low = _clean(word)
+        if low in TITLES or low in ORG_WORDS or _NATIONALITY.match(word.strip(".,")):
+            last_title = i
+        elif word.endswith(".") and len(word) > 2 and low in ("u.s", "u.n"):
+            last_title = i
+    name = " ".join(words[last_title + 1 :])
+    role = " ".join(words[: last_title + 1]) or None
+    return name, role
+
+
+def is_name_like(phrase: str) -> bool:
+    """Two to four capitalised words (initials allowed) that are not an organisation."""
+    words = phrase.split()
+    if not 1 <= len(words) <= 4:
+        return False
+    if not all(w[:1].isupper() or w in ("de", "van", "von", "bin", "al") for w in words):
+        return False
+    return not any(_clean(w) in ORG_WORDS or _clean(w) in TITLES for w in words)
+
+
+def _count(words: list[str]) -> int | None:
+    for word in words[:3]:
+        low = word.lower()
+        if low in NUMBER_WORDS:
+            return NUMBER_WORDS[low]
+        if low.isdigit() and 0 < int(low) < 10000:
+            return int(low)
+    return None
+
+
+def classify(phrase: str) -> SpeakerRef | None:
+    """Classify a speaker phrase; None when it does not look like a speaker at all."""
+    phrase = phrase.strip(" ,;:—–-")
+    if not phrase or len(phrase) > 160:
+        return None
+    head, _, apposition = phrase.partition(", ")
+    apposition = apposition.rstrip(", ") or ""
+    words = head.split()
+    low = [_clean(w) for w in words]
+    if len(words) == 1 and low[0] in PRONOUNS:
+        return SpeakerRef("pronoun", low[0], phrase=phrase)
+    if not words or len(words) > 14:
+        return None
+    runs = list(_NAME_RUN.finditer(head))
+    last = runs[-1] if runs else None
+    if last and last.end() >= len(head.rstrip(" .")) - 0:
+        name, role = split_name(last.group())
+        before = head[: last.start()].strip()
+        if before:
+            role = f"{before} {role}".strip() if role else before
+        if apposition and not apposition.startswith(("who ", "which ")):
+            role = f"{role}; {apposition}" if role else apposition
+        if name and is_name_like(name) and not (before and before.split()[0].lower() in ("the",)):
+            return SpeakerRef("person", name, role, 1, phrase)
+    anon = next((i for i, w in enumerate(low) if w in ANON_WORDS), 99)
+    doc = next((i for i, w in enumerate(low) if w in DOCUMENT_WORDS), 99)
+    if doc < anon:
+        return SpeakerRef("document", head, None, None, phrase)
+    if anon < 99:
+        count = _count(words)
+        return SpeakerRef("anonymous", phrase if len(phrase) < 100 else head, None, count, phrase)
+    if any(w in ORG_WORDS for w in low) or (words[0][:1].isupper() and low[0] != "the"):
+        return SpeakerRef("organisation", head, None, None, phrase)
+    if low[0] in ("the", "a", "an", "his", "her", "their", "its", "some", "many", "several"):
+        return SpeakerRef("group", head, None, _count(words), phrase)
+    return SpeakerRef("group", head, None, None, phrase)
+
+
+@dataclass
+class People:
+    """Person mentions in reading order, for resolving surnames and pronouns."""
+
+    by_surname: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    positions: list[int] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)
+
+    def add(self, name: str, pos: int, role: str | None = None) -> str:
+        """Record a mention; a known surname or single word resolves to the full name."""
+        full = self.resolve_name(name, pos)
+        if role and full not in self.roles:
+            self.roles[full] = role
+        if len(full.split()) > 1:
+            surname = _clean(full.split()[-1])
+            self.by_surname.setdefault(surname, []).append((pos, full))
+        if self.positions and pos < self.positions[-1]:
+            i = bisect.bisect_right(self.positions, pos)
+            self.positions.insert(i, pos)
+            self.names.insert(i, full)
+        else:
+            self.positions.append(pos)
+            self.names.append(full)
+        return full
+
+    def resolve_name(self, name: str, pos: int) -> str:
+        """The full name a surname (or title + surname) stands for near ``pos``."""
+        words = name.split()
+        if not words:
+            return name
+        key = _clean(words[-1])
+        found = self.by_surname.get(key)
+        if not found:
+            return name
+        if len(words) > 1:
+            given = _clean(words[0])
+            same = [f for _, f in found if _clean(f.split()[0]) == given]
+            if same or given.rstrip(".") not in TITLES:
+                return same[-1] if same else name
+        i = bisect.bisect_right([p for p, _ in found], pos)
+        return found[i - 1][1] if i else found[0][1]
+
+    def last_before(self, pos: int) -> str | None:
+        """The most recently mentioned person before ``pos``."""
+        i = bisect.bisect_left(self.positions, pos)
+        return self.names[i - 1] if i else None
+
+
+def scan_people(text: str, people: People) -> None:
+    """Register every full name (two or more capitalised words that look like a person)."""
+    for match in _NAME_RUN.finditer(text):
+        run = match.group()
+        if " " not in run:
+            key = _clean(run)
+            if key in people.by_surname:
+                people.add(run, match.start())
+            continue
+        name, role = split_name(run)
+        if len(name.split()) >= 2 and is_name_like(name) and not _starts_sentence_word(name):
+            people.add(name, match.start() + run.rfind(name), role)
+
+
+_NOT_FIRST = frozenset(
+    "the a an but and so in on at of for this that these those if when while after before "
+    "as it its his her their new north south east west united former last next".split()
+)
+
+
+def _starts_sentence_word(name: str) -> bool:
+    return name.split()[0].lower() in _NOT_FIRST

@@ -1,0 +1,214 @@
+"""Statements: who said what, sentence by sentence, in reading order.
+
+Direct quotes are found first (a sentence whose words are all inside quotation marks, with
+the speaker in the frame before or after), then paraphrases (reporting verb, "according to",
+participial "saying …") in the remaining sentences. A quote with no frame continues the
+previous speaker, as news style does for a follow-on quote paragraph.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from bot.extract import frames
+from bot.extract.cues import when_of
+from bot.extract.paragraphs import Paragraph, Sentence, split_paragraphs, split_sentences
+from bot.extract.quotes import QuoteSpan, find_quotes, normalise_marks, strip_marks
+from bot.extract.speakers import PERSON_PRONOUNS, People, SpeakerRef, classify, scan_people
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractedStatement:
+    """One statement: ``speaker`` is the display name with pronouns resolved."""
+
+    speaker: str
+    text: str
+    kind: str  # "direct" | "partial" | "indirect"
+    cue: str | None
+    paragraph: int
+    start: int
+    end: int
+    ref: SpeakerRef | None = None
+    when: str | None = None
+
+
+@dataclass
+class _State:
+    """What the extractor remembers while reading: people and the last speaker."""
+
+    people: People
+    last: ExtractedStatement | None = None
+
+
+def _display(ref: SpeakerRef, pos: int, state: _State) -> tuple[str, SpeakerRef]:
+    """The name a reader would use; pronouns and surnames resolved to the full name."""
+    if ref.kind == "person":
+        full = state.people.add(ref.name, pos, ref.role)
+        role = ref.role or state.people.roles.get(full)
+        return full, SpeakerRef("person", full, role, 1, ref.phrase)
+    if ref.kind == "pronoun" and ref.name in PERSON_PRONOUNS:
+        candidate = state.people.last_before(pos)
+        if candidate is None and state.last and state.last.ref and state.last.ref.kind == "person":
+            candidate = state.last.speaker
+        if candidate:
+            return candidate, SpeakerRef("person", candidate, state.people.roles.get(candidate), 1, ref.phrase)
+    return ref.name, ref
+
+
+def _make(
+    state: _State, phrase: str, pos: int, text: str, kind: str, cue: str | None,
+    sentence: Sentence, when: str | None = None,
+) -> ExtractedStatement | None:  # fmt: skip
+    ref = classify(phrase)
+    if ref is None or not text.strip():
+        return None
+    name, ref = _display(ref, pos, state)
+    return ExtractedStatement(
+        name, text.strip(), kind, cue, sentence.paragraph, sentence.start, sentence.end, ref, when
+    )
+
+
+def _direct(
+    sentence: Sentence, quotes: list[QuoteSpan], para: Paragraph, state: _State
+) -> list[ExtractedStatement]:
+    """Sentences made of quoted words plus an attribution frame."""
+    rel = sentence.start - para.start
+    local = [q for q in quotes if rel <= q.start < rel + len(sentence.text) + 1]
+    if not local:
+        return []
+    text = sentence.text
+    spans = [(q.start - rel, min(q.end - rel, len(text))) for q in local]
+    head = text[: spans[0][0]]
+    tail = text[spans[-1][1] :]
+    middles = [text[a[1] : b[0]] for a, b in zip(spans, spans[1:], strict=False)]
+    if any(len(m.split()) > 14 for m in middles):
+        return []
+    words = " … ".join(strip_marks(para.text[q.inner_start : q.inner_end]) for q in local)
+    words = normalise_marks(words)
+    frame: frames.Frame | None = None
+    frame_at = 0
+    if not head.strip(" —–-"):
+        for i, middle in enumerate(middles):
+            frame = frames.tail_frame(middle)
+            if frame:
+                frame_at = spans[i][1]
+                break
+        if frame is None:
+            frame = frames.tail_frame(tail)
+            frame_at = spans[-1][1]
+        if frame is None and len(tail.split()) <= 1 and not middles_have_words(middles):
+            return _continuation(sentence, words, state)
+    else:
+        if len(tail.split()) > 2 and not frames.tail_frame(tail):
+            return []
+        frame = frames.head_frame(head)
+        frame_at = 0
+        if frame is None:
+            frame = frames.tail_frame(tail)
+            frame_at = spans[-1][1]
+            if frame is None or len(head.split()) > 3:
+                return []
+    if frame is None:
+        return []
+    when = when_of(text[frame_at : frame_at + 200] if frame_at else head)
+    made = _make(state, frame.speaker, sentence.start + frame_at + frame.speaker_offset, words,
+                 "direct", frame.cue, sentence, when)  # fmt: skip
+    return [made] if made else []
+
+
+def middles_have_words(middles: list[str]) -> bool:
+    return any(len(m.split()) > 1 for m in middles)
+
+
+def _continuation(sentence: Sentence, words: str, state: _State) -> list[ExtractedStatement]:
+    """A bare quote continues the previous speaker when that speaker was just quoted."""
+    last = state.last
+    if last is None or last.ref is None or sentence.paragraph - last.paragraph > 1:
+        return []
+    if last.kind == "indirect" and sentence.paragraph != last.paragraph:
+        return []
+    return [
+        ExtractedStatement(last.speaker, words, "direct", last.cue, sentence.paragraph,
+                           sentence.start, sentence.end, last.ref, None)  # fmt: skip
+    ]
+
+
+def _indirect(sentence: Sentence, state: _State) -> list[ExtractedStatement]:
+    """Paraphrase: reporting verb, 'according to', or a participial 'saying …'."""
+    text = sentence.text
+    found = frames.paraphrase(text)
+    out: list[ExtractedStatement] = []
+    if found:
+        content = text[found.start : found.end]
+        made = _statement_for(state, found.speaker, sentence.start + found.speaker_offset,
+                              content, found.cue, sentence)  # fmt: skip
+        if made:
+            out.append(made)
+            extra = frames.participle(content)
+            if extra and made.ref is not None:
+                cue, a, b = extra
+                more = _statement_for(state, found.speaker, sentence.start + found.speaker_offset,
+                                      content[a:b], cue, sentence)  # fmt: skip
+                if more and len(more.text.split()) >= 3:
+                    out[0] = _replace_text(made, content[: content.find(", " + cue)] or content)
+                    out.append(more)
+        return out
+    extra = frames.participle(text)
+    if extra:
+        subject = frames.sentence_subject(text)
+        cue, a, b = extra
+        if subject and len(text[a:b].split()) >= 3:
+            made = _statement_for(state, subject[0], sentence.start + subject[1], text[a:b], cue, sentence)
+            if made:
+                out.append(made)
+    return out
+
+
+def _replace_text(st: ExtractedStatement, text: str) -> ExtractedStatement:
+    return ExtractedStatement(st.speaker, text.strip(" ,"), st.kind, st.cue, st.paragraph,
+                              st.start, st.end, st.ref, st.when)  # fmt: skip
+
+
+def _statement_for(
+    state: _State, phrase: str, pos: int, content: str, cue: str, sentence: Sentence
+) -> ExtractedStatement | None:
+    content = content.strip(" ,;:")
+    if len(content.split()) < 2:
+        return None
+    quoted = find_quotes(content)
+    kind = "partial" if quoted else "indirect"
+    if quoted and len(quoted) == 1 and not content[: quoted[0].start].strip() and not content[quoted[0].end :].strip(" .,"):
+        kind = "direct"
+        content = strip_marks(content)
+    return _make(state, phrase, pos, normalise_marks(content), kind, cue, sentence, when_of(sentence.text))
+
+
+def extract_statements(text: str) -> list[ExtractedStatement]:
+    """Every statement in the article text, in reading order."""
+    if not text or not text.strip():
+        return []
+    paragraphs = split_paragraphs(text)
+    state = _State(People())
+    for para in paragraphs:
+        scan_people(para.text, state.people)
+    out: list[ExtractedStatement] = []
+    for para in paragraphs:
+        out.extend(_paragraph_statements(para, state))
+    return out
+
+
+def _paragraph_statements(para: Paragraph, state: _State) -> list[ExtractedStatement]:
+    quotes = find_quotes(para.text)
+    found: list[ExtractedStatement] = []
+    for sentence in split_sentences(para):
+        made = _direct(sentence, quotes, para, state) if quotes else []
+        if not made:
+            made = _indirect(sentence, state)
+        for st in made:
+            found.append(st)
+            if st.ref is not None and st.ref.kind != "pronoun":
+                state.last = st
+    return found
