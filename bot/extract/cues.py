@@ -9,26 +9,199 @@ from __future__ import annotations
 
 import re
 
-_SPEECH_PAST = """said told added wrote asked noted explained argued warned claimed insisted
-stated declared acknowledged admitted denied conceded contended maintained predicted promised
-vowed tweeted posted responded replied continued recalled countered complained boasted alleged
-confirmed revealed emphasized emphasised stressed observed concluded suggested announced
-reported testified joked quipped shouted yelled exclaimed cautioned wondered mused lamented
-remarked reiterated agreed urged demanded proclaimed assured repeated charged
-explained""".split()
-_SPEECH_PRESENT = """says tells adds writes asks notes explains argues warns claims insists
-states declares acknowledges admits denies concedes contends maintains predicts promises vows
-tweets posts responds replies continues recalls counters complains boasts alleges confirms
-reveals emphasizes stresses observes concludes suggests announces reports agrees urges
-say tell argue warn claim insist agree note predict contend maintain suggest ask write
-add""".split()
-_BELIEF = """believes believed believe thinks thought think feel feels felt hope hopes hoped
-fear fears feared expect expects expected estimate estimates estimated found find finds show
-shows showed shown indicated indicates indicate know knew knows worry worries worried""".split()
-_PARTICIPLES = """saying adding noting arguing asking telling warning explaining claiming
-insisting stating declaring acknowledging admitting denying conceding writing tweeting
-suggesting recalling predicting promising vowing urging complaining answering replying
-responding""".split()
+_SPEECH_PAST = [
+    "said",
+    "told",
+    "added",
+    "wrote",
+    "asked",
+    "noted",
+    "explained",
+    "argued",
+    "warned",
+    "claimed",
+    "insisted",
+    "stated",
+    "declared",
+    "acknowledged",
+    "admitted",
+    "denied",
+    "conceded",
+    "contended",
+    "maintained",
+    "predicted",
+    "promised",
+    "vowed",
+    "tweeted",
+    "posted",
+    "responded",
+    "replied",
+    "continued",
+    "recalled",
+    "countered",
+    "complained",
+    "boasted",
+    "alleged",
+    "confirmed",
+    "revealed",
+    "emphasized",
+    "emphasised",
+    "stressed",
+    "observed",
+    "concluded",
+    "suggested",
+    "announced",
+    "reported",
+    "testified",
+    "joked",
+    "quipped",
+    "shouted",
+    "yelled",
+    "exclaimed",
+    "cautioned",
+    "wondered",
+    "mused",
+    "lamented",
+    "remarked",
+    "reiterated",
+    "agreed",
+    "urged",
+    "demanded",
+    "proclaimed",
+    "assured",
+    "repeated",
+    "charged",
+    "explained",
+]
+_SPEECH_PRESENT = [
+    "says",
+    "tells",
+    "adds",
+    "writes",
+    "asks",
+    "notes",
+    "explains",
+    "argues",
+    "warns",
+    "claims",
+    "insists",
+    "states",
+    "declares",
+    "acknowledges",
+    "admits",
+    "denies",
+    "concedes",
+    "contends",
+    "maintains",
+    "predicts",
+    "promises",
+    "vows",
+    "tweets",
+    "posts",
+    "responds",
+    "replies",
+    "continues",
+    "recalls",
+    "counters",
+    "complains",
+    "boasts",
+    "alleges",
+    "confirms",
+    "reveals",
+    "emphasizes",
+    "stresses",
+    "observes",
+    "concludes",
+    "suggests",
+    "announces",
+    "reports",
+    "agrees",
+    "urges",
+    "say",
+    "tell",
+    "argue",
+    "warn",
+    "claim",
+    "insist",
+    "agree",
+    "note",
+    "predict",
+    "contend",
+    "maintain",
+    "suggest",
+    "ask",
+    "write",
+    "add",
+]
+_BELIEF = [
+    "believes",
+    "believed",
+    "believe",
+    "thinks",
+    "thought",
+    "think",
+    "feel",
+    "feels",
+    "felt",
+    "hope",
+    "hopes",
+    "hoped",
+    "fear",
+    "fears",
+    "feared",
+    "expect",
+    "expects",
+    "expected",
+    "estimate",
+    "estimates",
+    "estimated",
+    "found",
+    "find",
+    "finds",
+    "show",
+    "shows",
+    "showed",
+    "shown",
+    "indicated",
+    "indicates",
+    "indicate",
+    "know",
+    "knew",
+    "knows",
+    "worry",
+    "worries",
+    "worried",
+]
+_PARTICIPLES = [
+    "saying",
+    "adding",
+    "noting",
+    "arguing",
+    "asking",
+    "telling",
+    "warning",
+    "explaining",
+    "claiming",
+    "insisting",
+    "stating",
+    "declaring",
+    "acknowledging",
+    "admitting",
+    "denying",
+    "conceding",
+    "writing",
+    "tweeting",
+    "suggesting",
+    "recalling",
+    "predicting",
+    "promising",
+    "vowing",
+    "urging",
+    "complaining",
+    "answering",
+    "replying",
+    "responding",
+]
 
 SPEECH = sorted(set(_SPEECH_PAST + _SPEECH_PRESENT), key=len, reverse=True)
 REPORTING = sorted(set(SPEECH + _BELIEF), key=len, reverse=True)
@@ -82,3 +255,46 @@ def when_of(frame: str) -> str | None:
 SPEECH_CUE = r"(?:" + TELL_RE + r"\s+" + AUDIENCE + r"(?![\w’'])|" + SPEECH_RE + r")"
 REPORTING_CUE = r"(?:" + TELL_RE + r"\s+" + AUDIENCE + r"(?![\w’'])|" + REPORTING_RE + r")"
 PARTICIPLE_CUE = r"(?:" + TELL_RE + r"\s+" + AUDIENCE + r"(?![\w’'])|" + PARTICIPLE_RE + r")"
+
+
+def _first_words(*groups: list[str]) -> frozenset[str]:
+    return frozenset(w.split()[0] for group in groups for w in group)
+
+
+_TELL = [
+    "told",
+    "tells",
+    "tell",
+    "telling",
+    "asked",
+    "asks",
+    "ask",
+    "asking",
+    "informed",
+    "informs",
+    "assured",
+    "assures",
+    "reminded",
+    "reminds",
+    "warned",
+    "warns",
+    "urged",
+    "urges",
+]
+#: First words of every cue, for a cheap scan before the full pattern is tried.
+SPEECH_WORDS = _first_words(SPEECH, _TELL, ["pointed", "went"])
+REPORTING_WORDS = _first_words(REPORTING, _TELL, ["pointed", "went"])
+PARTICIPLE_WORDS = _first_words(PARTICIPLES, _TELL, ["pointing"])
+_WORD = re.compile(r"[a-z]+")
+
+
+def cue_positions(text: str, words: frozenset[str], limit: int | None = None) -> list[int]:
+    """Offsets of lower-case words of ``words`` in ``text`` (up to ``limit`` chars)."""
+    end = len(text) if limit is None else min(limit, len(text))
+    out: list[int] = []
+    for match in _WORD.finditer(text, 0, end):
+        if match.group() in words:
+            start = match.start()
+            if start == 0 or not text[start - 1].isalpha():
+                out.append(start)
+    return out

@@ -15,9 +15,13 @@ from bot.extract.cues import (
     ADJUNCT,
     AUX,
     PARTICIPLE_CUE,
+    PARTICIPLE_WORDS,
     REPORTING_CUE,
+    REPORTING_WORDS,
     SPEECH_CUE,
     SPEECH_RE,
+    SPEECH_WORDS,
+    cue_positions,
 )
 
 log = logging.getLogger(__name__)
@@ -36,14 +40,87 @@ _LEAD_CLAUSE = re.compile(
 )
 _TRAIL = re.compile(r"(?:\s+" + AUX + r")+$")
 _CLAUSE_WORDS = frozenset(
-    """that which because if when whether is was are were be been being will would could
-    should can cannot may might must do does did not to than while although though as
-    and but or so said says told""".split()
+    [
+        "that",
+        "which",
+        "because",
+        "if",
+        "when",
+        "whether",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "being",
+        "will",
+        "would",
+        "could",
+        "should",
+        "can",
+        "cannot",
+        "may",
+        "might",
+        "must",
+        "do",
+        "does",
+        "did",
+        "not",
+        "to",
+        "than",
+        "while",
+        "although",
+        "though",
+        "as",
+        "and",
+        "but",
+        "or",
+        "so",
+        "said",
+        "says",
+        "told",
+    ]
 )
 _DETERMINERS = frozenset(
-    """the a an one two three four five six seven eight nine ten some several many most
-    other others both his her their its our my your another few all each no top senior
-    former current""".split()
+    [
+        "the",
+        "a",
+        "an",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "some",
+        "several",
+        "many",
+        "most",
+        "other",
+        "others",
+        "both",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "another",
+        "few",
+        "all",
+        "each",
+        "no",
+        "top",
+        "senior",
+        "former",
+        "current",
+    ]
 )
 
 
@@ -78,7 +155,7 @@ def clean_subject(pre: str) -> tuple[str, int] | None:
     if not words or len(words) > 9 or len(apposition.split()) > 22:
         return None
     low = [w.lower().strip(",.") for w in words]
-    if any(w in _CLAUSE_WORDS for w in low[1:]) and not (low[0] in _DETERMINERS):
+    if any(w in _CLAUSE_WORDS for w in low[1:]) and low[0] not in _DETERMINERS:
         return None
     if any(w in ("that", "which", "is", "was", "were", "are", "to", "if", "because") for w in low):
         return None
@@ -95,11 +172,11 @@ _TAIL_VERB_FIRST = re.compile(
     r"(?:,?\s+(?:in\s+an?\s+|on\s+|at\s+|during\s+|told\s+|to\s+|while\s+|after\s+|before\s+|"
     r"adding|noting|referring|who\s|when\s|as\s)[^“”\"]*)?\s*[.!?]?\s*$"
 )
-_TAIL_SUBJECT_FIRST = re.compile(
-    r"^\s*[,.!?—–-]*\s*(?P<spk>[^;:!?“”\"]{1,160}?)(?:\s+" + AUX + r")*\s+"
-    r"(?P<cue>" + SPEECH_CUE + r")\b"
+_SPEECH_CUE_AT = re.compile(r"(?P<cue>" + SPEECH_CUE + r")\b")
+_LEADING_PUNCT = re.compile(r"^\s*[,.!?—–-]*\s*")
+_TAIL_ACCORDING = re.compile(
+    r"^\s*[,.!?—–-]*\s*(?P<cue>according\s+to)\s+(?P<spk>[^.;:!?“”\"]{1,120})"
 )
-_TAIL_ACCORDING = re.compile(r"^\s*[,.!?—–-]*\s*(?P<cue>according\s+to)\s+(?P<spk>[^.;:!?“”\"]{1,120})")
 
 
 def tail_frame(tail: str) -> Frame | None:
@@ -110,11 +187,16 @@ def tail_frame(tail: str) -> Frame | None:
         if match:
             spk = match.group("spk").strip(" ,")
             return Frame(spk, match.group("cue"), match.start("spk"))
-    match = _TAIL_SUBJECT_FIRST.match(tail)
-    if match:
-        found = clean_subject(match.group("spk"))
+    for pos in cue_positions(tail, SPEECH_WORDS, 170)[:2]:
+        match = _SPEECH_CUE_AT.match(tail, pos)
+        if not match:
+            continue
+        lead = _LEADING_PUNCT.match(tail)
+        begin = lead.end() if lead else 0
+        found = clean_subject(tail[begin:pos])
         if found:
-            return Frame(found[0], match.group("cue"), match.start("spk") + found[1])
+            return Frame(found[0], match.group("cue"), begin + found[1])
+        return None
     return None
 
 
@@ -123,10 +205,15 @@ _HEAD_CUE = re.compile(
     r"\s*(?:[:,]|\s+that|—|–)?\s*$"
 )
 _HEAD_PARTICIPLE = re.compile(
-    r",\s*(?:and\s+)?(?:then\s+)?(?P<cue>" + PARTICIPLE_CUE + r")"
-    + ADJUNCT + r"*\s*(?:[:,]|\s+that)?\s*$"
+    r",\s*(?:and\s+)?(?:then\s+)?(?P<cue>"
+    + PARTICIPLE_CUE
+    + r")"
+    + ADJUNCT
+    + r"*\s*(?:[:,]|\s+that)?\s*$"
 )
-_HEAD_ACCORDING = re.compile(r"(?:^|,\s*)(?P<cue>[Aa]ccording\s+to)\s+(?P<spk>[^,“”\"]{1,120}),\s*$")
+_HEAD_ACCORDING = re.compile(
+    r"(?:^|,\s*)(?P<cue>[Aa]ccording\s+to)\s+(?P<spk>[^,“”\"]{1,120}),\s*$"
+)
 _HEAD_COLON = re.compile(r"(?P<cue>:)\s*$")
 
 
@@ -136,12 +223,15 @@ def head_frame(head: str) -> Frame | None:
     match = _HEAD_ACCORDING.search(head)
     if match:
         return Frame(match.group("spk").strip(), match.group("cue"), match.start("spk"))
-    match = _HEAD_CUE.search(head)
-    if match:
-        found = clean_subject(head[: match.start()])
-        if found:
-            return Frame(found[0], match.group("cue"), found[1])
-    match = _HEAD_PARTICIPLE.search(head)
+    for pos in reversed(cue_positions(head, SPEECH_WORDS)[-3:]):
+        match = _HEAD_CUE.match(head, pos)
+        if match:
+            found = clean_subject(head[:pos])
+            if found:
+                return Frame(found[0], match.group("cue"), found[1])
+            break
+    comma = head.rfind(",", 0, max(0, len(head) - 3))
+    match = _HEAD_PARTICIPLE.match(head, comma) if comma >= 0 else None
     if match:
         found = sentence_subject(head[: match.start()])
         if found:
@@ -183,11 +273,20 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
 
 
 _INDIRECT_CUE = re.compile(
-    r"(?<![\w’'])(?P<cue>" + REPORTING_CUE + r")(?P<adj>" + ADJUNCT
+    r"(?<![\w’'])(?P<cue>"
+    + REPORTING_CUE
+    + r")(?P<adj>"
+    + ADJUNCT
     + r"*?)(?:\s*,?\s*(?P<that>that)\b|\s*:|(?=\s))"
 )
 _AFTER_CONTENT = re.compile(
-    r",\s*(?P<spk>[^,;:“”\"]{1,90}?)(?:\s+" + AUX + r")*\s+(?P<cue>" + REPORTING_CUE + r")" + ADJUNCT + r"*\s*[.!?]?\s*$"
+    r",\s*(?P<spk>[^,;:“”\"]{1,90}?)(?:\s+"
+    + AUX
+    + r")*\s+(?P<cue>"
+    + REPORTING_CUE
+    + r")"
+    + ADJUNCT
+    + r"*\s*[.!?]?\s*$"
 )
 _AFTER_CONTENT_INVERTED = re.compile(
     r",\s*(?P<cue>said|says|added|wrote|writes|adds|noted|notes|explained|argued|according\s+to)\s+"
@@ -213,11 +312,11 @@ def paraphrase(sentence: str) -> Paraphrase | None:
     match = _ACCORDING_LEAD.match(sentence)
     if match:
         return Paraphrase(match.group("spk"), match.start("spk"), "according to", match.end(), end)
-    for match in _INDIRECT_CUE.finditer(sentence, 0, min(len(sentence), 600)):
-        pre = sentence[: match.start()]
-        if pre.endswith((", ", "“", '"')) and not pre.rstrip(" ,").endswith(("”", '"')):
-            pass
-        found = clean_subject(pre)
+    for pos in cue_positions(sentence, REPORTING_WORDS, 600)[:4]:
+        match = _INDIRECT_CUE.match(sentence, pos)
+        if not match:
+            continue
+        found = clean_subject(sentence[:pos])
         if not found:
             continue
         start = match.end()
@@ -226,18 +325,33 @@ def paraphrase(sentence: str) -> Paraphrase | None:
         if len(sentence[start:end].split()) < 3:
             continue
         return Paraphrase(found[0], found[1], match.group("cue"), start, end)
-    tail = sentence[-260:]
-    base = len(sentence) - len(tail)
+    return _after_content(sentence)
+
+
+def _after_content(sentence: str) -> Paraphrase | None:
+    """'…, X said.' and '…, said X.' and '…, according to X.' at the end of a sentence."""
+    base = max(0, len(sentence) - 260)
+    comma = len(sentence)
+    for _ in range(3):
+        comma = sentence.rfind(",", base, comma)
+        if comma < 0:
+            return None
+        found = _after_at(sentence, comma)
+        if found:
+            return found
+    return None
+
+
+def _after_at(sentence: str, comma: int) -> Paraphrase | None:
     for pattern in (_AFTER_CONTENT_INVERTED, _AFTER_CONTENT):
-        match = pattern.search(tail)
+        match = pattern.match(sentence, comma)
         if not match:
             continue
         spk = match.group("spk").strip()
         found = clean_subject(spk) if pattern is _AFTER_CONTENT else (spk, 0)
-        if found and len(sentence[: base + match.start()].split()) >= 3:
-            return Paraphrase(
-                found[0], base + match.start("spk") + found[1], match.group("cue"), 0, base + match.start()
-            )
+        if found and len(sentence[: match.start()].split()) >= 3:
+            spk_at = match.start("spk") + found[1]
+            return Paraphrase(found[0], spk_at, match.group("cue"), 0, match.start())
     return None
 
 
@@ -248,7 +362,11 @@ _PARTICIPLE_CONTENT = re.compile(
 
 def participle(sentence: str) -> tuple[str, int, int] | None:
     """', saying (that) …' inside a sentence: cue and content start, speaker is the subject."""
-    match = _PARTICIPLE_CONTENT.search(sentence)
-    if not match:
-        return None
-    return match.group("cue"), match.end(), len(sentence.rstrip(" .!?"))
+    for pos in cue_positions(sentence, PARTICIPLE_WORDS, 800):
+        comma = sentence.rfind(",", max(0, pos - 8), pos)
+        if comma < 0:
+            continue
+        match = _PARTICIPLE_CONTENT.match(sentence, comma)
+        if match:
+            return match.group("cue"), match.end(), len(sentence.rstrip(" .!?"))
+    return None

@@ -22,10 +22,89 @@ _LINE = re.compile(r"[^\n]+")
 _TERMINAL = re.compile(r"[.!?…]+[\"”'’)\]]*(?=\s+[\"“'‘(\[]*[A-Z0-9])|[.!?…]+[\"”'’)\]]*\s*$")
 #: Words that end in a full stop without ending the sentence.
 ABBREVIATIONS = frozenset(
-    "mr mrs ms dr sen rep gov gen lt col sgt capt cmdr adm st jr sr prof rev hon messrs "
-    "u.s u.k u.n d.c n.y l.a jan feb mar apr aug sept sep oct nov dec inc corp co ltd no vs "
-    "v e.g i.e a.m p.m ft mt gop calif fla ill mass mich minn pa tenn tex va wash wis ariz "
-    "colo conn ga ind kan ky la md mo nev okla ore s.c n.c n.h n.j n.m".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "st",
+        "jr",
+        "sr",
+        "prof",
+        "rev",
+        "hon",
+        "messrs",
+        "u.s",
+        "u.k",
+        "u.n",
+        "d.c",
+        "n.y",
+        "l.a",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "no",
+        "vs",
+        "v",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+        "ft",
+        "mt",
+        "gop",
+        "calif",
+        "fla",
+        "ill",
+        "mass",
+        "mich",
+        "minn",
+        "pa",
+        "tenn",
+        "tex",
+        "va",
+        "wash",
+        "wis",
+        "ariz",
+        "colo",
+        "conn",
+        "ga",
+        "ind",
+        "kan",
+        "ky",
+        "la",
+        "md",
+        "mo",
+        "nev",
+        "okla",
+        "ore",
+        "s.c",
+        "n.c",
+        "n.h",
+        "n.j",
+        "n.m",
+    ]
 )
 _TITLE_WORD = re.compile(r"[A-Z0-9][\w’'.:-]*")
 
@@ -83,7 +162,8 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     first = text[spans[0][0] : spans[0][1]]
     offset = 0 if looks_like_title(first, len(spans) > 1) else 1
     return [
-        Paragraph(index=i + offset, start=s, end=e, text=text[s:e]) for i, (s, e) in enumerate(spans)
+        Paragraph(index=i + offset, start=s, end=e, text=text[s:e])
+        for i, (s, e) in enumerate(spans)
     ]
 
 

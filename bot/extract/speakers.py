@@ -15,38 +15,243 @@ from dataclasses import dataclass, field
 
 log = logging.getLogger(__name__)
 
-PRONOUNS = frozenset("he she they i we it you who him her them us me".split())
+PRONOUNS = frozenset(
+    ["he", "she", "they", "i", "we", "it", "you", "who", "him", "her", "them", "us", "me"]
+)
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 #: Words that make a capitalised run a title or role rather than part of a name.
 TITLES = frozenset(
-    """mr mrs ms miss dr sen senator rep representative gov governor president vice former
-    secretary gen general rev prof professor judge justice congressman congresswoman
-    chairman chairwoman chair speaker leader mayor minister prime ambassador attorney
-    candidate nominee director spokesman spokeswoman spokesperson press adviser advisor aide
-    chief sheriff commissioner lt col sgt capt pastor pope king queen prince emperor
-    democrat republican democratic republican gop u.s us state house senate white
-    presidential deputy assistant majority minority whip strategist pollster host anchor
-    executive ceo founder officer agent analyst lawyer manager campaign""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "sen",
+        "senator",
+        "rep",
+        "representative",
+        "gov",
+        "governor",
+        "president",
+        "vice",
+        "former",
+        "secretary",
+        "gen",
+        "general",
+        "rev",
+        "prof",
+        "professor",
+        "judge",
+        "justice",
+        "congressman",
+        "congresswoman",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "speaker",
+        "leader",
+        "mayor",
+        "minister",
+        "prime",
+        "ambassador",
+        "attorney",
+        "candidate",
+        "nominee",
+        "director",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "press",
+        "adviser",
+        "advisor",
+        "aide",
+        "chief",
+        "sheriff",
+        "commissioner",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "pastor",
+        "pope",
+        "king",
+        "queen",
+        "prince",
+        "emperor",
+        "democrat",
+        "republican",
+        "democratic",
+        "republican",
+        "gop",
+        "u.s",
+        "us",
+        "state",
+        "house",
+        "senate",
+        "white",
+        "presidential",
+        "deputy",
+        "assistant",
+        "majority",
+        "minority",
+        "whip",
+        "strategist",
+        "pollster",
+        "host",
+        "anchor",
+        "executive",
+        "ceo",
+        "founder",
+        "officer",
+        "agent",
+        "analyst",
+        "lawyer",
+        "manager",
+        "campaign",
+    ]
 )
 _NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|ic|i)$")
 ORG_WORDS = frozenset(
-    """committee department agency office ministry council party campaign administration
-    commission court embassy bureau association union institute foundation center centre
-    group company corporation network news times post journal tribune press reuters cnn
-    nbc abc cbs msnbc fox bbc police army navy government fbi cia nsa pentagon kremlin
-    congress senate house university college organization organisation team board
-    coalition pac inc club church center network service authority""".split()
+    [
+        "committee",
+        "department",
+        "agency",
+        "office",
+        "ministry",
+        "council",
+        "party",
+        "campaign",
+        "administration",
+        "commission",
+        "court",
+        "embassy",
+        "bureau",
+        "association",
+        "union",
+        "institute",
+        "foundation",
+        "center",
+        "centre",
+        "group",
+        "company",
+        "corporation",
+        "network",
+        "news",
+        "times",
+        "post",
+        "journal",
+        "tribune",
+        "press",
+        "reuters",
+        "cnn",
+        "nbc",
+        "abc",
+        "cbs",
+        "msnbc",
+        "fox",
+        "bbc",
+        "police",
+        "army",
+        "navy",
+        "government",
+        "fbi",
+        "cia",
+        "nsa",
+        "pentagon",
+        "kremlin",
+        "congress",
+        "senate",
+        "house",
+        "university",
+        "college",
+        "organization",
+        "organisation",
+        "team",
+        "board",
+        "coalition",
+        "pac",
+        "inc",
+        "club",
+        "church",
+        "center",
+        "network",
+        "service",
+        "authority",
+    ]
 )
 DOCUMENT_WORDS = frozenset(
-    """report poll polls survey study data document documents filing filings statement memo
-    letter analysis records record lawsuit complaint indictment ruling assessment
-    assessments findings estimate estimates figures numbers release website""".split()
+    [
+        "report",
+        "poll",
+        "polls",
+        "survey",
+        "study",
+        "data",
+        "document",
+        "documents",
+        "filing",
+        "filings",
+        "statement",
+        "memo",
+        "letter",
+        "analysis",
+        "records",
+        "record",
+        "lawsuit",
+        "complaint",
+        "indictment",
+        "ruling",
+        "assessment",
+        "assessments",
+        "findings",
+        "estimate",
+        "estimates",
+        "figures",
+        "numbers",
+        "release",
+        "website",
+    ]
 )
 ANON_WORDS = frozenset(
-    """source sources official officials aide aides person people adviser advisers advisors
-    diplomat diplomats spokesman spokeswoman spokesperson insider insiders staffer staffers
-    operative operatives expert experts analyst analysts critics supporters observers
-    residents voters lawmakers members witnesses investigators prosecutors""".split()
+    [
+        "source",
+        "sources",
+        "official",
+        "officials",
+        "aide",
+        "aides",
+        "person",
+        "people",
+        "adviser",
+        "advisers",
+        "advisors",
+        "diplomat",
+        "diplomats",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "insider",
+        "insiders",
+        "staffer",
+        "staffers",
+        "operative",
+        "operatives",
+        "expert",
+        "experts",
+        "analyst",
+        "analysts",
+        "critics",
+        "supporters",
+        "observers",
+        "residents",
+        "voters",
+        "lawmakers",
+        "members",
+        "witnesses",
+        "investigators",
+        "prosecutors",
+    ]
 )
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -59,8 +264,11 @@ _NAME_TOKEN = (
     r"[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w’'-]*)"
 )
 _NAME_RUN = re.compile(
-    r"(?<![\w’'])" + _NAME_TOKEN + r"(?:\s+(?:(?:de|van|von|bin|al|la|le|del|da)\s+)?"
-    + _NAME_TOKEN + r")*"
+    r"(?<![\w’'])"
+    + _NAME_TOKEN
+    + r"(?:\s+(?:(?:de|van|von|bin|al|la|le|del|da)\s+)?"
+    + _NAME_TOKEN
+    + r")*"
 )
 _POSSESSIVE = re.compile(r"[’']s?$")
 
@@ -78,7 +286,11 @@ class SpeakerRef:
 
 
 def _clean(word: str) -> str:
-    return _POSSESSIVE.sub("", word.strip(".,;:")).lower()
+    """Lower-case word without surrounding punctuation or a possessive ending."""
+    word = word.strip(".,;:").lower()
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    return word.rstrip("'’")
 
 
 def split_name(run: str) -> tuple[str, str | None]:
@@ -91,9 +303,14 @@ def split_name(run: str) -> tuple[str, str | None]:
     last_title = -1
     for i, word in enumerate(words[:-1]):
         low = _clean(word)
-        if low in TITLES or low in ORG_WORDS or _NATIONALITY.match(word.strip(".,")):
-            last_title = i
-        elif word.endswith(".") and len(word) > 2 and low in ("u.s", "u.n"):
+        if (
+            low in TITLES
+            or low in ORG_WORDS
+            or _NATIONALITY.match(word.strip(".,"))
+            or word.endswith(".")
+            and len(word) > 2
+            and low in ("u.s", "u.n")
+        ):
             last_title = i
     name = " ".join(words[last_title + 1 :])
     role = " ".join(words[: last_title + 1]) or None
@@ -195,7 +412,7 @@ class People:
             return name
         if len(words) > 1:
             given = _clean(words[0])
-            same = [f for _, f in found if _clean(f.split()[0]) == given]
+            same = [f for _, f in found if _clean(f.split()[0]) == given or f.endswith(" " + name)]
             if same or given.rstrip(".") not in TITLES:
                 return same[-1] if same else name
         i = bisect.bisect_right([p for p, _ in found], pos)
@@ -222,8 +439,43 @@ def scan_people(text: str, people: People) -> None:
 
 
 _NOT_FIRST = frozenset(
-    "the a an but and so in on at of for this that these those if when while after before "
-    "as it its his her their new north south east west united former last next".split()
+    [
+        "the",
+        "a",
+        "an",
+        "but",
+        "and",
+        "so",
+        "in",
+        "on",
+        "at",
+        "of",
+        "for",
+        "this",
+        "that",
+        "these",
+        "those",
+        "if",
+        "when",
+        "while",
+        "after",
+        "before",
+        "as",
+        "it",
+        "its",
+        "his",
+        "her",
+        "their",
+        "new",
+        "north",
+        "south",
+        "east",
+        "west",
+        "united",
+        "former",
+        "last",
+        "next",
+    ]
 )
 
 

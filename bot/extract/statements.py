@@ -54,7 +54,9 @@ def _display(ref: SpeakerRef, pos: int, state: _State) -> tuple[str, SpeakerRef]
         if candidate is None and state.last and state.last.ref and state.last.ref.kind == "person":
             candidate = state.last.speaker
         if candidate:
-            return candidate, SpeakerRef("person", candidate, state.people.roles.get(candidate), 1, ref.phrase)
+            return candidate, SpeakerRef(
+                "person", candidate, state.people.roles.get(candidate), 1, ref.phrase
+            )
     return ref.name, ref
 
 
@@ -131,8 +133,17 @@ def _continuation(sentence: Sentence, words: str, state: _State) -> list[Extract
     if last.kind == "indirect" and sentence.paragraph != last.paragraph:
         return []
     return [
-        ExtractedStatement(last.speaker, words, "direct", last.cue, sentence.paragraph,
-                           sentence.start, sentence.end, last.ref, None)  # fmt: skip
+        ExtractedStatement(
+            last.speaker,
+            words,
+            "direct",
+            last.cue,
+            sentence.paragraph,
+            sentence.start,
+            sentence.end,
+            last.ref,
+            None,
+        )  # fmt: skip
     ]
 
 
@@ -161,7 +172,9 @@ def _indirect(sentence: Sentence, state: _State) -> list[ExtractedStatement]:
         subject = frames.sentence_subject(text)
         cue, a, b = extra
         if subject and len(text[a:b].split()) >= 3:
-            made = _statement_for(state, subject[0], sentence.start + subject[1], text[a:b], cue, sentence)
+            made = _statement_for(
+                state, subject[0], sentence.start + subject[1], text[a:b], cue, sentence
+            )
             if made:
                 out.append(made)
     return out
@@ -180,10 +193,17 @@ def _statement_for(
         return None
     quoted = find_quotes(content)
     kind = "partial" if quoted else "indirect"
-    if quoted and len(quoted) == 1 and not content[: quoted[0].start].strip() and not content[quoted[0].end :].strip(" .,"):
+    if (
+        quoted
+        and len(quoted) == 1
+        and not content[: quoted[0].start].strip()
+        and not content[quoted[0].end :].strip(" .,")
+    ):
         kind = "direct"
         content = strip_marks(content)
-    return _make(state, phrase, pos, normalise_marks(content), kind, cue, sentence, when_of(sentence.text))
+    return _make(
+        state, phrase, pos, normalise_marks(content), kind, cue, sentence, when_of(sentence.text)
+    )
 
 
 def extract_statements(text: str) -> list[ExtractedStatement]:
@@ -196,7 +216,26 @@ def extract_statements(text: str) -> list[ExtractedStatement]:
         scan_people(para.text, state.people)
     out: list[ExtractedStatement] = []
     for para in paragraphs:
-        out.extend(_paragraph_statements(para, state))
+        out.extend(_merge_runs(_paragraph_statements(para, state)))
+    return out
+
+
+def _merge_runs(found: list[ExtractedStatement]) -> list[ExtractedStatement]:
+    """Consecutive direct quotes of one speaker in one paragraph are one statement.
+
+    '"A," she said. "B."' is one attribution in news style; keeping it whole keeps the short
+    first fragment from standing alone.
+    """
+    out: list[ExtractedStatement] = []
+    for st in found:
+        prev = out[-1] if out else None
+        if prev and prev.kind == st.kind == "direct" and prev.speaker == st.speaker:
+            out[-1] = ExtractedStatement(
+                prev.speaker, f"{prev.text.rstrip(',')} … {st.text}", "direct", prev.cue,
+                prev.paragraph, prev.start, st.end, prev.ref, prev.when or st.when,
+            )  # fmt: skip
+            continue
+        out.append(st)
     return out
 
 

@@ -1,0 +1,1 @@
+"""briefbot: news briefings and who-said-what answers for Slack, Discord and the console."""

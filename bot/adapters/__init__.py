@@ -1,0 +1,1 @@
+"""Thin adapters per platform: console, Slack, Discord. Each holds the core; none is inherited."""

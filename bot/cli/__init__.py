@@ -1,0 +1,8 @@
+"""The command line: ``briefbot <subcommand>``. Each module adds its subcommands to ``app``."""
+
+from __future__ import annotations
+
+from bot.cli import core  # noqa: F401  (registers run, ask, preview, check, schema)
+from bot.cli.base import app, main
+
+__all__ = ["app", "main"]

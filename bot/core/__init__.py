@@ -1,0 +1,1 @@
+"""Platform-neutral core: summary model, briefing and answers. Imports no SDK."""

@@ -1,0 +1,1 @@
+"""Delivery: posters per platform, the delivery ledger, fan-out, retries and the scheduler."""

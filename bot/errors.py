@@ -1,0 +1,39 @@
+"""The error tree. Users' mistakes get a friendly message; everything else is a bug or an outage.
+
+BriefbotError                 anything briefbot raises on purpose
+├── ConfigError               bad config file or environment: stops start-up
+├── BriefError                a summary file that does not validate (others still load)
+├── StoreError                the store cannot be opened or used   (bot.store.base)
+└── UserInputError            a command a user typed that cannot be answered as asked
+"""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+
+
+class BriefbotError(Exception):
+    """Base of every error briefbot raises on purpose."""
+
+
+class ConfigError(BriefbotError):
+    """The configuration is invalid; the message names the file and the key."""
+
+
+class BriefError(BriefbotError):
+    """A summary document is invalid; the message names the file and the field path."""
+
+
+class UserInputError(BriefbotError):
+    """A user's command cannot be answered as asked; the message says why."""
+
+
+def describe_validation(err: ValidationError) -> str:
+    """Pydantic's errors as 'article.published: Input should be a valid date; …'."""
+    problems = []
+    for error in err.errors():
+        parts = [f"[{p}]" if isinstance(p, int) else str(p) for p in error["loc"]]
+        location = ".".join(parts).replace(".[", "[")
+        message = error["msg"].removeprefix("Value error, ")
+        problems.append(f"{location or '(document)'}: {message}")
+    return "; ".join(problems)

@@ -1,0 +1,67 @@
+"""The store interface and the factory that picks an implementation from a URL.
+
+Every store answers the core's ``Library`` questions and adds the writes the loaders and the
+scheduler need. Implementations: ``sqlite`` (embedded default).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from bot.core.library import Library
+from bot.core.summary import Summary
+from bot.errors import BriefbotError
+
+
+class StoreError(BriefbotError):
+    """The store cannot be opened or used."""
+
+
+@dataclass(frozen=True)
+class StoredOrigin:
+    """What the store holds for one origin (a file or URL): its article and content hash."""
+
+    origin: str
+    article_id: str
+    content_hash: str
+
+
+class Store(Library, Protocol):
+    """Library reads plus the writes that keep it current."""
+
+    async def origins(self) -> list[StoredOrigin]:
+        """Every origin the store holds an article for."""
+        ...
+
+    async def put(self, summary: Summary, *, content_hash: str, origin: str | None) -> None:
+        """Insert or replace the article of this summary (a changed file replaces its article)."""
+        ...
+
+    async def remove(self, article_ids: Sequence[str]) -> None:
+        """Delete articles and everything indexed from them."""
+        ...
+
+    async def close(self) -> None:
+        """Release connections."""
+        ...
+
+
+def sqlite_path(url: str) -> Path:
+    """The file of a ``sqlite:///relative`` or ``sqlite:////absolute`` URL."""
+    rest = url.removeprefix("sqlite:///")
+    if not rest or rest == url:
+        raise StoreError(f"DATABASE_URL {url!r}: expected sqlite:///path/to/file.sqlite3")
+    return Path(rest)
+
+
+async def open_store(url: str) -> Store:
+    """Open the store a URL names, applying pending migrations."""
+    if url.startswith("sqlite:"):
+        from bot.store.sqlite import SqliteStore
+
+        return await SqliteStore.open(sqlite_path(url))
+    scheme = url.split(":", 1)[0]
+    raise StoreError(f"DATABASE_URL: unsupported scheme {scheme!r} (use sqlite:///path)")

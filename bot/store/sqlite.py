@@ -1,0 +1,380 @@
+"""The embedded store: one SQLite file, FTS5 over statement words, a speaker name index.
+
+sqlite3 is synchronous, so every call runs on one dedicated worker thread that owns the
+connection; the event loop never blocks on disk and calls are serialised without locks.
+WAL mode lets a second process (``briefbot post`` beside ``briefbot run``) read and write.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import functools
+import logging
+import re
+import sqlite3
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+from rapidfuzz import fuzz, process
+
+from bot.core.library import ArticleRecord, SearchMode, SpeakerRecord, StatementRecord
+from bot.core.summary import StatementKind, Summary
+from bot.store.base import StoredOrigin, StoreError
+from bot.store.migrations import migrations
+from bot.store.rows import published_key, speaker_rows, statement_rows
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+_FTS_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+_STATEMENT_COLUMNS = """
+    s.article_id, a.title, a.outlet, s.speaker_key, sp.name, sp.role, s.text, s.kind, s.cue,
+    s.said_when, s.paragraph, s.verified
+"""
+_STATEMENT_JOINS = """
+    JOIN articles a ON a.id = s.article_id
+    JOIN speakers sp ON sp.article_id = s.article_id AND sp.local_id = s.local_id
+"""
+
+
+class SqliteStore:
+    """Store on a SQLite file (or ``:memory:``)."""
+
+    def __init__(self, connection: sqlite3.Connection, executor: ThreadPoolExecutor) -> None:
+        self._db = connection
+        self._executor = executor
+        self._names: list[str] | None = None  # caches for fuzzy matching, reset on writes
+        self._vocabulary: list[str] | None = None
+
+    @classmethod
+    async def open(cls, path: Path) -> SqliteStore:
+        """Open (creating if needed) and migrate the database at ``path``."""
+        executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sqlite")
+        loop = asyncio.get_running_loop()
+        try:
+            connection = await loop.run_in_executor(executor, _connect, path)
+        except (sqlite3.Error, OSError) as err:
+            executor.shutdown()
+            raise StoreError(f"cannot open SQLite database {path}: {err}") from err
+        return cls(connection, executor)
+
+    async def _run(self, fn: Callable[..., T], *args: Any) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, functools.partial(fn, *args))
+
+    async def close(self) -> None:
+        """Close the connection and stop the worker thread."""
+        await self._run(self._db.close)
+        self._executor.shutdown(wait=True)
+
+    # -- writes -------------------------------------------------------------------------
+
+    async def origins(self) -> list[StoredOrigin]:
+        """Every origin with its article and content hash."""
+        rows = await self._run(
+            self._all, "SELECT origin, id, content_hash FROM articles WHERE origin IS NOT NULL"
+        )
+        return [StoredOrigin(*row) for row in rows]
+
+    async def put(self, summary: Summary, *, content_hash: str, origin: str | None) -> None:
+        """Replace the article and all its index rows in one transaction."""
+        await self._run(self._put, summary, content_hash, origin)
+        self._names = self._vocabulary = None
+
+    def _put(self, summary: Summary, content_hash: str, origin: str | None) -> None:
+        article = summary.article
+        published = published_key(summary)
+        with self._db:
+            self._db.execute("DELETE FROM articles WHERE id = ?", (article.id,))
+            self._db.execute(
+                "INSERT INTO articles (id, title, outlet, published, document, content_hash,"
+                " origin, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article.id,
+                    article.title,
+                    article.outlet,
+                    published,
+                    summary.model_dump_json(),
+                    content_hash,
+                    origin,
+                    dt.datetime.now(dt.UTC).isoformat(),
+                ),
+            )
+            self._db.executemany(
+                "INSERT INTO article_topics (topic, article_id) VALUES (?, ?)",
+                [(topic, article.id) for topic in dict.fromkeys(article.topics)],
+            )
+            self._insert_speakers(summary)
+            self._db.executemany(
+                "INSERT INTO statements (article_id, position, speaker_key, local_id, kind,"
+                " kind_rank, text, cue, said_when, paragraph, verified, published)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (
+                        article.id,
+                        r.position,
+                        r.speaker_key,
+                        r.local_id,
+                        r.kind,
+                        r.kind_rank,
+                        r.text,
+                        r.cue,
+                        r.said_when,
+                        r.paragraph,
+                        r.verified,
+                        published,
+                    )
+                    for r in statement_rows(summary)
+                ],
+            )
+
+    def _insert_speakers(self, summary: Summary) -> None:
+        article_id = summary.article.id
+        for row in speaker_rows(summary):
+            self._db.execute(
+                "INSERT INTO speakers (article_id, local_id, key, name, is_person, anonymous,"
+                " role, people) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article_id,
+                    row.local_id,
+                    row.key,
+                    row.name,
+                    row.is_person,
+                    row.anonymous,
+                    row.role,
+                    row.people,
+                ),
+            )
+            self._db.executemany(
+                "INSERT INTO speaker_names (name_key, article_id, local_id) VALUES (?, ?, ?)",
+                [(key, article_id, row.local_id) for key in row.name_keys],
+            )
+            self._db.executemany(
+                "INSERT INTO speaker_words (word, article_id, local_id) VALUES (?, ?, ?)",
+                [(word, article_id, row.local_id) for word in row.words],
+            )
+
+    async def remove(self, article_ids: Sequence[str]) -> None:
+        """Delete articles; foreign keys cascade to their index rows."""
+        await self._run(self._remove, list(article_ids))
+        self._names = self._vocabulary = None
+
+    def _remove(self, article_ids: list[str]) -> None:
+        with self._db:
+            self._db.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in article_ids])
+
+    # -- reads: articles ------------------------------------------------------------------
+
+    async def latest(self, limit: int, topics: Sequence[str] = ()) -> list[Summary]:
+        """Newest summaries first, optionally sharing a topic."""
+        if topics:
+            marks = ",".join("?" * len(topics))
+            sql = (
+                "SELECT document FROM articles WHERE id IN (SELECT article_id FROM article_topics"
+                f" WHERE topic IN ({marks})) ORDER BY published DESC, id DESC LIMIT ?"
+            )
+            params: tuple[Any, ...] = (*[t.lower() for t in topics], limit)
+        else:
+            sql = "SELECT document FROM articles ORDER BY published DESC, id DESC LIMIT ?"
+            params = (limit,)
+        rows = await self._run(self._all, sql, params)
+        return [Summary.model_validate_json(row[0]) for row in rows]
+
+    async def summary(self, article_id: str) -> Summary | None:
+        """One summary by id."""
+        rows = await self._run(
+            self._all, "SELECT document FROM articles WHERE id = ?", (article_id,)
+        )
+        return Summary.model_validate_json(rows[0][0]) if rows else None
+
+    async def articles(self) -> list[ArticleRecord]:
+        """Every article, newest first."""
+        rows = await self._run(
+            self._all, "SELECT id, title, outlet FROM articles ORDER BY published DESC, id DESC"
+        )
+        return [ArticleRecord(*row) for row in rows]
+
+    # -- reads: speakers ------------------------------------------------------------------
+
+    async def speakers_named(self, name_key: str) -> list[SpeakerRecord]:
+        """Speakers with this exact name key."""
+        sql = (
+            "SELECT sp.*, n.name_key FROM speaker_names n JOIN speakers sp"
+            " ON sp.article_id = n.article_id AND sp.local_id = n.local_id WHERE n.name_key = ?"
+        )
+        return _speakers(await self._run(self._all, sql, (name_key,)))
+
+    async def speakers_with_words(self, words: Sequence[str]) -> list[SpeakerRecord]:
+        """Speakers whose names or role hold every word."""
+        unique = list(dict.fromkeys(words))
+        if not unique:
+            return []
+        marks = ",".join("?" * len(unique))
+        sql = (
+            "SELECT sp.*, '' FROM speakers sp JOIN (SELECT article_id, local_id FROM speaker_words"
+            f" WHERE word IN ({marks}) GROUP BY article_id, local_id HAVING COUNT(*) = ?) w"
+            " ON sp.article_id = w.article_id AND sp.local_id = w.local_id LIMIT 200"
+        )
+        return _speakers(await self._run(self._all, sql, (*unique, len(unique))))
+
+    async def speaker_names(self) -> list[str]:
+        """Every name key (cached until the next write)."""
+        if self._names is None:
+            rows = await self._run(self._all, "SELECT DISTINCT name_key FROM speaker_names")
+            self._names = [row[0] for row in rows]
+        return self._names
+
+    async def statements_of(self, speaker_keys: Sequence[str], limit: int) -> list[StatementRecord]:
+        """Statements by these speakers: direct first, then newest article, then in order."""
+        marks = ",".join("?" * len(speaker_keys))
+        sql = (
+            f"SELECT {_STATEMENT_COLUMNS} FROM statements s {_STATEMENT_JOINS}"
+            f" WHERE s.speaker_key IN ({marks})"
+            " ORDER BY s.kind_rank, s.published DESC, s.article_id, s.position LIMIT ?"
+        )
+        return _statements(await self._run(self._all, sql, (*speaker_keys, limit)))
+
+    async def count_statements_of(self, speaker_keys: Sequence[str]) -> int:
+        """How many statements these speakers made."""
+        marks = ",".join("?" * len(speaker_keys))
+        sql = f"SELECT COUNT(*) FROM statements WHERE speaker_key IN ({marks})"
+        rows = await self._run(self._all, sql, tuple(speaker_keys))
+        return int(rows[0][0])
+
+    # -- reads: words ---------------------------------------------------------------------
+
+    async def search(
+        self, words: Sequence[str], *, mode: SearchMode, limit: int
+    ) -> list[StatementRecord]:
+        """FTS5 search: a phrase, all words, or any word, best ranked first."""
+        match = fts_query(words, mode)
+        if not match:
+            return []
+        sql = (
+            f"SELECT {_STATEMENT_COLUMNS} FROM statements_fts f"
+            f" JOIN statements s ON s.id = f.rowid {_STATEMENT_JOINS}"
+            " WHERE statements_fts MATCH ? ORDER BY f.rank LIMIT ?"
+        )
+        return _statements(await self._run(self._all, sql, (match, limit)))
+
+    async def vocabulary_near(self, word: str, limit: int) -> list[str]:
+        """Indexed words spelt like ``word`` (cached vocabulary, rapidfuzz ratio)."""
+        if self._vocabulary is None:
+            rows = await self._run(self._all, "SELECT term FROM statements_vocab")
+            self._vocabulary = [row[0] for row in rows]
+        found = process.extract(
+            word, self._vocabulary, scorer=fuzz.ratio, limit=limit, score_cutoff=75
+        )
+        return [term for term, _score, _index in found]
+
+    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        try:
+            return self._db.execute(sql, params).fetchall()
+        except sqlite3.Error as err:
+            raise StoreError(f"SQLite query failed: {err}") from err
+
+
+def fts_query(words: Sequence[str], mode: SearchMode) -> str:
+    """An FTS5 MATCH expression; every token is quoted, so user text cannot inject syntax."""
+    tokens = [t for w in words for t in _FTS_TOKEN.findall(w.lower())]
+    if not tokens:
+        return ""
+    if mode == "phrase":
+        return '"' + " ".join(tokens) + '"'
+    joiner = " AND " if mode == "all" else " OR "
+    return joiner.join(f'"{t}"' for t in dict.fromkeys(tokens))
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """Open, configure and migrate a connection (runs on the worker thread)."""
+    if str(path) != ":memory:":
+        path.parent.mkdir(parents=True, exist_ok=True)
+    connection = sqlite3.connect(str(path), check_same_thread=False, timeout=30.0)
+    connection.execute("PRAGMA foreign_keys = ON")
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = NORMAL")
+    _migrate(connection)
+    return connection
+
+
+def _migrate(connection: sqlite3.Connection) -> None:
+    """Apply every migration not yet recorded, each in its own transaction."""
+    connection.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations"
+        " (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+    )
+    connection.execute("BEGIN IMMEDIATE")  # one process migrates at a time
+    try:
+        applied = {row[0] for row in connection.execute("SELECT version FROM schema_migrations")}
+        for migration in migrations("sqlite"):
+            if migration.version in applied:
+                continue
+            log.info("applying migration %04d_%s", migration.version, migration.name)
+            for statement in _split_sql(migration.sql):
+                connection.execute(statement)
+            connection.execute(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                (migration.version, migration.name, dt.datetime.now(dt.UTC).isoformat()),
+            )
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+
+
+def _split_sql(script: str) -> list[str]:
+    """Statements of a script; sqlite3.complete_statement keeps trigger bodies whole."""
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        if line.strip().startswith("--") and not current.strip():
+            continue
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    return [s for s in statements if s]
+
+
+def _speakers(rows: list[tuple[Any, ...]]) -> list[SpeakerRecord]:
+    """Rows of ``speakers`` plus the matched name into records, one per key."""
+    records: dict[str, SpeakerRecord] = {}
+    for article_id, _local, key, name, is_person, anonymous, role, people, matched in rows:
+        if key in records:
+            continue
+        records[key] = SpeakerRecord(
+            key=key,
+            name=name,
+            is_person=bool(is_person),
+            anonymous=bool(anonymous),
+            role=role,
+            count=people,
+            article_id=None if is_person else article_id,
+            matched=matched,
+        )
+    return list(records.values())
+
+
+def _statements(rows: list[tuple[Any, ...]]) -> list[StatementRecord]:
+    return [
+        StatementRecord(
+            article_id=row[0],
+            article_title=row[1],
+            outlet=row[2],
+            speaker_key=row[3],
+            speaker_name=row[4],
+            speaker_role=row[5],
+            text=row[6],
+            kind=StatementKind(row[7]),
+            cue=row[8],
+            when=row[9],
+            paragraph=row[10],
+            verified=None if row[11] is None else bool(row[11]),
+        )
+        for row in rows
+    ]
+
+
+__all__ = ["SqliteStore", "fts_query"]
