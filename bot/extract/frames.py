@@ -23,6 +23,8 @@ from bot.extract.cues import (
     SPEECH_WORDS,
     cue_positions,
 )
+from bot.extract.lexicon import CLAUSE_WORDS as _CLAUSE_WORDS
+from bot.extract.lexicon import DETERMINERS as _DETERMINERS
 
 log = logging.getLogger(__name__)
 
@@ -39,89 +41,6 @@ _LEAD_CLAUSE = re.compile(
     r"Reached|Contacted|Reacting|Commenting|Standing|Sitting|Taking|Turning)\b[^,]{0,90},\s+)+"
 )
 _TRAIL = re.compile(r"(?:\s+" + AUX + r")+$")
-_CLAUSE_WORDS = frozenset(
-    [
-        "that",
-        "which",
-        "because",
-        "if",
-        "when",
-        "whether",
-        "is",
-        "was",
-        "are",
-        "were",
-        "be",
-        "been",
-        "being",
-        "will",
-        "would",
-        "could",
-        "should",
-        "can",
-        "cannot",
-        "may",
-        "might",
-        "must",
-        "do",
-        "does",
-        "did",
-        "not",
-        "to",
-        "than",
-        "while",
-        "although",
-        "though",
-        "as",
-        "and",
-        "but",
-        "or",
-        "so",
-        "said",
-        "says",
-        "told",
-    ]
-)
-_DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "some",
-        "several",
-        "many",
-        "most",
-        "other",
-        "others",
-        "both",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "my",
-        "your",
-        "another",
-        "few",
-        "all",
-        "each",
-        "no",
-        "top",
-        "senior",
-        "former",
-        "current",
-    ]
-)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,122 @@
+"""Word lists the extractor reads: cue verbs, titles, organisation and source words.
+
+Kept apart from the logic so that the rules read as rules and the lists can grow without
+touching them.
+"""
+
+from __future__ import annotations
+
+#: Past-tense speech verbs.
+SPEECH_PAST: list[str] = """
+said told added wrote asked noted explained argued warned claimed insisted stated declared
+acknowledged admitted denied conceded contended maintained predicted promised vowed tweeted
+posted responded replied continued recalled countered complained boasted alleged confirmed
+revealed emphasized emphasised stressed observed concluded suggested announced reported
+testified joked quipped shouted yelled exclaimed cautioned wondered mused lamented remarked
+reiterated agreed urged demanded proclaimed assured repeated charged explained
+""".split()  # noqa: SIM905
+
+#: Present-tense and bare speech verbs.
+SPEECH_PRESENT: list[str] = """
+says tells adds writes asks notes explains argues warns claims insists states declares
+acknowledges admits denies concedes contends maintains predicts promises vows tweets posts
+responds replies continues recalls counters complains boasts alleges confirms reveals
+emphasizes stresses observes concludes suggests announces reports agrees urges say tell
+argue warn claim insist agree note predict contend maintain suggest ask write add
+""".split()  # noqa: SIM905
+
+#: Verbs of belief and finding used for paraphrase.
+BELIEF: list[str] = """
+believes believed believe thinks thought think feel feels felt hope hopes hoped fear fears
+feared expect expects expected estimate estimates estimated found find finds show shows
+showed shown indicated indicates indicate know knew knows worry worries worried
+""".split()  # noqa: SIM905
+
+#: Participles that attach a paraphrase: ', saying …'.
+PARTICIPLES_LIST: list[str] = """
+saying adding noting arguing asking telling warning explaining claiming insisting stating
+declaring acknowledging admitting denying conceding writing tweeting suggesting recalling
+predicting promising vowing urging complaining answering replying responding
+""".split()  # noqa: SIM905
+
+#: Verbs of telling that take their audience as object.
+TELL: list[str] = """
+told tells tell telling asked asks ask asking informed informs assured assures reminded
+reminds warned warns urged urges
+""".split()  # noqa: SIM905
+
+#: Bare pronouns (a speaker that needs resolving).
+PRONOUNS = frozenset(
+    """
+he her him i it me she them they us we who you
+""".split()  # noqa: SIM905
+)
+
+#: Words that make a capitalised run a title or role.
+TITLES = frozenset(
+    """
+adviser advisor agent aide ambassador analyst anchor assistant attorney campaign candidate
+capt ceo chair chairman chairwoman chief col commissioner congressman congresswoman democrat
+democratic deputy director dr emperor executive former founder gen general gop gov governor
+host house judge justice king lawyer leader lt majority manager mayor minister minority miss
+mr mrs ms nominee officer pastor pollster pope president presidential press prime prince
+prof professor queen rep representative republican rev secretary sen senate senator sgt
+sheriff speaker spokesman spokesperson spokeswoman state strategist u.s us vice whip white
+""".split()  # noqa: SIM905
+)
+
+#: Words that make a phrase an organisation.
+ORG_WORDS = frozenset(
+    """
+abc administration agency army association authority bbc board bureau campaign cbs center
+centre church cia club cnn coalition college commission committee company congress
+corporation council court department embassy fbi foundation fox government group house inc
+institute journal kremlin ministry msnbc navy nbc network news nsa office organisation
+organization pac party pentagon police post press reuters senate service team times tribune
+union university
+""".split()  # noqa: SIM905
+)
+
+#: Words that make a phrase a document.
+DOCUMENT_WORDS = frozenset(
+    """
+analysis assessment assessments complaint data document documents estimate estimates figures
+filing filings findings indictment lawsuit letter memo numbers poll polls record records
+release report ruling statement study survey website
+""".split()  # noqa: SIM905
+)
+
+#: Words of unnamed sources.
+ANON_WORDS = frozenset(
+    """
+adviser advisers advisors aide aides analyst analysts critics diplomat diplomats expert
+experts insider insiders investigators lawmakers members observers official officials
+operative operatives people person prosecutors residents source sources spokesman
+spokesperson spokeswoman staffer staffers supporters voters witnesses
+""".split()  # noqa: SIM905
+)
+
+#: Words that never start a person's name.
+NOT_FIRST = frozenset(
+    """
+a after an and as at before but east for former her his if in it its last new next north of
+on so south that the their these this those united west when while
+""".split()  # noqa: SIM905
+)
+
+#: Words that show a phrase is a clause, not a subject.
+CLAUSE_WORDS = frozenset(
+    """
+although and are as be because been being but can cannot could did do does if is may might
+must not or said says should so than that though to told was were when whether which while
+will would
+""".split()  # noqa: SIM905
+)
+
+#: Words that may start a subject noun phrase.
+DETERMINERS = frozenset(
+    """
+a all an another both current each eight few five former four her his its many most my nine
+no one other others our senior seven several six some ten the their three top two your
+""".split()  # noqa: SIM905
+)
