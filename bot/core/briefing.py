@@ -221,21 +221,25 @@ def fit_item(item: BriefingItem, limit: int) -> BriefingItem:
 
 
 def _drop_one(item: BriefingItem) -> BriefingItem | None:
-    """The item less its least important remaining piece, or None when only essentials remain."""
-    if item.disputed:
-        return replace(item, disputed=item.disputed[:-1])
-    if len(item.figures) > 1:
-        return replace(item, figures=item.figures[:-1])
-    if len(item.quotes) > 1:
-        return replace(item, quotes=item.quotes[:-1])
-    if len(item.points) > 2:
-        return replace(item, points=item.points[:-1])
-    if item.no_comment:
-        return replace(item, no_comment=())
-    if item.figures:
-        return replace(item, figures=())
-    if item.quotes:
-        return replace(item, quotes=())
-    if len(item.points) > 1:
-        return replace(item, points=item.points[:-1])
+    """The item less its least important remaining piece, or None when only essentials remain.
+
+    Order: a third key point, a third quote or figure, the disputed notes, further figures
+    and quotes, the no-comment note, then the last figure and quote, then a second point.
+    """
+    steps = (
+        ("points", 2),
+        ("quotes", 2),
+        ("figures", 2),
+        ("disputed", 0),
+        ("figures", 1),
+        ("quotes", 1),
+        ("no_comment", 0),
+        ("figures", 0),
+        ("quotes", 0),
+        ("points", 1),
+    )
+    for name, keep in steps:
+        pieces: tuple[object, ...] = getattr(item, name)
+        if len(pieces) > keep:
+            return replace(item, **{name: pieces[: len(pieces) - 1]})
     return None
