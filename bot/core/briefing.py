@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from bot.core.summary import Person, Source, StatementKind, Summary
 from bot.core.text import first_sentence
@@ -239,7 +240,8 @@ def _drop_one(item: BriefingItem) -> BriefingItem | None:
         ("points", 1),
     )
     for name, keep in steps:
-        pieces: tuple[object, ...] = getattr(item, name)
+        pieces: tuple[Any, ...] = getattr(item, name)
         if len(pieces) > keep:
-            return replace(item, **{name: pieces[: len(pieces) - 1]})
+            shorter: dict[str, Any] = {name: pieces[: len(pieces) - 1]}
+            return replace(item, **shorter)
     return None

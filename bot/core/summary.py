@@ -17,7 +17,16 @@ import re
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
 
 SCHEMA_VERSION = 1
 
@@ -27,6 +36,36 @@ Id = Annotated[
     Field(description="Lower-case slug: letters, digits, '.', '_' and '-'."),
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def _published(value: Any) -> Any:
+    """Accept a date or a datetime; a bare date is midnight UTC and a naive time is UTC.
+
+    One type instead of a union keeps validation errors to one readable line.
+    """
+    if isinstance(value, dt.datetime):
+        return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        return _published(dt.date.fromisoformat(value.strip()))
+    return value
+
+
+Published = Annotated[
+    dt.datetime,
+    BeforeValidator(_published),
+    AfterValidator(_published),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "format": "date"},
+                {"type": "string", "format": "date-time"},
+            ],
+            "description": "Publication date (YYYY-MM-DD) or date-time; times without a zone are UTC.",
+        }
+    ),
+]
 
 
 class _Model(BaseModel):
@@ -75,7 +114,7 @@ class Article(_Model):
     title: Text
     outlet: Text | None = None
     byline: list[Text] = Field(default_factory=list)
-    published: dt.date | dt.datetime
+    published: Published
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
     topics: list[Annotated[str, StringConstraints(to_lower=True, min_length=1)]] = Field(
         default_factory=list
@@ -83,11 +122,8 @@ class Article(_Model):
 
     @property
     def published_at(self) -> dt.datetime:
-        """Publication time as an aware datetime (a bare date counts as midnight UTC)."""
-        value = self.published
-        if isinstance(value, dt.datetime):
-            return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
-        return dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC)
+        """Publication time as an aware datetime."""
+        return self.published
 
 
 class Person(_Model):

@@ -1,0 +1,96 @@
+"""Loading the briefs folder: validation, idempotent sync by content hash, bad files isolated."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.errors import BriefError
+from bot.loader import load_folder, sync_folder
+from bot.store import Store
+
+SEED = "reuters-putin-aims-beyond-ukraine.yaml"
+
+
+async def test_sync_is_idempotent(store: Store, briefs_dir: Path) -> None:
+    first = await sync_folder(store, briefs_dir)
+    assert sorted(first.loaded) == [
+        "ledger-harbourton-sea-wall",
+        "reuters-putin-aims-beyond-ukraine",
+        "wire-voltra-ohio-plant",
+    ]
+    second = await sync_folder(store, briefs_dir)
+    assert (second.loaded, second.unchanged, second.removed) == ([], 3, [])
+
+
+async def test_changed_file_replaces_and_deleted_file_removes(
+    store: Store, briefs_dir: Path
+) -> None:
+    await sync_folder(store, briefs_dir)
+    seed = briefs_dir / SEED
+    seed.write_text(
+        seed.read_text("utf-8").replace(
+            "title: US spy agencies say Putin aims beyond Ukraine", "title: Changed title"
+        ),
+        "utf-8",
+    )
+    changed = await sync_folder(store, briefs_dir)
+    assert changed.loaded == ["reuters-putin-aims-beyond-ukraine"] and changed.unchanged == 2
+    assert "Changed title" in [a.title for a in await store.articles()]
+    (briefs_dir / "wire-voltra-ohio-plant.yaml").unlink()
+    removed = await sync_folder(store, briefs_dir)
+    assert removed.removed == ["wire-voltra-ohio-plant"]
+    assert len(await store.articles()) == 2
+
+
+async def test_bad_file_is_named_and_others_still_load(store: Store, briefs_dir: Path) -> None:
+    (briefs_dir / "broken.yaml").write_text(
+        "article: {id: broken, title: T, published: not-a-date}\nlede: L\nkey_points: [k]\n",
+        "utf-8",
+    )
+    (briefs_dir / "garbage.json").write_text("{not json", "utf-8")
+    (briefs_dir / "list.yml").write_text("- just\n- a list\n", "utf-8")
+    report = await sync_folder(store, briefs_dir)
+    messages = sorted(str(e) for e in report.errors)
+    assert len(messages) == 3
+    assert "broken.yaml: article.published: " in messages[0]
+    assert "garbage.json: not valid JSON" in messages[1]
+    assert "list.yml: expected a mapping at the top level, got list" in messages[2]
+    assert len(report.loaded) == 3
+
+
+async def test_bad_edit_keeps_the_last_good_version(store: Store, briefs_dir: Path) -> None:
+    await sync_folder(store, briefs_dir)
+    (briefs_dir / SEED).write_text("article: [", "utf-8")
+    report = await sync_folder(store, briefs_dir)
+    assert len(report.errors) == 1 and SEED in str(report.errors[0])
+    assert await store.summary("reuters-putin-aims-beyond-ukraine") is not None
+
+
+async def test_duplicate_article_id_is_refused(store: Store, briefs_dir: Path) -> None:
+    (briefs_dir / "zz-copy.yaml").write_text((briefs_dir / SEED).read_text("utf-8"), "utf-8")
+    report = await sync_folder(store, briefs_dir)
+    (error,) = report.errors
+    assert "zz-copy.yaml: article.id 'reuters-putin-aims-beyond-ukraine' is already used by" in str(
+        error
+    )
+    _, errors = load_folder(briefs_dir)
+    assert len(errors) == 1
+
+
+async def test_unverifiable_quote_is_a_warning(store: Store, briefs_dir: Path) -> None:
+    seed = briefs_dir / SEED
+    seed.write_text(
+        seed.read_text("utf-8").replace("Putin wants more", "Putin wants everything", 1), "utf-8"
+    )
+    report = await sync_folder(store, briefs_dir)
+    assert report.ok
+    assert any(
+        "quoted words not found" in w and "Putin wants everything" in w for w in report.warnings
+    )
+
+
+def test_missing_folder_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(BriefError, match="briefs folder not found"):
+        load_folder(tmp_path / "nope")
