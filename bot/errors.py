@@ -4,6 +4,7 @@ BriefbotError                 anything briefbot raises on purpose
 ├── ConfigError               bad config file or environment: stops start-up
 ├── BriefError                a summary file that does not validate (others still load)
 ├── StoreError                the store cannot be opened or used   (bot.store.base)
+├── FetchError                a URL, feed, page or file cannot be fetched or read as an article
 └── UserInputError            a command a user typed that cannot be answered as asked
 """
 
@@ -22,6 +23,10 @@ class ConfigError(BriefbotError):
 
 class BriefError(BriefbotError):
     """A summary document is invalid; the message names the file and the field path."""
+
+
+class FetchError(BriefbotError):
+    """Ingestion failed: refused address, too large, wrong content type, HTTP error, no text."""
 
 
 class UserInputError(BriefbotError):

@@ -111,6 +111,26 @@ class FeedSettings(_Frozen):
     topics: list[str] = Field(default_factory=list)
 
 
+class IngestSettings(_Frozen):
+    """Limits for every outgoing fetch: a slow or huge answer must not stall or fill the bot."""
+
+    timeout_seconds: float = Field(default=10.0, gt=0, le=120)
+    max_bytes: int = Field(default=5_000_000, ge=1_000, le=100_000_000)
+    max_redirects: int = Field(default=5, ge=0, le=20)
+    user_agent: str = "briefbot/0.1 (+https://briefbot.dev)"
+
+
+class ModelSettings(_Frozen):
+    """The optional OpenAI-compatible summariser; off by default, key from BRIEFBOT_MODEL_API_KEY."""
+
+    enabled: bool = False
+    base_url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] = (
+        "http://127.0.0.1:8000/v1"
+    )
+    model: str = "gpt-4o-mini"
+    timeout_seconds: float = Field(default=60.0, gt=0, le=600)
+
+
 class Settings(_Frozen):
     """Everything from the config file plus the non-secret environment overrides."""
 
@@ -123,6 +143,8 @@ class Settings(_Frozen):
     schedules: list[ScheduleSettings] = Field(default_factory=list)
     feeds: list[FeedSettings] = Field(default_factory=list)
     allow_private_addresses: bool = False
+    ingest: IngestSettings = IngestSettings()
+    model: ModelSettings = ModelSettings()
     config_path: Path | None = None
 
     _tz = field_validator("timezone")(_check_timezone)
@@ -148,6 +170,7 @@ class Secrets(_Frozen):
     slack_signing_secret: SecretStr | None = None
     slack_app_token: SecretStr | None = None
     discord_token: SecretStr | None = None
+    model_api_key: SecretStr | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Secrets:
@@ -162,6 +185,7 @@ class Secrets(_Frozen):
             slack_signing_secret=get("SLACK_SIGNING_SECRET"),
             slack_app_token=get("SLACK_APP_TOKEN"),
             discord_token=get("DISCORD_TOKEN"),
+            model_api_key=get("BRIEFBOT_MODEL_API_KEY"),
         )
 
     @property
