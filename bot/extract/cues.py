@@ -7,6 +7,7 @@ claim that newsrooms use for paraphrase ("polls show", "he believes").
 
 from __future__ import annotations
 
+import functools
 import re
 
 from bot.extract.lexicon import BELIEF as _BELIEF
@@ -77,16 +78,43 @@ def _first_words(*groups: list[str]) -> frozenset[str]:
 SPEECH_WORDS = _first_words(SPEECH, _TELL, ["pointed", "went"])
 REPORTING_WORDS = _first_words(REPORTING, _TELL, ["pointed", "went"])
 PARTICIPLE_WORDS = _first_words(PARTICIPLES, _TELL, ["pointing"])
-_WORD = re.compile(r"[a-z]+")
+def _trie_regex(words: frozenset[str]) -> re.Pattern[str]:
+    """One regex for a word set, as a trie, so ``re`` never retries a long alternation."""
+    trie: dict[str, dict[str, object]] = {}
+    for word in words:
+        node: dict[str, object] = trie
+        for char in word:
+            node = node.setdefault(char, {})  # type: ignore[assignment]
+        node[""] = {}
+
+    def build(node: dict[str, object]) -> str:
+        parts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]  # type: ignore[arg-type]
+        optional = "" in node
+        if not parts:
+            return ""
+        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
+        return f"(?:{body})?" if optional else body
+
+    return re.compile(build(trie) + r"(?![\w’'])")
 
 
-def cue_positions(text: str, words: frozenset[str], limit: int | None = None) -> list[int]:
-    """Offsets of lower-case words of ``words`` in ``text`` (up to ``limit`` chars)."""
-    end = len(text) if limit is None else min(limit, len(text))
-    out: list[int] = []
-    for match in _WORD.finditer(text, 0, end):
-        if match.group() in words:
-            start = match.start()
-            if start == 0 or not text[start - 1].isalpha():
-                out.append(start)
-    return out
+_ALL_WORDS = SPEECH_WORDS | REPORTING_WORDS | PARTICIPLE_WORDS
+_ALL = _trie_regex(_ALL_WORDS)
+
+
+@functools.lru_cache(maxsize=256)
+def _hits(text: str) -> tuple[tuple[int, str], ...]:
+    """Every cue word in ``text`` with its offset, scanned once per text."""
+    return tuple(
+        (m.start(), m.group())
+        for m in _ALL.finditer(text)
+        if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "’'")
+    )
+
+
+def cue_positions(
+    text: str, words: frozenset[str], limit: int | None = None, begin: int = 0
+) -> list[int]:
+    """Offsets of cue words of ``words`` in ``text`` between ``begin`` and ``limit``."""
+    end = len(text) if limit is None else limit
+    return [pos for pos, word in _hits(text) if begin <= pos < end and word in words]

@@ -11,7 +11,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from bot.extract.quotes import find_quotes
+from bot.extract.quotes import QuoteSpan, find_quotes
 
 log = logging.getLogger(__name__)
 
@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 MAX_SENTENCE = 3000
 
 _LINE = re.compile(r"[^\n]+")
-_TERMINAL = re.compile(r"[.!?…]+[\"”'’)\]]*(?=\s+[\"“'‘(\[]*[A-Z0-9])|[.!?…]+[\"”'’)\]]*\s*$")
+_TERMINAL = re.compile(r"[.!?…]+[\"”'’)\]]*(?:(?=\s+[\"“'‘(\[]*[A-Z0-9])|\s*$)")
 #: Words that end in a full stop without ending the sentence.
 ABBREVIATIONS = frozenset(
     [
@@ -180,14 +180,15 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word in ABBREVIATIONS
 
 
-def split_sentences(paragraph: Paragraph) -> list[Sentence]:
+def split_sentences(paragraph: Paragraph, quotes: list[QuoteSpan] | None = None) -> list[Sentence]:
     """Sentences of a paragraph; a full stop inside quotation marks does not end a sentence.
 
     Quoted multi-sentence passages stay whole, because the attribution ("…," she said) that
     follows them belongs to every sentence of the quote.
     """
     text = paragraph.text
-    quotes = find_quotes(text)
+    if quotes is None:
+        quotes = find_quotes(text)
     cuts = [0]
     q = 0
     for match in _TERMINAL.finditer(text):

@@ -9,6 +9,7 @@ documents) are classified so the summary can report how a story is sourced.
 from __future__ import annotations
 
 import bisect
+import functools
 import logging
 import re
 from dataclasses import dataclass, field
@@ -27,13 +28,11 @@ NUMBER_WORDS = {
     "both": 2, "another": 1,
 }  # fmt: skip
 _TOKEN = re.compile(r"[\w’'.-]+")
-_NAME_TOKEN = (
-    r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Jr|Sr|St|Prof|Rev|Adm|Capt)\.|"
-    r"[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w’'-]*)"
+_NAME_TOKEN = (  # a capital, then: Mr. Mrs. Ms. Dr. St. Sen. Rep. Gov. Col. ... | U.S. | word
+    r"[A-Z](?:(?:r|rs|s|t|en|ep|ov|ol|gt|apt|dm|rof|ev)\.|\.(?:[A-Z]\.)*|[\w’'-]*)"
 )
 _NAME_RUN = re.compile(
-    r"(?<![\w’'])"
-    + _NAME_TOKEN
+    _NAME_TOKEN
     + r"(?:\s+(?:(?:de|van|von|bin|al|la|le|del|da)\s+)?"
     + _NAME_TOKEN
     + r")*"
@@ -53,6 +52,7 @@ class SpeakerRef:
     phrase: str = ""
 
 
+@functools.lru_cache(maxsize=8192)
 def _clean(word: str) -> str:
     """Lower-case word without surrounding punctuation or a possessive ending."""
     word = word.strip(".,;:").lower()
@@ -61,6 +61,7 @@ def _clean(word: str) -> str:
     return word.rstrip("'’")
 
 
+@functools.lru_cache(maxsize=4096)
 def split_name(run: str) -> tuple[str, str | None]:
     """Split a capitalised run such as "Democratic Congressman Mike Quigley" into name, role.
 
@@ -196,6 +197,8 @@ def scan_people(text: str, people: People) -> None:
     """Register every full name (two or more capitalised words that look like a person)."""
     for match in _NAME_RUN.finditer(text):
         run = match.group()
+        if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "’'"):
+            continue
         if " " not in run:
             key = _clean(run)
             if key in people.by_surname:

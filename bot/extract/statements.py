@@ -9,6 +9,7 @@ previous speaker, as news style does for a follow-on quote paragraph.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 from bot.extract import frames
@@ -18,6 +19,8 @@ from bot.extract.quotes import QuoteSpan, find_quotes, normalise_marks, strip_ma
 from bot.extract.speakers import PERSON_PRONOUNS, People, SpeakerRef, classify, scan_people
 
 log = logging.getLogger(__name__)
+
+_HAS_MARK = re.compile(r"''|``|[\"“”«»„]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -191,7 +194,7 @@ def _statement_for(
     content = content.strip(" ,;:")
     if len(content.split()) < 2:
         return None
-    quoted = find_quotes(content)
+    quoted = find_quotes(content) if _HAS_MARK.search(content) else []
     kind = "partial" if quoted else "indirect"
     if (
         quoted
@@ -242,7 +245,7 @@ def _merge_runs(found: list[ExtractedStatement]) -> list[ExtractedStatement]:
 def _paragraph_statements(para: Paragraph, state: _State) -> list[ExtractedStatement]:
     quotes = find_quotes(para.text)
     found: list[ExtractedStatement] = []
-    for sentence in split_sentences(para):
+    for sentence in split_sentences(para, quotes):
         made = _direct(sentence, quotes, para, state) if quotes else []
         if not made:
             made = _indirect(sentence, state)
