@@ -1,0 +1,113 @@
+"""Persistent buttons under a briefing: "Who said what" and "Sources" for each article.
+
+The article id travels in the button's ``custom_id``, and the button class is registered as
+a ``DynamicItem`` in ``setup_hook``, so a button posted last week still answers after any
+number of restarts: no view state is kept in memory.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from typing import Any, Protocol, runtime_checkable
+
+import discord
+
+from bot.adapters.discord.replies import report_failure
+from bot.core.commands import Command, Verb
+from bot.core.library import Library
+
+CUSTOM_ID_LIMIT = 100
+PREFIX = "brief"
+_HASHED = "~"
+_TEMPLATE = rf"{PREFIX}:(?P<verb>quotes|sources):(?P<article>[a-z0-9._~-]{{1,80}})"
+LABELS = {Verb.QUOTES: "Who said what", Verb.SOURCES: "Sources"}
+
+
+@runtime_checkable
+class Answering(Protocol):
+    """What a button needs from the client: the library and a way to reply."""
+
+    @property
+    def library(self) -> Library:
+        """The articles to answer from."""
+        ...
+
+    async def reply(
+        self, interaction: discord.Interaction[Any], command: Command, *, ephemeral: bool = True
+    ) -> None:
+        """Answer a command on an interaction."""
+        ...
+
+
+@runtime_checkable
+class HasResponder(Protocol):
+    """A client that carries a responder (see ``client.BriefClient``)."""
+
+    responder: Answering
+
+
+class ArticleButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=_TEMPLATE):
+    """A button answering 'quotes' or 'sources' for one article, in a private reply."""
+
+    def __init__(self, verb: Verb, article_ref: str, label: str | None = None) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=label or LABELS[verb],
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"{PREFIX}:{verb}:{article_ref}",
+            )
+        )
+        self.verb = verb
+        self.article_ref = article_ref
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction[Any],
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+        /,
+    ) -> ArticleButton:
+        """Rebuild the button from a press, whatever process posted it."""
+        return cls(Verb(match["verb"]), match["article"])
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        """Answer privately, next to the briefing the button is under."""
+        client = interaction.client
+        if not isinstance(client, HasResponder):
+            raise TypeError("ArticleButton needs a client with a responder")
+        try:
+            article_id = await resolve_ref(client.responder.library, self.article_ref)
+            await client.responder.reply(interaction, Command(self.verb, article_id))
+        except Exception as err:  # the edge: logged with its traceback, the user gets a reply
+            await report_failure(interaction, err)
+
+
+def article_ref(article_id: str) -> str:
+    """The id itself when it fits in a custom_id, else a short hash of it."""
+    if len(article_id) <= 80:
+        return article_id
+    return _HASHED + hashlib.sha256(article_id.encode()).hexdigest()[:20]
+
+
+async def resolve_ref(library: Library, ref: str) -> str:
+    """The article id behind a button's reference (a gone article answers "not found")."""
+    if not ref.startswith(_HASHED):
+        return ref
+    for article in await library.articles():
+        if article_ref(article.id) == ref:
+            return article.id
+    return ref
+
+
+def briefing_view(article_ids: Sequence[str], first_number: int = 1) -> discord.ui.View:
+    """Two buttons per article, numbered like the briefing when it shows several."""
+    view = discord.ui.View(timeout=None)
+    numbered = len(article_ids) > 1 or first_number > 1
+    for number, article_id in enumerate(article_ids, start=first_number):
+        for verb, label in LABELS.items():
+            text = f"{label} ({number})" if numbered else label
+            view.add_item(ArticleButton(verb, article_ref(article_id), text))
+    return view
