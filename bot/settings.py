@@ -101,6 +101,14 @@ class ScheduleSettings(_Frozen):
     _tz = field_validator("timezone")(_check_timezone)
 
 
+class DeliverySettings(_Frozen):
+    """How scheduled delivery behaves: the catch-up window and the claim lease."""
+
+    grace_minutes: int = Field(default=60, ge=0, le=24 * 60)  # late slots still delivered
+    lease_seconds: int = Field(default=120, ge=5, le=3600)  # a claim's life without renewal
+    resync_seconds: int = Field(default=60, ge=1, le=3600)  # re-read DB subscriptions
+
+
 class FeedSettings(_Frozen):
     """A feed or JSON summary endpoint polled for new articles."""
 
@@ -141,6 +149,7 @@ class Settings(_Frozen):
     log_level: str = Field(default="INFO", pattern=r"^(DEBUG|INFO|WARNING|ERROR)$")
     briefing: BriefingSettings = BriefingSettings()
     schedules: list[ScheduleSettings] = Field(default_factory=list)
+    delivery: DeliverySettings = DeliverySettings()
     feeds: list[FeedSettings] = Field(default_factory=list)
     allow_private_addresses: bool = False
     ingest: IngestSettings = IngestSettings()

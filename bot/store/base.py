@@ -14,6 +14,8 @@ from typing import Protocol
 from bot.core.library import Library
 from bot.core.summary import Summary
 from bot.errors import BriefbotError
+from bot.store.feeds import FeedStore
+from bot.store.ledger import LedgerStore
 
 
 class StoreError(BriefbotError):
@@ -29,8 +31,8 @@ class StoredOrigin:
     content_hash: str
 
 
-class Store(Library, Protocol):
-    """Library reads plus the writes that keep it current."""
+class Store(Library, LedgerStore, FeedStore, Protocol):
+    """Library reads, the writes that keep it current, the delivery ledger and feed state."""
 
     async def origins(self) -> list[StoredOrigin]:
         """Every origin the store holds an article for."""

@@ -25,6 +25,8 @@ from bot.core.summary import StatementKind, Summary
 from bot.store.base import StoredOrigin, StoreError
 from bot.store.migrations import migrations
 from bot.store.rows import published_key, speaker_rows, statement_rows
+from bot.store.sqlite_feeds import SqliteFeeds
+from bot.store.sqlite_ledger import SqliteLedger
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -40,8 +42,8 @@ _STATEMENT_JOINS = """
 """
 
 
-class SqliteStore:
-    """Store on a SQLite file (or ``:memory:``)."""
+class SqliteStore(SqliteLedger, SqliteFeeds):
+    """Store on a SQLite file (or ``:memory:``); delivery and feed methods come from mixins."""
 
     def __init__(self, connection: sqlite3.Connection, executor: ThreadPoolExecutor) -> None:
         self._db = connection
