@@ -78,6 +78,8 @@ def _first_words(*groups: list[str]) -> frozenset[str]:
 SPEECH_WORDS = _first_words(SPEECH, _TELL, ["pointed", "went"])
 REPORTING_WORDS = _first_words(REPORTING, _TELL, ["pointed", "went"])
 PARTICIPLE_WORDS = _first_words(PARTICIPLES, _TELL, ["pointing"])
+
+
 def _trie_regex(words: frozenset[str]) -> re.Pattern[str]:
     """One regex for a word set, as a trie, so ``re`` never retries a long alternation."""
     trie: dict[str, dict[str, object]] = {}

@@ -250,7 +250,9 @@ def paraphrase(sentence: str) -> Paraphrase | None:
 def _after_content(sentence: str) -> Paraphrase | None:
     """'…, X said.' and '…, said X.' and '…, according to X.' at the end of a sentence."""
     base = max(0, len(sentence) - 260)
-    if "according" not in sentence[base:] and not cue_positions(sentence, REPORTING_WORDS, None, base):
+    if "according" not in sentence[base:] and not cue_positions(
+        sentence, REPORTING_WORDS, None, base
+    ):
         return None
     comma = len(sentence)
     for _ in range(3):

@@ -68,6 +68,8 @@ sheriff speaker spokesman spokesperson spokeswoman state strategist u.s us vice 
 #: Words that make a phrase an organisation.
 ORG_WORDS = frozenset(
     """
+intelligence security affairs defense defence justice state treasury street avenue
+clinic hospital school county city republic republicans democrats
 abc administration agency army association authority bbc board bureau campaign cbs center
 centre church cia club cnn coalition college commission committee company congress
 corporation council court department embassy fbi foundation fox government group house inc

@@ -32,10 +32,7 @@ _NAME_TOKEN = (  # a capital, then: Mr. Mrs. Ms. Dr. St. Sen. Rep. Gov. Col. ...
     r"[A-Z](?:(?:r|rs|s|t|en|ep|ov|ol|gt|apt|dm|rof|ev)\.|\.(?:[A-Z]\.)*|[\w’'-]*)"
 )
 _NAME_RUN = re.compile(
-    _NAME_TOKEN
-    + r"(?:\s+(?:(?:de|van|von|bin|al|la|le|del|da)\s+)?"
-    + _NAME_TOKEN
-    + r")*"
+    _NAME_TOKEN + r"(?:\s+(?:(?:de|van|von|bin|al|la|le|del|da)\s+)?" + _NAME_TOKEN + r")*"
 )
 _POSSESSIVE = re.compile(r"[’']s?$")
 
@@ -193,7 +190,7 @@ class People:
         return self.names[i - 1] if i else None
 
 
-def scan_people(text: str, people: People) -> None:
+def scan_people(text: str, people: People, base: int = 0) -> None:
     """Register every full name (two or more capitalised words that look like a person)."""
     for match in _NAME_RUN.finditer(text):
         run = match.group()
@@ -202,11 +199,11 @@ def scan_people(text: str, people: People) -> None:
         if " " not in run:
             key = _clean(run)
             if key in people.by_surname:
-                people.add(run, match.start())
+                people.add(run, base + match.start())
             continue
         name, role = split_name(run)
         if len(name.split()) >= 2 and is_name_like(name) and not _starts_sentence_word(name):
-            people.add(name, match.start() + run.rfind(name), role)
+            people.add(name, base + match.start() + run.rfind(name), role)
 
 
 def _starts_sentence_word(name: str) -> bool:

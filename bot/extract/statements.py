@@ -70,6 +70,8 @@ def _make(
     ref = classify(phrase)
     if ref is None or not text.strip():
         return None
+    if cue:
+        cue = " ".join(cue.split()).strip(" .,;") or cue
     name, ref = _display(ref, pos, state)
     return ExtractedStatement(
         name, text.strip(), kind, cue, sentence.paragraph, sentence.start, sentence.end, ref, when
@@ -209,18 +211,36 @@ def _statement_for(
     )
 
 
-def extract_statements(text: str) -> list[ExtractedStatement]:
-    """Every statement in the article text, in reading order."""
+@dataclass
+class Analysis:
+    """The article split up, plus its statements and the people met while reading."""
+
+    paragraphs: list[Paragraph]
+    sentences: list[Sentence]
+    statements: list[ExtractedStatement]
+    people: People
+
+
+def analyse(text: str) -> Analysis:
+    """Split the article and extract every statement, in reading order."""
     if not text or not text.strip():
-        return []
+        return Analysis([], [], [], People())
     paragraphs = split_paragraphs(text)
     state = _State(People())
     for para in paragraphs:
-        scan_people(para.text, state.people)
+        scan_people(para.text, state.people, para.start)
     out: list[ExtractedStatement] = []
+    sentences: list[Sentence] = []
     for para in paragraphs:
-        out.extend(_merge_runs(_paragraph_statements(para, state)))
-    return out
+        found, para_sentences = _paragraph_statements(para, state)
+        out.extend(_merge_runs(found))
+        sentences.extend(para_sentences)
+    return Analysis(paragraphs, sentences, out, state.people)
+
+
+def extract_statements(text: str) -> list[ExtractedStatement]:
+    """Every statement in the article text, in reading order."""
+    return analyse(text).statements
 
 
 def _merge_runs(found: list[ExtractedStatement]) -> list[ExtractedStatement]:
@@ -242,10 +262,13 @@ def _merge_runs(found: list[ExtractedStatement]) -> list[ExtractedStatement]:
     return out
 
 
-def _paragraph_statements(para: Paragraph, state: _State) -> list[ExtractedStatement]:
+def _paragraph_statements(
+    para: Paragraph, state: _State
+) -> tuple[list[ExtractedStatement], list[Sentence]]:
     quotes = find_quotes(para.text)
     found: list[ExtractedStatement] = []
-    for sentence in split_sentences(para, quotes):
+    sentences = split_sentences(para, quotes)
+    for sentence in sentences:
         made = _direct(sentence, quotes, para, state) if quotes else []
         if not made:
             made = _indirect(sentence, state)
@@ -253,4 +276,4 @@ def _paragraph_statements(para: Paragraph, state: _State) -> list[ExtractedState
             found.append(st)
             if st.ref is not None and st.ref.kind != "pronoun":
                 state.last = st
-    return found
+    return found, sentences

@@ -1,0 +1,77 @@
+"""Key figures: numbers in the article and what they measure ("about 20% of … territory")."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from bot.extract.paragraphs import Sentence
+
+log = logging.getLogger(__name__)
+
+_FIGURE = re.compile(
+    r"(?P<q>\b(?:about|around|nearly|almost|roughly|approximately|more\s+than|less\s+than|"
+    r"fewer\s+than|over|under|some|up\s+to|at\s+least|an\s+estimated|only|just)\s+)?"
+    r"(?P<num>[$€£]?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent\b|per\s+cent\b))?"
+    r"(?:\s+(?:million|billion|trillion|thousand)\b)?)"
+    r"(?P<rest>(?:\s+(?!(?:in|on|at|and|or|but|that|which|who|this|since|to|from|by|as|than|"
+    r"when|while|after|before|last|next|per)\b)[A-Za-z][\w-]*){0,4})"
+)
+_MONTHS = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$"
+)
+_UNIT = re.compile(r"%|percent|per cent|million|billion|trillion|thousand|^[$€£]")
+
+
+@dataclass(frozen=True, slots=True)
+class FoundFigure:
+    """A number as written, what it measures, and a compact form."""
+
+    value: str
+    measure: str
+    short: str
+    paragraph: int
+    weight: float
+
+
+def _measure(rest: str) -> str:
+    """What the number counts: the words after it, without a leading 'of'."""
+    words = rest.split()
+    if words and words[0] == "of":
+        words = words[1:]
+    return " ".join(words)
+
+
+def find_figures(sentence: Sentence) -> list[FoundFigure]:
+    """Numbers with a unit or a counted noun; years, dates and bare ordinals are skipped."""
+    out: list[FoundFigure] = []
+    text = sentence.text
+    for match in _FIGURE.finditer(text):
+        num = match.group("num")
+        digits = num.replace(",", "").strip("$€£ ")
+        rest = match.group("rest").strip()
+        if _MONTHS.search(text[: match.start("num")]) or re.fullmatch(r"(?:19|20)\d\d", digits):
+            continue
+        if match.start("num") and text[match.start("num") - 1] in "-/:":
+            continue
+        unit = bool(_UNIT.search(num))
+        if rest.startswith(("-", "th", "st", "nd", "rd")) or (not unit and not rest):
+            continue
+        measure = _measure(rest)
+        if not measure and not unit:
+            continue
+        qualifier = (match.group("q") or "").strip()
+        value = " ".join(p for p in (qualifier, num.strip()) if p)
+        if not unit and measure:
+            value = f"{value} {' '.join(measure.split()[:3])}"
+        short = (
+            "~"
+            if qualifier in ("about", "around", "roughly", "approximately", "nearly", "almost")
+            else ""
+        )
+        short += f"{num.strip()} {rest}".strip()
+        weight = (2.0 if unit else 1.0) + min(len(digits), 9) / 10
+        out.append(FoundFigure(value, measure or value, short, sentence.paragraph, weight))
+    return out

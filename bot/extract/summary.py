@@ -1,0 +1,242 @@
+"""Assemble the structured ``Summary`` from what the extractor found.
+
+The schema wants ids for speakers, people and sources kept apart, and a title and date for the
+article; this module turns extracted statements into those entries and fills the article facts
+the text gives (title line, byline, outlet, date).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+
+from bot.core.summary import (
+    Article,
+    Dispute,
+    Figure,
+    NoComment,
+    Origin,
+    Person,
+    Provenance,
+    ResponseKind,
+    Source,
+    SourceKind,
+    Sourcing,
+    Statement,
+    StatementKind,
+    Summary,
+)
+from bot.extract import keypoints
+from bot.extract.figures import FoundFigure, find_figures
+from bot.extract.meta import article_facts
+from bot.extract.sources import find_dispute, find_no_comment
+from bot.extract.speakers import ANON_WORDS, SpeakerRef
+from bot.extract.statements import Analysis, ExtractedStatement, analyse
+
+log = logging.getLogger(__name__)
+
+TOOL = "briefbot-extract"
+MAX_FIGURES = 6
+_SLUG = re.compile(r"[^a-z0-9]+")
+_NOT_AFFILIATION = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "some",
+        "several",
+        "many",
+        "other",
+        "senior",
+        "top",
+        "former",
+        "current",
+        "unnamed",
+        "anonymous",
+    ]  # noqa: SIM905
+)
+
+
+def slug(name: str, taken: set[str] | None = None) -> str:
+    """A schema id for a name, unique among ``taken`` (which it updates)."""
+    base = _SLUG.sub("-", name.lower()).strip("-")[:100] or "speaker"
+    if not base[0].isalnum():
+        base = "x" + base
+    candidate, n = base, 2
+    while taken is not None and candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    if taken is not None:
+        taken.add(candidate)
+    return candidate
+
+
+class _Registry:
+    """People and sources by display name, so each speaker gets one id."""
+
+    def __init__(self) -> None:
+        self.taken: set[str] = set()
+        self.ids: dict[tuple[str, str], str] = {}
+        self.people: list[Person] = []
+        self.sources: list[Source] = []
+
+    def speaker_id(self, st: ExtractedStatement) -> str | None:
+        ref = st.ref
+        if ref is None or ref.kind == "pronoun":
+            return None
+        kind = "person" if ref.kind == "person" else "source"
+        key = (kind, st.speaker)
+        if key in self.ids:
+            return self.ids[key]
+        ident = slug(st.speaker, self.taken)
+        self.ids[key] = ident
+        if kind == "person":
+            aliases = (
+                sorted({ref.phrase} - {st.speaker}) if ref.phrase and len(ref.phrase) < 80 else []
+            )
+            self.people.append(Person(id=ident, name=st.speaker, aliases=aliases, role=ref.role))
+        else:
+            self.sources.append(_source(ident, st.speaker, ref))
+        return ident
+
+
+def _source(ident: str, name: str, ref: SpeakerRef) -> Source:
+    """A non-person speaker; unnamed people keep their count and affiliation."""
+    words = name.split()
+    low = [w.lower().strip(",.") for w in words]
+    if ref.kind == "document":
+        kind = SourceKind.DOCUMENT
+    elif ref.kind == "anonymous" or any(w in ANON_WORDS for w in low):
+        kind = SourceKind.ANONYMOUS
+    else:
+        kind = SourceKind.ORGANISATION
+    affiliation = None
+    if kind is SourceKind.ANONYMOUS:
+        anon = next((i for i, w in enumerate(low) if w in ANON_WORDS), len(words))
+        between = [w for w in words[:anon] if w.lower() not in _NOT_AFFILIATION]
+        affiliation = (
+            " ".join(between).strip(" ,") if any(w[:1].isupper() for w in between) else None
+        )
+    count = ref.count if kind is SourceKind.ANONYMOUS else None
+    return Source(
+        id=ident, name=name[:1].upper() + name[1:], kind=kind, count=count, affiliation=affiliation
+    )
+
+
+def _statement(st: ExtractedStatement, speaker: str) -> Statement:
+    return Statement(
+        speaker=speaker,
+        text=st.text,
+        kind=StatementKind(st.kind),
+        cue=(st.cue or None) and st.cue[:80],
+        when=st.when,
+        paragraph=st.paragraph,
+    )
+
+
+def _figures(analysis: Analysis) -> list[Figure]:
+    found: list[FoundFigure] = []
+    for sentence in analysis.sentences:
+        if sentence.paragraph > 0:
+            found.extend(find_figures(sentence))
+    seen: set[str] = set()
+    best = sorted(enumerate(found), key=lambda p: (-p[1].weight, p[0]))
+    picked = []
+    for index, fig in best:
+        if fig.value not in seen:
+            seen.add(fig.value)
+            picked.append((index, fig))
+        if len(picked) == MAX_FIGURES:
+            break
+    return [
+        Figure(value=f.value, measure=f.measure, short=f.short, paragraph=f.paragraph)
+        for _, f in sorted(picked, key=lambda p: p[0])
+    ]
+
+
+def _sourcing(analysis: Analysis) -> Sourcing:
+    no_comment: list[NoComment] = []
+    disputed: list[Dispute] = []
+    claims = {st.start: st for st in analysis.statements}
+    for sentence in analysis.sentences:
+        for nc in find_no_comment(sentence):
+            no_comment.append(
+                NoComment(who=nc.who, response=ResponseKind(nc.response), paragraph=nc.paragraph)
+            )
+        dispute = find_dispute(sentence)
+        if dispute:
+            st = claims.get(dispute.start)
+            disputed.append(
+                Dispute(
+                    claim=dispute.claim,
+                    claimed_by=st.speaker if st else None,
+                    disputed_by=dispute.disputed_by,
+                    paragraph=dispute.paragraph,
+                )
+            )
+    return Sourcing(no_comment=no_comment, disputed=disputed)
+
+
+def extract_summary(
+    text: str,
+    *,
+    article_id: str | None = None,
+    url: str | None = None,
+    published: dt.date | None = None,
+    title: str | None = None,
+) -> Summary:
+    """A valid, machine-extracted ``Summary`` of raw article text (never raises on bad text)."""
+    return build_summary(
+        analyse(text), text, article_id=article_id, url=url, published=published, title=title
+    )
+
+
+def build_summary(
+    analysis: Analysis,
+    text: str,
+    *,
+    article_id: str | None = None,
+    url: str | None = None,
+    published: dt.date | None = None,
+    title: str | None = None,
+) -> Summary:
+    """The summary for an article already analysed (the batch path reuses the analysis)."""
+    facts = article_facts(text, analysis.paragraphs, analysis.sentences, title=title, url=url)
+    registry = _Registry()
+    statements = []
+    for st in analysis.statements:
+        speaker = registry.speaker_id(st)
+        if speaker is not None:
+            statements.append(_statement(st, speaker))
+    lede, points = keypoints.choose(analysis.sentences)
+    lede = lede or facts.title
+    article = Article(
+        id=slug(article_id) if article_id else slug(facts.title)[:60].strip("-") or "article",
+        title=facts.title,
+        outlet=facts.outlet,
+        byline=facts.byline,
+        published=published or facts.published or dt.datetime.now(dt.UTC).date(),
+        url=url if url and re.match(r"^https?://\S+$", url) else None,
+    )
+    return Summary(
+        article=article,
+        lede=lede,
+        key_points=points or [lede],
+        people=registry.people,
+        sources=registry.sources,
+        statements=statements,
+        sourcing=_sourcing(analysis),
+        key_figures=_figures(analysis),
+        provenance=Provenance(origin=Origin.EXTRACTOR, reviewed=False, tool=TOOL),
+        text=text,
+    )
