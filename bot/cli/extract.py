@@ -1,0 +1,144 @@
+"""Ingestion subcommands: ``extract`` (one article to a summary) and ``poll`` (feeds once)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+import yaml
+
+from bot import app as application
+from bot.cli.base import ConfigOption, app, fail, run_async, settings_from
+from bot.core.summary import Summary
+from bot.errors import FetchError
+from bot.ingest.articles import article_from_bytes, article_from_url
+from bot.ingest.http import guarded_client
+from bot.ingest.model import open_summariser
+from bot.ingest.poll import poll_feeds
+from bot.ingest.summarise import ArticleText
+from bot.settings import Secrets, Settings
+
+
+def summary_yaml(summary: Summary) -> str:
+    """A summary as the YAML a brief file holds (empty fields left out)."""
+    document = summary.model_dump(mode="json", exclude_none=True)
+    return yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
+
+
+def read_source(source: str, max_bytes: int) -> tuple[bytes, str]:
+    """The bytes of a file or of stdin ('-'), refused past the size limit."""
+    if source == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        name = "stdin"
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise FetchError(f"{source}: file not found")
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+        name = source
+    if len(data) > max_bytes:
+        raise FetchError(f"{name} is too large: over the {max_bytes:,} byte limit")
+    return data, name
+
+
+async def _article(settings: Settings, source: str) -> ArticleText:
+    if source.startswith(("http://", "https://")):
+        async with guarded_client(
+            settings.ingest, allow_private=settings.allow_private_addresses
+        ) as client:
+            return await article_from_url(client, source, settings.ingest)
+    data, name = read_source(source, settings.ingest.max_bytes)
+    return article_from_bytes(data, name=name)
+
+
+async def _extract(settings: Settings, secrets: Secrets, source: str, out: Path | None) -> int:
+    article = await _article(settings, source)
+    async with open_summariser(settings, secrets) as summarise:
+        summary = await summarise(article)
+    text = summary_yaml(summary)
+    if out is None:
+        typer.echo(text, nl=False)
+        return 0
+    typer.echo(f"wrote {write_summary(out, summary.article.id, text)}", err=True)
+    return 0
+
+
+def write_summary(folder: Path, article_id: str, text: str) -> Path:
+    """Write ``<article id>.yaml`` into the folder, which is made if missing."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{article_id}.yaml"
+    target.write_text(text, encoding="utf-8")
+    return target
+
+
+@app.command()
+def extract(
+    source: Annotated[
+        str | None, typer.Argument(help="An article: a text or HTML FILE, a URL, or - for stdin.")
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Write <article id>.yaml into this folder (e.g. briefs/).",
+            file_okay=False,
+        ),
+    ] = None,
+    jsonl: Annotated[
+        Path | None,
+        typer.Option(
+            "--jsonl",
+            help='Batch: lines of {"id", "text"} in, one summary line out each.',
+            dir_okay=False,
+        ),
+    ] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Turn an article into a structured summary (machine-extracted, marked for review)."""
+    if jsonl is not None:
+        raise typer.Exit(_jsonl(jsonl))
+    if source is None:
+        raise fail("give a FILE, a URL or - (stdin), or --jsonl IN.jsonl")
+    settings, secrets = settings_from(config)
+    run_async(_extract(settings, secrets, source, out))
+
+
+def _jsonl(path: Path) -> int:
+    """Batch extraction by the extractor's own runner; 1 when any line failed."""
+    from bot.extract.jsonl import run_jsonl  # type: ignore[import-not-found]
+
+    if not path.is_file():
+        raise fail(f"{path}: file not found")
+    with path.open(encoding="utf-8", errors="replace") as lines:
+        failed: int = run_jsonl(lines, sys.stdout, sys.stderr)
+    return 1 if failed else 0
+
+
+@app.command()
+def poll(config: ConfigOption = None) -> None:
+    """Poll every configured feed once; new articles join the store and the briefings."""
+    settings, secrets = settings_from(config)
+    run_async(_poll(settings, secrets))
+
+
+async def _poll(settings: Settings, secrets: Secrets) -> int:
+    if not settings.feeds:
+        typer.echo("no feeds configured ([[feeds]] in the config file)", err=True)
+        return 0
+    async with (
+        application.open_context(settings, secrets) as context,
+        guarded_client(settings.ingest, allow_private=settings.allow_private_addresses) as client,
+        open_summariser(settings, secrets) as summarise,
+    ):
+        reports = await poll_feeds(context, client, summarise=summarise)
+    for report in reports:
+        state = "not modified" if report.not_modified else f"{len(report.added)} new"
+        typer.echo(
+            f"{report.feed}: {state}, {report.known} known, {len(report.problems)} problem(s)"
+        )
+        for problem in report.problems:
+            typer.echo(f"  problem: {problem}", err=True)
+    return 1 if any(r.problems for r in reports) else 0
