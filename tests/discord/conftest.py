@@ -51,3 +51,15 @@ async def adapter(
     async with running.client:
         await running.login()
         yield running
+
+
+@pytest.fixture
+async def restarted(
+    loaded_store: Store, tmp_path: Path, fake_discord: FakeDiscord
+) -> AsyncIterator[DiscordAdapter]:
+    """A second, freshly started adapter on the same store: a restart."""
+    config = DiscordConfig(api_base=fake_discord.base)
+    running = DiscordAdapter(make_context(loaded_store, tmp_path / "data"), config)
+    async with running.client:
+        await running.login()
+        yield running

@@ -20,6 +20,7 @@ from aiohttp import web
 BOT_ID = "900000000000000001"
 APP_ID = "900000000000000002"
 OWNER_ID = "900000000000000003"
+CHANNEL_ID = "800000000000000002"  # the channel interactions come from
 VERSION = "/api/v10"
 
 
@@ -60,6 +61,7 @@ class FakeDiscord:
     def __init__(self) -> None:
         self.received: list[Received] = []
         self.messages: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        self.sent: list[dict[str, Any]] = []  # follow-ups, as Discord stored them
         self.faults: dict[tuple[str, str], list[Fault]] = defaultdict(list)
         self.base = ""
         self._ids = itertools.count(1_000_000_000_000_000_000)
@@ -146,7 +148,8 @@ class FakeDiscord:
             case "POST", ["interactions", interaction_id, _, "callback"]:
                 return _json({"interaction": {"id": interaction_id, "type": 2}})
             case "POST", ["webhooks", _, _]:
-                return _json(self._create("0", body))
+                self.sent.append(self._create(CHANNEL_ID, body))
+                return _json(self.sent[-1])
             case "PATCH", ["webhooks", _, _, "messages", "@original"]:
                 return _json(self._create("0", body))
             case "POST", ["channels", channel_id, "messages"]:
