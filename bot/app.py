@@ -18,6 +18,9 @@ from typing import TextIO
 
 from bot.adapters.console import ConsoleAdapter, Output
 from bot.context import Context
+from bot.delivery.posters import build_posters
+from bot.delivery.scheduler import DeliveryScheduler
+from bot.delivery.service import DeliveryService
 from bot.loader import SyncReport, sync_folder
 from bot.settings import Secrets, Settings
 from bot.store import open_store
@@ -67,6 +70,9 @@ async def run(
     async with AsyncExitStack() as stack:
         context = await stack.enter_async_context(open_context(settings, secrets))
         await sync_briefs(context, output)
+        # Scheduled delivery; adapters add their poster with delivery.register(poster).
+        delivery = DeliveryService(context, build_posters(context, output))
+        await stack.enter_async_context(DeliveryScheduler(delivery))
         if console or not secrets.any_platform:
             adapter = ConsoleAdapter(
                 context.store, spec=settings.briefing.spec(), clock=context.now, output=output

@@ -1,0 +1,110 @@
+"""APScheduler 3.11 wiring: one CronTrigger job per schedule, in the schedule's own timezone.
+
+Jobs coalesce (a backlog of one schedule's fire times runs once) and have a misfire grace
+equal to the delivery grace window, instead of APScheduler's default of one second that
+silently skips a job woken late. A resync job re-reads the database every
+``delivery.resync_seconds`` (run-time subscriptions made by any process), adjusts the jobs,
+and catches up: late slots within grace are delivered, older ones recorded as missed. The
+ledger, not the scheduler, guarantees once: a job that fires twice, or in two processes,
+posts once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from types import TracebackType
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.interval import IntervalTrigger
+
+from bot.delivery.fanout import DeliveryResult
+from bot.delivery.schedules import Schedule, latest_slot
+from bot.delivery.service import DeliveryService
+from bot.errors import BriefbotError
+
+log = logging.getLogger(__name__)
+RESYNC_JOB = "delivery:resync"
+
+
+class DeliveryScheduler:
+    """Owns the AsyncIOScheduler; enter it in the app's AsyncExitStack."""
+
+    def __init__(self, service: DeliveryService) -> None:
+        self.service = service
+        settings = service.context.settings.delivery
+        self._resync_seconds = settings.resync_seconds
+        self._schedules: dict[str, Schedule] = {}
+        self.scheduler = AsyncIOScheduler(
+            timezone=dt.UTC,
+            job_defaults={
+                "coalesce": True,
+                "max_instances": 1,
+                "misfire_grace_time": int(service.grace.total_seconds()) or 1,
+            },
+        )
+
+    async def __aenter__(self) -> DeliveryScheduler:
+        self.start()
+        return self
+
+    async def __aexit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    def start(self) -> None:
+        """Start the scheduler; the first resync (catch-up) runs at once, in the background."""
+        self.scheduler.add_job(
+            self.resync,
+            IntervalTrigger(seconds=self._resync_seconds, timezone=dt.UTC),
+            id=RESYNC_JOB,
+            next_run_time=dt.datetime.now(dt.UTC),
+        )
+        self.scheduler.start()
+        log.info("delivery scheduler started")
+
+    def stop(self) -> None:
+        """Stop firing; rows in flight stay claimed and are settled after a restart."""
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+
+    async def resync(self) -> None:
+        """Re-read schedules, adjust jobs, then catch up on late and missed slots."""
+        try:
+            self.sync_jobs(await self.service.schedules())
+            await self.service.catch_up(self.service.context.clock())
+        except BriefbotError:
+            log.exception("delivery resync failed; retrying at the next resync")
+
+    def sync_jobs(self, schedules: list[Schedule]) -> None:
+        """Add, replace and remove jobs so that there is one per schedule."""
+        wanted = {s.name: s for s in schedules}
+        for name in set(self._schedules) - set(wanted):
+            self.scheduler.remove_job(name)
+            log.info("schedule %s removed", name)
+        for name, schedule in wanted.items():
+            if self._schedules.get(name) == schedule:
+                continue
+            self.scheduler.add_job(
+                self.fire, schedule.trigger(), args=[name], id=name, replace_existing=True
+            )
+            log.info("schedule %s: %r in %s", name, schedule.cron, schedule.timezone)
+        self._schedules = wanted
+
+    async def fire(self, name: str) -> DeliveryResult | None:
+        """A job fired: deliver the schedule's latest slot, unless it is past grace."""
+        schedule = self._schedules.get(name)
+        now = self.service.context.clock()
+        slot = latest_slot(schedule.trigger(), now) if schedule else None
+        if schedule is None or slot is None or not self.service.in_grace(slot, now):
+            log.warning("schedule %s fired with no slot within grace at %s", name, now)
+            return None
+        try:
+            return await self.service.deliver(schedule, slot)
+        except BriefbotError:
+            log.exception("delivery of %s failed; the resync will retry within grace", name)
+            return None
