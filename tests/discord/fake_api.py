@@ -9,6 +9,7 @@ nonces; a repeated nonce with ``enforce_nonce`` returns the first message.
 
 from __future__ import annotations
 
+import asyncio
 import itertools
 import json
 from collections import defaultdict
@@ -63,6 +64,7 @@ class FakeDiscord:
         self.messages: dict[str, list[dict[str, Any]]] = defaultdict(list)
         self.sent: list[dict[str, Any]] = []  # follow-ups, as Discord stored them
         self.faults: dict[tuple[str, str], list[Fault]] = defaultdict(list)
+        self.stalls: dict[tuple[str, str], float] = {}
         self.base = ""
         self._ids = itertools.count(1_000_000_000_000_000_000)
         self._runner: web.AppRunner | None = None
@@ -91,6 +93,10 @@ class FakeDiscord:
             "Retry-After": str(max(1, round(retry_after))),
         }
         self.fail(method, path, 429, body, **headers)
+
+    def stall(self, method: str, path: str, seconds: float) -> None:
+        """Answer the next request of a route only after ``seconds``."""
+        self.stalls[(method, path)] = seconds
 
     def requests(self, method: str, path_start: str) -> list[Received]:
         """Recorded requests of one method whose path starts with ``path_start``."""
@@ -126,6 +132,9 @@ class FakeDiscord:
         path = "/" + request.match_info["tail"]
         body = await request.json() if request.can_read_body else None
         self.received.append(Received(request.method, path, dict(request.query), body))
+        stall = self.stalls.pop((request.method, path), 0.0)
+        if stall:
+            await asyncio.sleep(stall)
         planned = self.faults.get((request.method, path))
         if planned:
             fault = planned.pop(0)

@@ -9,7 +9,7 @@ import discord
 
 from bot.adapters.discord.client import DiscordAdapter
 from tests.discord.fake_api import FakeDiscord, Received
-from tests.discord.payloads import MANAGE_GUILD, button, command
+from tests.discord.payloads import button, command
 
 EPHEMERAL = 64
 DEFERRED = 5
