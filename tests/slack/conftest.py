@@ -31,7 +31,9 @@ CHANNEL = "C0123ABCD"
 USER = "U0USER"
 
 
-def sign(body: str, *, secret: str = SIGNING_SECRET, timestamp: int | None = None) -> dict[str, str]:
+def sign(
+    body: str, *, secret: str = SIGNING_SECRET, timestamp: int | None = None
+) -> dict[str, str]:
     """Slack's v0 signature headers for a raw body."""
     stamp = str(int(time.time()) if timestamp is None else timestamp)
     base = f"v0:{stamp}:{body}".encode()
@@ -173,10 +175,10 @@ async def slack(
         await settle()
 
 
-async def settle(timeout: float = 2.0) -> None:
+async def settle(seconds: float = 2.0) -> None:
     """Let listeners still running after their ack finish before the loop closes."""
     current = asyncio.current_task()
-    async with asyncio.timeout(timeout):
+    async with asyncio.timeout(seconds):
         while any(not t.done() for t in asyncio.all_tasks() if t is not current):
             pending = [t for t in asyncio.all_tasks() if t is not current and not t.done()]
             if all(_is_server(t) for t in pending):

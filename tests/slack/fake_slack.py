@@ -92,11 +92,11 @@ class FakeSlack:
         return [r for r in self.requests if r.method == method]
 
     async def wait_for(
-        self, method: str, count: int = 1, *, timeout: float = 5.0
+        self, method: str, count: int = 1, *, seconds: float = 5.0
     ) -> list[Recorded]:
         """Wait until ``count`` calls of ``method`` arrived; return them."""
         assert self._changed is not None
-        async with asyncio.timeout(timeout), self._changed:
+        async with asyncio.timeout(seconds), self._changed:
             await self._changed.wait_for(lambda: len(self.calls(method)) >= count)
         return self.calls(method)
 
