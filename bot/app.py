@@ -80,6 +80,10 @@ async def run(
             await adapter.show_briefing()
             await adapter.serve(stdin or sys.stdin, stop)
             return 0
+        if secrets.discord:  # gateway client (commands, buttons) and its scheduled-post poster
+            from bot.adapters.discord.client import start_discord
+
+            await start_discord(stack, context, delivery)
         log.info("platforms configured; waiting for SIGTERM")
         await stop.wait()
     return 0

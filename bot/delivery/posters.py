@@ -44,6 +44,10 @@ class ConsolePoster:
 def build_posters(context: Context, output: Output) -> dict[str, Poster]:
     """Posters for every configured platform, keyed by channel prefix."""
     posters: dict[str, Poster] = {"console": ConsolePoster(output)}
+    if context.secrets.discord:  # imported here: discord.py loads only when configured
+        from bot.adapters.discord.poster import build_discord_poster
+
+        posters["discord"] = build_discord_poster(context)
     # Slack and Discord: one line each here, e.g.
     # if context.secrets.slack_bot_token: posters["slack"] = build_slack_poster(context)
     return posters

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 from collections.abc import Awaitable, Callable
 from types import TracebackType
 from typing import Any
@@ -20,10 +21,12 @@ from discord import app_commands
 from bot.adapters.discord.commands import register
 from bot.adapters.discord.config import DiscordConfig, apply_api_base
 from bot.adapters.discord.handlers import Responder
+from bot.adapters.discord.poster import DiscordPoster
 from bot.adapters.discord.replies import NO_PINGS
 from bot.adapters.discord.sync import STATE_FILE, sync_commands
 from bot.adapters.discord.views import ArticleButton
 from bot.context import Context
+from bot.delivery.service import DeliveryService
 from bot.errors import ConfigError
 
 log = logging.getLogger(__name__)
@@ -120,3 +123,18 @@ def _log_gateway_end(task: asyncio.Task[None]) -> None:
     """A gateway that stops on its own (bad token, disallowed intents) must not go unnoticed."""
     if not task.cancelled() and task.exception() is not None:
         log.error("Discord gateway stopped", exc_info=task.exception())
+
+
+async def start_discord(
+    stack: contextlib.AsyncExitStack, context: Context, delivery: DeliveryService
+) -> DiscordAdapter:
+    """Start the gateway client and give the scheduler a poster with one kept session.
+
+    Both are entered into the app's exit stack, so they close with everything else.
+    """
+    config = DiscordConfig.from_env(os.environ)
+    adapter = await stack.enter_async_context(DiscordAdapter(context, config))
+    token = context.secrets.discord_token
+    if token is not None:
+        delivery.register(await stack.enter_async_context(DiscordPoster(token)))
+    return adapter
