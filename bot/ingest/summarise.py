@@ -53,7 +53,7 @@ def article_id_for(url: str, title: str | None) -> str:
 
 def _extract(article: ArticleText) -> Summary:
     """Run the offline extractor (imported late: it is CPU work owned by bot.extract)."""
-    from bot.extract import extract_summary  # type: ignore[attr-defined]
+    from bot.extract import extract_summary
 
     summary: Summary = extract_summary(
         article.text,
@@ -72,16 +72,16 @@ async def offline_summary(article: ArticleText) -> Summary:
 
 
 def complete(summary: Summary, article: ArticleText) -> Summary:
-    """Fill what the summariser left out from what the source knows; validated again."""
+    """Add what the source knows (id, URL, outlet, byline, topics, text); validated again."""
     document: dict[str, Any] = summary.model_dump(mode="json")
     meta = document["article"]
     if article.article_id:
         meta["id"] = article.article_id
     if article.url and not meta.get("url"):
         meta["url"] = article.url
-    if article.outlet and not meta.get("outlet"):
+    if article.outlet:  # the page's or feed's own name beats a guess from the text or host
         meta["outlet"] = article.outlet
-    if article.byline and not meta.get("byline"):
+    if article.byline:
         meta["byline"] = list(article.byline)
     meta["topics"] = list(dict.fromkeys([*meta.get("topics", []), *article.topics]))
     if not document.get("text"):
