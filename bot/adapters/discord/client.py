@@ -18,6 +18,7 @@ from typing import Any
 import discord
 from discord import app_commands
 
+from bot.adapters.discord.admin import Admin
 from bot.adapters.discord.commands import register
 from bot.adapters.discord.config import DiscordConfig, apply_api_base
 from bot.adapters.discord.handlers import Responder
@@ -26,6 +27,7 @@ from bot.adapters.discord.replies import NO_PINGS
 from bot.adapters.discord.sync import STATE_FILE, sync_commands
 from bot.adapters.discord.views import ArticleButton
 from bot.context import Context
+from bot.delivery.poster import Poster
 from bot.delivery.service import DeliveryService
 from bot.errors import ConfigError
 
@@ -114,7 +116,10 @@ class DiscordAdapter:
     async def _setup(self, client: BriefClient | ShardedBriefClient) -> None:
         """Persistent buttons, the command group, then a sync if the commands changed."""
         client.add_dynamic_items(ArticleButton)
-        register(client.tree, client.responder)
+        context = self._context
+        token = context.secrets.discord_token
+        posters: dict[str, Poster] = {"discord": DiscordPoster(token)} if token else {}
+        register(client.tree, client.responder, Admin(context, posters))
         state_file = self._context.settings.data_dir / STATE_FILE
         await sync_commands(client.tree, guild_id=self._config.guild_id, state_file=state_file)
 

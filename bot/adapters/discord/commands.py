@@ -13,20 +13,22 @@ from typing import Any
 import discord
 from discord import app_commands
 
+from bot.adapters.discord.admin import Admin
 from bot.adapters.discord.handlers import Responder
 from bot.adapters.discord.replies import report_failure
 from bot.core.commands import parse
 
 Tree = app_commands.CommandTree[Any]
+CRON_HELP = "minute hour day month weekday, e.g. 0 8 * * mon-fri"
+ZONE_HELP = "IANA timezone, e.g. Europe/Berlin (default: the bot's)"
 Choices = list[app_commands.Choice[str]]
 
 
-def register(tree: Tree, responder: Responder) -> app_commands.Group:
-    """Add /brief to the tree and make ``report_failure`` the tree's error handler."""
-    group = brief_group(responder)
-    tree.add_command(group)
+def register(tree: Tree, responder: Responder, admin: Admin) -> None:
+    """Add /brief and /brief-admin to the tree; ``report_failure`` handles their errors."""
+    tree.add_command(brief_group(responder))
+    tree.add_command(admin_group(admin))
     tree.error(report_failure)
-    return group
 
 
 def brief_group(responder: Responder) -> app_commands.Group:
@@ -67,6 +69,41 @@ def brief_group(responder: Responder) -> app_commands.Group:
     who.autocomplete("speaker")(_speakers(responder))
     quotes.autocomplete("article")(_articles(responder))
     sources.autocomplete("article")(_articles(responder))
+    return group
+
+
+def admin_group(admin: Admin) -> app_commands.Group:
+    """The /brief-admin group: hidden from non-managers, and checked again when run."""
+    group = app_commands.Group(
+        name="brief-admin",
+        description="Scheduled briefings in this channel (Manage Server)",
+        default_permissions=discord.Permissions(manage_guild=True),
+        guild_only=True,
+    )
+    manager = app_commands.checks.has_permissions(manage_guild=True)
+
+    @group.command(name="subscribe", description="Post briefings here on a schedule")
+    @app_commands.describe(cron=CRON_HELP, timezone=ZONE_HELP)
+    @manager
+    async def subscribe(interaction: discord.Interaction, cron: str, timezone: str = "") -> None:
+        await admin.subscribe(interaction, cron, timezone)
+
+    @group.command(name="time", description="Change this channel's schedule")
+    @app_commands.describe(cron=CRON_HELP, timezone=ZONE_HELP)
+    @manager
+    async def time(interaction: discord.Interaction, cron: str, timezone: str = "") -> None:
+        await admin.change_time(interaction, cron, timezone)
+
+    @group.command(name="unsubscribe", description="Stop scheduled briefings here")
+    @manager
+    async def unsubscribe(interaction: discord.Interaction) -> None:
+        await admin.unsubscribe(interaction)
+
+    @group.command(name="post", description="Post the briefing here now")
+    @manager
+    async def post(interaction: discord.Interaction) -> None:
+        await admin.post(interaction)
+
     return group
 
 
