@@ -103,13 +103,19 @@ def _entry_id(entry: Mapping[str, Any]) -> str | None:
     return None
 
 
+def _http_link(value: Any) -> str | None:
+    """An http(s) link; feedparser offers an Atom entry's URN id as its link when it has none."""
+    text = str(value or "").strip()
+    return text if text.startswith(("http://", "https://")) and " " not in text else None
+
+
 def _entry(entry: Mapping[str, Any]) -> FeedEntry | None:
     entry_id = _entry_id(entry)
     if entry_id is None:
         return None
     return FeedEntry(
         entry_id=entry_id,
-        link=str(entry["link"]) if entry.get("link") else None,
+        link=_http_link(entry.get("link")),
         title=str(entry["title"]).strip() if entry.get("title") else None,
         published=_when(entry),
         author=str(entry["author"]) if entry.get("author") else None,
