@@ -57,9 +57,9 @@ def endpoint(server: LocalServer, status: int, body: bytes, delay: float = 0.0) 
     server.routes["/v1/chat/completions"] = route
 
 
-async def summarise(server: LocalServer, timeout: float = 5.0) -> Summary:
+async def summarise(server: LocalServer, seconds: float = 5.0) -> Summary:
     settings = ModelSettings(
-        enabled=True, base_url=server.url("/v1"), model="fake-1", timeout_seconds=timeout
+        enabled=True, base_url=server.url("/v1"), model="fake-1", timeout_seconds=seconds
     )
     async with model_client(IngestSettings(), settings) as client:
         summariser = ModelSummariser(
@@ -109,7 +109,7 @@ async def test_any_failure_falls_back_to_the_offline_extractor(
 
 async def test_timeout_falls_back(local_server: LocalServer) -> None:
     endpoint(local_server, 200, completion(json.dumps(MODEL_SUMMARY)), delay=0.6)
-    summary = await summarise(local_server, timeout=0.2)
+    summary = await summarise(local_server, seconds=0.2)
     assert summary.provenance.origin is Origin.EXTRACTOR
 
 
