@@ -33,7 +33,7 @@ def fit(text: str, limit: int) -> str:
         if len(joined) + len(ELLIPSIS) > limit:
             break
         kept = joined
-    return kept + ELLIPSIS if kept else cut_at_word(text, limit)
+    return kept.rstrip(".…,;: ") + ELLIPSIS if kept else cut_at_word(text, limit)
 
 
 def cut_at_word(text: str, limit: int) -> str:
