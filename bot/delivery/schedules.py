@@ -22,6 +22,7 @@ from bot.store.ledger import Subscription
 SUBSCRIPTION_PREFIX = "sub:"
 _DAYS = ("sun", "mon", "tue", "wed", "thu", "fri", "sat")
 _NUMERIC_DAYS = re.compile(r"^(\*|\d+)(?:-(\d+))?(?:/(\d+))?$")
+_TICK = dt.timedelta(microseconds=1)
 _SEARCH_BACK = (
     dt.timedelta(hours=1),
     dt.timedelta(days=1),
@@ -97,11 +98,25 @@ def parse_timezone(name: str) -> zoneinfo.ZoneInfo:
 
 
 def next_fire(trigger: CronTrigger, after: dt.datetime) -> dt.datetime | None:
-    """The first fire time strictly after ``after``."""
-    fire: dt.datetime | None = trigger.get_next_fire_time(
-        None, after + dt.timedelta(microseconds=1)
-    )
-    return fire
+    """The first fire time strictly after ``after``.
+
+    A wall-clock time that happens twice (the repeated hour when clocks fall back) fires once,
+    at its first occurrence; APScheduler 3 would return it twice and then stall on it.
+    """
+    probe = after
+    for _ in range(100):
+        fire: dt.datetime | None = trigger.get_next_fire_time(None, probe + _TICK)
+        if fire is None:
+            return None
+        if fire > after and not _repeated(fire):
+            return fire
+        probe = max(probe, fire) + dt.timedelta(minutes=1)
+    return None
+
+
+def _repeated(moment: dt.datetime) -> bool:
+    """The second occurrence of an ambiguous local time."""
+    return moment.fold == 1 and moment.replace(fold=0).utcoffset() != moment.utcoffset()
 
 
 def fire_times(trigger: CronTrigger, start: dt.datetime, end: dt.datetime) -> list[dt.datetime]:

@@ -1,0 +1,122 @@
+"""Fan-out through the ledger with a poster that fails on demand; sleeps are fake, not waited."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.delivery.poster import FailureReason
+from bot.store import Store
+from bot.store.ledger import DeliveryStatus, SlotKey
+
+from .conftest import CHANNELS, FakePoster, FakeTime, ServiceFactory, fail
+
+SLOT = dt.datetime(2025, 12, 20, 7, 0, tzinfo=dt.UTC)
+FIRST = CHANNELS[0].removeprefix("slack:")
+
+
+async def deliver(make_service: ServiceFactory, **kwargs: object):
+    service = make_service()
+    return await service.deliver(await service.schedule("morning"), SLOT, **kwargs)
+
+
+async def test_every_channel_gets_one_post_and_a_ledger_row(
+    make_service: ServiceFactory, poster: FakePoster, loaded_store: Store
+) -> None:
+    result = await deliver(make_service)
+    assert result.ok
+    assert {c: len(k) for c, k in poster.messages.items()} == {
+        c.removeprefix("slack:"): 1 for c in CHANNELS
+    }
+    rows = await loaded_store.deliveries(slot=SLOT)
+    assert {r.status for r in rows} == {DeliveryStatus.DELIVERED}
+    assert all(r.message_id for r in rows)
+
+
+async def test_a_job_firing_twice_posts_once(
+    make_service: ServiceFactory, poster: FakePoster
+) -> None:
+    first = await deliver(make_service)
+    second = await deliver(make_service)
+    assert first.ok and second.ok
+    assert all(o.already for o in second.outcomes)
+    assert sum(poster.attempts.values()) == len(CHANNELS)
+
+
+async def test_429_waits_retry_after_then_delivers(
+    make_service: ServiceFactory, poster: FakePoster, time: FakeTime
+) -> None:
+    poster.fail_next(FIRST, fail(FailureReason.RATE_LIMITED, retry_after=7.0))
+    result = await deliver(make_service)
+    assert result.ok
+    assert 7.0 in time.sleeps
+    assert poster.attempts[FIRST] == 2
+    assert FIRST not in poster.finds  # a 429 never posted: nothing to settle
+
+
+async def test_500_backs_off_with_jitter_and_settles_before_resending(
+    make_service: ServiceFactory, poster: FakePoster, time: FakeTime
+) -> None:
+    poster.fail_next(FIRST, fail(FailureReason.TRANSIENT), fail(FailureReason.TRANSIENT))
+    result = await deliver(make_service)
+    assert result.ok
+    assert [s for s in time.sleeps if s in (0.75, 1.5)] == [0.75, 1.5]  # 1s, 2s, equal jitter
+    assert poster.finds.count(FIRST) == 2
+    assert len(poster.messages[FIRST]) == 1
+
+
+async def test_timeout_that_landed_is_found_not_posted_again(
+    make_service: ServiceFactory, poster: FakePoster, loaded_store: Store
+) -> None:
+    poster.fail_next(FIRST, fail(FailureReason.TRANSIENT), landed=True)
+    result = await deliver(make_service)
+    assert result.ok
+    assert poster.attempts[FIRST] == 1
+    assert len(poster.messages[FIRST]) == 1
+    row = await loaded_store.delivery(SlotKey("morning", CHANNELS[0], SLOT))
+    assert row is not None and row.detail == "settled"
+
+
+async def test_transient_failures_are_bounded_and_recorded(
+    make_service: ServiceFactory, poster: FakePoster, loaded_store: Store
+) -> None:
+    poster.fail_next(FIRST, *[fail(FailureReason.TRANSIENT) for _ in range(10)])
+    result = await deliver(make_service)
+    assert [o.channel for o in result.failed] == [CHANNELS[0]]
+    assert poster.attempts[FIRST] == 5
+    row = await loaded_store.delivery(SlotKey("morning", CHANNELS[0], SLOT))
+    assert row is not None and row.status is DeliveryStatus.FAILED
+    assert (row.reason, row.attempts) == ("transient", 5)
+
+
+async def test_400_is_not_retried_and_does_not_mark_the_channel(
+    make_service: ServiceFactory, poster: FakePoster, loaded_store: Store
+) -> None:
+    poster.fail_next(FIRST, fail(FailureReason.BAD_REQUEST))
+    result = await deliver(make_service)
+    assert result.failed[0].reason == "bad_request"
+    assert poster.attempts[FIRST] == 1
+    assert await loaded_store.failing_channels() == []
+
+
+async def test_404_marks_the_channel_failing_and_stops_sending_there(
+    make_service: ServiceFactory, poster: FakePoster, loaded_store: Store
+) -> None:
+    poster.fail_next(FIRST, fail(FailureReason.NOT_FOUND))
+    result = await deliver(make_service)
+    assert result.failed[0].reason == "not_found"
+    assert poster.attempts[FIRST] == 1
+    [health] = await loaded_store.failing_channels()
+    assert (health.channel, health.reason) == (CHANNELS[0], "not_found")
+    service = make_service()
+    later = await service.deliver(await service.schedule("morning"), SLOT + dt.timedelta(days=1))
+    assert [(o.channel, o.reason) for o in later.failed] == [(CHANNELS[0], "channel_failing")]
+    assert poster.attempts[FIRST] == 1  # nothing more was sent there
+
+
+async def test_unknown_platform_fails_clearly(
+    make_service: ServiceFactory, loaded_store: Store
+) -> None:
+    service = make_service()
+    schedule = await service.schedule("morning")
+    result = await service.deliver(schedule, SLOT, channels=["discord:112233445566778899"])
+    assert result.failed[0].detail == "discord: DISCORD_TOKEN not set"
