@@ -84,6 +84,10 @@ async def run(
             from bot.adapters.discord.client import start_discord
 
             await start_discord(stack, context, delivery)
+        if secrets.slack:  # HTTP endpoint or Socket Mode, and the Slack poster for delivery
+            from bot.adapters.slack.adapter import start_slack
+
+            await start_slack(stack, context, delivery)
         log.info("platforms configured; waiting for SIGTERM")
         await stop.wait()
     return 0

@@ -154,6 +154,9 @@ class Settings(_Frozen):
     allow_private_addresses: bool = False
     ingest: IngestSettings = IngestSettings()
     model: ModelSettings = ModelSettings()
+    slack_admins: list[Annotated[str, StringConstraints(pattern=r"^[UW][A-Z0-9]{2,}$")]] = Field(
+        default_factory=list, description="Slack user ids allowed admin commands besides admins"
+    )
     config_path: Path | None = None
 
     _tz = field_validator("timezone")(_check_timezone)

@@ -48,6 +48,8 @@ def build_posters(context: Context, output: Output) -> dict[str, Poster]:
         from bot.adapters.discord.poster import build_discord_poster
 
         posters["discord"] = build_discord_poster(context)
-    # Slack and Discord: one line each here, e.g.
-    # if context.secrets.slack_bot_token: posters["slack"] = build_slack_poster(context)
+    if context.secrets.slack_bot_token is not None:  # imported here like Discord's
+        from bot.adapters.slack.poster import build_slack_poster
+
+        posters["slack"] = build_slack_poster(context)
     return posters

@@ -19,6 +19,7 @@ from pydantic import SecretStr
 from bot.adapters.slack.adapter import SlackAdapter
 from bot.adapters.slack.admin import Admins
 from bot.adapters.slack.config import EVENTS_PATH, SlackConfig
+from bot.adapters.slack.poster import build_slack_poster
 from bot.context import Context
 from bot.settings import Secrets, Settings
 from bot.store import Store
@@ -29,6 +30,7 @@ SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 BOT_TOKEN = "xoxb-fake-bot-token"
 CHANNEL = "C0123ABCD"
 USER = "U0USER"
+ALLOWED = "U0ALLOWED"  # on the configured allow-list
 
 
 def sign(
@@ -167,9 +169,13 @@ def slack_config(fake_slack: FakeSlack) -> SlackConfig:
 async def slack(
     loaded_store: Store, tmp_path: Path, fake_slack: FakeSlack, slack_config: SlackConfig
 ) -> AsyncIterator[SlackClient]:
-    """The app running in HTTP mode on the shipped briefs, and a way to talk to it."""
+    """The app running in HTTP mode on the shipped briefs, and a way to talk to it.
+
+    Its store is ``loaded_store``, so tests can check what admin commands changed there.
+    """
     context = make_context(loaded_store, tmp_path / "data")
-    adapter = SlackAdapter(context, slack_config, Admins.of(["U0ALLOWED"]))
+    posters = {"slack": build_slack_poster(context, slack_config)}
+    adapter = SlackAdapter(context, slack_config, Admins.of([ALLOWED]), posters)
     async with adapter, aiohttp.ClientSession() as session:
         yield SlackClient(session, f"http://127.0.0.1:{adapter.port}{EVENTS_PATH}", fake_slack)
         await settle()

@@ -10,6 +10,9 @@ async context manager so that ``bot.app`` can hold it in its one ``AsyncExitStac
 from __future__ import annotations
 
 import logging
+import os
+from collections.abc import Mapping
+from contextlib import AsyncExitStack
 from types import TracebackType
 
 from aiohttp import web
@@ -20,19 +23,38 @@ from slack_bolt.app.async_app import AsyncApp
 from bot.adapters.slack.admin import Admins
 from bot.adapters.slack.config import EVENTS_PATH, SlackConfig, web_client
 from bot.adapters.slack.handlers import Deps, register
+from bot.adapters.slack.poster import build_slack_poster
 from bot.context import Context
+from bot.delivery.poster import Poster
+from bot.delivery.service import DeliveryService
 from bot.errors import ConfigError
 
 log = logging.getLogger(__name__)
 
 
+async def start_slack(stack: AsyncExitStack, context: Context, delivery: DeliveryService) -> None:
+    """Start Slack inside the app's exit stack; scheduled posts go through its poster."""
+    config = SlackConfig.from_env(os.environ)
+    if "slack" not in delivery.posters:
+        delivery.register(build_slack_poster(context, config))
+    admins = Admins.of(context.settings.slack_admins)
+    await stack.enter_async_context(SlackAdapter(context, config, admins, delivery.posters))
+
+
 class SlackAdapter:
     """Runs briefbot's Bolt app for one workspace until the exit stack closes it."""
 
-    def __init__(self, context: Context, config: SlackConfig, admins: Admins) -> None:
+    def __init__(
+        self,
+        context: Context,
+        config: SlackConfig,
+        admins: Admins,
+        posters: Mapping[str, Poster],
+    ) -> None:
         self._context = context
         self._config = config
         self._admins = admins
+        self._posters = posters  # the delivery layer's, for /brief post
         self._runner: web.AppRunner | None = None
         self._socket: AsyncSocketModeHandler | None = None
         self.port: int | None = None  # the bound port in HTTP mode (useful when PORT=0)
@@ -56,8 +78,8 @@ class SlackAdapter:
             request_verification_enabled=signing is not None,
             name="briefbot",
         )
-        settings = self._context.settings
-        register(app, Deps(self._context, settings.briefing.spec(), self._admins))
+        spec = self._context.settings.briefing.spec()
+        register(app, Deps(self._context, spec, self._admins, self._posters))
         return app
 
     async def __aenter__(self) -> SlackAdapter:
@@ -75,7 +97,7 @@ class SlackAdapter:
         traceback: TracebackType | None,
     ) -> None:
         if self._socket is not None:
-            await self._socket.close_async()
+            await self._socket.close_async()  # type: ignore[no-untyped-call]
             self._socket = None
         if self._runner is not None:
             await self._runner.cleanup()
@@ -86,7 +108,7 @@ class SlackAdapter:
         token = self._context.secrets.slack_app_token
         assert token is not None
         self._socket = AsyncSocketModeHandler(app, token.get_secret_value())
-        await self._socket.connect_async()
+        await self._socket.connect_async()  # type: ignore[no-untyped-call]
         log.info("Slack connected in Socket Mode")
 
     async def _serve_http(self, app: AsyncApp) -> None:

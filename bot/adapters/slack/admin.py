@@ -8,7 +8,7 @@ admins. Everyone else gets a clear refusal.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from slack_sdk.web.async_client import AsyncWebClient
@@ -17,11 +17,19 @@ from bot.adapters.slack.blocks import Message
 from bot.adapters.slack.poster import call
 from bot.adapters.slack.render import render_notice
 from bot.context import Context
-from bot.core.commands import Command
+from bot.core.commands import Command, Verb
+from bot.delivery import admin
+from bot.delivery.fanout import DeliveryResult
+from bot.delivery.poster import Poster
 from bot.errors import UserInputError
 
 log = logging.getLogger(__name__)
 
+HINTS = {
+    "forbidden": "invite me to this channel first (`/invite @briefbot`), then try again",
+    "not_found": "Slack says this channel does not exist or is archived",
+    "rate_limited": "Slack asked me to slow down; try again in a minute",
+}
 REFUSAL = (
     ":no_entry: `/brief {verb}` is for workspace admins and owners (or users on briefbot's "
     "admin list). Ask one of them to run it."
@@ -62,8 +70,10 @@ def schedule_words(argument: str) -> tuple[str, str | None]:
 async def run_admin(
     context: Context,
     admins: Admins,
+    posters: Mapping[str, Poster],
     client: AsyncWebClient,
     command: Command,
+    *,
     channel: str,
     user: str,
 ) -> list[Message]:
@@ -71,4 +81,31 @@ async def run_admin(
     if not await admins.allows(client, user):
         log.info("refused /brief %s to user %s", command.verb, user)
         return [render_notice(REFUSAL.format(verb=command.verb))]
-    raise UserInputError(f"`/brief {command.verb}` is not available yet.")
+    ref = f"slack:{channel}"
+    match command.verb:
+        case Verb.SUBSCRIBE | Verb.TIME:
+            cron, timezone = schedule_words(command.argument)
+            zone = timezone or context.settings.timezone
+            if command.verb is Verb.SUBSCRIBE:
+                await admin.subscribe(context, ref, cron=cron, timezone=zone, by=f"slack:{user}")
+            else:
+                await admin.change_time(context, ref, cron=cron, timezone=zone)
+            text = f":white_check_mark: Briefings here on `{cron}` ({zone})."
+        case Verb.UNSUBSCRIBE:
+            removed = await admin.unsubscribe(context, ref)
+            text = (
+                "No more scheduled briefings here." if removed else "This channel had no schedule."
+            )
+        case _:
+            text = posted(await admin.post_now(context, ref, posters))
+    return [render_notice(text)]
+
+
+def posted(result: DeliveryResult) -> str:
+    """What to tell the admin after ``/brief post``."""
+    failed = result.failed
+    if not failed:
+        return ":white_check_mark: Posted the briefing to this channel."
+    outcome = failed[0]
+    hint = HINTS.get(outcome.reason or "", outcome.detail or outcome.status)
+    return f":warning: Could not post the briefing: {hint}."

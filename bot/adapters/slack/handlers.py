@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +28,7 @@ from bot.context import Context
 from bot.core.answers import answer
 from bot.core.briefing import BriefingSpec
 from bot.core.commands import Command, Verb, parse
+from bot.delivery.poster import Poster
 from bot.errors import UserInputError
 
 log = logging.getLogger(__name__)
@@ -61,11 +62,12 @@ class RecentEvents:
 
 @dataclass
 class Deps:
-    """What the handlers need: the shared context, how briefings look, who may administer."""
+    """What the handlers need: the context, how briefings look, who administers, the posters."""
 
     context: Context
     spec: BriefingSpec
     admins: Admins
+    posters: Mapping[str, Poster]
     seen: RecentEvents = field(default_factory=RecentEvents)
 
 
@@ -116,9 +118,11 @@ def _on_mention(deps: Deps) -> Callable[..., Awaitable[None]]:
 async def answer_command(
     deps: Deps, client: AsyncWebClient, command: Command, *, channel: str, user: str
 ) -> list[Message]:
-    """The messages answering a command: admin verbs go to the delivery layer, the rest to the core."""
+    """The messages answering a command: admin verbs go to delivery, the rest to the core."""
     if command.is_admin:
-        return await run_admin(deps.context, deps.admins, client, command, channel, user)
+        return await run_admin(
+            deps.context, deps.admins, deps.posters, client, command, channel=channel, user=user
+        )
     return await ask_core(deps, command)
 
 

@@ -8,6 +8,7 @@ instead of posting it twice.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
@@ -17,9 +18,12 @@ from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.web.async_slack_response import AsyncSlackResponse
 
 from bot.adapters.slack.blocks import Message
+from bot.adapters.slack.config import SlackConfig, web_client
 from bot.adapters.slack.render import render_briefing
+from bot.context import Context
 from bot.core.briefing import Briefing
 from bot.delivery.poster import FailureReason, PostError
+from bot.errors import ConfigError
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +114,15 @@ class SlackPoster:
             if ours and payload.get("part", 0) == 0:
                 return str(message["ts"])
         return None
+
+
+def build_slack_poster(context: Context, config: SlackConfig | None = None) -> SlackPoster:
+    """The poster for the delivery registry: its own client, which never retries a 429 itself."""
+    token = context.secrets.slack_bot_token
+    if token is None:
+        raise ConfigError("slack: SLACK_BOT_TOKEN not set")
+    config = config or SlackConfig.from_env(os.environ)
+    return SlackPoster(web_client(token, config, retry_rate_limits=False))
 
 
 async def call(
