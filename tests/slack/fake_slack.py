@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from aiohttp import web
+from aiohttp import WSMsgType, web
 
 BOT_USER = "UBOT"
 
@@ -49,6 +49,7 @@ class FakeSlack:
     history: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
     faults: dict[str, list[Fault]] = field(default_factory=lambda: defaultdict(list))
     port: int = 0
+    sockets: list[web.WebSocketResponse] = field(default_factory=list)
     _runner: web.AppRunner | None = None
     _changed: asyncio.Condition | None = None
     _ts: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
@@ -60,6 +61,7 @@ class FakeSlack:
             [
                 web.route("*", "/api/{method}", self._api),
                 web.post("/respond/{name}", self._respond),
+                web.get("/socket", self._socket),
             ]
         )
         self._changed = asyncio.Condition()
@@ -124,6 +126,23 @@ class FakeSlack:
         await self._record(Recorded("respond", args, request.path))
         return web.Response(text="ok")
 
+    async def _socket(self, request: web.Request) -> web.WebSocketResponse:
+        """Socket Mode: say hello, then record what the app sends (its acks)."""
+        socket = web.WebSocketResponse()
+        await socket.prepare(request)
+        self.sockets.append(socket)
+        await self._record(Recorded("connected", {}, request.path))
+        await socket.send_json({"type": "hello", "num_connections": 1, "debug_info": {}})
+        async for message in socket:
+            if message.type is WSMsgType.TEXT:
+                await self._record(Recorded("socket", json.loads(message.data), request.path))
+        return socket
+
+    async def send_envelope(self, envelope: dict[str, Any]) -> None:
+        """Push a Socket Mode envelope to the connected app."""
+        await self.wait_for("connected")
+        await self.sockets[-1].send_json(envelope)
+
     def _methods(self) -> dict[str, Callable[[dict[str, Any]], dict[str, Any]]]:
         return {
             "auth.test": lambda _: {
@@ -133,6 +152,10 @@ class FakeSlack:
                 "team_id": "T1",
                 "user": "briefbot",
                 "url": "https://fake.slack.com/",
+            },
+            "apps.connections.open": lambda _: {
+                "ok": True,
+                "url": f"ws://127.0.0.1:{self.port}/socket",
             },
             "chat.postMessage": self._post_message,
             "conversations.history": self._conversations_history,
