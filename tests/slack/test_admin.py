@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 from bot.store import Store
 from tests.slack.conftest import ALLOWED, CHANNEL, USER, SlackClient
@@ -73,3 +74,13 @@ async def test_post_where_the_bot_is_not_invited_says_so(slack: SlackClient) -> 
     await slack.command("post", user=ALLOWED)
     (reply,) = await slack.fake.wait_for("respond")
     assert "invite me to this channel first" in reply.args["text"]
+
+
+async def test_post_waits_out_a_429_for_retry_after_then_delivers(slack: SlackClient) -> None:
+    slack.fake.fail("chat.postMessage", Fault(status=429, error="ratelimited", retry_after=1))
+    started = time.monotonic()
+    await slack.command("post", user=ALLOWED)
+    (reply,) = await slack.fake.wait_for("respond")
+    assert reply.args["text"] == ":white_check_mark: Posted the briefing to this channel."
+    assert len(slack.fake.calls("chat.postMessage")) == 2
+    assert time.monotonic() - started >= 1.0  # Slack's Retry-After, honoured by delivery
