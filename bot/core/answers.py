@@ -20,7 +20,7 @@ from bot.core.commands import ADMIN_USAGE, USAGE, Command, Verb
 from bot.core.library import ArticleRecord, Library, SpeakerRecord, StatementRecord
 from bot.core.sourcing import SourcesAnswer, describe_sources
 from bot.core.summary import StatementKind
-from bot.core.text import fold, name_key, singular, words
+from bot.core.text import name_key, singular, words
 
 log = logging.getLogger(__name__)
 
@@ -236,8 +236,13 @@ async def _correct(library: Library, token: str) -> str:
 
 
 def rank_matches(query: str, records: Sequence[StatementRecord]) -> list[SaidMatch]:
-    """Order statements by how well they hold the query: exact phrase, then closeness."""
-    wanted = fold(query).strip()
+    """Order statements by how well they hold the query: exact phrase, then closeness.
+
+    Closeness is the best of an in-order match (which also marks the span) and a match of the
+    words in any order, so that a paraphrased fragment still finds its statement.
+    """
+    wanted = _plain(query)
+    phrase = " ".join(wanted.split())
     seen: set[tuple[str, int, str]] = set()
     matches: list[SaidMatch] = []
     for record in records:
@@ -245,14 +250,24 @@ def rank_matches(query: str, records: Sequence[StatementRecord]) -> list[SaidMat
         if identity in seen:
             continue
         seen.add(identity)
-        alignment = fuzz.partial_ratio_alignment(wanted, fold(record.text))
-        if alignment is None or alignment.score < SAID_FUZZY_CUTOFF:
+        text = _plain(record.text)
+        alignment = fuzz.partial_ratio_alignment(wanted, text)
+        in_order = alignment.score if alignment is not None else 0.0
+        score = max(in_order, fuzz.token_set_ratio(wanted, text))
+        if score < SAID_FUZZY_CUTOFF:
             continue
-        exact = wanted in fold(record.text)
-        span = (alignment.dest_start, alignment.dest_end)
-        matches.append(SaidMatch(record, exact, alignment.score, span))
+        span = None
+        if alignment is not None and in_order >= SAID_FUZZY_CUTOFF:
+            span = (alignment.dest_start, alignment.dest_end)
+        exact = phrase in " ".join(text.split())
+        matches.append(SaidMatch(record, exact, score, span))
     matches.sort(key=lambda m: (not m.exact, -m.score, _kind_rank(m.statement.kind)))
     return matches
+
+
+def _plain(text: str) -> str:
+    """Lower case with punctuation blanked, keeping every character's position for spans."""
+    return "".join(ch.lower() if ch.isalnum() and len(ch.lower()) == 1 else " " for ch in text)
 
 
 def _kind_rank(kind: StatementKind) -> int:

@@ -17,6 +17,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9]
 
 def fold(text: str) -> str:
     """Lower-case, strip accents and unify apostrophes, so that comparisons ignore them."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return stripped.replace("’", "'").casefold()

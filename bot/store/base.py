@@ -42,6 +42,10 @@ class Store(Library, LedgerStore, FeedStore, Protocol):
         """Insert or replace the article of this summary (a changed file replaces its article)."""
         ...
 
+    async def put_many(self, items: Sequence[tuple[Summary, str, str | None]]) -> None:
+        """Insert or replace several (summary, content hash, origin) in one transaction."""
+        ...
+
     async def remove(self, article_ids: Sequence[str]) -> None:
         """Delete articles and everything indexed from them."""
         ...

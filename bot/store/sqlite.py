@@ -13,6 +13,7 @@ import functools
 import logging
 import re
 import sqlite3
+from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -22,16 +23,26 @@ from rapidfuzz import fuzz, process
 
 from bot.core.library import ArticleRecord, SearchMode, SpeakerRecord, StatementRecord
 from bot.core.summary import StatementKind, Summary
+from bot.core.text import fold
 from bot.store.base import StoredOrigin, StoreError
 from bot.store.migrations import migrations
-from bot.store.rows import published_key, speaker_rows, statement_rows
+from bot.store.rows import published_key, statement_rows
 from bot.store.sqlite_feeds import SqliteFeeds
 from bot.store.sqlite_ledger import SqliteLedger
+from bot.store.sqlite_speakers import (
+    all_name_keys,
+    find_named,
+    find_with_words,
+    index_speakers,
+    unindex_speakers,
+)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 _FTS_TOKEN = re.compile(r"\w+", re.UNICODE)
 
+MAX_SPEAKERS = 50  # a role word can fit thousands of unnamed sources: show the newest
+RANKED_MATCHES = 5_000  # bm25 scores every match: rank only when the matches are this few
 _STATEMENT_COLUMNS = """
     s.article_id, a.title, a.outlet, s.speaker_key, sp.name, sp.role, s.text, s.kind, s.cue,
     s.said_when, s.paragraph, s.verified
@@ -83,81 +94,64 @@ class SqliteStore(SqliteLedger, SqliteFeeds):
 
     async def put(self, summary: Summary, *, content_hash: str, origin: str | None) -> None:
         """Replace the article and all its index rows in one transaction."""
-        await self._run(self._put, summary, content_hash, origin)
+        await self.put_many([(summary, content_hash, origin)])
+
+    async def put_many(self, items: Sequence[tuple[Summary, str, str | None]]) -> None:
+        """Replace several articles in one transaction (a feed poll, a bulk import)."""
+        await self._run(self._put_many, items)
         self._names = self._vocabulary = None
+
+    def _put_many(self, items: Sequence[tuple[Summary, str, str | None]]) -> None:
+        with self._db:
+            for summary, content_hash, origin in items:
+                self._put(summary, content_hash, origin)
 
     def _put(self, summary: Summary, content_hash: str, origin: str | None) -> None:
         article = summary.article
         published = published_key(summary)
-        with self._db:
-            self._db.execute("DELETE FROM articles WHERE id = ?", (article.id,))
-            self._db.execute(
-                "INSERT INTO articles (id, title, outlet, published, document, content_hash,"
-                " origin, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        self._delete_articles([article.id])
+        self._db.execute(
+            "INSERT INTO articles (id, title, outlet, published, document, content_hash,"
+            " origin, loaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.id,
+                article.title,
+                article.outlet,
+                published,
+                summary.model_dump_json(),
+                content_hash,
+                origin,
+                dt.datetime.now(dt.UTC).isoformat(),
+            ),
+        )
+        self._db.executemany(
+            "INSERT INTO article_topics (topic, article_id) VALUES (?, ?)",
+            [(topic, article.id) for topic in dict.fromkeys(article.topics)],
+        )
+        index_speakers(self._db, summary, published)
+        self._db.executemany(
+            "INSERT INTO statements (article_id, position, speaker_key, local_id, kind,"
+            " kind_rank, text, cue, said_when, paragraph, verified, published)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
                 (
                     article.id,
-                    article.title,
-                    article.outlet,
+                    r.position,
+                    r.speaker_key,
+                    r.local_id,
+                    r.kind,
+                    r.kind_rank,
+                    r.text,
+                    r.cue,
+                    r.said_when,
+                    r.paragraph,
+                    r.verified,
                     published,
-                    summary.model_dump_json(),
-                    content_hash,
-                    origin,
-                    dt.datetime.now(dt.UTC).isoformat(),
-                ),
-            )
-            self._db.executemany(
-                "INSERT INTO article_topics (topic, article_id) VALUES (?, ?)",
-                [(topic, article.id) for topic in dict.fromkeys(article.topics)],
-            )
-            self._insert_speakers(summary)
-            self._db.executemany(
-                "INSERT INTO statements (article_id, position, speaker_key, local_id, kind,"
-                " kind_rank, text, cue, said_when, paragraph, verified, published)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        article.id,
-                        r.position,
-                        r.speaker_key,
-                        r.local_id,
-                        r.kind,
-                        r.kind_rank,
-                        r.text,
-                        r.cue,
-                        r.said_when,
-                        r.paragraph,
-                        r.verified,
-                        published,
-                    )
-                    for r in statement_rows(summary)
-                ],
-            )
-
-    def _insert_speakers(self, summary: Summary) -> None:
-        article_id = summary.article.id
-        for row in speaker_rows(summary):
-            self._db.execute(
-                "INSERT INTO speakers (article_id, local_id, key, name, is_person, anonymous,"
-                " role, people) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    article_id,
-                    row.local_id,
-                    row.key,
-                    row.name,
-                    row.is_person,
-                    row.anonymous,
-                    row.role,
-                    row.people,
-                ),
-            )
-            self._db.executemany(
-                "INSERT INTO speaker_names (name_key, article_id, local_id) VALUES (?, ?, ?)",
-                [(key, article_id, row.local_id) for key in row.name_keys],
-            )
-            self._db.executemany(
-                "INSERT INTO speaker_words (word, article_id, local_id) VALUES (?, ?, ?)",
-                [(word, article_id, row.local_id) for word in row.words],
-            )
+                )
+                for r in statement_rows(summary)
+            ],
+        )
+        self._count_terms([s.text for s in summary.statements], +1)
 
     async def remove(self, article_ids: Sequence[str]) -> None:
         """Delete articles; foreign keys cascade to their index rows."""
@@ -166,7 +160,31 @@ class SqliteStore(SqliteLedger, SqliteFeeds):
 
     def _remove(self, article_ids: list[str]) -> None:
         with self._db:
-            self._db.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in article_ids])
+            self._delete_articles(article_ids)
+
+    def _delete_articles(self, article_ids: Sequence[str]) -> None:
+        """Delete articles (cascading to their rows) and take their words out of the counts."""
+        for article_id in article_ids:
+            rows = self._all("SELECT document FROM articles WHERE id = ?", (article_id,))
+            if not rows:
+                continue
+            old = Summary.model_validate_json(rows[0][0])
+            unindex_speakers(self._db, old)
+            self._count_terms([s.text for s in old.statements], -1)
+            self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+    def _count_terms(self, texts: Sequence[str], sign: int) -> None:
+        """Add (or with sign -1 remove) each statement's distinct words to the word counts."""
+        counts = Counter(term for text in texts for term in set(fts_tokens([text])))
+        self._db.executemany(
+            "INSERT INTO terms (term, docs) VALUES (?, ?)"
+            " ON CONFLICT (term) DO UPDATE SET docs = docs + excluded.docs",
+            [(term, sign * count) for term, count in counts.items()],
+        )
+        if sign < 0:
+            self._db.executemany(
+                "DELETE FROM terms WHERE term = ? AND docs <= 0", [(term,) for term in counts]
+            )
 
     # -- reads: articles ------------------------------------------------------------------
 
@@ -202,31 +220,17 @@ class SqliteStore(SqliteLedger, SqliteFeeds):
     # -- reads: speakers ------------------------------------------------------------------
 
     async def speakers_named(self, name_key: str) -> list[SpeakerRecord]:
-        """Speakers with this exact name key."""
-        sql = (
-            "SELECT sp.*, n.name_key FROM speaker_names n JOIN speakers sp"
-            " ON sp.article_id = n.article_id AND sp.local_id = n.local_id WHERE n.name_key = ?"
-        )
-        return _speakers(await self._run(self._all, sql, (name_key,)))
+        """Speakers with this exact name key, newest first."""
+        return await self._run(find_named, self._db, name_key, MAX_SPEAKERS)
 
     async def speakers_with_words(self, words: Sequence[str]) -> list[SpeakerRecord]:
-        """Speakers whose names or role hold every word."""
-        unique = list(dict.fromkeys(words))
-        if not unique:
-            return []
-        marks = ",".join("?" * len(unique))
-        sql = (
-            "SELECT sp.*, '' FROM speakers sp JOIN (SELECT article_id, local_id FROM speaker_words"
-            f" WHERE word IN ({marks}) GROUP BY article_id, local_id HAVING COUNT(*) = ?) w"
-            " ON sp.article_id = w.article_id AND sp.local_id = w.local_id LIMIT 200"
-        )
-        return _speakers(await self._run(self._all, sql, (*unique, len(unique))))
+        """Speakers whose names or role hold every word, newest first."""
+        return await self._run(find_with_words, self._db, list(words), MAX_SPEAKERS)
 
     async def speaker_names(self) -> list[str]:
         """Every name key (cached until the next write)."""
         if self._names is None:
-            rows = await self._run(self._all, "SELECT DISTINCT name_key FROM speaker_names")
-            self._names = [row[0] for row in rows]
+            self._names = await self._run(all_name_keys, self._db)
         return self._names
 
     async def statements_of(self, speaker_keys: Sequence[str], limit: int) -> list[StatementRecord]:
@@ -251,21 +255,41 @@ class SqliteStore(SqliteLedger, SqliteFeeds):
     async def search(
         self, words: Sequence[str], *, mode: SearchMode, limit: int
     ) -> list[StatementRecord]:
-        """FTS5 search: a phrase, all words, or any word, best ranked first."""
-        match = fts_query(words, mode)
-        if not match:
+        """FTS5 search: a phrase, all words, or any word.
+
+        Phrase and all-words matches stream newest first (the answers re-rank what comes
+        back), so a query made of common words never scores a million rows. Any-word search
+        keeps the rarer words and ranks by bm25 only when they bound the matches.
+        """
+        tokens = fts_tokens(words)
+        if not tokens:
+            return []
+        frequency = await self._run(self._document_frequency, tokens)
+        if mode == "any":
+            tokens = _rarest(tokens, frequency)
+            ranked = 0 < sum(frequency.get(t, 0) for t in tokens) <= RANKED_MATCHES
+        elif any(t not in frequency for t in tokens):
+            return []  # a word no statement holds: no phrase or all-words match
+        else:
+            ranked = False
+        if not tokens:
             return []
         sql = (
             f"SELECT {_STATEMENT_COLUMNS} FROM statements_fts f"
             f" JOIN statements s ON s.id = f.rowid {_STATEMENT_JOINS}"
-            " WHERE statements_fts MATCH ? ORDER BY f.rank LIMIT ?"
+            f" WHERE statements_fts MATCH ? ORDER BY {'f.rank' if ranked else 'f.rowid DESC'} LIMIT ?"
         )
-        return _statements(await self._run(self._all, sql, (match, limit)))
+        return _statements(await self._run(self._all, sql, (fts_query(tokens, mode), limit)))
+
+    def _document_frequency(self, tokens: Sequence[str]) -> dict[str, int]:
+        unique = tuple(dict.fromkeys(tokens))
+        sql = f"SELECT term, docs FROM terms WHERE term IN ({','.join('?' * len(unique))})"
+        return {term: int(docs) for term, docs in self._all(sql, unique)}
 
     async def vocabulary_near(self, word: str, limit: int) -> list[str]:
         """Indexed words spelt like ``word`` (cached vocabulary, rapidfuzz ratio)."""
         if self._vocabulary is None:
-            rows = await self._run(self._all, "SELECT term FROM statements_vocab")
+            rows = await self._run(self._all, "SELECT term FROM terms")
             self._vocabulary = [row[0] for row in rows]
         found = process.extract(
             word, self._vocabulary, scorer=fuzz.ratio, limit=limit, score_cutoff=75
@@ -279,9 +303,21 @@ class SqliteStore(SqliteLedger, SqliteFeeds):
             raise StoreError(f"SQLite query failed: {err}") from err
 
 
+def fts_tokens(words: Sequence[str]) -> list[str]:
+    """Words split and folded the way the FTS5 unicode61 tokenizer splits them."""
+    return [t for w in words for t in _FTS_TOKEN.findall(fold(w))]
+
+
+def _rarest(tokens: Sequence[str], frequency: dict[str, int], keep: int = 4) -> list[str]:
+    """The rarer words of a query; the commonest one alone if all are common."""
+    known = sorted(dict.fromkeys(t for t in tokens if t in frequency), key=frequency.__getitem__)
+    rare = [t for t in known if frequency[t] <= RANKED_MATCHES]
+    return (rare or known[:1])[:keep]
+
+
 def fts_query(words: Sequence[str], mode: SearchMode) -> str:
     """An FTS5 MATCH expression; every token is quoted, so user text cannot inject syntax."""
-    tokens = [t for w in words for t in _FTS_TOKEN.findall(w.lower())]
+    tokens = fts_tokens(words)
     if not tokens:
         return ""
     if mode == "phrase":
@@ -338,25 +374,6 @@ def _split_sql(script: str) -> list[str]:
             statements.append(current.strip())
             current = ""
     return [s for s in statements if s]
-
-
-def _speakers(rows: list[tuple[Any, ...]]) -> list[SpeakerRecord]:
-    """Rows of ``speakers`` plus the matched name into records, one per key."""
-    records: dict[str, SpeakerRecord] = {}
-    for article_id, _local, key, name, is_person, anonymous, role, people, matched in rows:
-        if key in records:
-            continue
-        records[key] = SpeakerRecord(
-            key=key,
-            name=name,
-            is_person=bool(is_person),
-            anonymous=bool(anonymous),
-            role=role,
-            count=people,
-            article_id=None if is_person else article_id,
-            matched=matched,
-        )
-    return list(records.values())
 
 
 def _statements(rows: list[tuple[Any, ...]]) -> list[StatementRecord]:

@@ -53,6 +53,7 @@ async def test_said_tremendous_progress_names_the_white_house_official(loaded_st
         ("the cranes arrive", "Daniel Keller"),
         ("not costed the upkeep", "Mark Keller"),  # paraphrase words
         ("PUTIN WANTS TO TAKE THE WHOLE COUNTRY", "Marco Rubio"),
+        ("progress progress tremendous", "A White House official"),  # repeated words
     ],
 )
 async def test_said_finds_the_speaker(loaded_store: Store, query: str, speaker: str) -> None:

@@ -40,6 +40,7 @@ async def test_put_replaces_and_remove_cascades(store: Store, seed_summary: Summ
     assert await store.articles() == []
     assert await store.speakers_named("putin") == []
     assert await store.search(["putin"], mode="any", limit=5) == []
+    assert await store.vocabulary_near("putin", 1) == []  # word counts went with them
 
 
 async def test_one_person_shares_a_key_across_articles(store: Store, seed_summary: Summary) -> None:

@@ -35,25 +35,39 @@ CREATE TABLE speakers (
 );
 CREATE INDEX speakers_by_key ON speakers (key);
 
--- Every full name, alias and surname of a speaker, as a name key.
+-- One row per speaker identity (key), described by the newest article that names it; refs
+-- counts the articles that do, so that removing an article removes a speaker nobody else names.
+CREATE TABLE speaker_keys (
+    key        TEXT PRIMARY KEY,
+    name       TEXT NOT NULL,
+    is_person  INTEGER NOT NULL,
+    anonymous  INTEGER NOT NULL,
+    role       TEXT,
+    people     INTEGER,
+    article_id TEXT,                     -- for sources, which belong to one article
+    latest     TEXT NOT NULL,            -- newest publication time naming this speaker
+    refs       INTEGER NOT NULL
+) WITHOUT ROWID;
+
+-- Every full name, alias and surname of a speaker, as a name key; newest speakers first.
 CREATE TABLE speaker_names (
-    name_key   TEXT NOT NULL,
-    article_id TEXT NOT NULL,
-    local_id   TEXT NOT NULL,
-    PRIMARY KEY (name_key, article_id, local_id),
-    FOREIGN KEY (article_id, local_id) REFERENCES speakers (article_id, local_id) ON DELETE CASCADE
-);
-CREATE INDEX speaker_names_by_speaker ON speaker_names (article_id, local_id);
+    name_key TEXT NOT NULL,
+    key      TEXT NOT NULL,
+    latest   TEXT NOT NULL,
+    refs     INTEGER NOT NULL,
+    PRIMARY KEY (name_key, key)
+) WITHOUT ROWID;
+CREATE INDEX speaker_names_by_latest ON speaker_names (name_key, latest DESC);
 
 -- Every word of a speaker's names, role and affiliation (singular), for "White House official".
 CREATE TABLE speaker_words (
-    word       TEXT NOT NULL,
-    article_id TEXT NOT NULL,
-    local_id   TEXT NOT NULL,
-    PRIMARY KEY (word, article_id, local_id),
-    FOREIGN KEY (article_id, local_id) REFERENCES speakers (article_id, local_id) ON DELETE CASCADE
-);
-CREATE INDEX speaker_words_by_speaker ON speaker_words (article_id, local_id);
+    word   TEXT NOT NULL,
+    key    TEXT NOT NULL,
+    latest TEXT NOT NULL,
+    refs   INTEGER NOT NULL,
+    PRIMARY KEY (word, key)
+) WITHOUT ROWID;
+CREATE INDEX speaker_words_by_latest ON speaker_words (word, latest DESC);
 
 CREATE TABLE statements (
     id          INTEGER PRIMARY KEY,
@@ -83,4 +97,12 @@ END;
 CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN
     INSERT INTO statements_fts (statements_fts, rowid, text) VALUES ('delete', old.id, old.text);
 END;
-CREATE VIRTUAL TABLE statements_vocab USING fts5vocab (statements_fts, 'row');
+
+
+-- How many statements hold each word. fts5vocab computes this by reading a word's whole
+-- posting list, which for common words costs milliseconds per query at a million rows; kept
+-- here it is one index lookup, and it is the vocabulary that typos are corrected against.
+CREATE TABLE terms (
+    term TEXT PRIMARY KEY,
+    docs INTEGER NOT NULL
+) WITHOUT ROWID;

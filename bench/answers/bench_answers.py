@@ -1,0 +1,241 @@
+"""Benchmark: `who` and `said` latency on generated stores of 1,000 and 1,000,000 statements.
+
+Builds each store through the store's own ``put`` from validated summaries (so the indexes
+are exactly the real ones), then answers a fixed, seeded
+mix of queries through the real answer functions and reports p50/p95 per size. The target:
+p95 under 20 ms at 1,000,000 statements, and at most 3x the p95 at 1,000.
+
+    python bench/answers/bench_answers.py [--sizes 1000,1000000] [--queries 400]
+
+The last line holds the headline figures as name=value pairs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import itertools
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bot.core.answers import said, who
+from bot.core.summary import Summary
+from bot.store.base import sqlite_path
+from bot.store.sqlite import SqliteStore
+
+FIRST = [
+    "Anna",
+    "Marco",
+    "Li",
+    "Omar",
+    "Sofia",
+    "Pavel",
+    "Grace",
+    "Kwame",
+    "Ines",
+    "Tomas",
+    "Yuki",
+    "Amara",
+    "Lars",
+    "Priya",
+    "Diego",
+    "Nadia",
+    "Felix",
+    "Zara",
+    "Ivan",
+    "Maya",
+]
+STEMS = ["son", "ez", "ova", "berg", "ski", "ton", "ley", "mann", "ini", "escu", "stad", "wick"]
+SOURCE_NAMES = [
+    "a senior official",
+    "two people familiar with the matter",
+    "a spokesperson",
+    "three diplomats",
+    "an aide",
+    "one source",
+]
+STATEMENTS_PER_ARTICLE = 10
+BATCH = 500  # articles per transaction, as a bulk import would write them
+
+
+def vocabulary(rng: random.Random, size: int = 30_000) -> list[str]:
+    """Made-up words; drawn with a Zipf-like weight so some are very common, as in news."""
+    letters = "abcdefghijklmnoprstuvwy"
+    words = {"".join(rng.choice(letters) for _ in range(rng.randint(3, 9))) for _ in range(size)}
+    return sorted(words)
+
+
+def surnames(rng: random.Random, count: int) -> list[str]:
+    base = "bcdfghklmnprstvz"
+    return [
+        "".join(rng.choice(base) + rng.choice("aeiou") for _ in range(2)).title()
+        + rng.choice(STEMS)
+        for _ in range(count)
+    ]
+
+
+def build(path: Path, statements: int, seed: int = 7) -> tuple[list[str], list[str]]:
+    """Create a store with ``statements`` statements; return (person names, sample phrases)."""
+    return asyncio.run(_build(path, statements, seed))
+
+
+async def _build(path: Path, statements: int, seed: int) -> tuple[list[str], list[str]]:
+    rng = random.Random(seed)
+    words = vocabulary(rng)
+    cumulative = list(itertools.accumulate(1.0 / (rank + 1) for rank in range(len(words))))
+    people = sorted(
+        {f"{rng.choice(FIRST)} {last}" for last in surnames(rng, max(50, statements // 50))}
+    )
+    phrases: list[str] = []
+    batch: list[tuple[Summary, str, str | None]] = []
+    store = await SqliteStore.open(path)
+    day = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
+    for number in range(max(1, statements // STATEMENTS_PER_ARTICLE)):
+        texts = [
+            " ".join(rng.choices(words, cum_weights=cumulative, k=rng.randint(8, 30)))
+            for _ in range(STATEMENTS_PER_ARTICLE)
+        ]
+        if rng.random() < 0.02 or not phrases:
+            tokens = rng.choice(texts).split()
+            start = rng.randrange(max(1, len(tokens) - 4))
+            phrases.append(" ".join(tokens[start : start + rng.randint(2, 4)]))
+        summary = article(
+            rng, number, day + dt.timedelta(minutes=number), rng.sample(people, 3), texts
+        )
+        batch.append((summary, str(number), None))
+        if len(batch) == BATCH:
+            await store.put_many(batch)
+            batch = []
+    await store.put_many(batch)
+    await store.close()
+    return people, phrases
+
+
+def article(
+    rng: random.Random, number: int, published: dt.datetime, speakers: list[str], texts: list[str]
+) -> Summary:
+    """One generated summary: three named people and one unnamed source share its statements."""
+    people = [{"id": f"p{i}", "name": name, "role": "Official"} for i, name in enumerate(speakers)]
+    ids = [p["id"] for p in people] + ["s"]
+    return Summary.model_validate(
+        {
+            "article": {"id": f"a{number}", "title": f"Story {number}", "published": published},
+            "lede": "Generated.",
+            "key_points": ["Generated."],
+            "people": people,
+            "sources": [{"id": "s", "name": rng.choice(SOURCE_NAMES), "kind": "anonymous"}],
+            "statements": [
+                {
+                    "speaker": rng.choice(ids),
+                    "text": text,
+                    "kind": rng.choice(["direct", "partial", "indirect"]),
+                    "paragraph": position + 1,
+                }
+                for position, text in enumerate(texts)
+            ],
+        }
+    )
+
+
+def typo(rng: random.Random, text: str) -> str:
+    """Swap two neighbouring letters, as fast typists do."""
+    if len(text) < 5:
+        return text
+    i = rng.randrange(1, len(text) - 2)
+    return text[:i] + text[i + 1] + text[i] + text[i + 2 :]
+
+
+def queries(
+    rng: random.Random, people: list[str], phrases: list[str], count: int
+) -> list[tuple[str, str]]:
+    """A seeded mix: full names, surnames, typos, role words; phrases, fragments, typos."""
+    mix: list[tuple[str, str]] = []
+    for _ in range(count):
+        person = rng.choice(people)
+        phrase = rng.choice(phrases)
+        mix.append(
+            rng.choice(
+                [
+                    ("who", person),
+                    ("who", person.split()[-1]),
+                    ("who", typo(rng, person)),
+                    ("who", "senior official"),
+                    ("said", phrase),
+                    ("said", " ".join(phrase.split()[:2])),
+                    ("said", typo(rng, phrase)),
+                ]
+            )
+        )
+    return mix
+
+
+async def measure(
+    path: Path, people: list[str], phrases: list[str], count: int
+) -> dict[str, float]:
+    store = await SqliteStore.open(sqlite_path(f"sqlite:///{path}"))
+    rng = random.Random(11)
+    mix = queries(rng, people, phrases, count)
+    for verb, text in mix[:20]:  # warm caches (name list, vocabulary, page cache)
+        await (who(store, text) if verb == "who" else said(store, text))
+    timings: dict[str, list[float]] = {"who": [], "said": []}
+    for verb, text in mix:
+        started = time.perf_counter()
+        await (who(store, text) if verb == "who" else said(store, text))
+        timings[verb].append((time.perf_counter() - started) * 1000)
+    await store.close()
+    everything = timings["who"] + timings["said"]
+    return {
+        "p50_ms": statistics.median(everything),
+        "p95_ms": percentile(everything, 95),
+        "who_p95_ms": percentile(timings["who"], 95),
+        "said_p95_ms": percentile(timings["said"], 95),
+    }
+
+
+def percentile(values: list[float], pct: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(pct / 100 * (len(ordered) - 1))))]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,1000000")
+    parser.add_argument("--queries", type=int, default=400)
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    results: dict[int, dict[str, float]] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for size in sizes:
+            path = Path(folder) / f"bench-{size}.sqlite3"
+            started = time.perf_counter()
+            people, phrases = build(path, size)
+            built = time.perf_counter() - started
+            results[size] = await_measure(path, people, phrases, args.queries)
+            figures = " ".join(f"{k}={v:.2f}" for k, v in results[size].items())
+            print(
+                f"statements={size} people={len(people)} build_s={built:.1f} {figures}",
+                file=sys.stderr,
+            )
+    small, large = results[sizes[0]], results[sizes[-1]]
+    ratio = large["p95_ms"] / small["p95_ms"] if small["p95_ms"] else float("inf")
+    print(
+        f"small={sizes[0]} large={sizes[-1]} p95_small_ms={small['p95_ms']:.2f} "
+        f"p95_large_ms={large['p95_ms']:.2f} who_p95_large_ms={large['who_p95_ms']:.2f} "
+        f"said_p95_large_ms={large['said_p95_ms']:.2f} ratio={ratio:.2f}"
+    )
+    return 0
+
+
+def await_measure(
+    path: Path, people: list[str], phrases: list[str], count: int
+) -> dict[str, float]:
+    return asyncio.run(measure(path, people, phrases, count))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
