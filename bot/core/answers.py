@@ -12,11 +12,12 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from bot.core.articles import resolve_article
 from bot.core.briefing import Briefing, BriefingSpec, compose_briefing
 from bot.core.commands import ADMIN_USAGE, USAGE, Command, Verb
+from bot.core.fuzzy import index_for
 from bot.core.library import ArticleRecord, Library, SpeakerRecord, StatementRecord
 from bot.core.sourcing import SourcesAnswer, describe_sources
 from bot.core.summary import StatementKind
@@ -196,8 +197,7 @@ async def find_speakers(library: Library, key: str) -> tuple[list[SpeakerRecord]
 async def _near_names(library: Library, key: str, cutoff: float) -> list[str]:
     """Indexed names spelt like ``key``, best first."""
     names = await library.speaker_names()
-    scored = process.extract(key, names, scorer=fuzz.WRatio, limit=5, score_cutoff=cutoff)
-    return [name for name, _score, _index in scored]
+    return [name for name, _score in index_for(names).near(key, limit=5, cutoff=cutoff)]
 
 
 def _unique(speakers: Sequence[SpeakerRecord]) -> list[SpeakerRecord]:

@@ -19,8 +19,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
-from rapidfuzz import fuzz, process
-
+from bot.core.fuzzy import TrigramIndex
 from bot.core.library import ArticleRecord, SearchMode, SpeakerRecord, StatementRecord
 from bot.core.summary import StatementKind, Summary
 from bot.core.text import fold
@@ -42,7 +41,7 @@ T = TypeVar("T")
 _FTS_TOKEN = re.compile(r"\w+", re.UNICODE)
 
 MAX_SPEAKERS = 50  # a role word can fit thousands of unnamed sources: show the newest
-RANKED_MATCHES = 5_000  # bm25 scores every match: rank only when the matches are this few
+RANKED_MATCHES = 1_000  # bm25 scores every match: rank only when the matches are this few
 _STATEMENT_COLUMNS = """
     s.article_id, a.title, a.outlet, s.speaker_key, sp.name, sp.role, s.text, s.kind, s.cue,
     s.said_when, s.paragraph, s.verified
@@ -60,7 +59,7 @@ class SqliteStore(SqliteLedger, SqliteFeeds):
         self._db = connection
         self._executor = executor
         self._names: list[str] | None = None  # caches for fuzzy matching, reset on writes
-        self._vocabulary: list[str] | None = None
+        self._vocabulary: TrigramIndex | None = None
 
     @classmethod
     async def open(cls, path: Path) -> SqliteStore:
@@ -287,14 +286,11 @@ class SqliteStore(SqliteLedger, SqliteFeeds):
         return {term: int(docs) for term, docs in self._all(sql, unique)}
 
     async def vocabulary_near(self, word: str, limit: int) -> list[str]:
-        """Indexed words spelt like ``word`` (cached vocabulary, rapidfuzz ratio)."""
+        """Indexed words spelt like ``word``, closest first (trigram index, cached until a write)."""
         if self._vocabulary is None:
             rows = await self._run(self._all, "SELECT term FROM terms")
-            self._vocabulary = [row[0] for row in rows]
-        found = process.extract(
-            word, self._vocabulary, scorer=fuzz.ratio, limit=limit, score_cutoff=75
-        )
-        return [term for term, _score, _index in found]
+            self._vocabulary = TrigramIndex([row[0] for row in rows])
+        return [term for term, _ in self._vocabulary.near(fold(word), limit=limit, cutoff=75)]
 
     def _all(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         try:
