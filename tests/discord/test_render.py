@@ -9,13 +9,9 @@ import pytest
 from pydantic import SecretStr
 
 from bot.adapters.discord.config import apply_api_base
+from bot.adapters.discord.embeds import MESSAGE_EMBED_CHARS
 from bot.adapters.discord.poster import DiscordPoster
-from bot.adapters.discord.render import (
-    MESSAGE_EMBED_CHARS,
-    briefing_messages,
-    footer_marker,
-    render,
-)
+from bot.adapters.discord.render import briefing_messages, footer_marker, render
 from bot.adapters.discord.text import escape, fit
 from bot.core.answers import HelpAnswer
 from bot.core.briefing import Briefing, BriefingItem, QuoteLine, compose_briefing
