@@ -14,6 +14,20 @@ from functools import singledispatch
 import discord
 
 from bot.adapters.console.render import how_said, where
+from bot.adapters.discord.embeds import (
+    AUTHOR_LIMIT,
+    CONTENT_LIMIT,
+    DESCRIPTION_LIMIT,
+    FIELD_VALUE_LIMIT,
+    FOOTER_LIMIT,
+    MESSAGE_EMBED_CHARS,
+    MESSAGE_EMBEDS,
+    add_field,
+    fit_message,
+    new_embed,
+    shrink,
+    size,
+)
 from bot.adapters.discord.text import escape, fit, fit_lines
 from bot.core.answers import (
     AmbiguousAnswer,
@@ -30,18 +44,7 @@ from bot.core.library import StatementRecord
 from bot.core.sourcing import SourceLine, SourcesAnswer
 from bot.core.summary import StatementKind
 
-TITLE_LIMIT = 256
-DESCRIPTION_LIMIT = 4096
-FIELDS_LIMIT = 25
-FIELD_NAME_LIMIT = 256
-FIELD_VALUE_LIMIT = 1024
-FOOTER_LIMIT = 2048
-AUTHOR_LIMIT = 256
-CONTENT_LIMIT = 2000
-MESSAGE_EMBED_CHARS = 6000
-MESSAGE_EMBEDS = 10
 FOOTER_RESERVE = 200  # room kept in every message for its footer line
-COLOUR = discord.Colour(0x2B6CB0)
 REF_PREFIX = "ref "
 
 # How the console's usage lines read in Discord (a group itself cannot be invoked there).
@@ -78,7 +81,7 @@ def briefing_messages(briefing: Briefing, *, marker: str | None = None) -> list[
     ``find_delivered`` can see it again in the channel's history.
     """
     if not briefing.items:
-        empty = _embed(briefing.heading, "No articles yet. Add summaries to the briefs folder.")
+        empty = new_embed(briefing.heading, "No articles yet. Add summaries to the briefs folder.")
         return [_finish([empty], briefing, [], 1, marker, 1, 1)]
     groups = _pack([item_embed(item) for item in briefing.items])
     messages: list[OutgoingMessage] = []
@@ -93,18 +96,18 @@ def briefing_messages(briefing: Briefing, *, marker: str | None = None) -> list[
 
 def item_embed(item: BriefingItem) -> discord.Embed:
     """One article of a briefing: points in the description, quotes and notes as fields."""
-    embed = _embed(item.title, fit_lines(_point_lines(item), DESCRIPTION_LIMIT), url=item.url)
+    embed = new_embed(item.title, fit_lines(_point_lines(item), DESCRIPTION_LIMIT), url=item.url)
     if item.credit:
         embed.set_author(name=fit(item.credit, AUTHOR_LIMIT))
     if item.quotes:
         quotes = [
             f"**{escape(q.speaker)}** “{escape(q.words)}” (¶{q.paragraph})" for q in item.quotes
         ]
-        _field(embed, "Who said what", quotes)
+        add_field(embed, "Who said what", quotes)
     if item.no_comment:
-        _field(embed, "No comment", [escape(", ".join(item.no_comment))])
+        add_field(embed, "No comment", [escape(", ".join(item.no_comment))])
     if item.disputed:
-        _field(embed, "Disputed", [escape(claim) for claim in item.disputed])
+        add_field(embed, "Disputed", [escape(claim) for claim in item.disputed])
     return embed
 
 
@@ -120,9 +123,9 @@ def _pack(embeds: Sequence[discord.Embed]) -> list[list[discord.Embed]]:
     budget = MESSAGE_EMBED_CHARS - FOOTER_RESERVE
     groups: list[list[discord.Embed]] = [[]]
     for embed in embeds:
-        _shrink(embed, budget)
+        shrink(embed, budget)
         current = groups[-1]
-        if current and (len(current) == MESSAGE_EMBEDS or _size(current) + len(embed) > budget):
+        if current and (len(current) == MESSAGE_EMBEDS or size(current) + len(embed) > budget):
             groups.append(current := [])
         current.append(embed)
     return groups
@@ -158,51 +161,7 @@ def footer_marker(embed: discord.Embed) -> str | None:
     return marker.strip() if found else None
 
 
-# Limits
-
-
-def fit_message(embeds: list[discord.Embed]) -> list[discord.Embed]:
-    """At most ten embeds with 6,000 characters between them: trailing fields go first."""
-    embeds = embeds[:MESSAGE_EMBEDS]
-    while _size(embeds) > MESSAGE_EMBED_CHARS:
-        biggest = max(embeds, key=len)
-        description = biggest.description or ""
-        if biggest.fields:
-            biggest.remove_field(len(biggest.fields) - 1)
-        elif description:
-            biggest.description = fit(description, len(description) // 2) or None
-        else:
-            del embeds[-1]
-    return embeds
-
-
-def _shrink(embed: discord.Embed, limit: int) -> None:
-    """Drop an embed's trailing fields until it fits ``limit`` characters."""
-    while len(embed) > limit and embed.fields:
-        embed.remove_field(len(embed.fields) - 1)
-
-
-def _size(embeds: Sequence[discord.Embed]) -> int:
-    return sum(len(embed) for embed in embeds)
-
-
-def _embed(title: str, description: str = "", *, url: str | None = None) -> discord.Embed:
-    return discord.Embed(
-        title=fit(escape(title), TITLE_LIMIT),
-        description=description or None,
-        url=url,
-        colour=COLOUR,
-    )
-
-
-def _field(embed: discord.Embed, name: str, lines: list[str]) -> None:
-    """A field of whole lines; ignored past the 25th (Discord's limit)."""
-    if len(embed.fields) < FIELDS_LIMIT and lines:
-        value = fit_lines(lines, FIELD_VALUE_LIMIT)
-        embed.add_field(name=fit(escape(name), FIELD_NAME_LIMIT), value=value, inline=False)
-
-
-# Answers
+# Answers: one renderer per answer type, like the console's
 
 
 @singledispatch
@@ -218,10 +177,10 @@ def _(answer: BriefingAnswer) -> list[discord.Embed]:
 
 @_embeds.register
 def _(answer: HelpAnswer) -> list[discord.Embed]:
-    embed = _embed("How to use /brief", escape(answer.problem or ""))
-    _field(embed, "Commands", [_usage(usage, what) for usage, what in answer.usage])
+    embed = new_embed("How to use /brief", escape(answer.problem or ""))
+    add_field(embed, "Commands", [_usage(usage, what) for usage, what in answer.usage])
     admin = [_usage(usage, what) for usage, what in answer.admin_usage if "preview" not in usage]
-    _field(embed, "Admin (Manage Server)", admin)
+    add_field(embed, "Admin (Manage Server)", admin)
     return [embed]
 
 
@@ -247,14 +206,14 @@ def _(answer: NotFoundAnswer) -> list[discord.Embed]:
     lines = [escape(messages.get(answer.what, f"Nothing matches “{answer.query}”."))]
     if answer.suggestions:
         lines.append("Did you mean: " + escape(", ".join(answer.suggestions)) + "?")
-    return [_embed("Not found", fit_lines(lines, DESCRIPTION_LIMIT))]
+    return [new_embed("Not found", fit_lines(lines, DESCRIPTION_LIMIT))]
 
 
 @_embeds.register
 def _(answer: AmbiguousAnswer) -> list[discord.Embed]:
     lines = [f"• {escape(candidate)}" for candidate in answer.candidates]
     title = f"“{answer.query}” fits more than one {answer.what}. Which one?"
-    return [_embed(title, fit_lines(lines, DESCRIPTION_LIMIT))]
+    return [new_embed(title, fit_lines(lines, DESCRIPTION_LIMIT))]
 
 
 @_embeds.register
@@ -264,7 +223,7 @@ def _(answer: SpeakerAnswer) -> list[discord.Embed]:
     note += f", first {shown} shown" if shown < total else ""
     if answer.approximate:
         note += f" (closest name to “{escape(answer.query)}”)"
-    embed = _embed(answer.title, note)
+    embed = new_embed(answer.title, note)
     several = len({s.speaker_key for s in answer.statements}) > 1
     for number, record in enumerate(answer.statements, start=1):
         _statement_field(embed, number, record, speaker=several)
@@ -276,7 +235,7 @@ def _(answer: SaidAnswer) -> list[discord.Embed]:
     best = answer.matches[0].statement
     lead = "Closest match" if answer.approximate or not answer.matches[0].exact else "Said by"
     role = f", {best.speaker_role}" if best.speaker_role else ""
-    embed = _embed(f"{lead}: {best.speaker_name}{role}")
+    embed = new_embed(f"{lead}: {best.speaker_name}{role}")
     for number, match in enumerate(answer.matches, start=1):
         _statement_field(embed, number, match.statement, speaker=True)
     return [embed]
@@ -288,7 +247,7 @@ def _statement_field(
     """A statement as a field: how and where as the name, the words as the value."""
     who = f"{record.speaker_name} · " if speaker else ""
     name = f"{number}. {who}{how_said(record)}"
-    _field(embed, name, [quoted(record), f"*{escape(where(record))}*"])
+    add_field(embed, name, [quoted(record), f"*{escape(where(record))}*"])
 
 
 def quoted(record: StatementRecord) -> str:
@@ -302,26 +261,26 @@ def quoted(record: StatementRecord) -> str:
 
 @_embeds.register
 def _(answer: QuotesAnswer) -> list[discord.Embed]:
-    embed = _embed(f"Who said what in “{answer.article.title}”")
+    embed = new_embed(f"Who said what in “{answer.article.title}”")
     if not answer.groups:
         embed.description = "No statements recorded for this article."
     for group in answer.groups:
         name = group.name + (f", {group.role}" if group.role else "")
         lines = [f"¶{r.paragraph} {quoted(r)} ({how_said(r)})" for r in group.statements]
-        _field(embed, name, lines)
+        add_field(embed, name, lines)
     return [embed]
 
 
 @_embeds.register
 def _(answer: SourcesAnswer) -> list[discord.Embed]:
-    embed = _embed(f"Sourcing of “{answer.article.title}”")
+    embed = new_embed(f"Sourcing of “{answer.article.title}”")
     people = f", {answer.anonymous_people} people where stated" if answer.anonymous_people else ""
-    _field(embed, f"Named ({len(answer.named)})", [_source(s) for s in answer.named] or ["none"])
+    add_field(embed, f"Named ({len(answer.named)})", [_source(s) for s in answer.named] or ["none"])
     anonymous = [_source(s) for s in answer.anonymous] or ["none"]
-    _field(embed, f"Anonymous ({len(answer.anonymous)}{people})", anonymous)
-    _field(embed, "No comment", [escape(", ".join(answer.no_comment)) or "none noted"])
+    add_field(embed, f"Anonymous ({len(answer.anonymous)}{people})", anonymous)
+    add_field(embed, "No comment", [escape(", ".join(answer.no_comment)) or "none noted"])
     disputes = [_dispute(d.claim, d.claimed_by, d.disputed_by) for d in answer.disputed]
-    _field(embed, "Disputed", disputes or ["none noted"])
+    add_field(embed, "Disputed", disputes or ["none noted"])
     return [embed]
 
 
