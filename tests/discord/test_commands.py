@@ -128,3 +128,19 @@ async def until_followup(fake: FakeDiscord) -> Received:
             return fake.followups()[0]
         await asyncio.sleep(0.01)
     raise AssertionError(f"no follow-up; received {fake.received}")
+
+
+async def test_a_button_answers_once_in_the_process_that_posted_it(
+    adapter: DiscordAdapter, fake_discord: FakeDiscord
+) -> None:
+    await invoke(adapter, command("brief", "show", public=True))
+    [message] = fake_discord.sent
+    del fake_discord.received[:]
+    adapter.client._connection.parse_interaction_create(
+        button("brief:quotes:reuters-putin-aims-beyond-ukraine", message)
+    )
+    reply = await until_followup(fake_discord)
+    await asyncio.sleep(0.2)  # room for a second, duplicate answer to show up
+    assert fake_discord.followups() == [reply]
+    assert len(fake_discord.callbacks()) == 1
+    assert "Who said what in" in texts(reply)

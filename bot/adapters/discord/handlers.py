@@ -69,13 +69,17 @@ async def send(
 ) -> None:
     """Send messages as follow-ups of a deferred interaction, briefings with their buttons."""
     for message in messages:
+        view = briefing_view(message.article_ids, message.first_number)
         await interaction.followup.send(
             content=message.content,
             embeds=list(message.embeds),
-            view=briefing_view(message.article_ids, message.first_number),
+            view=view,
             ephemeral=ephemeral,
             allowed_mentions=NO_PINGS,
         )
+        # The dynamic items registered in setup_hook answer these buttons in any process;
+        # the copy discord.py stores for a timeout-less view would only stay in memory.
+        view.stop()
 
 
 def _choice(name: str, value: str) -> discord.app_commands.Choice[str]:
