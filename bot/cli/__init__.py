@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from bot.cli import core  # noqa: F401  (registers run, ask, preview, check, schema)
-from bot.cli import delivery  # noqa: F401  (registers post, status)
-from bot.cli import discord  # noqa: F401  (registers discord-invite)
-from bot.cli import extract  # noqa: F401  (registers extract, poll)
+from bot.cli import (
+    core,  # noqa: F401  (registers run, ask, preview, check, schema)
+    delivery,  # noqa: F401  (registers post, status)
+    discord,  # noqa: F401  (registers discord-invite)
+    extract,  # noqa: F401  (registers extract, poll)
+)
 from bot.cli.base import app, main
 
 __all__ = ["app", "main"]
