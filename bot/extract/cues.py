@@ -80,17 +80,21 @@ REPORTING_WORDS = _first_words(REPORTING, _TELL, ["pointed", "went"])
 PARTICIPLE_WORDS = _first_words(PARTICIPLES, _TELL, ["pointing"])
 
 
+class _Trie(dict[str, "_Trie"]):
+    """A character trie; the key "" marks the end of a word."""
+
+
 def _trie_regex(words: frozenset[str]) -> re.Pattern[str]:
     """One regex for a word set, as a trie, so ``re`` never retries a long alternation."""
-    trie: dict[str, dict[str, object]] = {}
+    trie = _Trie()
     for word in words:
-        node: dict[str, object] = trie
+        node = trie
         for char in word:
-            node = node.setdefault(char, {})  # type: ignore[assignment]
-        node[""] = {}
+            node = node.setdefault(char, _Trie())
+        node[""] = _Trie()
 
-    def build(node: dict[str, object]) -> str:
-        parts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]  # type: ignore[arg-type]
+    def build(node: _Trie) -> str:
+        parts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
         optional = "" in node
         if not parts:
             return ""

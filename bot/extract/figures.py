@@ -22,6 +22,7 @@ _MONTHS = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$"
 )
+_DIGIT = re.compile(r"\d")
 _UNIT = re.compile(r"%|percent|per cent|million|billion|trillion|thousand|^[$€£]")
 
 
@@ -48,6 +49,8 @@ def find_figures(sentence: Sentence) -> list[FoundFigure]:
     """Numbers with a unit or a counted noun; years, dates and bare ordinals are skipped."""
     out: list[FoundFigure] = []
     text = sentence.text
+    if not _DIGIT.search(text):
+        return out
     for match in _FIGURE.finditer(text):
         num = match.group("num")
         digits = num.replace(",", "").strip("$€£ ")

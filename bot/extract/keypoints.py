@@ -30,6 +30,8 @@ _BOILERPLATE = re.compile(
 )
 MIN_WORDS = 8
 MAX_CHARS = 400
+#: Only the first sentences compete: news puts what matters first, and it bounds the cost.
+MAX_SENTENCES = 40
 
 
 def _candidate(sentence: Sentence) -> bool:
@@ -45,7 +47,7 @@ def _words(text: str) -> list[str]:
 
 def choose(sentences: list[Sentence], wanted: int = 3) -> tuple[str | None, list[str]]:
     """The lede and up to ``wanted`` key points, in article order."""
-    candidates = [s for s in sentences if _candidate(s)]
+    candidates = [s for s in sentences[:MAX_SENTENCES] if _candidate(s)]
     if not candidates:
         fallback = [s for s in sentences if len(s.text.split()) >= 3 and s.paragraph > 0]
         candidates = fallback or sentences
@@ -56,7 +58,7 @@ def choose(sentences: list[Sentence], wanted: int = 3) -> tuple[str | None, list
     for s in candidates:
         freq.update(set(_words(s.text)))
     scored: list[tuple[float, int, Sentence]] = []
-    for i, s in enumerate(candidates[1:60], start=1):
+    for i, s in enumerate(candidates[1:], start=1):
         words = _words(s.text)
         if not words:
             continue

@@ -26,6 +26,17 @@ _DECLINED = re.compile(
 _UNAVAILABLE = re.compile(
     r"\bcould\s+not\s+(?:immediately\s+)?be\s+reached\b|\bwas\s+not\s+available\s+for\s+comment\b"
 )
+_NO_COMMENT_HINTS = ("comment", "respon", "repl", "return", "reached", "declin", "refus")
+_DISPUTE_HINTS = (
+    "disput",
+    "denied",
+    "denies",
+    "contest",
+    "reject",
+    "dismiss",
+    "challeng",
+    "disagree",
+)
 _LIST_SPLIT = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or|nor)\s+")
 _LEADING = re.compile(r"^(?:(?:But|And|However|Meanwhile|Also|Both|Neither|Either)\b,?\s+)+")
 
@@ -58,6 +69,8 @@ def _subject_list(before: str) -> list[str]:
 def find_no_comment(sentence: Sentence) -> list[FoundNoComment]:
     """'X, Y and Z did not respond to requests for comment' and its variants."""
     text = sentence.text
+    if not any(word in text for word in _NO_COMMENT_HINTS):
+        return []
     for pattern, response in (
         (_NO_RESPONSE, "did_not_respond"),
         (_DECLINED, "declined"),
@@ -103,6 +116,8 @@ _DISPUTE_VERB = re.compile(
 def find_dispute(sentence: Sentence) -> FoundDispute | None:
     """'A said B, though others disputed this' / 'X denied (the claim) that …'."""
     text = sentence.text
+    if not any(word in text for word in _DISPUTE_HINTS):
+        return None
     match = _DISPUTE_AFTER.search(text)
     if match:
         claim = text[: match.start()]

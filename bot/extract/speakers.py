@@ -125,7 +125,13 @@ def classify(phrase: str) -> SpeakerRef | None:
             role = f"{before} {role}".strip() if role else before
         if apposition and not apposition.startswith(("who ", "which ")):
             role = f"{role}; {apposition}" if role else apposition
-        if name and is_name_like(name) and not (before and before.split()[0].lower() in ("the",)):
+        plural_role = " " not in name and _clean(name).rstrip("s") in TITLES
+        if (
+            name
+            and is_name_like(name)
+            and not plural_role
+            and not before.lower().startswith("the ")
+        ):
             return SpeakerRef("person", name, role, 1, phrase)
     anon = next((i for i, w in enumerate(low) if w in ANON_WORDS), 99)
     doc = next((i for i, w in enumerate(low) if w in DOCUMENT_WORDS), 99)
@@ -143,26 +149,42 @@ def classify(phrase: str) -> SpeakerRef | None:
 
 @dataclass
 class People:
-    """Person mentions in reading order, for resolving surnames and pronouns."""
+    """Person mentions in reading order, for resolving surnames and pronouns.
 
-    by_surname: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    Mentions arrive in reading order, so every list here is appended to and searched with
+    bisect: the cost stays linear in the article even for megabytes of text.
+    """
+
+    surname_at: dict[str, list[int]] = field(default_factory=dict)
+    surname_full: dict[str, list[str]] = field(default_factory=dict)
+    distinct: dict[str, list[str]] = field(default_factory=dict)
     positions: list[int] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)
 
-    def add(self, name: str, pos: int, role: str | None = None) -> str:
-        """Record a mention; a known surname or single word resolves to the full name."""
+    @property
+    def by_surname(self) -> dict[str, list[str]]:
+        """Full names known for each surname."""
+        return self.distinct
+
+    def add(self, name: str, pos: int, role: str | None = None, *, record: bool = True) -> str:
+        """Resolve a mention to the full name; with ``record``, remember it (in order)."""
         full = self.resolve_name(name, pos)
         if role and full not in self.roles:
             self.roles[full] = role
-        if len(full.split()) > 1:
-            surname = _clean(full.split()[-1])
-            self.by_surname.setdefault(surname, []).append((pos, full))
-        if self.positions and pos < self.positions[-1]:
-            i = bisect.bisect_right(self.positions, pos)
-            self.positions.insert(i, pos)
-            self.names.insert(i, full)
-        else:
+        if not record or (self.positions and pos < self.positions[-1]):
+            return full
+        parts = full.split()
+        if len(parts) > 1:
+            surname = _clean(parts[-1])
+            fulls = self.surname_full.setdefault(surname, [])
+            if not fulls or fulls[-1] != full:
+                self.surname_at.setdefault(surname, []).append(pos)
+                fulls.append(full)
+            known = self.distinct.setdefault(surname, [])
+            if full not in known and len(known) < 16:
+                known.append(full)
+        if not self.names or self.names[-1] != full:
             self.positions.append(pos)
             self.names.append(full)
         return full
@@ -173,16 +195,17 @@ class People:
         if not words:
             return name
         key = _clean(words[-1])
-        found = self.by_surname.get(key)
-        if not found:
+        known = self.distinct.get(key)
+        if not known:
             return name
         if len(words) > 1:
             given = _clean(words[0])
-            same = [f for _, f in found if _clean(f.split()[0]) == given or f.endswith(" " + name)]
+            same = [f for f in known if _clean(f.split()[0]) == given or f.endswith(" " + name)]
             if same or given.rstrip(".") not in TITLES:
                 return same[-1] if same else name
-        i = bisect.bisect_right([p for p, _ in found], pos)
-        return found[i - 1][1] if i else found[0][1]
+        i = bisect.bisect_right(self.surname_at[key], pos)
+        fulls = self.surname_full[key]
+        return fulls[i - 1] if i else fulls[0]
 
     def last_before(self, pos: int) -> str | None:
         """The most recently mentioned person before ``pos``."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.extract import frames
 from bot.extract.cues import when_of
@@ -44,12 +44,13 @@ class _State:
 
     people: People
     last: ExtractedStatement | None = None
+    pending: list[tuple[Sentence, str]] = field(default_factory=list)
 
 
 def _display(ref: SpeakerRef, pos: int, state: _State) -> tuple[str, SpeakerRef]:
     """The name a reader would use; pronouns and surnames resolved to the full name."""
     if ref.kind == "person":
-        full = state.people.add(ref.name, pos, ref.role)
+        full = state.people.add(ref.name, pos, ref.role, record=False)
         role = ref.role or state.people.roles.get(full)
         return full, SpeakerRef("person", full, role, 1, ref.phrase)
     if ref.kind == "pronoun" and ref.name in PERSON_PRONOUNS:
@@ -72,6 +73,8 @@ def _make(
         return None
     if cue:
         cue = " ".join(cue.split()).strip(" .,;") or cue
+        if cue.startswith("According"):
+            cue = "a" + cue[1:]
     name, ref = _display(ref, pos, state)
     return ExtractedStatement(
         name, text.strip(), kind, cue, sentence.paragraph, sentence.start, sentence.end, ref, when
@@ -107,7 +110,7 @@ def _direct(
             frame = frames.tail_frame(tail)
             frame_at = spans[-1][1]
         if frame is None and len(tail.split()) <= 1 and not middles_have_words(middles):
-            return _continuation(sentence, words, state)
+            return _continuation(sentence, words, state, open_end=not local[-1].closed)
     else:
         if len(tail.split()) > 2 and not frames.tail_frame(tail):
             return []
@@ -130,12 +133,24 @@ def middles_have_words(middles: list[str]) -> bool:
     return any(len(m.split()) > 1 for m in middles)
 
 
-def _continuation(sentence: Sentence, words: str, state: _State) -> list[ExtractedStatement]:
-    """A bare quote continues the previous speaker when that speaker was just quoted."""
+def _continuation(
+    sentence: Sentence, words: str, state: _State, *, open_end: bool = False
+) -> list[ExtractedStatement]:
+    """A bare quote continues the previous speaker when that speaker was just quoted.
+
+    A quote left open at the end of its paragraph with no speaker yet waits for the next
+    paragraph, where news style names the speaker ('"… / "…," she said.').
+    """
     last = state.last
-    if last is None or last.ref is None or sentence.paragraph - last.paragraph > 1:
-        return []
-    if last.kind == "indirect" and sentence.paragraph != last.paragraph:
+    recent = last is not None and last.ref is not None and sentence.paragraph - last.paragraph <= 1
+    if (
+        last is None
+        or last.ref is None
+        or not recent
+        or (last.kind == "indirect" and sentence.paragraph != last.paragraph)
+    ):
+        if open_end:
+            state.pending.append((sentence, words))
         return []
     return [
         ExtractedStatement(
@@ -232,10 +247,30 @@ def analyse(text: str) -> Analysis:
     out: list[ExtractedStatement] = []
     sentences: list[Sentence] = []
     for para in paragraphs:
+        waiting = list(state.pending)
+        state.pending.clear()
         found, para_sentences = _paragraph_statements(para, state)
+        out.extend(_resolve_pending(waiting, found, state))
         out.extend(_merge_runs(found))
         sentences.extend(para_sentences)
     return Analysis(paragraphs, sentences, out, state.people)
+
+
+def _resolve_pending(
+    waiting: list[tuple[Sentence, str]], found: list[ExtractedStatement], state: _State
+) -> list[ExtractedStatement]:
+    """Give quotes left open in the previous paragraph the speaker named in this one."""
+    if not waiting:
+        return []
+    first = found[0] if found else None
+    if first is None or first.kind != "direct" or first.paragraph != waiting[-1][0].paragraph + 1:
+        return []
+    return [
+        ExtractedStatement(
+            first.speaker, words, "direct", first.cue, s.paragraph, s.start, s.end, first.ref, None
+        )  # fmt: skip
+        for s, words in waiting
+    ]
 
 
 def extract_statements(text: str) -> list[ExtractedStatement]:

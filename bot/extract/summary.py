@@ -31,7 +31,8 @@ from bot.extract import keypoints
 from bot.extract.figures import FoundFigure, find_figures
 from bot.extract.meta import article_facts
 from bot.extract.sources import find_dispute, find_no_comment
-from bot.extract.speakers import ANON_WORDS, SpeakerRef
+from bot.extract.lexicon import ANON_WORDS
+from bot.extract.speakers import SpeakerRef
 from bot.extract.statements import Analysis, ExtractedStatement, analyse
 
 log = logging.getLogger(__name__)
@@ -220,13 +221,18 @@ def build_summary(
             statements.append(_statement(st, speaker))
     lede, points = keypoints.choose(analysis.sentences)
     lede = lede or facts.title
-    article = Article(
-        id=slug(article_id) if article_id else slug(facts.title)[:60].strip("-") or "article",
-        title=facts.title,
-        outlet=facts.outlet,
-        byline=facts.byline,
-        published=published or facts.published or dt.datetime.now(dt.UTC).date(),
-        url=url if url and re.match(r"^https?://\S+$", url) else None,
+    # model_validate, not the constructor: mypy reads the date | datetime field as datetime.
+    article = Article.model_validate(
+        {
+            "id": slug(article_id)
+            if article_id
+            else slug(facts.title)[:60].strip("-") or "article",
+            "title": facts.title,
+            "outlet": facts.outlet,
+            "byline": facts.byline,
+            "published": published or facts.published or dt.datetime.now(dt.UTC).date(),
+            "url": url if url and re.match(r"^https?://\S+$", url) else None,
+        }
     )
     return Summary(
         article=article,

@@ -1,0 +1,144 @@
+"""Statement extraction on small invented texts: quote styles, speaker positions, resolution."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract import ExtractedStatement, extract_statements, extract_summary
+
+TITLE = "Council votes on the harbour plan\n"
+
+
+def _only(text: str, kind: str = "direct") -> ExtractedStatement:
+    found = [s for s in extract_statements(TITLE + text) if s.kind == kind]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"The harbour plan is dead," said Mayor Ana Ortiz, a member of the Green Party.',
+        "“The harbour plan is dead,” said Mayor Ana Ortiz, a member of the Green Party.",
+        "''The harbour plan is dead,'' said Mayor Ana Ortiz, a member of the Green Party.",
+    ],
+)
+def test_quote_marks_straight_curly_and_doubled_apostrophes(body: str) -> None:
+    st = _only(body)
+    assert st.text == "The harbour plan is dead,"
+    assert st.speaker == "Ana Ortiz"
+    assert st.cue == "said"
+    assert st.ref is not None and st.ref.role is not None
+    assert "Mayor" in st.ref.role and "Green Party" in st.ref.role
+
+
+@pytest.mark.parametrize(
+    ("body", "cue"),
+    [
+        ("“We will build it,” said Tom Reyes.", "said"),
+        ("“We will build it,” Tom Reyes said.", "said"),
+        ("Tom Reyes said: “We will build it.”", "said"),
+        ("Tom Reyes told reporters, “We will build it.”", "told reporters"),
+        ("Tom Reyes sounded confident on Monday, adding: “We will build it.”", "adding"),
+        ("According to Tom Reyes, “We will build it.”", "according to"),
+    ],
+)
+def test_speaker_in_every_position(body: str, cue: str) -> None:
+    st = _only(body)
+    assert st.speaker == "Tom Reyes"
+    assert st.text.rstrip(",.") == "We will build it"
+    assert st.cue == cue
+
+
+def test_multi_sentence_quote_stays_whole() -> None:
+    st = _only("“It is late. It is expensive. It is wrong,” said Lena Park.")
+    assert st.text == "It is late. It is expensive. It is wrong,"
+
+
+def test_split_quote_and_follow_on_sentence_are_one_statement() -> None:
+    st = _only("“We lost,” said Lena Park. “We will try again next year.”")
+    assert st.speaker == "Lena Park"
+    assert st.text == "We lost … We will try again next year."
+
+
+def test_multi_paragraph_quote_takes_speaker_from_next_paragraph() -> None:
+    text = (
+        "The debate ran late.\n\n“We cannot accept this bill. It punishes the poor.\n\n"
+        "“And we will vote against it,” said Senator Jane Doe."
+    )
+    found = [s for s in extract_statements(TITLE + text) if s.kind == "direct"]
+    assert [(s.speaker, s.paragraph) for s in found] == [("Jane Doe", 2), ("Jane Doe", 3)]
+    assert found[0].text == "We cannot accept this bill. It punishes the poor."
+
+
+def test_bare_quote_paragraph_continues_previous_speaker() -> None:
+    text = "“The budget is fine,” said Omar Haddad.\n“Nobody will lose their job.”"
+    found = extract_statements(TITLE + text)
+    assert [(s.speaker, s.paragraph) for s in found] == [("Omar Haddad", 1), ("Omar Haddad", 2)]
+
+
+def test_pronoun_and_surname_resolve_to_full_name() -> None:
+    text = (
+        "Finance Minister Karen Blix presented the budget on Tuesday.\n"
+        "“This is a prudent plan,” Blix said.\n"
+        "She said that taxes would not rise next year."
+    )
+    found = extract_statements(TITLE + text)
+    assert [(s.speaker, s.kind) for s in found] == [
+        ("Karen Blix", "direct"),
+        ("Karen Blix", "indirect"),
+    ]
+    assert found[1].text == "taxes would not rise next year"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "cue"),
+    [
+        ("Tom Reyes said that the bridge would open in May.", "Tom Reyes", "said"),
+        ("Tom Reyes told Reuters the bridge would open in May.", "Tom Reyes", "told Reuters"),
+        ("The bridge would open in May, according to Tom Reyes.", "Tom Reyes", "according to"),
+        ("The bridge would open in May, Tom Reyes said.", "Tom Reyes", "said"),
+        ("Tom Reyes warned that the bridge would open late.", "Tom Reyes", "warned"),
+        ("Tom Reyes denied that the bridge would open late.", "Tom Reyes", "denied"),
+        (
+            "Tom Reyes has acknowledged that the bridge would open late.",
+            "Tom Reyes",
+            "acknowledged",
+        ),
+    ],
+)
+def test_indirect_speech(body: str, speaker: str, cue: str) -> None:
+    st = _only(body, "indirect")
+    assert st.speaker == speaker
+    assert st.cue == cue
+    assert "bridge would open" in st.text
+    assert speaker not in st.text
+
+
+def test_partial_quote_keeps_fragments_in_quotation_marks() -> None:
+    st = _only("Tom Reyes said the plan was “a disgrace” and would “never pass.”", "partial")
+    assert st.text == "the plan was “a disgrace” and would “never pass.”"
+
+
+def test_unnamed_sources_with_counts_and_no_comment() -> None:
+    text = (
+        "Three people familiar with the talks said the deal was close.\n"
+        "A senior Treasury official said the bank would not be sold.\n"
+        "The ministry and the bank did not respond to requests for comment. "
+        "The union declined to comment."
+    )
+    summary = extract_summary(TITLE + text)
+    counts = {s.name: (s.kind.value, s.count) for s in summary.sources}
+    assert counts["Three people familiar with the talks"] == ("anonymous", 3)
+    assert counts["A senior Treasury official"] == ("anonymous", 1)
+    no_comment = [(n.who, n.response.value) for n in summary.sourcing.no_comment]
+    assert no_comment == [
+        ("The ministry", "did_not_respond"),
+        ("the bank", "did_not_respond"),
+        ("The union", "declined"),
+    ]
+
+
+def test_plain_narration_yields_no_statements() -> None:
+    text = "The harbour opened in 1901. Ships still dock there every morning."
+    assert extract_statements(TITLE + text) == []
