@@ -108,7 +108,7 @@ def extract(
 
 def _jsonl(path: Path) -> int:
     """Batch extraction by the extractor's own runner; 1 when any line failed."""
-    from bot.extract.jsonl import run_jsonl  # type: ignore[import-not-found]
+    from bot.extract.jsonl import run_jsonl
 
     if not path.is_file():
         raise fail(f"{path}: file not found")
