@@ -29,9 +29,9 @@ from bot.core.summary import (
 )
 from bot.extract import keypoints
 from bot.extract.figures import FoundFigure, find_figures
+from bot.extract.lexicon import ANON_WORDS
 from bot.extract.meta import article_facts
 from bot.extract.sources import find_dispute, find_no_comment
-from bot.extract.lexicon import ANON_WORDS
 from bot.extract.speakers import SpeakerRef
 from bot.extract.statements import Analysis, ExtractedStatement, analyse
 
