@@ -92,11 +92,20 @@ class DiscordAdapter:
         if token is None:
             raise ConfigError("DISCORD_TOKEN is not set")
         apply_api_base(self._config.api_base)
-        await self.client.login(token.get_secret_value())
+        try:
+            await self.client.login(token.get_secret_value())
+        except discord.LoginFailure as err:
+            raise ConfigError(
+                "DISCORD_TOKEN was refused by Discord; reset it and try again"
+            ) from err
 
     async def __aenter__(self) -> DiscordAdapter:
         await self.client.__aenter__()
-        await self.login()
+        try:
+            await self.login()
+        except BaseException:  # the exit stack will not call __aexit__: close here
+            await self.client.close()
+            raise
         self._gateway = asyncio.create_task(self.client.connect(), name="discord-gateway")
         self._gateway.add_done_callback(_log_gateway_end)
         return self
