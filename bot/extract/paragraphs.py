@@ -169,15 +169,13 @@ def split_paragraphs(text: str) -> list[Paragraph]:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the full stop at ``dot`` closes an abbreviation or an initial ("J.")."""
-    begin = dot
-    while begin > 0 and (text[begin - 1].isalpha() or text[begin - 1] == "."):
-        begin -= 1
-    word = text[begin:dot].lower()
-    if not word:
+    begin = max(text.rfind(" ", 0, dot), text.rfind("(", 0, dot), text.rfind("“", 0, dot)) + 1
+    word = text[begin:dot]
+    if not word or len(word) > 6:
         return False
-    if len(word) == 1 and text[begin].isupper():
-        return True
-    return word in ABBREVIATIONS
+    if len(word) == 1:
+        return word.isupper()
+    return word.lower() in ABBREVIATIONS
 
 
 def split_sentences(paragraph: Paragraph, quotes: list[QuoteSpan] | None = None) -> list[Sentence]:

@@ -34,6 +34,12 @@ _NAME_TOKEN = (  # a capital, then: Mr. Mrs. Ms. Dr. St. Sen. Rep. Gov. Col. ...
 _NAME_RUN = re.compile(
     _NAME_TOKEN + r"(?:\s+(?:(?:de|van|von|bin|al|la|le|del|da)\s+)?" + _NAME_TOKEN + r")*"
 )
+_MULTI_RUN = re.compile(
+    _NAME_TOKEN + r"(?:\s+(?:(?:de|van|von|bin|al|la|le|del|da)\s+)?" + _NAME_TOKEN + r")+"
+)
+_CAPITALISED = re.compile(r"[A-Z][\w’'-]+")
+#: How far back a pronoun looks for a bare surname ("… Putin … he …").
+LOOKBACK = 600
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
@@ -161,6 +167,7 @@ class People:
     positions: list[int] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)
+    text: str = ""
 
     @property
     def by_surname(self) -> dict[str, list[str]]:
@@ -208,25 +215,33 @@ class People:
         return fulls[i - 1] if i else fulls[0]
 
     def last_before(self, pos: int) -> str | None:
-        """The most recently mentioned person before ``pos``."""
+        """The most recently mentioned person before ``pos``, full name or bare surname."""
         i = bisect.bisect_left(self.positions, pos)
+        recorded = self.positions[i - 1] if i else -1
+        window_start = max(recorded + 1, pos - LOOKBACK, 0)
+        surnames = [
+            m for m in _CAPITALISED.finditer(self.text, window_start, pos) if _clean(m.group()) in self.distinct
+        ]
+        if surnames:
+            last = surnames[-1]
+            return self.resolve_name(last.group(), last.start())
         return self.names[i - 1] if i else None
 
 
 def scan_people(text: str, people: People, base: int = 0) -> None:
-    """Register every full name (two or more capitalised words that look like a person)."""
-    for match in _NAME_RUN.finditer(text):
+    """Register every full name (two or more capitalised words that look like a person).
+
+    Single surnames are not scanned here; ``People.last_before`` looks back for them only
+    when a pronoun needs resolving, which is rare enough to be cheap.
+    """
+    for match in _MULTI_RUN.finditer(text):
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "’'"):
+            continue
         run = match.group()
-        if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] in "’'"):
-            continue
-        if " " not in run:
-            key = _clean(run)
-            if key in people.by_surname:
-                people.add(run, base + match.start())
-            continue
         name, role = split_name(run)
-        if len(name.split()) >= 2 and is_name_like(name) and not _starts_sentence_word(name):
-            people.add(name, base + match.start() + run.rfind(name), role)
+        if " " in name and is_name_like(name) and not _starts_sentence_word(name):
+            people.add(name, base + start + run.rfind(name), role)
 
 
 def _starts_sentence_word(name: str) -> bool:

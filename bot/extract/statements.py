@@ -241,7 +241,7 @@ def analyse(text: str) -> Analysis:
     if not text or not text.strip():
         return Analysis([], [], [], People())
     paragraphs = split_paragraphs(text)
-    state = _State(People())
+    state = _State(People(text=text))
     for para in paragraphs:
         scan_people(para.text, state.people, para.start)
     out: list[ExtractedStatement] = []
