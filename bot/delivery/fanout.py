@@ -142,18 +142,22 @@ class Deliverer:
     async def _send(
         self, key: SlotKey, poster: Poster, briefing: Briefing, settle: bool
     ) -> Outcome:
-        """Settle if needed, then post, retrying per the policy; the final outcome."""
+        """Settle when the row may have been sent, then post, retrying per the policy.
+
+        Settling comes before the backoff, so a 5xx or timeout that did post ends at once.
+        """
         platform, channel_id = split_channel(key.channel)
         pacer = self.pacers.get(platform)
         dkey = delivery_key(key)
         attempts = failures = rate_waits = 0
+        delay = 0.0
         while True:
-            if not await self.ledger.renew(key):
-                return _failed(attempts, "lost_claim", "another process took the row over")
             try:
                 if settle and (found := await poster.find_delivered(channel_id, dkey)):
                     return Outcome(DeliveryStatus.DELIVERED, attempts, found, None, "settled")
                 settle = False
+                if (attempts or delay) and not await self._wait(key, delay):
+                    return _failed(attempts, "lost_claim", "another process took the row over")
                 await pacer.acquire(channel_id)
                 attempts += 1
                 message_id = await poster.post(channel_id, briefing, delivery_key=dkey)
@@ -162,17 +166,22 @@ class Deliverer:
                 rate_limited = err.reason is FailureReason.RATE_LIMITED
                 rate_waits += rate_limited
                 failures += not rate_limited
-                delay = self.policy.delay(err, failures, rate_waits)
-                if delay is None:
+                wait = self.policy.delay(err, failures, rate_waits)
+                if wait is None:
                     await self._refused(key.channel, err)
                     return _failed(attempts, err.reason.value, err.detail)
                 if rate_limited:
-                    pacer.pause(delay)
-                else:
-                    settle = True  # a 5xx or timeout may have posted anyway: ask first
-                log.info("%s in %s: %s; retrying in %.2fs", key.schedule, key.channel, err, delay)
-                await self.ledger.renew(key, extra=delay)
-                await self.sleep(delay)
+                    pacer.pause(wait)
+                settle = settle or not rate_limited  # a 5xx or timeout may have posted
+                log.info("%s in %s: %s; retrying in %.2fs", key.schedule, key.channel, err, wait)
+                delay = wait
+
+    async def _wait(self, key: SlotKey, delay: float) -> bool:
+        """Back off, holding the claim through the wait; False if the claim was lost."""
+        if delay > 0:
+            await self.ledger.renew(key, extra=delay)
+            await self.sleep(delay)
+        return await self.ledger.renew(key)
 
     async def _refused(self, channel: str, err: PostError) -> None:
         """401/403/404: stop posting to the channel until an admin fixes it."""

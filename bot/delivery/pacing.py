@@ -1,14 +1,16 @@
 """Client-side pacing per platform, so a fan-out stays under the limits instead of provoking 429s.
 
-Each send reserves the earliest start that keeps one interval since the platform's previous
-send (the workspace or global limit) and one per-channel interval since that channel's previous
-send. Reservations are handed out in call order, so a fan-out runs at exactly the allowed rate.
+Each send reserves the earliest start that keeps one platform interval from every other
+reserved send (the workspace or global limit) and one per-channel interval after that
+channel's previous send. A retry that must wait for its channel takes a later gap without
+holding up the sends queued behind it, so a fan-out runs at the allowed rate.
 A 429 pauses the whole platform for its ``Retry-After``: a limit that was hit is shared.
 """
 
 from __future__ import annotations
 
 import asyncio
+import bisect
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -48,19 +50,31 @@ class Pacer:
         self.pacing = pacing
         self._monotonic = monotonic
         self._sleep = sleep
-        self._next = 0.0
+        self._starts: list[float] = []  # reserved send times, sorted
         self._next_by_channel: dict[str, float] = {}
         self._paused_until = 0.0
 
     def reserve(self, channel: str) -> float:
         """Reserve the earliest allowed start for a send to ``channel``; seconds to wait."""
         now = self._monotonic()
-        start = max(now, self._next, self._paused_until, self._next_by_channel.get(channel, 0.0))
-        self._next = start + self.pacing.interval
+        earliest = max(now, self._paused_until, self._next_by_channel.get(channel, 0.0))
+        start = self._free_start(earliest, now)
+        bisect.insort(self._starts, start)
         self._next_by_channel[channel] = start + self.pacing.per_channel
         if len(self._next_by_channel) > 10_000:
             self._forget(now)
         return start - now
+
+    def _free_start(self, earliest: float, now: float) -> float:
+        """The first time from ``earliest`` at least one interval away from every reservation."""
+        gap = self.pacing.interval
+        del self._starts[: bisect.bisect_left(self._starts, now - gap)]  # past and harmless
+        start = earliest
+        for reserved in self._starts[bisect.bisect_left(self._starts, earliest - gap) :]:
+            if reserved - start >= gap:
+                break  # a hole big enough before this reservation
+            start = max(start, reserved + gap)
+        return start
 
     async def acquire(self, channel: str) -> None:
         """Wait for a send slot; again if a 429 paused the platform meanwhile."""
