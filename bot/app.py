@@ -21,6 +21,7 @@ from bot.context import Context
 from bot.delivery.posters import build_posters
 from bot.delivery.scheduler import DeliveryScheduler
 from bot.delivery.service import DeliveryService
+from bot.ingest.service import feed_polling
 from bot.loader import SyncReport, sync_folder
 from bot.settings import Secrets, Settings
 from bot.store import open_store
@@ -72,7 +73,8 @@ async def run(
         await sync_briefs(context, output)
         # Scheduled delivery; adapters add their poster with delivery.register(poster).
         delivery = DeliveryService(context, build_posters(context, output))
-        await stack.enter_async_context(DeliveryScheduler(delivery))
+        scheduler = await stack.enter_async_context(DeliveryScheduler(delivery))
+        await stack.enter_async_context(feed_polling(context, scheduler.scheduler))
         if console or not secrets.any_platform:
             adapter = ConsoleAdapter(
                 context.store, spec=settings.briefing.spec(), clock=context.now, output=output
