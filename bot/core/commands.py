@@ -74,6 +74,8 @@ def parse(text: str) -> Command:
         verb = Verb(head)
     except ValueError:
         return Command(Verb.HELP, problem=f"Unknown command {words[0]!r}.")
+    if verb is Verb.WHO and argument.lower().startswith("said "):
+        verb, argument = Verb.SAID, argument[5:].strip()  # "who said X" asks who said X
     if verb in NEEDS_ARGUMENT and not argument:
         example = "Rubio" if verb is Verb.WHO else "tremendous progress"
         return Command(

@@ -16,6 +16,8 @@ from bot.core.commands import Verb, parse
         ("/brief who  Marco Rubio ", Verb.WHO, "Marco Rubio"),
         ("WHO zelensky", Verb.WHO, "zelensky"),
         ("said tremendous progress", Verb.SAID, "tremendous progress"),
+        ("/brief who said closer than ever", Verb.SAID, "closer than ever"),
+        ("who Said", Verb.WHO, "Said"),
         ("quotes", Verb.QUOTES, ""),
         ("sources voltra", Verb.SOURCES, "voltra"),
         ("subscribe 0 8 * * * Europe/Berlin", Verb.SUBSCRIBE, "0 8 * * * Europe/Berlin"),
