@@ -11,9 +11,11 @@ posts once.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 from types import TracebackType
+from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
@@ -25,6 +27,7 @@ from bot.errors import BriefbotError
 
 log = logging.getLogger(__name__)
 RESYNC_JOB = "delivery:resync"
+STOP_GRACE_SECONDS = 10.0  # let running fan-outs finish; the ledger settles the rest
 
 
 class DeliveryScheduler:
@@ -35,6 +38,7 @@ class DeliveryScheduler:
         settings = service.context.settings.delivery
         self._resync_seconds = settings.resync_seconds
         self._schedules: dict[str, Schedule] = {}
+        self._active: set[asyncio.Task[Any]] = set()
         self.scheduler = AsyncIOScheduler(
             timezone=dt.UTC,
             job_defaults={
@@ -55,6 +59,12 @@ class DeliveryScheduler:
         trace: TracebackType | None,
     ) -> None:
         self.stop()
+        await asyncio.sleep(0)  # AsyncIOScheduler shuts down on the loop's next turn
+        if self._active:
+            _, pending = await asyncio.wait(self._active, timeout=STOP_GRACE_SECONDS)
+            for task in pending:
+                task.cancel()  # rows stay in flight and are settled after a restart
+            await asyncio.gather(*pending, return_exceptions=True)
 
     def start(self) -> None:
         """Start the scheduler; the first resync (catch-up) runs at once, in the background."""
@@ -74,11 +84,19 @@ class DeliveryScheduler:
 
     async def resync(self) -> None:
         """Re-read schedules, adjust jobs, then catch up on late and missed slots."""
+        self._track()
         try:
             self.sync_jobs(await self.service.schedules())
             await self.service.catch_up(self.service.context.clock())
         except BriefbotError:
             log.exception("delivery resync failed; retrying at the next resync")
+
+    def _track(self) -> None:
+        """Remember the running job's task so that stopping can wait for it."""
+        task = asyncio.current_task()
+        if task is not None:
+            self._active.add(task)
+            task.add_done_callback(self._active.discard)
 
     def sync_jobs(self, schedules: list[Schedule]) -> None:
         """Add, replace and remove jobs so that there is one per schedule."""
@@ -97,6 +115,7 @@ class DeliveryScheduler:
 
     async def fire(self, name: str) -> DeliveryResult | None:
         """A job fired: deliver the schedule's latest slot, unless it is past grace."""
+        self._track()
         schedule = self._schedules.get(name)
         now = self.service.context.clock()
         slot = latest_slot(schedule.trigger(), now) if schedule else None
