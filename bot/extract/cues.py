@@ -106,11 +106,16 @@ def _trie_regex(words: frozenset[str]) -> re.Pattern[str]:
 
 _ALL_WORDS = SPEECH_WORDS | REPORTING_WORDS | PARTICIPLE_WORDS
 _ALL = _trie_regex(_ALL_WORDS)
+_VARIANTS = frozenset(
+    w + p for w in _ALL_WORDS for p in ("", ",", ".", ":", ";", "?", "!", "—", "”", '"')
+)
 
 
 @functools.lru_cache(maxsize=256)
 def _hits(text: str) -> tuple[tuple[int, str], ...]:
     """Every cue word in ``text`` with its offset, scanned once per text."""
+    if _VARIANTS.isdisjoint(text.split()):
+        return ()  # a cheap whole-word test first: most sentences have no cue at all
     return tuple(
         (m.start(), m.group())
         for m in _ALL.finditer(text)

@@ -120,7 +120,7 @@ def tail_frame(tail: str) -> Frame | None:
 
 
 _HEAD_CUE = re.compile(
-    r"(?P<cue>" + SPEECH_CUE + r")(?P<adj>" + ADJUNCT + r"*)"
+    r"(?P<cue>" + SPEECH_CUE + r")(?P<adj>" + ADJUNCT + r"{0,2})"
     r"\s*(?:[:,]|\s+that|—|–)?\s*$"
 )
 _HEAD_PARTICIPLE = re.compile(
@@ -128,7 +128,7 @@ _HEAD_PARTICIPLE = re.compile(
     + PARTICIPLE_CUE
     + r")"
     + ADJUNCT
-    + r"*\s*(?:[:,]|\s+that)?\s*$"
+    + r"{0,2}\s*(?:[:,]|\s+that)?\s*$"
 )
 _HEAD_ACCORDING = re.compile(
     r"(?:^|,\s*)(?P<cue>[Aa]ccording\s+to)\s+(?P<spk>[^,“”\"]{1,120}),\s*$"
@@ -192,21 +192,15 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
 
 
 _INDIRECT_CUE = re.compile(
-    r"(?<![\w’'])(?P<cue>"
+    r"(?P<cue>"
     + REPORTING_CUE
-    + r")(?P<adj>"
+    + r")(?:(?P<adj>"
     + ADJUNCT
-    + r"*?)(?:\s*,?\s*(?P<that>that)\b|\s*:|(?=\s))"
+    + r"?)\s*,?\s*(?P<that>that)\b|\s*:|(?=\s))"
 )
-_AFTER_CONTENT = re.compile(
-    r",\s*(?P<spk>[^,;:“”\"]{1,90}?)(?:\s+"
-    + AUX
-    + r")*\s+(?P<cue>"
-    + REPORTING_CUE
-    + r")"
-    + ADJUNCT
-    + r"*\s*[.!?]?\s*$"
-)
+#: The end of a sentence after a cue: '…, X said (on Monday).'
+_CUE_AT_END = re.compile(r"(?P<cue>" + REPORTING_CUE + r")" + ADJUNCT + r"{0,2}\s*[.!?]?\s*$")
+_AUX_TAIL = re.compile(r"(?:\s+" + AUX + r")+\s*$")
 _AFTER_CONTENT_INVERTED = re.compile(
     r",\s*(?P<cue>said|says|added|wrote|writes|adds|noted|notes|explained|argued|according\s+to)\s+"
     r"(?P<spk>[^,;:“”\"]{1,90}?)(?:,\s+[^“”\"]{1,120})?\s*[.!?]?\s*$"
@@ -250,31 +244,38 @@ def paraphrase(sentence: str) -> Paraphrase | None:
 def _after_content(sentence: str) -> Paraphrase | None:
     """'…, X said.' and '…, said X.' and '…, according to X.' at the end of a sentence."""
     base = max(0, len(sentence) - 260)
-    if "according" not in sentence[base:] and not cue_positions(
-        sentence, REPORTING_WORDS, None, base
-    ):
+    cues = cue_positions(sentence, REPORTING_WORDS, None, base)
+    if "according" not in sentence[base:] and not cues:
         return None
     comma = len(sentence)
     for _ in range(3):
         comma = sentence.rfind(",", base, comma)
         if comma < 0:
             return None
-        found = _after_at(sentence, comma)
+        found = _after_at(sentence, comma, [p for p in cues if comma < p <= comma + 100])
         if found:
             return found
     return None
 
 
-def _after_at(sentence: str, comma: int) -> Paraphrase | None:
-    for pattern in (_AFTER_CONTENT_INVERTED, _AFTER_CONTENT):
-        match = pattern.match(sentence, comma)
-        if not match:
+def _after_at(sentence: str, comma: int, cues: list[int]) -> Paraphrase | None:
+    """Try '…, said X.' then '…, X said.' with the cue at one of ``cues``."""
+    if len(sentence[:comma].split()) < 3:
+        return None
+    match = _AFTER_CONTENT_INVERTED.match(sentence, comma)
+    if match:
+        spk_at = match.start("spk")
+        return Paraphrase(match.group("spk").strip(), spk_at, match.group("cue"), 0, comma)
+    for pos in cues:
+        end = _CUE_AT_END.match(sentence, pos)
+        if not end:
             continue
-        spk = match.group("spk").strip()
-        found = clean_subject(spk) if pattern is _AFTER_CONTENT else (spk, 0)
-        if found and len(sentence[: match.start()].split()) >= 3:
-            spk_at = match.start("spk") + found[1]
-            return Paraphrase(found[0], spk_at, match.group("cue"), 0, match.start())
+        phrase = _AUX_TAIL.sub("", sentence[comma + 1 : pos])
+        if "," in phrase or ";" in phrase:
+            continue
+        found = clean_subject(phrase)
+        if found:
+            return Paraphrase(found[0], comma + 1 + found[1], end.group("cue"), 0, comma)
     return None
 
 

@@ -220,7 +220,9 @@ class People:
         recorded = self.positions[i - 1] if i else -1
         window_start = max(recorded + 1, pos - LOOKBACK, 0)
         surnames = [
-            m for m in _CAPITALISED.finditer(self.text, window_start, pos) if _clean(m.group()) in self.distinct
+            m
+            for m in _CAPITALISED.finditer(self.text, window_start, pos)
+            if _clean(m.group()) in self.distinct
         ]
         if surnames:
             last = surnames[-1]
