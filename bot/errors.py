@@ -5,6 +5,7 @@ BriefbotError                 anything briefbot raises on purpose
 ├── BriefError                a summary file that does not validate (others still load)
 ├── StoreError                the store cannot be opened or used   (bot.store.base)
 ├── FetchError                a URL, feed, page or file cannot be fetched or read as an article
+├── PostError                 a platform refused or failed a post, classified  (bot.delivery.poster)
 └── UserInputError            a command a user typed that cannot be answered as asked
 """
 
