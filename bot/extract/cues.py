@@ -106,6 +106,8 @@ def _trie_regex(words: frozenset[str]) -> re.Pattern[str]:
 
 _ALL_WORDS = SPEECH_WORDS | REPORTING_WORDS | PARTICIPLE_WORDS
 _ALL = _trie_regex(_ALL_WORDS)
+#: Speech verbs as whitespace-split tokens may appear, with trailing punctuation.
+SPEECH_VARIANTS = frozenset(w + p for w in SPEECH_WORDS for p in ("", ",", ".", ":", ";"))
 _VARIANTS = frozenset(
     w + p for w in _ALL_WORDS for p in ("", ",", ".", ":", ";", "?", "!", "—", "”", '"')
 )

@@ -79,7 +79,8 @@ def clean_subject(pre: str) -> tuple[str, int] | None:
     if any(w in ("that", "which", "is", "was", "were", "are", "to", "if", "because") for w in low):
         return None
     first = words[0]
-    if not (first[:1].isupper() or first[:1].isdigit() or low[0] in _DETERMINERS):
+    role_then_name = len(words) <= 6 and words[-1][:1].isupper() and first[:1].islower()
+    if not (first[:1].isupper() or first[:1].isdigit() or low[0] in _DETERMINERS or role_then_name):
         return None
     if low[-1] in _DETERMINERS or low[-1] in ("of", "for", "with", "and", "in", "on", "at"):
         return None
@@ -87,14 +88,14 @@ def clean_subject(pre: str) -> tuple[str, int] | None:
 
 
 _TAIL_VERB_FIRST = re.compile(
-    r"^\s*[,.!?—–-]*\s*(?P<cue>" + SPEECH_RE + r")\s+(?P<spk>[^.;:!?“”\"]{1,140}?)"
+    r"^\s*[,.!?—–-]*\s*(?P<cue>" + SPEECH_RE + r")\s+(?P<spk>[^;:!?“”\"]{1,140}?)"
     r"(?:,?\s+(?:in\s+an?\s+|on\s+|at\s+|during\s+|told\s+|to\s+|while\s+|after\s+|before\s+|"
     r"adding|noting|referring|who\s|when\s|as\s)[^“”\"]*)?\s*[.!?]?\s*$"
 )
 _SPEECH_CUE_AT = re.compile(r"(?P<cue>" + SPEECH_CUE + r")\b")
 _LEADING_PUNCT = re.compile(r"^\s*[,.!?—–-]*\s*")
 _TAIL_ACCORDING = re.compile(
-    r"^\s*[,.!?—–-]*\s*(?P<cue>according\s+to)\s+(?P<spk>[^.;:!?“”\"]{1,120})"
+    r"^\s*[,.!?—–-]*\s*(?P<cue>according\s+to)\s+(?P<spk>[^;:!?“”\"]{1,120}?)\s*[.!?]?\s*$"
 )
 
 

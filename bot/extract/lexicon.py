@@ -8,6 +8,10 @@ from __future__ import annotations
 
 #: Past-tense speech verbs.
 SPEECH_PAST: list[str] = """
+interjected whispered answered retorted snapped recounted texted emailed scoffed chided
+cracked marveled marvelled laughed sighed gushed bragged griped fumed thundered barked
+muttered mumbled murmured pleaded begged cried screamed chanted opined chimed explained
+elaborated summed summarized summarised echoed advised predicted lamented
 said told added wrote asked noted explained argued warned claimed insisted stated declared
 acknowledged admitted denied conceded contended maintained predicted promised vowed tweeted
 posted responded replied continued recalled countered complained boasted alleged confirmed

@@ -11,6 +11,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from bot.extract.cues import SPEECH_VARIANTS
 from bot.extract.quotes import QuoteSpan, find_quotes
 
 log = logging.getLogger(__name__)
@@ -178,6 +179,17 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word.lower() in ABBREVIATIONS
 
 
+_CLOSING = frozenset("”\"'")
+_NEXT_STOP = re.compile(r"[.!?“\"]")
+
+
+def _attribution_follows(text: str, end: int) -> bool:
+    """'"…?" Clinton asked.': a short clause with a speech verb after a quote ending in ?/!/."""
+    stop = _NEXT_STOP.search(text, end, end + 160)
+    words = text[end : stop.start() if stop else end + 160].split()
+    return 1 <= len(words) <= 10 and not SPEECH_VARIANTS.isdisjoint(words)
+
+
 def split_sentences(paragraph: Paragraph, quotes: list[QuoteSpan] | None = None) -> list[Sentence]:
     """Sentences of a paragraph; a full stop inside quotation marks does not end a sentence.
 
@@ -193,6 +205,8 @@ def split_sentences(paragraph: Paragraph, quotes: list[QuoteSpan] | None = None)
         end = match.end()
         dot = match.start()
         if text[dot] == "." and match.group().startswith(".") and _is_abbreviation(text, dot):
+            continue
+        if match.group()[-1:] in _CLOSING and _attribution_follows(text, end):
             continue
         while q < len(quotes) and quotes[q].end <= end:
             q += 1
