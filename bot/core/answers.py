@@ -20,7 +20,7 @@ from bot.core.commands import ADMIN_USAGE, USAGE, Command, Verb
 from bot.core.fuzzy import index_for
 from bot.core.library import ArticleRecord, Library, SpeakerRecord, StatementRecord
 from bot.core.sourcing import SourcesAnswer, describe_sources
-from bot.core.summary import StatementKind
+from bot.core.summary import StatementKind, Summary
 from bot.core.text import name_key, singular, words
 
 log = logging.getLogger(__name__)
@@ -276,18 +276,16 @@ def _kind_rank(kind: StatementKind) -> int:
 
 async def quotes(library: Library, article_query: str) -> Answer:
     """Every statement of an article, grouped by speaker."""
-    resolved = await resolve_article(library, article_query)
-    if not isinstance(resolved, ArticleRecord):
-        return _article_problem(article_query, resolved)
-    summary = await library.summary(resolved.id)
-    if summary is None:
-        return NotFoundAnswer(article_query, "article")
+    found = await _article_summary(library, article_query)
+    if not isinstance(found, tuple):
+        return found
+    article, summary = found
     groups: dict[str, list[StatementRecord]] = {}
     for statement in summary.statements:
         record = StatementRecord.of(summary, statement, statement.speaker)
         groups.setdefault(statement.speaker, []).append(record)
     return QuotesAnswer(
-        resolved,
+        article,
         tuple(
             SpeakerGroup(items[0].speaker_name, items[0].speaker_role, tuple(items))
             for items in groups.values()
@@ -297,13 +295,21 @@ async def quotes(library: Library, article_query: str) -> Answer:
 
 async def sources(library: Library, article_query: str) -> Answer:
     """How an article is sourced."""
+    found = await _article_summary(library, article_query)
+    return describe_sources(found[1]) if isinstance(found, tuple) else found
+
+
+async def _article_summary(
+    library: Library, article_query: str
+) -> tuple[ArticleRecord, Summary] | Answer:
+    """The article a query names with its summary, or the answer explaining why not."""
     resolved = await resolve_article(library, article_query)
     if not isinstance(resolved, ArticleRecord):
         return _article_problem(article_query, resolved)
     summary = await library.summary(resolved.id)
     if summary is None:
         return NotFoundAnswer(article_query, "article")
-    return describe_sources(summary)
+    return resolved, summary
 
 
 def _article_problem(query: str, candidates: list[ArticleRecord]) -> Answer:
