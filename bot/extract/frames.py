@@ -56,7 +56,8 @@ def clean_subject(pre: str) -> tuple[str, int] | None:
     """The subject noun phrase at the end of ``pre`` (text before a cue), with its offset.
 
     Leading conjunctions and adverbial clauses are dropped; what remains must read like a noun
-    phrase (a name, a pronoun, a determiner phrase, optionally with an apposition).
+    phrase (a name, a pronoun, a determiner phrase, optionally with an apposition). Failing
+    that, a short name or pronoun after the last comma will do ('As for X, Bolton said').
     """
     original = pre
     pre = pre.rstrip(" ,")
@@ -67,30 +68,44 @@ def clean_subject(pre: str) -> tuple[str, int] | None:
         if match:
             offset = match.end()
     subject = pre[offset:].strip()
-    if not subject:
-        return None
+    if subject and _valid_subject(subject):
+        return subject, original.find(subject)
+    last = pre.rsplit(", ", 1)[-1].strip(' "”')
+    words = last.split()
+    named = bool(words) and (
+        words[0][:1].isupper() or words[0].lower() in ("he", "she", "they", "i", "we")
+    )
+    if last != subject and 1 <= len(words) <= 4 and named and _valid_subject(last):
+        return last, original.rfind(last)
+    return None
+
+
+def _valid_subject(subject: str) -> bool:
     head, _, apposition = subject.partition(", ")
     words = head.split()
     if not words or len(words) > 9 or len(apposition.split()) > 22:
-        return None
+        return False
     low = [w.lower().strip(",.") for w in words]
     if any(w in _CLAUSE_WORDS for w in low[1:]) and low[0] not in _DETERMINERS:
-        return None
+        return False
     if any(w in ("that", "which", "is", "was", "were", "are", "to", "if", "because") for w in low):
-        return None
+        return False
+    if any(ch in head for ch in '“”"'):
+        return False
     first = words[0]
     role_then_name = len(words) <= 6 and words[-1][:1].isupper() and first[:1].islower()
     if not (first[:1].isupper() or first[:1].isdigit() or low[0] in _DETERMINERS or role_then_name):
-        return None
-    if low[-1] in _DETERMINERS or low[-1] in ("of", "for", "with", "and", "in", "on", "at"):
-        return None
-    return subject, original.find(subject)
+        return False
+    return not (
+        low[-1] in _DETERMINERS or low[-1] in ("of", "for", "with", "and", "in", "on", "at")
+    )
 
 
 _TAIL_VERB_FIRST = re.compile(
     r"^\s*[,.!?—–-]*\s*(?P<cue>" + SPEECH_RE + r")\s+(?P<spk>[^;:!?“”\"]{1,140}?)"
     r"(?:,?\s+(?:in\s+an?\s+|on\s+|at\s+|during\s+|told\s+|to\s+|while\s+|after\s+|before\s+|"
-    r"adding|noting|referring|who\s|when\s|as\s)[^“”\"]*)?\s*[.!?]?\s*$"
+    r"adding|noting|referring|saying|explaining|arguing|pointing|citing|who\s|whose\s|which\s|"
+    r"when\s|as\s|but\s|and\s|because\s|although\s|though\s|where\s)[^“”\"]*)?\s*[.!?]?\s*$"
 )
 _SPEECH_CUE_AT = re.compile(r"(?P<cue>" + SPEECH_CUE + r")\b")
 _LEADING_PUNCT = re.compile(r"^\s*[,.!?—–-]*\s*")

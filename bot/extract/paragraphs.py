@@ -187,7 +187,7 @@ def _attribution_follows(text: str, end: int) -> bool:
     """'"…?" Clinton asked.': a short clause with a speech verb after a quote ending in ?/!/."""
     stop = _NEXT_STOP.search(text, end, end + 160)
     words = text[end : stop.start() if stop else end + 160].split()
-    return 1 <= len(words) <= 10 and not SPEECH_VARIANTS.isdisjoint(words)
+    return bool(words) and not SPEECH_VARIANTS.isdisjoint(words[:5])
 
 
 def split_sentences(paragraph: Paragraph, quotes: list[QuoteSpan] | None = None) -> list[Sentence]:

@@ -84,7 +84,7 @@ def _make(
 def _direct(
     sentence: Sentence, quotes: list[QuoteSpan], para: Paragraph, state: _State
 ) -> list[ExtractedStatement]:
-    """Sentences made of quoted words plus an attribution frame."""
+    """Sentences made of quoted words plus an attribution frame before, between or after."""
     rel = sentence.start - para.start
     local = [q for q in quotes if rel <= q.start < rel + len(sentence.text) + 1]
     if not local:
@@ -94,39 +94,63 @@ def _direct(
     head = text[: spans[0][0]]
     tail = text[spans[-1][1] :]
     middles = [text[a[1] : b[0]] for a, b in zip(spans, spans[1:], strict=False)]
-    if any(len(m.split()) > 14 for m in middles):
-        return []
-    words = " … ".join(strip_marks(para.text[q.inner_start : q.inner_end]) for q in local)
-    words = normalise_marks(words)
-    frame: frames.Frame | None = None
-    frame_at = 0
     if not head.strip(" —–-"):
-        for i, middle in enumerate(middles):
-            frame = frames.tail_frame(middle)
-            if frame:
-                frame_at = spans[i][1]
-                break
-        if frame is None:
-            frame = frames.tail_frame(tail)
-            frame_at = spans[-1][1]
-        if frame is None and len(tail.split()) <= 1 and not middles_have_words(middles):
-            return _continuation(sentence, words, state, open_end=not local[-1].closed)
-    else:
-        if len(tail.split()) > 2 and not frames.tail_frame(tail):
-            return []
-        frame = frames.head_frame(head)
-        frame_at = 0
-        if frame is None:
-            frame = frames.tail_frame(tail)
-            frame_at = spans[-1][1]
-            if frame is None or len(head.split()) > 3:
-                return []
-    if frame is None:
+        return _quote_first(sentence, local, spans, middles, tail, para, state)
+    if len(tail.split()) > 2 and not frames.tail_frame(tail):
         return []
+    frame = frames.head_frame(head)
+    used = local
+    if frame is None and len(local) > 1 and len(tail.split()) <= 2:
+        frame = frames.head_frame(text[: spans[-1][0]])  # 'Remarking on "x," Starr said, "…"'
+        used = local[-1:]
+    if frame is None:
+        frame = frames.tail_frame(tail)
+        if frame is None or len(head.split()) > 3:
+            return []
+        return _emit(state, sentence, frame, spans[-1][1], _words(para, local), head)
+    return _emit(state, sentence, frame, 0, _words(para, used), head)
+
+
+def _words(para: Paragraph, quotes: list[QuoteSpan]) -> str:
+    """The quoted words of several quotes, joined with an ellipsis."""
+    joined = " … ".join(strip_marks(para.text[q.inner_start : q.inner_end]) for q in quotes)
+    return normalise_marks(joined)
+
+
+def _emit(
+    state: _State, sentence: Sentence, frame: frames.Frame, frame_at: int, words: str, head: str
+) -> list[ExtractedStatement]:
+    text = sentence.text
     when = when_of(text[frame_at : frame_at + 200] if frame_at else head)
     made = _make(state, frame.speaker, sentence.start + frame_at + frame.speaker_offset, words,
                  "direct", frame.cue, sentence, when)  # fmt: skip
     return [made] if made else []
+
+
+def _quote_first(
+    sentence: Sentence,
+    local: list[QuoteSpan],
+    spans: list[tuple[int, int]],
+    middles: list[str],
+    tail: str,
+    para: Paragraph,
+    state: _State,
+) -> list[ExtractedStatement]:
+    """'"…," X said (, adding "…").' / '"…," said X.' / a bare quote that continues."""
+    for i, middle in enumerate(middles):
+        frame = frames.tail_frame(middle)
+        if frame:
+            short = len(middle.split()) <= 14 and all(len(m.split()) <= 3 for m in middles[i + 1 :])
+            used = local if short else local[: i + 1]
+            return _emit(state, sentence, frame, spans[i][1], _words(para, used), "")
+        if len(middle.split()) > 14:
+            return []
+    frame = frames.tail_frame(tail)
+    if frame:
+        return _emit(state, sentence, frame, spans[-1][1], _words(para, local), "")
+    if len(tail.split()) <= 1 and not middles_have_words(middles):
+        return _continuation(sentence, _words(para, local), state, open_end=not local[-1].closed)
+    return []
 
 
 def middles_have_words(middles: list[str]) -> bool:
