@@ -25,6 +25,7 @@ from bot.extract.cues import (
 )
 from bot.extract.lexicon import CLAUSE_WORDS as _CLAUSE_WORDS
 from bot.extract.lexicon import DETERMINERS as _DETERMINERS
+from bot.extract.lexicon import PREPOSITIONS
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +94,12 @@ def _valid_subject(subject: str) -> bool:
     if any(ch in head for ch in '“”"'):
         return False
     first = words[0]
-    role_then_name = len(words) <= 6 and words[-1][:1].isupper() and first[:1].islower()
+    role_then_name = (
+        len(words) <= 6
+        and words[-1][:1].isupper()
+        and first[:1].islower()
+        and low[0] not in PREPOSITIONS
+    )
     if not (first[:1].isupper() or first[:1].isdigit() or low[0] in _DETERMINERS or role_then_name):
         return False
     return not (
@@ -183,28 +189,50 @@ _SUBJECT_VERB = re.compile(r"\s+(?:" + AUX + r"\s+)*(?P<verb>[a-z][a-z’'-]+)\b
 
 
 def sentence_subject(clause: str) -> tuple[str, int] | None:
-    """The subject at the start of a clause: the words before its first lower-case verb."""
-    stripped = clause
+    """The subject at the start of a clause: the words before its first lower-case verb.
+
+    A name ('Zelenskyy voiced …'), a pronoun, or a determiner phrase ('A spokeswoman for the
+    committee emailed …'); a lone capitalised function word or an upper-case dateline is not
+    a subject.
+    """
     offset = 0
     for pattern in (_LEAD, _LEAD_CLAUSE, _LEAD):
-        match = pattern.match(stripped, offset)
+        match = pattern.match(clause, offset)
         if match:
             offset = match.end()
-    rest = stripped[offset:]
-    words = rest.split()
+    words = clause[offset:].split()
     if not words:
         return None
-    if words[0].lower() in ("he", "she", "they", "i", "we", "it"):
+    first = words[0].lower()
+    if first in ("he", "she", "they", "i", "we", "it"):
         return words[0], offset
     take: list[str] = []
-    for word in words[:8]:
-        if take and word[:1].islower() and word.lower() not in ("of", "de", "van", "von", "al"):
+    determiner = first in _DETERMINERS
+    for word in words[:10]:
+        low = word.lower().strip(",")
+        if take and word[:1].islower() and low not in _NOUN_LINKS and not determiner:
+            break
+        if (
+            take
+            and determiner
+            and (word.endswith(",") or (low.endswith(("ed", "s")) and low not in _NOUN_LINKS))
+        ):
+            if word.endswith(","):
+                take.append(word)
             break
         take.append(word)
     subject = " ".join(take).rstrip(",")
-    if not subject or not subject[:1].isupper():
+    if not subject or not (subject[:1].isupper() or determiner):
+        return None
+    if (len(take) == 1 and (first in PREPOSITIONS or first in _NOT_SUBJECT)) or subject.isupper():
         return None
     return subject, offset
+
+
+_NOUN_LINKS = frozenset("of de van von al for the".split())  # noqa: SIM905
+_NOT_SUBJECT = frozenset(
+    "a an the when where what why how this that these those there here some many from".split()  # noqa: SIM905
+)
 
 
 _INDIRECT_CUE = re.compile(

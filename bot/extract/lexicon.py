@@ -126,3 +126,23 @@ a all an another both current each eight few five former four her his its many m
 no one other others our senior seven several six some ten the their three top two your
 """.split()  # noqa: SIM905
 )
+
+#: Adjectives of nation, party or creed that stand before a name as part of a role.
+NATIONALITIES = frozenset(
+    """
+american mexican russian ukrainian chinese japanese korean british english french german
+italian spanish canadian israeli palestinian iranian iraqi syrian saudi turkish egyptian
+indian pakistani afghan cuban european polish irish scottish dutch swedish australian
+african asian arab muslim jewish catholic evangelical democratic republican libertarian
+conservative liberal progressive independent brazilian venezuelan nigerian greek belgian
+austrian swiss norwegian danish finnish hungarian czech romanian serbian croatian lebanese
+jordanian qatari emirati yemeni libyan somali kenyan ethiopian vietnamese thai filipino
+indonesian malaysian taiwanese hispanic latino latina californian texan floridian soviet
+western eastern northern southern baltic kurdish belarusian georgian armenian nordic
+""".split()  # noqa: SIM905
+)
+#: Words that cannot start a subject noun phrase of the 'spokesman Jeff Bechdel' kind.
+PREPOSITIONS = frozenset(
+    """at in on for from with by after before during when while as to of about over under
+since until into onto upon through across against among between without within like""".split()  # noqa: SIM905
+)

@@ -14,14 +14,20 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from bot.extract.lexicon import ANON_WORDS, DOCUMENT_WORDS, ORG_WORDS, PRONOUNS, TITLES
+from bot.extract.lexicon import (
+    ANON_WORDS,
+    DOCUMENT_WORDS,
+    NATIONALITIES,
+    ORG_WORDS,
+    PRONOUNS,
+    TITLES,
+)
 from bot.extract.lexicon import NOT_FIRST as _NOT_FIRST
 
 log = logging.getLogger(__name__)
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 #: Words that make a capitalised run a title or role rather than part of a name.
-_NATIONALITY = re.compile(r"^[A-Z][a-z]+(?:ian|ean|an|ese|ish|ic|i)$")
 NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12,
@@ -78,10 +84,8 @@ def split_name(run: str) -> tuple[str, str | None]:
         if (
             low in TITLES
             or low in ORG_WORDS
-            or _NATIONALITY.match(word.strip(".,"))
-            or word.endswith(".")
-            and len(word) > 2
-            and low in ("u.s", "u.n")
+            or low in NATIONALITIES
+            or low in ("u.s", "u.n", "u.k")
         ):
             last_title = i
     name = " ".join(words[last_title + 1 :])
