@@ -53,6 +53,9 @@ class Frame:
     speaker_offset: int  # offset of the phrase inside the frame text
 
 
+_RELATIVE = re.compile(r",?\s+(?:who|whose|which|that)\s")
+
+
 def clean_subject(pre: str) -> tuple[str, int] | None:
     """The subject noun phrase at the end of ``pre`` (text before a cue), with its offset.
 
@@ -71,12 +74,15 @@ def clean_subject(pre: str) -> tuple[str, int] | None:
     subject = pre[offset:].strip()
     if subject and _valid_subject(subject):
         return subject, original.find(subject)
+    relative = _RELATIVE.search(subject)
+    if relative and _valid_subject(subject[: relative.start()]):
+        return subject[: relative.start()], original.find(subject)  # 'an official who spoke …'
     last = pre.rsplit(", ", 1)[-1].strip(' "”')
     words = last.split()
     named = bool(words) and (
         words[0][:1].isupper() or words[0].lower() in ("he", "she", "they", "i", "we")
     )
-    if last != subject and 1 <= len(words) <= 4 and named and _valid_subject(last):
+    if last != subject and 1 <= len(words) <= 6 and named and _valid_subject(last):
         return last, original.rfind(last)
     return None
 
@@ -84,7 +90,7 @@ def clean_subject(pre: str) -> tuple[str, int] | None:
 def _valid_subject(subject: str) -> bool:
     head, _, apposition = subject.partition(", ")
     words = head.split()
-    if not words or len(words) > 9 or len(apposition.split()) > 22:
+    if not words or len(words) > 9 or len(apposition.split()) > 40:
         return False
     low = [w.lower().strip(",.") for w in words]
     if any(w in _CLAUSE_WORDS for w in low[1:]) and low[0] not in _DETERMINERS:
@@ -261,6 +267,14 @@ class Paraphrase:
     cue: str
     start: int
     end: int
+    gap: tuple[int, int] | None = None  # a parenthetical ', X said,' cut out of the content
+
+    def content(self, sentence: str) -> str:
+        """The paraphrased words, without the attribution."""
+        if self.gap is None:
+            return sentence[self.start : self.end]
+        before = sentence[self.start : self.gap[0]].rstrip(" ,")
+        return before + " " + sentence[self.gap[1] : self.end].lstrip(" ,")
 
 
 def paraphrase(sentence: str) -> Paraphrase | None:
@@ -273,7 +287,13 @@ def paraphrase(sentence: str) -> Paraphrase | None:
         match = _INDIRECT_CUE.match(sentence, pos)
         if not match:
             continue
-        found = clean_subject(sentence[:pos])
+        inserted = _parenthetical(sentence, pos, end)
+        if inserted:
+            return inserted
+        before = sentence[:pos]
+        found = clean_subject(before)
+        if not found and before.endswith(" and "):
+            found = sentence_subject(before)  # 'Obama met survivors and said …'
         if not found:
             continue
         start = match.end()
@@ -283,6 +303,33 @@ def paraphrase(sentence: str) -> Paraphrase | None:
             continue
         return Paraphrase(found[0], found[1], match.group("cue"), start, end)
     return _after_content(sentence)
+
+
+_PARENTHESIS_END = re.compile(r"(?P<cue>" + REPORTING_CUE + r")" + ADJUNCT + r"?,\s")
+_INVERTED_PARENTHESIS = re.compile(
+    r"(?P<cue>said|says|added|wrote|argued|noted)\s+(?P<spk>[^,;:“”\"]{1,60}),\s"
+)
+
+
+def _parenthetical(sentence: str, pos: int, end: int) -> Paraphrase | None:
+    """'The plan, aides said, is …' / 'The plan, said Doyle, would …': the words around it."""
+    comma = sentence.rfind(", ", max(0, pos - 80), pos)
+    if comma < 0 or len(sentence[:comma].split()) < 2:
+        return None
+    inverted = _INVERTED_PARENTHESIS.match(sentence, pos) if comma + 2 == pos else None
+    if inverted:
+        spk, spk_at, close = inverted.group("spk"), inverted.start("spk"), inverted.end()
+        cue = inverted.group("cue")
+    else:
+        tail = _PARENTHESIS_END.match(sentence, pos)
+        found = clean_subject(sentence[comma + 2 : pos]) if tail else None
+        if not tail or not found:
+            return None
+        spk, spk_at, close = found[0], comma + 2 + found[1], tail.end()
+        cue = tail.group("cue")
+    if len(sentence[close:end].split()) < 2:
+        return None
+    return Paraphrase(spk, spk_at, cue, 0, end, (comma, close))
 
 
 def _after_content(sentence: str) -> Paraphrase | None:

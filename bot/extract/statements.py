@@ -197,7 +197,7 @@ def _indirect(sentence: Sentence, state: _State) -> list[ExtractedStatement]:
     found = frames.paraphrase(text)
     out: list[ExtractedStatement] = []
     if found:
-        content = text[found.start : found.end]
+        content = found.content(text)
         made = _statement_for(state, found.speaker, sentence.start + found.speaker_offset,
                               content, found.cue, sentence)  # fmt: skip
         if made:
