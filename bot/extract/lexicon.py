@@ -34,6 +34,12 @@ BELIEF: list[str] = """
 believes believed believe thinks thought think feel feels felt hope hopes hoped fear fears
 feared expect expects expected estimate estimates estimated found find finds show shows
 showed shown indicated indicates indicate know knew knows worry worries worried
+called calls described describes accused accuses criticized criticised criticizes praised
+praises defended defends endorsed endorses supported supports proposed proposes rejected
+rejects dismissed dismisses cited cites refused refuses wants want plans sought seeks
+pledged questioned blamed blames slammed attacked attacks mocked demanded decided opposed
+opposes opposing favored favors backed backs welcomed condemned condemns denounced
+threatened recommended questioned touted touts highlighted highlights lauded blasted
 """.split()  # noqa: SIM905
 
 #: Participles that attach a paraphrase: ', saying …'.
