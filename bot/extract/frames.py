@@ -255,6 +255,9 @@ _AFTER_CONTENT_INVERTED = re.compile(
     r",\s*(?P<cue>said|says|added|wrote|writes|adds|noted|notes|explained|argued|according\s+to)\s+"
     r"(?P<spk>[^,;:“”\"]{1,90}?)(?:,\s+[^“”\"]{1,120})?\s*[.!?]?\s*$"
 )
+_ACCORDING_ANY = re.compile(
+    r",?\s*\baccording\s+to\s+(?P<spk>[^,;:“”\"]{1,100}?)(?=\s*(?:[,;:.!?]|$))"
+)
 _ACCORDING_LEAD = re.compile(r"^(?:\w+\s+)?[Aa]ccording\s+to\s+(?P<spk>[^,“”\"]{1,120}),\s+")
 
 
@@ -283,6 +286,10 @@ def paraphrase(sentence: str) -> Paraphrase | None:
     match = _ACCORDING_LEAD.match(sentence)
     if match:
         return Paraphrase(match.group("spk"), match.start("spk"), "according to", match.end(), end)
+    match = _ACCORDING_ANY.search(sentence) if "according to" in sentence else None
+    if match and len(sentence[: match.start()].split()) >= 3:
+        spk = match.group("spk")
+        return Paraphrase(spk, match.start("spk"), "according to", 0, end, (match.start(), match.end()))
     for pos in cue_positions(sentence, REPORTING_WORDS, 600)[:4]:
         match = _INDIRECT_CUE.match(sentence, pos)
         if not match:
