@@ -289,7 +289,9 @@ def paraphrase(sentence: str) -> Paraphrase | None:
     match = _ACCORDING_ANY.search(sentence) if "according to" in sentence else None
     if match and len(sentence[: match.start()].split()) >= 3:
         spk = match.group("spk")
-        return Paraphrase(spk, match.start("spk"), "according to", 0, end, (match.start(), match.end()))
+        return Paraphrase(
+            spk, match.start("spk"), "according to", 0, end, (match.start(), match.end())
+        )
     for pos in cue_positions(sentence, REPORTING_WORDS, 600)[:4]:
         match = _INDIRECT_CUE.match(sentence, pos)
         if not match:

@@ -321,12 +321,48 @@ def _merge_runs(found: list[ExtractedStatement]) -> list[ExtractedStatement]:
     return out
 
 
+_LABEL = re.compile(
+    r"^(?P<spk>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*:\s+(?P<words>\S.{8,})$", re.DOTALL
+)
+_NOT_LABELS = frozenset(
+    """note update updated editor correction photo photos source sources related read watch
+    full text abstract partial transcript video image credit warning here q a""".split()  # noqa: SIM905
+)
+
+
+def _labelled_line(
+    para: Paragraph, sentences: list[Sentence], state: _State
+) -> ExtractedStatement | None:
+    """'TRUMP: We will win.' / 'Insiders: Trump will rebound' — a line given to a named speaker."""
+    match = _LABEL.match(para.text) if ":" in para.text[:48] else None
+    if not match or not sentences:
+        return None
+    spk = match.group("spk")
+    if (
+        not set(spk.lower().split()).isdisjoint(_NOT_LABELS)
+        or spk.split()[-1].lower().rstrip(".") in _NOT_LABELS
+    ):
+        return None
+    words = match.group("words").strip()
+    quoted = find_quotes(words)
+    kind = "partial" if quoted else "indirect"
+    if len(quoted) == 1 and quoted[0].start == 0 and not words[quoted[0].end :].strip(" .,"):
+        kind, words = "direct", strip_marks(words)
+    name = spk.title() if spk.isupper() else spk
+    start = para.start + match.start("spk")
+    return _make(state, name, start, normalise_marks(words), kind, ":", sentences[0])
+
+
 def _paragraph_statements(
     para: Paragraph, state: _State
 ) -> tuple[list[ExtractedStatement], list[Sentence]]:
     quotes = find_quotes(para.text)
     found: list[ExtractedStatement] = []
     sentences = split_sentences(para, quotes)
+    labelled = _labelled_line(para, sentences, state)
+    if labelled is not None:
+        state.last = labelled
+        return [labelled], sentences
     for sentence in sentences:
         made = _direct(sentence, quotes, para, state) if quotes else []
         if not made:
