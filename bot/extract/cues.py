@@ -25,7 +25,8 @@ AUX = (
     r"privately|recently|reportedly|would|will|only|even|further|simply|flatly|quickly|long|"
     r"never|always|just|already|since|first|separately|subsequently|told|would\s+later|"
     r"did|does|do|not|earlier|elsewhere|still|consistently|explicitly|correctly|falsely|"
-    r"openly|bluntly|angrily|famously|memorably|frequently|told\s+reporters)"
+    r"openly|bluntly|angrily|famously|memorably|frequently|told\s+reporters|Monday|Tuesday|"
+    r"Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last\s+week|this\s+week)"
 )
 SPEECH_RE = r"(?:" + "|".join(SPEECH) + r"|pointed\s+out|went\s+on\s+to\s+say)"
 REPORTING_RE = r"(?:" + "|".join(REPORTING) + r"|pointed\s+out|went\s+on\s+to\s+say)"

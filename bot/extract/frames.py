@@ -32,7 +32,9 @@ log = logging.getLogger(__name__)
 _LEAD = re.compile(
     r"^(?:(?:But|And|So|Yet|Still|However|Meanwhile|Instead|Now|Then|Also|Indeed|Separately|"
     r"Moreover|Similarly|Likewise|Again|Finally|Later|Earlier|Previously|Today|Yesterday|"
-    r"Tuesday|Monday|Wednesday|Thursday|Friday|Saturday|Sunday|Or|Plus|Asked|Instead)\b,?\s+)+"
+    r"Tuesday|Monday|Wednesday|Thursday|Friday|Saturday|Sunday|Or|Plus|Asked|Instead|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Recently|More\s+recently|Most\s+recently|Lately|Ultimately|Overall|Initially)\b,?\s+)+"
 )
 _LEAD_CLAUSE = re.compile(
     r"^(?:(?:On|In|At|During|After|Before|Last|This|Speaking|Asked|When|While|Since|"
@@ -53,6 +55,7 @@ class Frame:
     speaker_offset: int  # offset of the phrase inside the frame text
 
 
+_CONJOINED = re.compile(r",\s+(?:and|but|or|so|yet|while|as)\s+")
 _RELATIVE = re.compile(r",?\s+(?:who|whose|which|that)\s")
 
 
@@ -72,6 +75,9 @@ def clean_subject(pre: str) -> tuple[str, int] | None:
         if match:
             offset = match.end()
     subject = pre[offset:].strip()
+    conjoined = _CONJOINED.split(subject)
+    if len(conjoined) > 1:
+        subject = conjoined[-1]  # 'X holds caucuses, and a new poll shows …': the poll
     if subject and _valid_subject(subject):
         return subject, original.find(subject)
     relative = _RELATIVE.search(subject)
