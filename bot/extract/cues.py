@@ -81,49 +81,40 @@ REPORTING_WORDS = _first_words(REPORTING, _TELL, ["pointed", "went"])
 PARTICIPLE_WORDS = _first_words(PARTICIPLES, _TELL, ["pointing"])
 
 
-class _Trie(dict[str, "_Trie"]):
-    """A character trie; the key "" marks the end of a word."""
-
-
-def _trie_regex(words: frozenset[str]) -> re.Pattern[str]:
-    """One regex for a word set, as a trie, so ``re`` never retries a long alternation."""
-    trie = _Trie()
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, _Trie())
-        node[""] = _Trie()
-
-    def build(node: _Trie) -> str:
-        parts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        optional = "" in node
-        if not parts:
-            return ""
-        body = parts[0] if len(parts) == 1 else "(?:" + "|".join(parts) + ")"
-        return f"(?:{body})?" if optional else body
-
-    return re.compile(build(trie) + r"(?![\w’'])")
-
-
 _ALL_WORDS = SPEECH_WORDS | REPORTING_WORDS | PARTICIPLE_WORDS
-_ALL = _trie_regex(_ALL_WORDS)
-#: Speech verbs as whitespace-split tokens may appear, with trailing punctuation.
+_TRAILING = ',.:;?!—”"'
+#: Cue words as whitespace-split tokens may appear, with trailing punctuation.
+_VARIANTS = frozenset(w + p for w in _ALL_WORDS for p in ("", *_TRAILING))
 SPEECH_VARIANTS = frozenset(w + p for w in SPEECH_WORDS for p in ("", ",", ".", ":", ";"))
-_VARIANTS = frozenset(
-    w + p for w in _ALL_WORDS for p in ("", ",", ".", ":", ";", "?", "!", "—", "”", '"')
-)
 
 
 @functools.lru_cache(maxsize=256)
 def _hits(text: str) -> tuple[tuple[int, str], ...]:
-    """Every cue word in ``text`` with its offset, scanned once per text."""
-    if _VARIANTS.isdisjoint(text.split()):
-        return ()  # a cheap whole-word test first: most sentences have no cue at all
-    return tuple(
-        (m.start(), m.group())
-        for m in _ALL.finditer(text)
-        if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] in "’'")
-    )
+    """Every cue word in ``text`` with its offset, scanned once per text.
+
+    The words present are found with a set intersection over the whitespace tokens, then
+    located with ``str.find``: both run in C, far faster than a regex over every character.
+    """
+    present = _VARIANTS.intersection(text.split())
+    if not present:
+        return ()  # most sentences have no cue at all
+    out: list[tuple[int, str]] = []
+    for word in {token.rstrip(_TRAILING) for token in present}:
+        size = len(word)
+        at = text.find(word)
+        while at >= 0:
+            after = at + size
+            if (at == 0 or not _word_char(text[at - 1])) and (
+                after == len(text) or not _word_char(text[after])
+            ):
+                out.append((at, word))
+            at = text.find(word, after)
+    out.sort()
+    return tuple(out)
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "’'"
 
 
 def cue_positions(

@@ -190,6 +190,15 @@ def _attribution_follows(text: str, end: int) -> bool:
     return bool(words) and not SPEECH_VARIANTS.isdisjoint(words[:5])
 
 
+_INNER_TERMINAL = re.compile(r"[.!?…][\"”'’)\]]*\s")
+
+
+def _single(paragraph: Paragraph) -> list[Sentence]:
+    if len(paragraph.text) > MAX_SENTENCE:
+        return _chunks(paragraph, [0, len(paragraph.text)])
+    return [Sentence(paragraph.index, paragraph.start, paragraph.end, paragraph.text)]
+
+
 def split_sentences(paragraph: Paragraph, quotes: list[QuoteSpan] | None = None) -> list[Sentence]:
     """Sentences of a paragraph; a full stop inside quotation marks does not end a sentence.
 
@@ -199,14 +208,17 @@ def split_sentences(paragraph: Paragraph, quotes: list[QuoteSpan] | None = None)
     text = paragraph.text
     if quotes is None:
         quotes = find_quotes(text)
+    if _TERMINAL.search(text) is None or not _INNER_TERMINAL.search(text, 0, len(text) - 1):
+        return _single(paragraph)  # most paragraphs: no sentence end before the last character
     cuts = [0]
     q = 0
     for match in _TERMINAL.finditer(text):
         end = match.end()
         dot = match.start()
-        if text[dot] == "." and match.group().startswith(".") and _is_abbreviation(text, dot):
+        mark = match.group()
+        if mark == "." and _is_abbreviation(text, dot):
             continue
-        if match.group()[-1:] in _CLOSING and _attribution_follows(text, end):
+        if mark[-1] in _CLOSING and _attribution_follows(text, end):
             continue
         while q < len(quotes) and quotes[q].end <= end:
             q += 1
@@ -216,6 +228,12 @@ def split_sentences(paragraph: Paragraph, quotes: list[QuoteSpan] | None = None)
             cuts.append(end)
     if cuts[-1] != len(text):
         cuts.append(len(text))
+    return _chunks(paragraph, cuts)
+
+
+def _chunks(paragraph: Paragraph, cuts: list[int]) -> list[Sentence]:
+    """Sentences between the cut offsets, none longer than ``MAX_SENTENCE``."""
+    text = paragraph.text
     out: list[Sentence] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
         for lo in range(a, b, MAX_SENTENCE):
