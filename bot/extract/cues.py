@@ -117,6 +117,11 @@ def _word_char(ch: str) -> bool:
     return ch.isalnum() or ch in "’'"
 
 
+def has_cue(text: str) -> bool:
+    """True when the text contains any cue word."""
+    return bool(_hits(text))
+
+
 def cue_positions(
     text: str, words: frozenset[str], limit: int | None = None, begin: int = 0
 ) -> list[int]:

@@ -113,6 +113,7 @@ def _count(words: list[str]) -> int | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def classify(phrase: str) -> SpeakerRef | None:
     """Classify a speaker phrase; None when it does not look like a speaker at all."""
     phrase = phrase.strip(" ,;:—–-")
@@ -244,10 +245,19 @@ def scan_people(text: str, people: People, base: int = 0) -> None:
         start = match.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in "’'"):
             continue
-        run = match.group()
-        name, role = split_name(run)
-        if " " in name and is_name_like(name) and not _starts_sentence_word(name):
-            people.add(name, base + start + run.rfind(name), role)
+        found = _person_in_run(match.group())
+        if found:
+            name, role, at = found
+            people.add(name, base + start + at, role)
+
+
+@functools.lru_cache(maxsize=8192)
+def _person_in_run(run: str) -> tuple[str, str | None, int] | None:
+    """The person's name (and role) a capitalised run ends with, if any; cached per run."""
+    name, role = split_name(run)
+    if " " in name and is_name_like(name) and not _starts_sentence_word(name):
+        return name, role, run.rfind(name)
+    return None
 
 
 def _starts_sentence_word(name: str) -> bool:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.extract import frames
-from bot.extract.cues import when_of
+from bot.extract.cues import has_cue, when_of
 from bot.extract.paragraphs import Paragraph, Sentence, split_paragraphs, split_sentences
 from bot.extract.quotes import QuoteSpan, find_quotes, normalise_marks, strip_marks
 from bot.extract.speakers import PERSON_PRONOUNS, People, SpeakerRef, classify, scan_people
@@ -194,6 +194,8 @@ def _continuation(
 def _indirect(sentence: Sentence, state: _State) -> list[ExtractedStatement]:
     """Paraphrase: reporting verb, 'according to', or a participial 'saying …'."""
     text = sentence.text
+    if not has_cue(text) and "ccording to" not in text:
+        return []  # no cue word at all: nothing to attribute
     found = frames.paraphrase(text)
     out: list[ExtractedStatement] = []
     if found:
