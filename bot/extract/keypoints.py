@@ -55,11 +55,12 @@ def choose(sentences: list[Sentence], wanted: int = 3) -> tuple[str | None, list
         return None, []
     lede = candidates[0]
     freq: Counter[str] = Counter()
-    for s in candidates:
-        freq.update(set(_words(s.text)))
+    bags = [_words(s.text) for s in candidates]
+    for bag in bags:
+        freq.update(set(bag))
     scored: list[tuple[float, int, Sentence]] = []
     for i, s in enumerate(candidates[1:], start=1):
-        words = _words(s.text)
+        words = bags[i]
         if not words:
             continue
         centrality = sum(freq[w] for w in words) / (len(words) + 4)

@@ -39,6 +39,8 @@ log = logging.getLogger(__name__)
 
 TOOL = "briefbot-extract"
 MAX_FIGURES = 6
+#: Figures are looked for in the first sentences only: that is where news puts the key ones.
+FIGURE_SENTENCES = 60
 _SLUG = re.compile(r"[^a-z0-9]+")
 _NOT_AFFILIATION = frozenset(
     [
@@ -147,7 +149,7 @@ def _statement(st: ExtractedStatement, speaker: str) -> Statement:
 
 def _figures(analysis: Analysis) -> list[Figure]:
     found: list[FoundFigure] = []
-    for sentence in analysis.sentences:
+    for sentence in analysis.sentences[:FIGURE_SENTENCES]:
         if sentence.paragraph > 0:
             found.extend(find_figures(sentence))
     seen: set[str] = set()
