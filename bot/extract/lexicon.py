@@ -152,3 +152,14 @@ PREPOSITIONS = frozenset(
     """at in on for from with by after before during when while as to of about over under
 since until into onto upon through across against among between without within like""".split()  # noqa: SIM905
 )
+
+#: First words that mark a phrase as an adverbial or a fragment, never a speaker.
+NOT_SPEAKER_START = frozenset(
+    """in on at with without perhaps therefore thus hence immediately whatever whoever there
+here so however meanwhile moreover still yet now then when while if although though because
+since after before as like unlike despite during even just only also indeed instead rather
+maybe probably certainly clearly obviously nevertheless nonetheless once until unless whether
+why how what where which into onto upon through across against among between about above
+below beyond within toward towards per via amid by for from of to qlast editor’s editor's
+contributing byline reporting editing""".split()  # noqa: SIM905
+)

@@ -18,6 +18,7 @@ from bot.extract.lexicon import (
     ANON_WORDS,
     DOCUMENT_WORDS,
     NATIONALITIES,
+    NOT_SPEAKER_START,
     ORG_WORDS,
     PRONOUNS,
     TITLES,
@@ -113,6 +114,16 @@ def _count(words: list[str]) -> int | None:
     return None
 
 
+def _speaker_shaped(words: list[str]) -> bool:
+    """Reject adverbials and fragments that the frame patterns can mistake for a subject."""
+    first, last = words[0].lower().strip(",.“”\"'‘’"), words[-1]
+    if first in NOT_SPEAKER_START or last.endswith(("’s", "'s")) and len(words) == 1:
+        return False
+    if last[:1].islower() and last.endswith("ly") and len(last) > 3:
+        return False  # 'Moscow strongly'
+    return not (len(words) == 1 and words[0].isupper() and len(words[0]) > 4)  # a dateline
+
+
 @functools.lru_cache(maxsize=4096)
 def classify(phrase: str) -> SpeakerRef | None:
     """Classify a speaker phrase; None when it does not look like a speaker at all."""
@@ -125,7 +136,7 @@ def classify(phrase: str) -> SpeakerRef | None:
     low = [_clean(w) for w in words]
     if len(words) == 1 and low[0] in PRONOUNS:
         return SpeakerRef("pronoun", low[0], phrase=phrase)
-    if not words or len(words) > 14:
+    if not words or len(words) > 14 or not _speaker_shaped(words):
         return None
     runs = list(_NAME_RUN.finditer(head))
     last = runs[-1] if runs else None

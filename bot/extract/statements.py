@@ -328,7 +328,8 @@ _LABEL = re.compile(
 )
 _NOT_LABELS = frozenset(
     """note update updated editor correction photo photos source sources related read watch
-    full text abstract partial transcript video image credit warning here q a""".split()  # noqa: SIM905
+    full text abstract partial transcript video image credit warning here q a contributing
+    byline reporting editing latest reminder""".split()  # noqa: SIM905
 )
 
 
