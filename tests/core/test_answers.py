@@ -183,3 +183,14 @@ async def test_empty_store_answers_politely(store: Store) -> None:
     assert isinstance(reply, NotFoundAnswer) and reply.what == "articles"
     brief = await ask(store, "")
     assert isinstance(brief, BriefingAnswer) and brief.briefing.items == ()
+
+
+async def test_speaker_suggestions_are_one_per_speaker(loaded_store: Store) -> None:
+    from bot.core.suggest import suggest_speakers
+
+    zel = await suggest_speakers(loaded_store, "Zel")
+    assert [s.value for s in zel] == ["Volodymyr Zelenskyy"]  # not once per alias
+    assert zel[0].label == "Volodymyr Zelenskyy, Ukrainian President"
+    kellers = await suggest_speakers(loaded_store, "kel")
+    assert {s.value for s in kellers} == {"Anna Keller", "Mark Keller", "Daniel Keller"}
+    assert len(await suggest_speakers(loaded_store, "", limit=5)) == 5

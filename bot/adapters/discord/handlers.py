@@ -21,7 +21,7 @@ from bot.core.answers import answer
 from bot.core.briefing import BriefingSpec
 from bot.core.commands import Command
 from bot.core.library import ArticleRecord, Library
-from bot.core.text import name_key
+from bot.core.suggest import suggest_speakers
 
 log = logging.getLogger(__name__)
 AUTOCOMPLETE_LIMIT = 25
@@ -46,12 +46,9 @@ class Responder:
         await send(interaction, render_messages(reply), ephemeral=ephemeral)
 
     async def speaker_choices(self, current: str) -> list[discord.app_commands.Choice[str]]:
-        """Speakers whose indexed name contains what was typed so far, at most 25."""
-        typed = name_key(current)
-        names = await self.library.speaker_names()
-        found = [n for n in names if typed in n] if typed else names
-        found.sort(key=lambda name: (not name.startswith(typed), name))
-        return [_choice(name.title(), name) for name in found[:AUTOCOMPLETE_LIMIT]]
+        """Speakers whose name or alias contains what was typed so far, one per speaker."""
+        found = await suggest_speakers(self.library, current, AUTOCOMPLETE_LIMIT)
+        return [_choice(s.label, s.value) for s in found]
 
     async def article_choices(self, current: str) -> list[discord.app_commands.Choice[str]]:
         """Articles whose title or id contains what was typed so far, newest first."""
