@@ -28,7 +28,8 @@ AUX = (
     r"openly|bluntly|angrily|famously|memorably|frequently|told\s+reporters|Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last\s+week|this\s+week)"
 )
-SPEECH_RE = r"(?:" + "|".join(SPEECH) + r"|pointed\s+out|went\s+on\s+to\s+say)"
+_PHRASES = r"|pointed\s+out|went\s+on\s+to\s+say|shot\s+back|fired\s+back|chimed\s+in|weighed\s+in|went\s+on"
+SPEECH_RE = r"(?:" + "|".join(SPEECH) + _PHRASES + ")"
 REPORTING_RE = r"(?:" + "|".join(REPORTING) + r"|pointed\s+out|went\s+on\s+to\s+say)"
 PARTICIPLE_RE = r"(?:" + "|".join(PARTICIPLES) + r"|pointing\s+out)"
 
@@ -38,7 +39,8 @@ TELL_RE = (
 )
 #: Objects of "told"/"asked": the audience, which belongs to the cue ("told Reuters").
 AUDIENCE = (
-    r"(?:reporters|journalists|supporters|voters|the\s+crowd|a\s+crowd|an\s+audience|the\s+audience|"
+    r"(?:(?:[A-Z][\w’'.-]*\s+)?(?:reporters|journalists|supporters|voters|donors|officials|"
+    r"lawmakers|members|students|workers|leaders)|the\s+crowd|a\s+crowd|an\s+audience|the\s+audience|"
     r"him|her|them|me|us|you|the\s+[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,4}|"
     r"[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|and|&)){0,5}|"
     r"(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:crowd|audience|rally|interviewer|reporter|"
@@ -48,7 +50,7 @@ AUDIENCE = (
 ADJUNCT = (
     r"(?:\s*,?\s*(?:on|in|at|during|last|this|earlier|later|late|early|before|after|while|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
-    r"recently|privately|publicly|then|again|also|flatly|repeatedly|once|via|over|through)"
+    r"recently|privately|publicly|then|again|also|flatly|repeatedly|once|via|over|through|of|about)"
     r"\b[^,:;“”\"]{0,70}?)"
 )
 WHEN = re.compile(
@@ -76,7 +78,9 @@ def _first_words(*groups: list[str]) -> frozenset[str]:
 
 
 #: First words of every cue, for a cheap scan before the full pattern is tried.
-SPEECH_WORDS = _first_words(SPEECH, _TELL, ["pointed", "went"])
+SPEECH_WORDS = _first_words(
+    SPEECH, _TELL, ["pointed", "went", "shot", "fired", "chimed", "weighed"]
+)
 REPORTING_WORDS = _first_words(REPORTING, _TELL, ["pointed", "went"])
 PARTICIPLE_WORDS = _first_words(PARTICIPLES, _TELL, ["pointing"])
 

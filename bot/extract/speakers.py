@@ -47,6 +47,7 @@ _MULTI_RUN = re.compile(
 _CAPITALISED = re.compile(r"[A-Z][\w’'-]+")
 #: How far back a pronoun looks for a bare surname ("… Putin … he …").
 LOOKBACK = 600
+_PARENTHESES = re.compile(r"\s*\([^()]{0,40}\)")
 _POSSESSIVE = re.compile(r"[’']s?$")
 
 
@@ -127,7 +128,7 @@ def _speaker_shaped(words: list[str]) -> bool:
 @functools.lru_cache(maxsize=4096)
 def classify(phrase: str) -> SpeakerRef | None:
     """Classify a speaker phrase; None when it does not look like a speaker at all."""
-    phrase = phrase.strip(" ,;:—–-")
+    phrase = _PARENTHESES.sub("", phrase).strip(" ,;:—–-")
     if not phrase or len(phrase) > 160:
         return None
     head, _, apposition = phrase.partition(", ")

@@ -44,6 +44,7 @@ class _State:
 
     people: People
     last: ExtractedStatement | None = None
+    announced: tuple[str, int, str, int] | None = None  # 'X responded:' ending a paragraph
     pending: list[tuple[Sentence, str]] = field(default_factory=list)
 
 
@@ -165,6 +166,11 @@ def _continuation(
     A quote left open at the end of its paragraph with no speaker yet waits for the next
     paragraph, where news style names the speaker ('"… / "…," she said.').
     """
+    announced = state.announced
+    if announced and sentence.paragraph == announced[3] + 1:
+        made = _make(state, announced[0], announced[1], words, "direct", announced[2], sentence)
+        if made:
+            return [made]
     last = state.last
     recent = last is not None and last.ref is not None and sentence.paragraph - last.paragraph <= 1
     if (
@@ -366,6 +372,8 @@ def _paragraph_statements(
     if labelled is not None:
         state.last = labelled
         return [labelled], sentences
+    if state.announced and state.announced[3] < para.index - 1:
+        state.announced = None
     for sentence in sentences:
         made = _direct(sentence, quotes, para, state) if quotes else []
         if not made:
@@ -374,4 +382,17 @@ def _paragraph_statements(
             found.append(st)
             if st.ref is not None and st.ref.kind != "pronoun":
                 state.last = st
+    _announce(para, sentences, found, state)
     return found, sentences
+
+
+def _announce(
+    para: Paragraph, sentences: list[Sentence], found: list[ExtractedStatement], state: _State
+) -> None:
+    """Remember 'Breitbart News responded:' at a paragraph's end for the quote that follows."""
+    last = sentences[-1] if sentences else None
+    if last is None or not last.text.endswith(":") or (found and found[-1].start >= last.start):
+        return
+    frame = frames.head_frame(last.text)
+    if frame:
+        state.announced = (frame.speaker, last.start + frame.speaker_offset, frame.cue, para.index)
