@@ -268,8 +268,12 @@ class Analysis:
     people: People
 
 
-def analyse(text: str) -> Analysis:
-    """Split the article and extract every statement, in reading order."""
+def analyse(text: str, *, all_sentences: bool = True) -> Analysis:
+    """Split the article and extract every statement, in reading order.
+
+    With ``all_sentences`` false (the fast path), paragraphs with neither quotation marks nor
+    any cue word are not split into sentences at all: they cannot hold a statement.
+    """
     if not text or not text.strip():
         return Analysis([], [], [], People())
     paragraphs = split_paragraphs(text)
@@ -281,11 +285,17 @@ def analyse(text: str) -> Analysis:
     for para in paragraphs:
         waiting = list(state.pending)
         state.pending.clear()
+        if not all_sentences and not _may_attribute(para.text):
+            continue
         found, para_sentences = _paragraph_statements(para, state)
         out.extend(_resolve_pending(waiting, found, state))
         out.extend(_merge_runs(found))
         sentences.extend(para_sentences)
     return Analysis(paragraphs, sentences, out, state.people)
+
+
+def _may_attribute(text: str) -> bool:
+    return has_cue(text) or ":" in text or _HAS_MARK.search(text) is not None or "ccording" in text
 
 
 def _resolve_pending(
@@ -307,7 +317,7 @@ def _resolve_pending(
 
 def extract_statements(text: str) -> list[ExtractedStatement]:
     """Every statement in the article text, in reading order."""
-    return analyse(text).statements
+    return analyse(text, all_sentences=False).statements
 
 
 def _merge_runs(found: list[ExtractedStatement]) -> list[ExtractedStatement]:
