@@ -23,9 +23,9 @@ from bot.extract.cues import (
     SPEECH_WORDS,
     cue_positions,
 )
+from bot.extract.lexicon import ANON_WORDS, PREPOSITIONS
 from bot.extract.lexicon import CLAUSE_WORDS as _CLAUSE_WORDS
 from bot.extract.lexicon import DETERMINERS as _DETERMINERS
-from bot.extract.lexicon import PREPOSITIONS
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +112,14 @@ def _valid_subject(subject: str) -> bool:
         and first[:1].islower()
         and low[0] not in PREPOSITIONS
     )
-    if not (first[:1].isupper() or first[:1].isdigit() or low[0] in _DETERMINERS or role_then_name):
+    bare_group = len(words) <= 3 and low[-1] in ANON_WORDS  # 'aides', 'senior officials'
+    if not (
+        first[:1].isupper()
+        or first[:1].isdigit()
+        or low[0] in _DETERMINERS
+        or role_then_name
+        or bare_group
+    ):
         return False
     return not (
         low[-1] in _DETERMINERS or low[-1] in ("of", "for", "with", "and", "in", "on", "at")
@@ -299,12 +306,12 @@ def paraphrase(sentence: str) -> Paraphrase | None:
             spk, match.start("spk"), "according to", 0, end, (match.start(), match.end())
         )
     for pos in cue_positions(sentence, REPORTING_WORDS, 600)[:4]:
-        match = _INDIRECT_CUE.match(sentence, pos)
-        if not match:
-            continue
         inserted = _parenthetical(sentence, pos, end)
         if inserted:
             return inserted
+        match = _INDIRECT_CUE.match(sentence, pos)
+        if not match:
+            continue
         before = sentence[:pos]
         found = clean_subject(before)
         if not found and before.endswith(" and "):

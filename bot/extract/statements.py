@@ -106,9 +106,11 @@ def _direct(
         used = local[-1:]
     if frame is None:
         frame = frames.tail_frame(tail)
-        if frame is None or len(head.split()) > 3:
+        if frame is None or len(head.split()) > 40:
             return []
-        return _emit(state, sentence, frame, spans[-1][1], _words(para, local), head)
+        # 'The media are "framing this campaign," Gilmore said.': a partial quote.
+        paraphrased = normalise_marks(text[: spans[-1][1]].strip(" ,"))
+        return _emit(state, sentence, frame, spans[-1][1], paraphrased, head, "partial")
     return _emit(state, sentence, frame, 0, _words(para, used), head)
 
 
@@ -119,12 +121,18 @@ def _words(para: Paragraph, quotes: list[QuoteSpan]) -> str:
 
 
 def _emit(
-    state: _State, sentence: Sentence, frame: frames.Frame, frame_at: int, words: str, head: str
+    state: _State,
+    sentence: Sentence,
+    frame: frames.Frame,
+    frame_at: int,
+    words: str,
+    head: str,
+    kind: str = "direct",
 ) -> list[ExtractedStatement]:
     text = sentence.text
     when = when_of(text[frame_at : frame_at + 200] if frame_at else head)
     made = _make(state, frame.speaker, sentence.start + frame_at + frame.speaker_offset, words,
-                 "direct", frame.cue, sentence, when)  # fmt: skip
+                 kind, frame.cue, sentence, when)  # fmt: skip
     return [made] if made else []
 
 

@@ -142,3 +142,28 @@ def test_unnamed_sources_with_counts_and_no_comment() -> None:
 def test_plain_narration_yields_no_statements() -> None:
     text = "The harbour opened in 1901. Ships still dock there every morning."
     assert extract_statements(TITLE + text) == []
+
+
+def test_quote_inside_paraphrase_before_the_speaker_is_partial() -> None:
+    st = _only("The plan is “a disaster for the harbour,” Ana Ortiz said.", "partial")
+    assert st.speaker == "Ana Ortiz"
+    assert st.text == "The plan is “a disaster for the harbour,”"
+
+
+def test_parenthetical_attribution_and_according_to_mid_sentence() -> None:
+    found = extract_statements(
+        TITLE + "The harbour, aides said, will reopen in June.\n"
+        "Ships will dock at night, according to the port authority, starting next week."
+    )
+    assert [(s.speaker, s.text, s.cue) for s in found] == [
+        ("aides", "The harbour will reopen in June", "said"),
+        ("the port authority", "Ships will dock at night starting next week", "according to"),
+    ]
+
+
+def test_labelled_transcript_line() -> None:
+    st = _only("MAYOR ORTIZ: We will reopen the harbour in June.", "indirect")
+    assert st.speaker == "Ortiz"
+    assert st.ref is not None and st.ref.role == "Mayor"
+    assert st.cue == ":"
+    assert st.text == "We will reopen the harbour in June."
