@@ -51,7 +51,7 @@ ADJUNCT = (
     r"(?:\s*,?\s*(?:on|in|at|during|last|this|earlier|later|late|early|before|after|while|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
     r"recently|privately|publicly|then|again|also|flatly|repeatedly|once|via|over|through|of|about)"
-    r"\b[^,:;“”\"]{0,70}?)"
+    r"\b(?:(?!\sthat\s)[^,:;“”\"]){0,50}?)"
 )
 WHEN = re.compile(
     r"\b(?:(?:on|last|this|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"

@@ -268,6 +268,11 @@ _AFTER_CONTENT_INVERTED = re.compile(
     r",\s*(?P<cue>said|says|added|wrote|writes|adds|noted|notes|explained|argued|according\s+to)\s+"
     r"(?P<spk>[^,;:“”\"]{1,90}?)(?:,\s+[^“”\"]{1,120})?\s*[.!?]?\s*$"
 )
+#: 'As the tabloid noted in an op-ed, the candidate …'
+_AS_LEAD = re.compile(
+    r"^(?:(?:But|And|Yet|So|Still)\s+)?[Aa]s\s+(?P<spk>[^,;:“”\"]{1,80}?)\s+(?:" + AUX + r"\s+)*"
+    r"(?P<cue>" + REPORTING_CUE + r")\b[^,;“”\"]{0,60},\s+"
+)
 _ACCORDING_ANY = re.compile(
     r",?\s*\baccording\s+to\s+(?P<spk>[^,;:“”\"]{1,100}?)(?=\s*(?:[,;:.!?]|$))"
 )
@@ -299,6 +304,13 @@ def paraphrase(sentence: str) -> Paraphrase | None:
     match = _ACCORDING_LEAD.match(sentence)
     if match:
         return Paraphrase(match.group("spk"), match.start("spk"), "according to", match.end(), end)
+    match = _AS_LEAD.match(sentence)
+    if match:
+        found = clean_subject(match.group("spk"))
+        if found and len(sentence[match.end() : end].split()) >= 3:
+            return Paraphrase(
+                found[0], match.start("spk") + found[1], match.group("cue"), match.end(), end
+            )
     match = _ACCORDING_ANY.search(sentence) if "according to" in sentence else None
     if match and len(sentence[: match.start()].split()) >= 3:
         spk = match.group("spk")
