@@ -41,7 +41,9 @@ _LEAD_CLAUSE = re.compile(
     r"Following|Responding|Appearing|Writing|Addressing|Campaigning|Earlier|Later|Afterward|"
     r"Afterwards|Back|Over|Under|Through|From|With|Without|For|Like|Unlike|As|Despite|"
     r"Although|Though|If|Because|By|Even|Yet|Still|But|And|Pressed|Questioned|Interviewed|"
-    r"Reached|Contacted|Reacting|Commenting|Standing|Sitting|Taking|Turning)\b[^,]{0,90},\s+)+"
+    r"Reached|Contacted|Reacting|Commenting|Standing|Sitting|Taking|Turning|The\s+next|The\s+following|"
+    r"A\s+(?:short\s+|few\s+)?(?:day|week|month|year|time|moment|minute|hour)s?|[A-Z][a-z]+(?:ed|ing)(?=\s+[a-z])|"
+    r"Each|Every|Hours|Days|Weeks|Months|Years|Minutes|Moments)\b[^,]{0,90},\s+)+"
 )
 _TRAIL = re.compile(r"(?:\s+" + AUX + r")+$")
 
@@ -55,6 +57,30 @@ class Frame:
     speaker_offset: int  # offset of the phrase inside the frame text
 
 
+_TIME_WORDS = frozenset(
+    [
+        "later",
+        "earlier",
+        "ago",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "time",
+        "morning",
+        "night",
+        "evening",
+        "afternoon",
+        "cycle",
+        "moment",
+        "then",
+        "meanwhile",
+    ]  # noqa: SIM905
+)
 _CONJOINED = re.compile(r",\s+(?:and|but|or|so|yet|while|as)\s+")
 _RELATIVE = re.compile(r",?\s+(?:who|whose|which|that)\s")
 
@@ -69,12 +95,18 @@ def clean_subject(pre: str) -> tuple[str, int] | None:
     original = pre
     pre = pre.rstrip(" ,")
     pre = _TRAIL.sub("", pre)
+    if pre.endswith((" and", ", and")):
+        return sentence_subject(pre)  # 'The president noted …, and added: "…"'
+
     offset = 0
     for pattern in (_LEAD, _LEAD_CLAUSE, _LEAD):
         match = pattern.match(pre, offset)
         if match:
             offset = match.end()
     subject = pre[offset:].strip()
+    first_part, comma, rest = subject.partition(", ")
+    if comma and rest and _TIME_WORDS.intersection(first_part.lower().split()):
+        offset, subject = offset + len(first_part) + 2, rest  # 'A short time later, Ms. Abedin'
     conjoined = _CONJOINED.split(subject)
     if len(conjoined) > 1:
         subject = conjoined[-1]  # 'X holds caucuses, and a new poll shows …': the poll
@@ -193,7 +225,11 @@ def head_frame(head: str) -> Frame | None:
     comma = head.rfind(",", 0, max(0, len(head) - 3))
     match = _HEAD_PARTICIPLE.match(head, comma) if comma >= 0 else None
     if match:
-        found = sentence_subject(head[: match.start()])
+        inner = head[: match.start()]
+        said = _after_content(inner)  # 'They will meet, Spicer said, adding, "…"'
+        if said:
+            return Frame(said.speaker, match.group("cue"), said.speaker_offset)
+        found = sentence_subject(inner)
         if found:
             return Frame(found[0], match.group("cue"), found[1])
     match = _HEAD_COLON.search(head)
