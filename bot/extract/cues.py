@@ -53,6 +53,7 @@ ADJUNCT = (
     r"recently|privately|publicly|then|again|also|flatly|repeatedly|once|via|over|through|of|about)"
     r"\b(?:(?!\sthat\s)[^,:;“”\"]){0,50}?)"
 )
+_DIGIT = re.compile(r"\d")
 WHEN = re.compile(
     r"\b(?:(?:on|last|this|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|yesterday|today|(?:January|February|March|April|May|June|July|August|"
@@ -63,6 +64,8 @@ WHEN = re.compile(
 
 def when_of(frame: str) -> str | None:
     """When the words were said, if the attribution frame says ("on December 19")."""
+    if "day" not in frame and not _DIGIT.search(frame):
+        return None  # every form WHEN knows has a weekday, 'yesterday', 'today' or a number
     match = WHEN.search(frame)
     return match.group().strip() if match else None
 
@@ -122,8 +125,8 @@ def _word_char(ch: str) -> bool:
 
 
 def has_cue(text: str) -> bool:
-    """True when the text contains any cue word."""
-    return bool(_hits(text))
+    """True when the text contains any cue word (a set test on its tokens, no positions)."""
+    return not _VARIANTS.isdisjoint(text.split())
 
 
 def cue_positions(
