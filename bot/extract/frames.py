@@ -45,7 +45,21 @@ _LEAD_CLAUSE = re.compile(
     r"A\s+(?:short\s+|few\s+)?(?:day|week|month|year|time|moment|minute|hour)s?|[A-Z][a-z]+(?:ed|ing)(?=\s+[a-z])|"
     r"Each|Every|Hours|Days|Weeks|Months|Years|Minutes|Moments)\b[^,]{0,90},\s+)+"
 )
-_TRAIL = re.compile(r"(?:\s+" + AUX + r")+$")
+_AUX_WORDS = frozenset(re.findall(r"[A-Za-z]+", AUX))
+
+
+def strip_aux(text: str) -> str:
+    """Drop auxiliaries and adverbs before a cue ('has also', 'later'), from the right.
+
+    A plain loop over the last words: a right-anchored regex would be retried at every
+    position of a long prefix.
+    """
+    text = text.rstrip()
+    while True:
+        cut = text.rfind(" ")
+        if cut < 0 or text[cut + 1 :] not in _AUX_WORDS:
+            return text
+        text = text[:cut].rstrip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +108,7 @@ def clean_subject(pre: str) -> tuple[str, int] | None:
     """
     original = pre
     pre = pre.rstrip(" ,")
-    pre = _TRAIL.sub("", pre)
+    pre = strip_aux(pre)
     if pre.endswith((" and", ", and")):
         return sentence_subject(pre)  # 'The president noted …, and added: "…"'
 
@@ -212,7 +226,7 @@ _HEAD_COLON = re.compile(r"(?P<cue>:)\s*$")
 def head_frame(head: str) -> Frame | None:
     """Speaker before a quote: 'X said: "…' / 'X, asking: "…' / 'According to X, "…'."""
     head = head[-400:]
-    match = _HEAD_ACCORDING.search(head)
+    match = _HEAD_ACCORDING.search(head) if "ccording" in head else None
     if match:
         return Frame(match.group("spk").strip(), match.group("cue"), match.start("spk"))
     for pos in reversed(cue_positions(head, SPEECH_WORDS)[-3:]):
@@ -299,7 +313,6 @@ _INDIRECT_CUE = re.compile(
 )
 #: The end of a sentence after a cue: '…, X said (on Monday).'
 _CUE_AT_END = re.compile(r"(?P<cue>" + REPORTING_CUE + r")" + ADJUNCT + r"{0,2}\s*[.!?]?\s*$")
-_AUX_TAIL = re.compile(r"(?:\s+" + AUX + r")+\s*$")
 _AFTER_CONTENT_INVERTED = re.compile(
     r",\s*(?P<cue>said|says|added|wrote|writes|adds|noted|notes|explained|argued|according\s+to)\s+"
     r"(?P<spk>[^,;:“”\"]{1,90}?)(?:,\s+[^“”\"]{1,120})?\s*[.!?]?\s*$"
@@ -431,7 +444,7 @@ def _after_at(sentence: str, comma: int, cues: list[int]) -> Paraphrase | None:
         end = _CUE_AT_END.match(sentence, pos)
         if not end:
             continue
-        phrase = _AUX_TAIL.sub("", sentence[comma + 1 : pos])
+        phrase = strip_aux(sentence[comma + 1 : pos])
         if "," in phrase or ";" in phrase:
             continue
         found = clean_subject(phrase)
