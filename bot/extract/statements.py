@@ -304,7 +304,15 @@ def analyse(text: str, *, all_sentences: bool = True) -> Analysis:
 
 def _may_attribute(text: str) -> bool:
     """Cheap C-level tests: quotation marks, a colon, 'according', or any cue word."""
-    if '"' in text or "“" in text or "”" in text or "''" in text or "«" in text or ":" in text:
+    if (
+        '"' in text
+        or "“" in text
+        or "”" in text
+        or "''" in text
+        or "«" in text
+        or ": " in text
+        or text.endswith(":")
+    ):
         return True
     return "ccording" in text or has_cue(text)
 
