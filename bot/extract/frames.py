@@ -397,7 +397,7 @@ _INVERTED_PARENTHESIS = re.compile(
 def _parenthetical(sentence: str, pos: int, end: int) -> Paraphrase | None:
     """'The plan, aides said, is …' / 'The plan, said Doyle, would …': the words around it."""
     comma = sentence.rfind(", ", max(0, pos - 80), pos)
-    if comma < 0 or len(sentence[:comma].split()) < 2:
+    if comma < 0 or sentence.find(",", pos, pos + 80) < 0 or comma < 8:
         return None
     inverted = _INVERTED_PARENTHESIS.match(sentence, pos) if comma + 2 == pos else None
     if inverted:

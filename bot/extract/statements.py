@@ -208,7 +208,7 @@ def _continuation(
 def _indirect(sentence: Sentence, state: _State) -> list[ExtractedStatement]:
     """Paraphrase: reporting verb, 'according to', or a participial 'saying …'."""
     text = sentence.text
-    if not has_cue(text) and "ccording to" not in text:
+    if "ccording to" not in text and not has_cue(text):
         return []  # no cue word at all: nothing to attribute
     found = frames.paraphrase(text)
     out: list[ExtractedStatement] = []
