@@ -140,36 +140,32 @@ def clean_subject(pre: str) -> tuple[str, int] | None:
 
 
 def _valid_subject(subject: str) -> bool:
+    """Does this read like a subject noun phrase (with an optional apposition)?"""
     head, _, apposition = subject.partition(", ")
+    if '"' in head or "“" in head or "”" in head:
+        return False
     words = head.split()
-    if not words or len(words) > 9 or len(apposition.split()) > 40:
+    if not words or len(words) > 9 or apposition.count(" ") > 40:
         return False
-    low = [w.lower().strip(",.") for w in words]
-    if any(w in _CLAUSE_WORDS for w in low[1:]) and low[0] not in _DETERMINERS:
+    low = head.lower().replace(",", "").replace(".", "").split()
+    first = low[0]
+    if not _NEVER_IN_SUBJECT.isdisjoint(low):
         return False
-    if any(w in ("that", "which", "is", "was", "were", "are", "to", "if", "because") for w in low):
+    if first not in _DETERMINERS and not _CLAUSE_WORDS.isdisjoint(low[1:]):
         return False
-    if any(ch in head for ch in '“”"'):
+    last = low[-1]
+    if last in _DETERMINERS or last in _BAD_LAST:
         return False
-    first = words[0]
-    role_then_name = (
-        len(words) <= 6
-        and words[-1][:1].isupper()
-        and first[:1].islower()
-        and low[0] not in PREPOSITIONS
-    )
-    bare_group = len(words) <= 3 and low[-1] in ANON_WORDS  # 'aides', 'senior officials'
-    if not (
-        first[:1].isupper()
-        or first[:1].isdigit()
-        or low[0] in _DETERMINERS
-        or role_then_name
-        or bare_group
-    ):
-        return False
-    return not (
-        low[-1] in _DETERMINERS or low[-1] in ("of", "for", "with", "and", "in", "on", "at")
-    )
+    initial = words[0][:1]
+    if initial.isupper() or initial.isdigit() or first in _DETERMINERS:
+        return True
+    if len(words) <= 3 and last in ANON_WORDS:
+        return True  # 'aides', 'senior officials'
+    return len(words) <= 6 and words[-1][:1].isupper() and first not in PREPOSITIONS
+
+
+_NEVER_IN_SUBJECT = frozenset("that which is was were are to if because".split())  # noqa: SIM905
+_BAD_LAST = frozenset("of for with and in on at".split())  # noqa: SIM905
 
 
 _TAIL_VERB_FIRST = re.compile(
