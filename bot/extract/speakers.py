@@ -184,6 +184,7 @@ class People:
     positions: list[int] = field(default_factory=list)
     names: list[str] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)
+    full_names: set[str] = field(default_factory=set)
     text: str = ""
 
     @property
@@ -208,6 +209,7 @@ class People:
             known = self.distinct.setdefault(surname, [])
             if full not in known and len(known) < 16:
                 known.append(full)
+                self.full_names.add(full)
         if not self.names or self.names[-1] != full:
             self.positions.append(pos)
             self.names.append(full)
@@ -215,6 +217,8 @@ class People:
 
     def resolve_name(self, name: str, pos: int) -> str:
         """The full name a surname (or title + surname) stands for near ``pos``."""
+        if name in self.full_names:
+            return name  # already a full name (the common case while scanning)
         words = name.split()
         if not words:
             return name
