@@ -11,7 +11,6 @@ import asyncio
 import datetime as dt
 import functools
 import logging
-import re
 import sqlite3
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -21,13 +20,20 @@ from typing import Any, TypeVar
 
 from bot.core.fuzzy import TrigramIndex
 from bot.core.library import ArticleRecord, SearchMode, SpeakerRecord, StatementRecord
-from bot.core.summary import StatementKind, Summary
+from bot.core.summary import Summary
 from bot.core.text import fold
 from bot.store.base import StoredOrigin, StoreError
 from bot.store.migrations import migrations
 from bot.store.rows import published_key, statement_rows
 from bot.store.sqlite_feeds import SqliteFeeds
 from bot.store.sqlite_ledger import SqliteLedger
+from bot.store.sqlite_search import (
+    STATEMENT_COLUMNS,
+    STATEMENT_JOINS,
+    fts_tokens,
+    search_statements,
+    statement_records,
+)
 from bot.store.sqlite_speakers import (
     all_name_keys,
     find_named,
@@ -38,18 +44,8 @@ from bot.store.sqlite_speakers import (
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-_FTS_TOKEN = re.compile(r"\w+", re.UNICODE)
 
 MAX_SPEAKERS = 50  # a role word can fit thousands of unnamed sources: show the newest
-RANKED_MATCHES = 1_000  # bm25 scores every match: rank only when the matches are this few
-_STATEMENT_COLUMNS = """
-    s.article_id, a.title, a.outlet, s.speaker_key, sp.name, sp.role, s.text, s.kind, s.cue,
-    s.said_when, s.paragraph, s.verified
-"""
-_STATEMENT_JOINS = """
-    JOIN articles a ON a.id = s.article_id
-    JOIN speakers sp ON sp.article_id = s.article_id AND sp.local_id = s.local_id
-"""
 
 
 class SqliteStore(SqliteLedger, SqliteFeeds):
@@ -236,11 +232,11 @@ class SqliteStore(SqliteLedger, SqliteFeeds):
         """Statements by these speakers: direct first, then newest article, then in order."""
         marks = ",".join("?" * len(speaker_keys))
         sql = (
-            f"SELECT {_STATEMENT_COLUMNS} FROM statements s {_STATEMENT_JOINS}"
+            f"SELECT {STATEMENT_COLUMNS} FROM statements s {STATEMENT_JOINS}"
             f" WHERE s.speaker_key IN ({marks})"
             " ORDER BY s.kind_rank, s.published DESC, s.article_id, s.position LIMIT ?"
         )
-        return _statements(await self._run(self._all, sql, (*speaker_keys, limit)))
+        return statement_records(await self._run(self._all, sql, (*speaker_keys, limit)))
 
     async def count_statements_of(self, speaker_keys: Sequence[str]) -> int:
         """How many statements these speakers made."""
@@ -254,36 +250,8 @@ class SqliteStore(SqliteLedger, SqliteFeeds):
     async def search(
         self, words: Sequence[str], *, mode: SearchMode, limit: int
     ) -> list[StatementRecord]:
-        """FTS5 search: a phrase, all words, or any word.
-
-        Phrase and all-words matches stream newest first (the answers re-rank what comes
-        back), so a query made of common words never scores a million rows. Any-word search
-        keeps the rarer words and ranks by bm25 only when they bound the matches.
-        """
-        tokens = fts_tokens(words)
-        if not tokens:
-            return []
-        frequency = await self._run(self._document_frequency, tokens)
-        if mode == "any":
-            tokens = _rarest(tokens, frequency)
-            ranked = 0 < sum(frequency.get(t, 0) for t in tokens) <= RANKED_MATCHES
-        elif any(t not in frequency for t in tokens):
-            return []  # a word no statement holds: no phrase or all-words match
-        else:
-            ranked = False
-        if not tokens:
-            return []
-        sql = (
-            f"SELECT {_STATEMENT_COLUMNS} FROM statements_fts f"
-            f" JOIN statements s ON s.id = f.rowid {_STATEMENT_JOINS}"
-            f" WHERE statements_fts MATCH ? ORDER BY {'f.rank' if ranked else 'f.rowid DESC'} LIMIT ?"
-        )
-        return _statements(await self._run(self._all, sql, (fts_query(tokens, mode), limit)))
-
-    def _document_frequency(self, tokens: Sequence[str]) -> dict[str, int]:
-        unique = tuple(dict.fromkeys(tokens))
-        sql = f"SELECT term, docs FROM terms WHERE term IN ({','.join('?' * len(unique))})"
-        return {term: int(docs) for term, docs in self._all(sql, unique)}
+        """Full-text search over statement words (see ``sqlite_search``)."""
+        return await self._run(search_statements, self._db, words, mode, limit)
 
     async def vocabulary_near(self, word: str, limit: int) -> list[str]:
         """Indexed words spelt like ``word``, closest first (trigram index, cached until a write)."""
@@ -297,29 +265,6 @@ class SqliteStore(SqliteLedger, SqliteFeeds):
             return self._db.execute(sql, params).fetchall()
         except sqlite3.Error as err:
             raise StoreError(f"SQLite query failed: {err}") from err
-
-
-def fts_tokens(words: Sequence[str]) -> list[str]:
-    """Words split and folded the way the FTS5 unicode61 tokenizer splits them."""
-    return [t for w in words for t in _FTS_TOKEN.findall(fold(w))]
-
-
-def _rarest(tokens: Sequence[str], frequency: dict[str, int], keep: int = 4) -> list[str]:
-    """The rarer words of a query; the commonest one alone if all are common."""
-    known = sorted(dict.fromkeys(t for t in tokens if t in frequency), key=frequency.__getitem__)
-    rare = [t for t in known if frequency[t] <= RANKED_MATCHES]
-    return (rare or known[:1])[:keep]
-
-
-def fts_query(words: Sequence[str], mode: SearchMode) -> str:
-    """An FTS5 MATCH expression; every token is quoted, so user text cannot inject syntax."""
-    tokens = fts_tokens(words)
-    if not tokens:
-        return ""
-    if mode == "phrase":
-        return '"' + " ".join(tokens) + '"'
-    joiner = " AND " if mode == "all" else " OR "
-    return joiner.join(f'"{t}"' for t in dict.fromkeys(tokens))
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -372,24 +317,4 @@ def _split_sql(script: str) -> list[str]:
     return [s for s in statements if s]
 
 
-def _statements(rows: list[tuple[Any, ...]]) -> list[StatementRecord]:
-    return [
-        StatementRecord(
-            article_id=row[0],
-            article_title=row[1],
-            outlet=row[2],
-            speaker_key=row[3],
-            speaker_name=row[4],
-            speaker_role=row[5],
-            text=row[6],
-            kind=StatementKind(row[7]),
-            cue=row[8],
-            when=row[9],
-            paragraph=row[10],
-            verified=None if row[11] is None else bool(row[11]),
-        )
-        for row in rows
-    ]
-
-
-__all__ = ["SqliteStore", "fts_query"]
+__all__ = ["SqliteStore"]

@@ -10,7 +10,7 @@ import pytest
 from bot.core.summary import Summary
 from bot.store import StoreError, open_store
 from bot.store.base import Store
-from bot.store.sqlite import fts_query
+from bot.store.sqlite_search import fts_query
 
 
 async def test_migrations_are_recorded_once(tmp_path: Path) -> None:
@@ -84,3 +84,21 @@ async def test_bad_url_is_a_clear_error() -> None:
         await open_store("mysql://localhost/x")
     with pytest.raises(StoreError, match="expected sqlite:///"):
         await open_store("sqlite:")
+
+
+def test_candidates_are_checked_for_the_whole_phrase_or_word_set() -> None:
+    from bot.store.sqlite_search import holds
+
+    text = "Trump’s team had made “tremendous progress” toward ending the war"
+    assert holds(text, ["tremendous", "progress"], phrase=True)
+    assert not holds(text, ["progress", "tremendous"], phrase=True)
+    assert holds(text, ["progress", "tremendous"], phrase=False)
+    assert holds(text, ["trump", "s", "team"], phrase=True)
+    assert not holds(text, ["tremendous", "peace"], phrase=False)
+
+
+async def test_phrase_with_a_word_in_every_statement(store: Store, seed_summary: Summary) -> None:
+    await store.put(seed_summary, content_hash="a", origin=None)
+    found = await store.search(["the", "war"], mode="phrase", limit=5)
+    assert {r.speaker_name for r in found} == {"Marco Rubio", "A White House official"}
+    assert await store.search(["war", "the"], mode="phrase", limit=5) == []
