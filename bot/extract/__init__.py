@@ -4,7 +4,8 @@
 builds the full, schema-valid ``Summary`` marked as machine-extracted and unreviewed.
 """
 
-from bot.extract.statements import ExtractedStatement, extract_statements
+from bot.extract.records import ExtractedStatement
+from bot.extract.statements import extract_statements
 from bot.extract.summary import extract_summary
 
 __all__ = ["ExtractedStatement", "extract_statements", "extract_summary"]

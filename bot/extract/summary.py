@@ -31,9 +31,10 @@ from bot.extract import keypoints
 from bot.extract.figures import FoundFigure, find_figures
 from bot.extract.lexicon import ANON_WORDS
 from bot.extract.meta import article_facts
+from bot.extract.records import ExtractedStatement
 from bot.extract.sources import find_dispute, find_no_comment
 from bot.extract.speakers import SpeakerRef
-from bot.extract.statements import Analysis, ExtractedStatement, analyse
+from bot.extract.statements import Analysis, analyse
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,113 @@
+"""Paraphrase and labelled lines: statements without (or only partly in) quotation marks.
+
+'X said (that) …', '…, according to X', participial '…, saying …' and transcript lines
+('TRUMP: …'). Quoted fragments inside the paraphrase make it a partial quote.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from bot.extract import paraphrase
+from bot.extract.cues import has_cue, when_of
+from bot.extract.paragraphs import Paragraph, Sentence
+from bot.extract.quotes import find_quotes, normalise_marks, strip_marks
+from bot.extract.records import HAS_MARK, ExtractedStatement, ReadingState, make_statement
+from bot.extract.subjects import sentence_subject
+
+log = logging.getLogger(__name__)
+
+
+def indirect_statements(sentence: Sentence, state: ReadingState) -> list[ExtractedStatement]:
+    """Paraphrase: reporting verb, 'according to', or a participial 'saying …'."""
+    text = sentence.text
+    if "ccording to" not in text and not has_cue(text):
+        return []  # no cue word at all: nothing to attribute
+    found = paraphrase.paraphrase(text)
+    out: list[ExtractedStatement] = []
+    if found:
+        content = found.content(text)
+        made = _statement_for(state, found.speaker, sentence.start + found.speaker_offset,
+                              content, found.cue, sentence)  # fmt: skip
+        if made:
+            out.append(made)
+            extra = paraphrase.participle(content)
+            if extra and made.ref is not None:
+                cue, a, b = extra
+                more = _statement_for(state, found.speaker, sentence.start + found.speaker_offset,
+                                      content[a:b], cue, sentence)  # fmt: skip
+                if more and len(more.text.split()) >= 3:
+                    out[0] = _replace_text(made, content[: content.find(", " + cue)] or content)
+                    out.append(more)
+        return out
+    extra = paraphrase.participle(text)
+    if extra:
+        subject = sentence_subject(text)
+        cue, a, b = extra
+        if subject and len(text[a:b].split()) >= 3:
+            made = _statement_for(
+                state, subject[0], sentence.start + subject[1], text[a:b], cue, sentence
+            )
+            if made:
+                out.append(made)
+    return out
+
+
+def _replace_text(st: ExtractedStatement, text: str) -> ExtractedStatement:
+    return ExtractedStatement(st.speaker, text.strip(" ,"), st.kind, st.cue, st.paragraph,
+                              st.start, st.end, st.ref, st.when)  # fmt: skip
+
+
+def _statement_for(
+    state: ReadingState, phrase: str, pos: int, content: str, cue: str, sentence: Sentence
+) -> ExtractedStatement | None:
+    content = content.strip(" ,;:")
+    if len(content.split()) < 2:
+        return None
+    quoted = find_quotes(content) if HAS_MARK.search(content) else []
+    kind = "partial" if quoted else "indirect"
+    if (
+        quoted
+        and len(quoted) == 1
+        and not content[: quoted[0].start].strip()
+        and not content[quoted[0].end :].strip(" .,")
+    ):
+        kind = "direct"
+        content = strip_marks(content)
+    return make_statement(
+        state, phrase, pos, normalise_marks(content), kind, cue, sentence, when_of(sentence.text)
+    )
+
+
+_LABEL = re.compile(
+    r"^(?P<spk>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*:\s+(?P<words>\S.{8,})$", re.DOTALL
+)
+_NOT_LABELS = frozenset(
+    """note update updated editor correction photo photos source sources related read watch
+    full text abstract partial transcript video image credit warning here q a contributing
+    byline reporting editing latest reminder""".split()  # noqa: SIM905
+)
+
+
+def labelled_line(
+    para: Paragraph, sentences: list[Sentence], state: ReadingState
+) -> ExtractedStatement | None:
+    """'TRUMP: We will win.' / 'Insiders: Trump will rebound' — a line given to a named speaker."""
+    match = _LABEL.match(para.text) if ":" in para.text[:48] else None
+    if not match or not sentences:
+        return None
+    spk = match.group("spk")
+    if (
+        not set(spk.lower().split()).isdisjoint(_NOT_LABELS)
+        or spk.split()[-1].lower().rstrip(".") in _NOT_LABELS
+    ):
+        return None
+    words = match.group("words").strip()
+    quoted = find_quotes(words)
+    kind = "partial" if quoted else "indirect"
+    if len(quoted) == 1 and quoted[0].start == 0 and not words[quoted[0].end :].strip(" .,"):
+        kind, words = "direct", strip_marks(words)
+    name = spk.title() if spk.isupper() else spk
+    start = para.start + match.start("spk")
+    return make_statement(state, name, start, normalise_marks(words), kind, ":", sentences[0])

@@ -1,0 +1,189 @@
+"""Paraphrase: 'X said (that) …', '…, X said.', 'The plan, aides said, is …', 'according to X'.
+
+Cue words are located first (cheap set and substring tests), then anchored patterns are tried
+only at those positions, so a sentence without a cue costs almost nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from bot.extract.cues import (
+    ADJUNCT,
+    AUX,
+    PARTICIPLE_CUE,
+    PARTICIPLE_WORDS,
+    REPORTING_CUE,
+    REPORTING_WORDS,
+    cue_positions,
+)
+from bot.extract.subjects import clean_subject, sentence_subject, strip_aux
+
+_INDIRECT_CUE = re.compile(
+    r"(?P<cue>"
+    + REPORTING_CUE
+    + r")(?:(?P<adj>"
+    + ADJUNCT
+    + r"?)\s*,?\s*(?P<that>that)\b|\s*:|(?=\s))"
+)
+#: The end of a sentence after a cue: '…, X said (on Monday).'
+_CUE_AT_END = re.compile(r"(?P<cue>" + REPORTING_CUE + r")" + ADJUNCT + r"{0,2}\s*[.!?]?\s*$")
+_AFTER_CONTENT_INVERTED = re.compile(
+    r",\s*(?P<cue>said|says|added|wrote|writes|adds|noted|notes|explained|argued|according\s+to)\s+"
+    r"(?P<spk>[^,;:“”\"]{1,90}?)(?:,\s+[^“”\"]{1,120})?\s*[.!?]?\s*$"
+)
+#: 'As the tabloid noted in an op-ed, the candidate …'
+_AS_LEAD = re.compile(
+    r"^(?:(?:But|And|Yet|So|Still)\s+)?[Aa]s\s+(?P<spk>[^,;:“”\"]{1,80}?)\s+(?:" + AUX + r"\s+)*"
+    r"(?P<cue>" + REPORTING_CUE + r")\b[^,;“”\"]{0,60},\s+"
+)
+_ACCORDING_ANY = re.compile(
+    r",?\s*\baccording\s+to\s+(?P<spk>[^,;:“”\"]{1,100}?)(?=\s*(?:[,;:.!?]|$))"
+)
+
+log = logging.getLogger(__name__)
+_ACCORDING_LEAD = re.compile(r"^(?:\w+\s+)?[Aa]ccording\s+to\s+(?P<spk>[^,“”\"]{1,120}),\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Paraphrase:
+    """A paraphrase found in a sentence: speaker phrase, cue, content offsets in the sentence."""
+
+    speaker: str
+    speaker_offset: int
+    cue: str
+    start: int
+    end: int
+    gap: tuple[int, int] | None = None  # a parenthetical ', X said,' cut out of the content
+
+    def content(self, sentence: str) -> str:
+        """The paraphrased words, without the attribution."""
+        if self.gap is None:
+            return sentence[self.start : self.end]
+        before = sentence[self.start : self.gap[0]].rstrip(" ,")
+        return before + " " + sentence[self.gap[1] : self.end].lstrip(" ,")
+
+
+def paraphrase(sentence: str) -> Paraphrase | None:
+    """Find 'X said (that) …', '…, X said.', 'According to X, …' and '…, according to X.'."""
+    end = len(sentence.rstrip(" .!?"))
+    match = _ACCORDING_LEAD.match(sentence)
+    if match:
+        return Paraphrase(match.group("spk"), match.start("spk"), "according to", match.end(), end)
+    match = _AS_LEAD.match(sentence)
+    if match:
+        found = clean_subject(match.group("spk"))
+        if found and len(sentence[match.end() : end].split()) >= 3:
+            return Paraphrase(
+                found[0], match.start("spk") + found[1], match.group("cue"), match.end(), end
+            )
+    match = _ACCORDING_ANY.search(sentence) if "according to" in sentence else None
+    if match and len(sentence[: match.start()].split()) >= 3:
+        spk = match.group("spk")
+        return Paraphrase(
+            spk, match.start("spk"), "according to", 0, end, (match.start(), match.end())
+        )
+    for pos in cue_positions(sentence, REPORTING_WORDS, 600)[:4]:
+        inserted = _parenthetical(sentence, pos, end)
+        if inserted:
+            return inserted
+        match = _INDIRECT_CUE.match(sentence, pos)
+        if not match:
+            continue
+        before = sentence[:pos]
+        found = clean_subject(before)
+        if not found and before.endswith(" and "):
+            found = sentence_subject(before)  # 'Obama met survivors and said …'
+        if not found:
+            continue
+        start = match.end()
+        while start < len(sentence) and sentence[start] in " ,:":
+            start += 1
+        if len(sentence[start:end].split()) < 3:
+            continue
+        return Paraphrase(found[0], found[1], match.group("cue"), start, end)
+    return after_content(sentence)
+
+
+_PARENTHESIS_END = re.compile(r"(?P<cue>" + REPORTING_CUE + r")" + ADJUNCT + r"?,\s")
+_INVERTED_PARENTHESIS = re.compile(
+    r"(?P<cue>said|says|added|wrote|argued|noted)\s+(?P<spk>[^,;:“”\"]{1,60}),\s"
+)
+
+
+def _parenthetical(sentence: str, pos: int, end: int) -> Paraphrase | None:
+    """'The plan, aides said, is …' / 'The plan, said Doyle, would …': the words around it."""
+    comma = sentence.rfind(", ", max(0, pos - 80), pos)
+    if comma < 0 or sentence.find(",", pos, pos + 80) < 0 or comma < 8:
+        return None
+    inverted = _INVERTED_PARENTHESIS.match(sentence, pos) if comma + 2 == pos else None
+    if inverted:
+        spk, spk_at, close = inverted.group("spk"), inverted.start("spk"), inverted.end()
+        cue = inverted.group("cue")
+    else:
+        tail = _PARENTHESIS_END.match(sentence, pos)
+        found = clean_subject(sentence[comma + 2 : pos]) if tail else None
+        if not tail or not found:
+            return None
+        spk, spk_at, close = found[0], comma + 2 + found[1], tail.end()
+        cue = tail.group("cue")
+    if len(sentence[close:end].split()) < 2:
+        return None
+    return Paraphrase(spk, spk_at, cue, 0, end, (comma, close))
+
+
+def after_content(sentence: str) -> Paraphrase | None:
+    """'…, X said.' and '…, said X.' and '…, according to X.' at the end of a sentence."""
+    base = max(0, len(sentence) - 260)
+    cues = cue_positions(sentence, REPORTING_WORDS, None, base)
+    if "according" not in sentence[base:] and not cues:
+        return None
+    comma = len(sentence)
+    for _ in range(3):
+        comma = sentence.rfind(",", base, comma)
+        if comma < 0:
+            return None
+        found = _after_at(sentence, comma, [p for p in cues if comma < p <= comma + 100])
+        if found:
+            return found
+    return None
+
+
+def _after_at(sentence: str, comma: int, cues: list[int]) -> Paraphrase | None:
+    """Try '…, said X.' then '…, X said.' with the cue at one of ``cues``."""
+    if len(sentence[:comma].split()) < 3:
+        return None
+    match = _AFTER_CONTENT_INVERTED.match(sentence, comma)
+    if match:
+        spk_at = match.start("spk")
+        return Paraphrase(match.group("spk").strip(), spk_at, match.group("cue"), 0, comma)
+    for pos in cues:
+        end = _CUE_AT_END.match(sentence, pos)
+        if not end:
+            continue
+        phrase = strip_aux(sentence[comma + 1 : pos])
+        if "," in phrase or ";" in phrase:
+            continue
+        found = clean_subject(phrase)
+        if found:
+            return Paraphrase(found[0], comma + 1 + found[1], end.group("cue"), 0, comma)
+    return None
+
+
+_PARTICIPLE_CONTENT = re.compile(
+    r",\s*(?:and\s+)?(?P<cue>" + PARTICIPLE_CUE + r")\s*(?:that\s+)?(?=\S)"
+)
+
+
+def participle(sentence: str) -> tuple[str, int, int] | None:
+    """', saying (that) …' inside a sentence: cue and content start, speaker is the subject."""
+    for pos in cue_positions(sentence, PARTICIPLE_WORDS, 800):
+        comma = sentence.rfind(",", max(0, pos - 8), pos)
+        if comma < 0:
+            continue
+        match = _PARTICIPLE_CONTENT.match(sentence, comma)
+        if match:
+            return match.group("cue"), match.end(), len(sentence.rstrip(" .!?"))
+    return None

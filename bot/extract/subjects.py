@@ -1,0 +1,198 @@
+"""Subjects: the noun phrase before a cue, or at the start of a clause, that names a speaker.
+
+Leading conjunctions, time phrases and adverbial clauses are stripped; what remains must read
+like a noun phrase. Plain string work and anchored regexes over one sentence at most.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from bot.extract.cues import (
+    AUX,
+)
+from bot.extract.lexicon import ANON_WORDS, PREPOSITIONS
+from bot.extract.lexicon import CLAUSE_WORDS as _CLAUSE_WORDS
+from bot.extract.lexicon import DETERMINERS as _DETERMINERS
+
+_LEAD = re.compile(
+    r"^(?:(?:But|And|So|Yet|Still|However|Meanwhile|Instead|Now|Then|Also|Indeed|Separately|"
+    r"Moreover|Similarly|Likewise|Again|Finally|Later|Earlier|Previously|Today|Yesterday|"
+    r"Tuesday|Monday|Wednesday|Thursday|Friday|Saturday|Sunday|Or|Plus|Asked|Instead|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Recently|More\s+recently|Most\s+recently|Lately|Ultimately|Overall|Initially)\b,?\s+)+"
+)
+_LEAD_CLAUSE = re.compile(
+    r"^(?:(?:On|In|At|During|After|Before|Last|This|Speaking|Asked|When|While|Since|"
+    r"Following|Responding|Appearing|Writing|Addressing|Campaigning|Earlier|Later|Afterward|"
+    r"Afterwards|Back|Over|Under|Through|From|With|Without|For|Like|Unlike|As|Despite|"
+    r"Although|Though|If|Because|By|Even|Yet|Still|But|And|Pressed|Questioned|Interviewed|"
+    r"Reached|Contacted|Reacting|Commenting|Standing|Sitting|Taking|Turning|The\s+next|The\s+following|"
+    r"A\s+(?:short\s+|few\s+)?(?:day|week|month|year|time|moment|minute|hour)s?|[A-Z][a-z]+(?:ed|ing)(?=\s+[a-z])|"
+    r"Each|Every|Hours|Days|Weeks|Months|Years|Minutes|Moments)\b[^,]{0,90},\s+)+"
+)
+
+log = logging.getLogger(__name__)
+_AUX_WORDS = frozenset(re.findall(r"[A-Za-z]+", AUX))
+
+
+def strip_aux(text: str) -> str:
+    """Drop auxiliaries and adverbs before a cue ('has also', 'later'), from the right.
+
+    A plain loop over the last words: a right-anchored regex would be retried at every
+    position of a long prefix.
+    """
+    text = text.rstrip()
+    while True:
+        cut = text.rfind(" ")
+        if cut < 0 or text[cut + 1 :] not in _AUX_WORDS:
+            return text
+        text = text[:cut].rstrip()
+
+
+_TIME_WORDS = frozenset(
+    [
+        "later",
+        "earlier",
+        "ago",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "time",
+        "morning",
+        "night",
+        "evening",
+        "afternoon",
+        "cycle",
+        "moment",
+        "then",
+        "meanwhile",
+    ]  # noqa: SIM905
+)
+_CONJOINED = re.compile(r",\s+(?:and|but|or|so|yet|while|as)\s+")
+_RELATIVE = re.compile(r",?\s+(?:who|whose|which|that)\s")
+
+
+def clean_subject(pre: str) -> tuple[str, int] | None:
+    """The subject noun phrase at the end of ``pre`` (text before a cue), with its offset.
+
+    Leading conjunctions and adverbial clauses are dropped; what remains must read like a noun
+    phrase (a name, a pronoun, a determiner phrase, optionally with an apposition). Failing
+    that, a short name or pronoun after the last comma will do ('As for X, Bolton said').
+    """
+    original = pre
+    pre = pre.rstrip(" ,")
+    pre = strip_aux(pre)
+    if pre.endswith((" and", ", and")):
+        return sentence_subject(pre)  # 'The president noted …, and added: "…"'
+
+    offset = 0
+    for pattern in (_LEAD, _LEAD_CLAUSE, _LEAD):
+        match = pattern.match(pre, offset)
+        if match:
+            offset = match.end()
+    subject = pre[offset:].strip()
+    first_part, comma, rest = subject.partition(", ")
+    if comma and rest and _TIME_WORDS.intersection(first_part.lower().split()):
+        offset, subject = offset + len(first_part) + 2, rest  # 'A short time later, Ms. Abedin'
+    conjoined = _CONJOINED.split(subject)
+    if len(conjoined) > 1:
+        subject = conjoined[-1]  # 'X holds caucuses, and a new poll shows …': the poll
+    if subject and _valid_subject(subject):
+        return subject, original.find(subject)
+    relative = _RELATIVE.search(subject)
+    if relative and _valid_subject(subject[: relative.start()]):
+        return subject[: relative.start()], original.find(subject)  # 'an official who spoke …'
+    last = pre.rsplit(", ", 1)[-1].strip(' "”')
+    words = last.split()
+    named = bool(words) and (
+        words[0][:1].isupper() or words[0].lower() in ("he", "she", "they", "i", "we")
+    )
+    if last != subject and 1 <= len(words) <= 6 and named and _valid_subject(last):
+        return last, original.rfind(last)
+    return None
+
+
+def _valid_subject(subject: str) -> bool:
+    """Does this read like a subject noun phrase (with an optional apposition)?"""
+    head, _, apposition = subject.partition(", ")
+    if '"' in head or "“" in head or "”" in head:
+        return False
+    words = head.split()
+    if not words or len(words) > 9 or apposition.count(" ") > 40:
+        return False
+    low = head.lower().replace(",", "").replace(".", "").split()
+    first = low[0]
+    if not _NEVER_IN_SUBJECT.isdisjoint(low):
+        return False
+    if first not in _DETERMINERS and not _CLAUSE_WORDS.isdisjoint(low[1:]):
+        return False
+    last = low[-1]
+    if last in _DETERMINERS or last in _BAD_LAST:
+        return False
+    initial = words[0][:1]
+    if initial.isupper() or initial.isdigit() or first in _DETERMINERS:
+        return True
+    if len(words) <= 3 and last in ANON_WORDS:
+        return True  # 'aides', 'senior officials'
+    return len(words) <= 6 and words[-1][:1].isupper() and first not in PREPOSITIONS
+
+
+_NEVER_IN_SUBJECT = frozenset("that which is was were are to if because".split())  # noqa: SIM905
+_BAD_LAST = frozenset("of for with and in on at".split())  # noqa: SIM905
+
+
+_SUBJECT_VERB = re.compile(r"\s+(?:" + AUX + r"\s+)*(?P<verb>[a-z][a-z’'-]+)\b")
+
+
+def sentence_subject(clause: str) -> tuple[str, int] | None:
+    """The subject at the start of a clause: the words before its first lower-case verb.
+
+    A name ('Zelenskyy voiced …'), a pronoun, or a determiner phrase ('A spokeswoman for the
+    committee emailed …'); a lone capitalised function word or an upper-case dateline is not
+    a subject.
+    """
+    offset = 0
+    for pattern in (_LEAD, _LEAD_CLAUSE, _LEAD):
+        match = pattern.match(clause, offset)
+        if match:
+            offset = match.end()
+    words = clause[offset:].split()
+    if not words:
+        return None
+    first = words[0].lower()
+    if first in ("he", "she", "they", "i", "we", "it"):
+        return words[0], offset
+    take: list[str] = []
+    determiner = first in _DETERMINERS
+    for word in words[:10]:
+        low = word.lower().strip(",")
+        if take and word[:1].islower() and low not in _NOUN_LINKS and not determiner:
+            break
+        if (
+            take
+            and determiner
+            and (word.endswith(",") or (low.endswith(("ed", "s")) and low not in _NOUN_LINKS))
+        ):
+            if word.endswith(","):
+                take.append(word)
+            break
+        take.append(word)
+    subject = " ".join(take).rstrip(",")
+    if not subject or not (subject[:1].isupper() or determiner):
+        return None
+    if (len(take) == 1 and (first in PREPOSITIONS or first in _NOT_SUBJECT)) or subject.isupper():
+        return None
+    return subject, offset
+
+
+_NOUN_LINKS = frozenset("of de van von al for the".split())  # noqa: SIM905
+_NOT_SUBJECT = frozenset(
+    "a an the when where what why how this that these those there here some many from".split()  # noqa: SIM905
+)
