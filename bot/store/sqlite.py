@@ -30,6 +30,7 @@ from bot.store.sqlite_ledger import SqliteLedger
 from bot.store.sqlite_search import (
     STATEMENT_COLUMNS,
     STATEMENT_JOINS,
+    CandidateCache,
     fts_tokens,
     search_statements,
     statement_records,
@@ -56,6 +57,8 @@ class SqliteStore(SqliteLedger, SqliteFeeds):
         self._executor = executor
         self._names: list[str] | None = None  # caches for fuzzy matching, reset on writes
         self._vocabulary: TrigramIndex | None = None
+        self._candidates = CandidateCache()  # touched only on the DB thread
+        self._data_version: int | None = None
 
     @classmethod
     async def open(cls, path: Path) -> SqliteStore:
@@ -72,6 +75,25 @@ class SqliteStore(SqliteLedger, SqliteFeeds):
     async def _run(self, fn: Callable[..., T], *args: Any) -> T:
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._executor, functools.partial(fn, *args))
+
+    def _forget(self) -> None:
+        """Drop what was derived from the data: it just changed."""
+        self._names = self._vocabulary = None
+
+    def _changed_elsewhere(self) -> bool:
+        """Whether another connection (another process) committed since we last looked; if
+        so the caches are stale. Runs on the DB thread, which owns the candidate cache."""
+        version = self._db.execute("PRAGMA data_version").fetchone()[0]
+        changed = version != self._data_version
+        self._data_version = version
+        if changed:
+            self._candidates.clear()
+            self._forget()  # plain attribute stores: readers on the loop hold their own refs
+        return bool(changed)
+
+    async def _refresh(self) -> None:
+        """Forget derived lists if another process changed the data."""
+        await self._run(self._changed_elsewhere)
 
     async def close(self) -> None:
         """Close the connection and stop the worker thread."""
@@ -94,12 +116,13 @@ class SqliteStore(SqliteLedger, SqliteFeeds):
     async def put_many(self, items: Sequence[tuple[Summary, str, str | None]]) -> None:
         """Replace several articles in one transaction (a feed poll, a bulk import)."""
         await self._run(self._put_many, items)
-        self._names = self._vocabulary = None
+        self._forget()
 
     def _put_many(self, items: Sequence[tuple[Summary, str, str | None]]) -> None:
         with self._db:
             for summary, content_hash, origin in items:
                 self._put(summary, content_hash, origin)
+        self._candidates.clear()
 
     def _put(self, summary: Summary, content_hash: str, origin: str | None) -> None:
         article = summary.article
@@ -151,11 +174,12 @@ class SqliteStore(SqliteLedger, SqliteFeeds):
     async def remove(self, article_ids: Sequence[str]) -> None:
         """Delete articles; foreign keys cascade to their index rows."""
         await self._run(self._remove, list(article_ids))
-        self._names = self._vocabulary = None
+        self._forget()
 
     def _remove(self, article_ids: list[str]) -> None:
         with self._db:
             self._delete_articles(article_ids)
+        self._candidates.clear()
 
     def _delete_articles(self, article_ids: Sequence[str]) -> None:
         """Delete articles (cascading to their rows) and take their words out of the counts."""
@@ -223,7 +247,8 @@ class SqliteStore(SqliteLedger, SqliteFeeds):
         return await self._run(find_with_words, self._db, list(words), MAX_SPEAKERS)
 
     async def speaker_names(self) -> list[str]:
-        """Every name key (cached until the next write)."""
+        """Every name key (cached until the data changes)."""
+        await self._refresh()
         if self._names is None:
             self._names = await self._run(all_name_keys, self._db)
         return self._names
@@ -251,10 +276,15 @@ class SqliteStore(SqliteLedger, SqliteFeeds):
         self, words: Sequence[str], *, mode: SearchMode, limit: int
     ) -> list[StatementRecord]:
         """Full-text search over statement words (see ``sqlite_search``)."""
-        return await self._run(search_statements, self._db, words, mode, limit)
+        return await self._run(self._search, words, mode, limit)
+
+    def _search(self, words: Sequence[str], mode: SearchMode, limit: int) -> list[StatementRecord]:
+        self._changed_elsewhere()
+        return search_statements(self._db, words, mode, limit, self._candidates)
 
     async def vocabulary_near(self, word: str, limit: int) -> list[str]:
         """Indexed words spelt like ``word``, closest first (trigram index, cached until a write)."""
+        await self._refresh()
         if self._vocabulary is None:
             rows = await self._run(self._all, "SELECT term FROM terms")
             self._vocabulary = TrigramIndex([row[0] for row in rows])
@@ -275,6 +305,10 @@ def _connect(path: Path) -> sqlite3.Connection:
     connection.execute("PRAGMA foreign_keys = ON")
     connection.execute("PRAGMA journal_mode = WAL")
     connection.execute("PRAGMA synchronous = NORMAL")
+    # Reads dominate: keep hot index pages in our own cache and map the file, so a lookup in
+    # a large store costs no system calls.
+    connection.execute("PRAGMA cache_size = -65536")  # KiB: 64 MiB
+    connection.execute("PRAGMA mmap_size = 1073741824")  # 1 GiB
     _migrate(connection)
     return connection
 

@@ -2,15 +2,17 @@
 
 FTS5 intersects posting lists by walking them, so a query holding a word that most
 statements contain ("the", "said") costs tens of milliseconds at a million rows however rare
-its other words are. So a phrase or all-words search asks FTS5 only for its two rarest words
-(counts come from the ``terms`` table), newest first, and checks the full phrase or word set
-on the candidates' text here; the answers re-rank what comes back.
+its other words are. So a phrase or all-words search asks FTS5 only for its rarest word (counts
+come from the ``terms`` table), newest first, and checks the full phrase or word set on the
+candidates' text here; only if none of those hold it are the two rarest words asked for
+together. The answers re-rank what comes back.
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,8 +20,9 @@ from bot.core.library import SearchMode, StatementRecord
 from bot.core.summary import StatementKind
 from bot.core.text import fold
 
-PROBE_WORDS = 2  # rarest words sent to FTS5
-CANDIDATES = 400  # newest rows holding the probe words, checked for the whole query
+PROBE_WORDS = 2  # rarest words sent to FTS5 when one alone was not enough
+PAIR_LIMIT = 20_000  # a second word this common makes FTS5's intersection walk too long
+CANDIDATES = 200  # newest rows holding the probe words, checked for the whole query
 RANKED_MATCHES = 1_000  # bm25 scores every match: rank only when the matches are this few
 _FTS_TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -49,8 +52,41 @@ def fts_query(words: Sequence[str], mode: SearchMode) -> str:
     return joiner.join(f'"{t}"' for t in dict.fromkeys(tokens))
 
 
+class CandidateCache:
+    """Recent probe results with their texts already split into words.
+
+    A ``said`` question asks for the phrase and then for all the words, which probe the same
+    rare word; the cache makes the second ask free. The store clears it on every write.
+    """
+
+    def __init__(self, size: int = 64) -> None:
+        self._size = size
+        self._entries: OrderedDict[tuple[str, ...], list[tuple[int, list[str]]]] = OrderedDict()
+
+    def get(self, probe: tuple[str, ...]) -> list[tuple[int, list[str]]] | None:
+        """The cached candidates of a probe, if any."""
+        found = self._entries.get(probe)
+        if found is not None:
+            self._entries.move_to_end(probe)
+        return found
+
+    def put(self, probe: tuple[str, ...], candidates: list[tuple[int, list[str]]]) -> None:
+        """Remember a probe's candidates, forgetting the oldest beyond the size."""
+        self._entries[probe] = candidates
+        if len(self._entries) > self._size:
+            self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        """Forget everything (the statements changed)."""
+        self._entries.clear()
+
+
 def search_statements(
-    db: sqlite3.Connection, words: Sequence[str], mode: SearchMode, limit: int
+    db: sqlite3.Connection,
+    words: Sequence[str],
+    mode: SearchMode,
+    limit: int,
+    cache: CandidateCache | None = None,
 ) -> list[StatementRecord]:
     """Statements holding the words as a phrase, all of them, or any (runs on the DB thread)."""
     tokens = fts_tokens(words)
@@ -61,23 +97,48 @@ def search_statements(
         return _any_word(db, _rarest(tokens, frequency), frequency, limit)
     if any(t not in frequency for t in tokens):
         return []  # a word no statement holds: no phrase or all-words match
-    probe = sorted(dict.fromkeys(tokens), key=frequency.__getitem__)[:PROBE_WORDS]
-    candidates = db.execute(
-        "SELECT f.rowid, s.text FROM statements_fts f JOIN statements s ON s.id = f.rowid"
-        " WHERE statements_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?",
-        (fts_query(probe, "all"), CANDIDATES),
-    ).fetchall()
-    ids = [rowid for rowid, text in candidates if holds(text, tokens, phrase=mode == "phrase")]
-    return _by_ids(db, ids[:limit])
+    rarest = sorted(dict.fromkeys(tokens), key=frequency.__getitem__)
+    phrase = mode == "phrase"
+    cache = cache if cache is not None else CandidateCache()
+    found, exhausted = _probe(db, cache, tuple(rarest[:1]), tokens, phrase)
+    if not found and not exhausted and len(rarest) > 1 and frequency[rarest[1]] <= PAIR_LIMIT:
+        pair = tuple(rarest[:PROBE_WORDS])
+        found, _ = _probe(db, cache, pair, tokens, phrase)  # a rarer pairing
+    return _by_ids(db, found[:limit])
 
 
-def holds(text: str, tokens: Sequence[str], *, phrase: bool) -> bool:
-    """Whether the text has the tokens in this order (phrase) or anywhere (all words)."""
-    words = fts_tokens([text])
+def _probe(
+    db: sqlite3.Connection,
+    cache: CandidateCache,
+    probe: tuple[str, ...],
+    tokens: Sequence[str],
+    phrase: bool,
+) -> tuple[list[int], bool]:
+    """Ids of the newest candidates holding the probe words that hold the whole query, and
+    whether every statement with the probe words was looked at."""
+    candidates = cache.get(probe)
+    if candidates is None:
+        rows = db.execute(
+            "SELECT f.rowid, s.text FROM statements_fts f JOIN statements s ON s.id = f.rowid"
+            " WHERE statements_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?",
+            (fts_query(probe, "all"), CANDIDATES),
+        ).fetchall()
+        candidates = [(rowid, fts_tokens([text])) for rowid, text in rows]
+        cache.put(probe, candidates)
+    found = [rowid for rowid, words in candidates if holds(words, tokens, phrase=phrase)]
+    return found, len(candidates) < CANDIDATES
+
+
+def holds(words: Sequence[str], tokens: Sequence[str], *, phrase: bool) -> bool:
+    """Whether a statement's words have the tokens in this order (phrase) or anywhere."""
     if not phrase:
         return set(tokens) <= set(words)
-    size = len(tokens)
-    return any(words[i : i + size] == list(tokens) for i in range(len(words) - size + 1))
+    size, first = len(tokens), tokens[0]
+    return any(
+        words[i : i + size] == list(tokens)
+        for i in range(len(words) - size + 1)
+        if words[i] == first
+    )
 
 
 def document_frequency(db: sqlite3.Connection, tokens: Sequence[str]) -> dict[str, int]:

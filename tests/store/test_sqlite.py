@@ -87,9 +87,9 @@ async def test_bad_url_is_a_clear_error() -> None:
 
 
 def test_candidates_are_checked_for_the_whole_phrase_or_word_set() -> None:
-    from bot.store.sqlite_search import holds
+    from bot.store.sqlite_search import fts_tokens, holds
 
-    text = "Trump’s team had made “tremendous progress” toward ending the war"
+    text = fts_tokens(["Trump’s team had made “tremendous progress” toward ending the war"])
     assert holds(text, ["tremendous", "progress"], phrase=True)
     assert not holds(text, ["progress", "tremendous"], phrase=True)
     assert holds(text, ["progress", "tremendous"], phrase=False)
@@ -102,3 +102,22 @@ async def test_phrase_with_a_word_in_every_statement(store: Store, seed_summary:
     found = await store.search(["the", "war"], mode="phrase", limit=5)
     assert {r.speaker_name for r in found} == {"Marco Rubio", "A White House official"}
     assert await store.search(["war", "the"], mode="phrase", limit=5) == []
+
+
+async def test_caches_follow_writes_from_another_process(
+    tmp_path: Path, seed_summary: Summary
+) -> None:
+    url = f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+    reader, writer = await open_store(url), await open_store(url)
+    try:
+        assert await reader.search(["tremendous"], mode="all", limit=5) == []
+        assert "rubio" not in await reader.speaker_names()
+        assert await reader.vocabulary_near("tremendos", 1) == []
+        await writer.put(seed_summary, content_hash="a", origin=None)
+        found = await reader.search(["tremendous", "progress"], mode="phrase", limit=5)
+        assert [r.speaker_name for r in found] == ["A White House official"]
+        assert "rubio" in await reader.speaker_names()
+        assert await reader.vocabulary_near("tremendos", 1) == ["tremendous"]
+    finally:
+        await reader.close()
+        await writer.close()
