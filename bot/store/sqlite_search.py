@@ -1,11 +1,11 @@
 """Full-text search over statements on SQLite FTS5, fast at a million statements.
 
-FTS5 intersects posting lists by walking them, so a query holding a word that most
+FTS5 intersects posting lists by walking them, so a phrase holding a word that most
 statements contain ("the", "said") costs tens of milliseconds at a million rows however rare
-its other words are. So a phrase or all-words search asks FTS5 only for its rarest word (counts
-come from the ``terms`` table), newest first, and checks the full phrase or word set on the
-candidates' text here; only if none of those hold it are the two rarest words asked for
-together. The answers re-rank what comes back.
+its other words are. So a phrase or all-words search asks FTS5 only for the intersection of
+its selective words (those in at most ``SELECTIVE`` statements, counted in the ``terms``
+table), checks the whole phrase or word set on those candidates' words here, and caches the
+candidates for the next ask. Only a query made of common words alone is left to FTS5 itself.
 """
 
 from __future__ import annotations
@@ -20,9 +20,9 @@ from bot.core.library import SearchMode, StatementRecord
 from bot.core.summary import StatementKind
 from bot.core.text import fold
 
-PROBE_WORDS = 2  # rarest words sent to FTS5 when one alone was not enough
-PAIR_LIMIT = 20_000  # a second word this common makes FTS5's intersection walk too long
-CANDIDATES = 200  # newest rows holding the probe words, checked for the whole query
+SELECTIVE = 20_000  # words in at most this many statements are cheap for FTS5 to walk
+PROBE_WORDS = 3  # selective words intersected by FTS5
+CANDIDATES = 1_000  # at most this many statements holding them are checked here
 RANKED_MATCHES = 1_000  # bm25 scores every match: rank only when the matches are this few
 _FTS_TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -98,13 +98,13 @@ def search_statements(
     if any(t not in frequency for t in tokens):
         return []  # a word no statement holds: no phrase or all-words match
     rarest = sorted(dict.fromkeys(tokens), key=frequency.__getitem__)
-    phrase = mode == "phrase"
-    cache = cache if cache is not None else CandidateCache()
-    found, exhausted = _probe(db, cache, tuple(rarest[:1]), tokens, phrase)
-    if not found and not exhausted and len(rarest) > 1 and frequency[rarest[1]] <= PAIR_LIMIT:
-        pair = tuple(rarest[:PROBE_WORDS])
-        found, _ = _probe(db, cache, pair, tokens, phrase)  # a rarer pairing
-    return _by_ids(db, found[:limit])
+    selective = [t for t in rarest if frequency[t] <= SELECTIVE][:PROBE_WORDS]
+    if len(selective) > 1 or (selective and frequency[selective[0]] <= CANDIDATES):
+        cache = cache if cache is not None else CandidateCache()
+        found = _probe(db, cache, tuple(selective), tokens, phrase=mode == "phrase")
+        if found is not None:
+            return _by_ids(db, found[:limit])
+    return _native(db, tokens, mode, limit)  # only common words: let FTS5 walk them
 
 
 def _probe(
@@ -112,21 +112,35 @@ def _probe(
     cache: CandidateCache,
     probe: tuple[str, ...],
     tokens: Sequence[str],
+    *,
     phrase: bool,
-) -> tuple[list[int], bool]:
-    """Ids of the newest candidates holding the probe words that hold the whole query, and
-    whether every statement with the probe words was looked at."""
+) -> list[int] | None:
+    """Ids, newest first, of the statements holding the probe words that hold the whole
+    query; None when the probe words alone match too many statements to check here."""
     candidates = cache.get(probe)
     if candidates is None:
         rows = db.execute(
             "SELECT f.rowid, s.text FROM statements_fts f JOIN statements s ON s.id = f.rowid"
             " WHERE statements_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?",
-            (fts_query(probe, "all"), CANDIDATES),
+            (fts_query(probe, "all"), CANDIDATES + 1),
         ).fetchall()
+        if len(rows) > CANDIDATES:
+            return None
         candidates = [(rowid, fts_tokens([text])) for rowid, text in rows]
         cache.put(probe, candidates)
-    found = [rowid for rowid, words in candidates if holds(words, tokens, phrase=phrase)]
-    return found, len(candidates) < CANDIDATES
+    return [rowid for rowid, words in candidates if holds(words, tokens, phrase=phrase)]
+
+
+def _native(
+    db: sqlite3.Connection, tokens: Sequence[str], mode: SearchMode, limit: int
+) -> list[StatementRecord]:
+    """FTS5's own phrase or all-words match, newest first."""
+    sql = (
+        f"SELECT {STATEMENT_COLUMNS} FROM statements_fts f"
+        f" JOIN statements s ON s.id = f.rowid {STATEMENT_JOINS}"
+        " WHERE statements_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?"
+    )
+    return statement_records(db.execute(sql, (fts_query(tokens, mode), limit)).fetchall())
 
 
 def holds(words: Sequence[str], tokens: Sequence[str], *, phrase: bool) -> bool:
