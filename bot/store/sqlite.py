@@ -12,7 +12,6 @@ import datetime as dt
 import functools
 import logging
 import sqlite3
-from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -31,7 +30,6 @@ from bot.store.sqlite_search import (
     STATEMENT_COLUMNS,
     STATEMENT_JOINS,
     CandidateCache,
-    fts_tokens,
     search_statements,
     statement_records,
 )
@@ -42,6 +40,7 @@ from bot.store.sqlite_speakers import (
     index_speakers,
     unindex_speakers,
 )
+from bot.store.sqlite_words import index_words, unindex_words
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -169,7 +168,7 @@ class SqliteStore(SqliteLedger, SqliteFeeds):
                 for r in statement_rows(summary)
             ],
         )
-        self._count_terms([s.text for s in summary.statements], +1)
+        index_words(self._db, article.id)
 
     async def remove(self, article_ids: Sequence[str]) -> None:
         """Delete articles; foreign keys cascade to their index rows."""
@@ -189,21 +188,8 @@ class SqliteStore(SqliteLedger, SqliteFeeds):
                 continue
             old = Summary.model_validate_json(rows[0][0])
             unindex_speakers(self._db, old)
-            self._count_terms([s.text for s in old.statements], -1)
+            unindex_words(self._db, article_id)
             self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-
-    def _count_terms(self, texts: Sequence[str], sign: int) -> None:
-        """Add (or with sign -1 remove) each statement's distinct words to the word counts."""
-        counts = Counter(term for text in texts for term in set(fts_tokens([text])))
-        self._db.executemany(
-            "INSERT INTO terms (term, docs) VALUES (?, ?)"
-            " ON CONFLICT (term) DO UPDATE SET docs = docs + excluded.docs",
-            [(term, sign * count) for term, count in counts.items()],
-        )
-        if sign < 0:
-            self._db.executemany(
-                "DELETE FROM terms WHERE term = ? AND docs <= 0", [(term,) for term in counts]
-            )
 
     # -- reads: articles ------------------------------------------------------------------
 

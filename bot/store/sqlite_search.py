@@ -4,8 +4,10 @@ FTS5 intersects posting lists by walking them, so a phrase holding a word that m
 statements contain ("the", "said") costs tens of milliseconds at a million rows however rare
 its other words are. So a phrase or all-words search asks FTS5 only for the intersection of
 its selective words (those in at most ``SELECTIVE`` statements, counted in the ``terms``
-table), checks the whole phrase or word set on those candidates' words here, and caches the
-candidates for the next ask. Only a query made of common words alone is left to FTS5 itself.
+table) or, for a phrase, of its rarest adjacent word pairs (``statement_pairs``, counted in
+``pair_terms``; "of the" is common, "the whole" much less so), checks the whole phrase or
+word set on those candidates' words here, and caches the candidates for the next ask. Only a
+query made of common words and pairs alone is left to FTS5 itself.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from bot.core.text import fold
 SELECTIVE = 20_000  # words in at most this many statements are cheap for FTS5 to walk
 PROBE_WORDS = 3  # selective words intersected by FTS5
 CANDIDATES = 1_000  # at most this many statements holding them are checked here
+PAIRS = "\x00pairs"  # marks a probe of word pairs (statement_pairs) rather than words
 RANKED_MATCHES = 1_000  # bm25 scores every match: rank only when the matches are this few
 _FTS_TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -97,14 +100,30 @@ def search_statements(
         return _any_word(db, _rarest(tokens, frequency), frequency, limit)
     if any(t not in frequency for t in tokens):
         return []  # a word no statement holds: no phrase or all-words match
-    rarest = sorted(dict.fromkeys(tokens), key=frequency.__getitem__)
-    selective = [t for t in rarest if frequency[t] <= SELECTIVE][:PROBE_WORDS]
-    if len(selective) > 1 or (selective and frequency[selective[0]] <= CANDIDATES):
-        cache = cache if cache is not None else CandidateCache()
-        found = _probe(db, cache, tuple(selective), tokens, phrase=mode == "phrase")
+    cache = cache if cache is not None else CandidateCache()
+    probe = _selective(tokens, frequency)
+    if mode == "phrase" and len(tokens) > 1:
+        pairs = [f"{a}_{b}" for a, b in zip(tokens, tokens[1:], strict=False)]
+        pair_frequency = _counts(db, "pair_terms", "pair", pairs)
+        if any(p not in pair_frequency for p in pairs):
+            return []  # two of its words never stand side by side
+        by_pairs = _selective(pairs, pair_frequency)
+        if by_pairs and (not probe or pair_frequency[by_pairs[0]] < frequency[probe[0]]):
+            probe = [PAIRS, *by_pairs]
+    if probe:
+        found = _probe(db, cache, tuple(probe), tokens, phrase=mode == "phrase")
         if found is not None:
             return _by_ids(db, found[:limit])
     return _native(db, tokens, mode, limit)  # only common words: let FTS5 walk them
+
+
+def _selective(tokens: Sequence[str], frequency: dict[str, int]) -> list[str]:
+    """The rarest tokens that FTS5 can intersect cheaply, or none."""
+    rarest = sorted(dict.fromkeys(tokens), key=frequency.__getitem__)
+    selective = [t for t in rarest if frequency[t] <= SELECTIVE][:PROBE_WORDS]
+    if len(selective) > 1 or (selective and frequency[selective[0]] <= CANDIDATES):
+        return selective
+    return []
 
 
 def _probe(
@@ -119,10 +138,13 @@ def _probe(
     query; None when the probe words alone match too many statements to check here."""
     candidates = cache.get(probe)
     if candidates is None:
+        table, words = (
+            ("statement_pairs", probe[1:]) if probe[0] == PAIRS else ("statements_fts", probe)
+        )
         rows = db.execute(
-            "SELECT f.rowid, s.text FROM statements_fts f JOIN statements s ON s.id = f.rowid"
-            " WHERE statements_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?",
-            (fts_query(probe, "all"), CANDIDATES + 1),
+            f"SELECT f.rowid, s.text FROM {table} f JOIN statements s ON s.id = f.rowid"
+            f" WHERE {table} MATCH ? ORDER BY f.rowid DESC LIMIT ?",
+            (" AND ".join(f'"{w}"' for w in words), CANDIDATES + 1),
         ).fetchall()
         if len(rows) > CANDIDATES:
             return None
@@ -157,9 +179,15 @@ def holds(words: Sequence[str], tokens: Sequence[str], *, phrase: bool) -> bool:
 
 def document_frequency(db: sqlite3.Connection, tokens: Sequence[str]) -> dict[str, int]:
     """How many statements hold each token (absent: none)."""
-    unique = tuple(dict.fromkeys(tokens))
-    sql = f"SELECT term, docs FROM terms WHERE term IN ({','.join('?' * len(unique))})"
-    return {term: int(docs) for term, docs in db.execute(sql, unique)}
+    return _counts(db, "terms", "term", tokens)
+
+
+def _counts(
+    db: sqlite3.Connection, table: str, column: str, values: Sequence[str]
+) -> dict[str, int]:
+    unique = tuple(dict.fromkeys(values))
+    sql = f"SELECT {column}, docs FROM {table} WHERE {column} IN ({','.join('?' * len(unique))})"
+    return {value: int(docs) for value, docs in db.execute(sql, unique)}
 
 
 def _rarest(tokens: Sequence[str], frequency: dict[str, int], keep: int = 4) -> list[str]:

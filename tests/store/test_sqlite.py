@@ -121,3 +121,26 @@ async def test_caches_follow_writes_from_another_process(
     finally:
         await reader.close()
         await writer.close()
+
+
+async def test_word_and_pair_counts_follow_replacements(
+    tmp_path: Path, seed_summary: Summary
+) -> None:
+    store = await open_store(f"sqlite:///{tmp_path / 'counts.sqlite3'}")
+    try:
+        await store.put(seed_summary, content_hash="a", origin=None)
+        await store.put(seed_summary, content_hash="b", origin=None)  # replaced, not doubled
+        db = sqlite3.connect(tmp_path / "counts.sqlite3")
+        pair = db.execute(
+            "SELECT docs FROM pair_terms WHERE pair = 'tremendous_progress'"
+        ).fetchone()
+        word = db.execute("SELECT docs FROM terms WHERE term = 'putin'").fetchone()
+        assert (pair, word) == ((1,), (6,))
+        found = await store.search(["closer", "than", "ever"], mode="phrase", limit=3)
+        assert [r.paragraph for r in found] == [7]
+        await store.remove([seed_summary.article.id])
+        assert db.execute("SELECT COUNT(*) FROM pair_terms").fetchone() == (0,)
+        assert db.execute("SELECT COUNT(*) FROM terms").fetchone() == (0,)
+        db.close()
+    finally:
+        await store.close()

@@ -106,3 +106,16 @@ CREATE TABLE terms (
     term TEXT PRIMARY KEY,
     docs INTEGER NOT NULL
 ) WITHOUT ROWID;
+
+-- Adjacent word pairs of each statement ("tremendous_progress"), for phrase search: a pair is
+-- far rarer than either word, so intersecting the rarest pairs finds a phrase made of common
+-- words without walking their long posting lists. Contentless and without positions: only
+-- which statements hold a pair is needed. pair_terms counts the statements per pair.
+CREATE VIRTUAL TABLE statement_pairs USING fts5 (
+    pairs, content = '', detail = none, columnsize = 0,
+    tokenize = "unicode61 tokenchars '_'"
+);
+CREATE TABLE pair_terms (
+    pair TEXT PRIMARY KEY,
+    docs INTEGER NOT NULL
+) WITHOUT ROWID;
