@@ -111,3 +111,17 @@ def test_schema_prints_json_schema(workdir: Path) -> None:
     result = briefbot(workdir, "schema")
     assert result.returncode == 0
     assert '"title": "Summary"' in result.stdout
+
+
+def test_extract_takes_a_publication_date(workdir: Path) -> None:
+    article = workdir / "article.txt"
+    article.write_text(
+        'Harbour news\n\n"The ferry will run again in May," said Mayor Jo Park.\n', "utf-8"
+    )
+    dated = briefbot(workdir, "extract", str(article), "--published", "2025-03-02")
+    assert dated.returncode == 0, dated.stderr
+    assert "published: '2025-03-02T00:00:00Z'" in dated.stdout
+    assert "The ferry will run again in May" in dated.stdout
+    bad = briefbot(workdir, "extract", str(article), "--published", "March 2")
+    assert bad.returncode == 2
+    assert "--published 'March 2': expected a date like 2025-12-20" in bad.stderr

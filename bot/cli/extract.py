@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -54,8 +56,16 @@ async def _article(settings: Settings, source: str) -> ArticleText:
     return article_from_bytes(data, name=name)
 
 
-async def _extract(settings: Settings, secrets: Secrets, source: str, out: Path | None) -> int:
+async def _extract(
+    settings: Settings,
+    secrets: Secrets,
+    source: str,
+    out: Path | None,
+    published: dt.date | None = None,
+) -> int:
     article = await _article(settings, source)
+    if published is not None:
+        article = dataclasses.replace(article, published=published)
     async with open_summariser(settings, secrets) as summarise:
         summary = await summarise(article)
     text = summary_yaml(summary)
@@ -95,6 +105,14 @@ def extract(
             dir_okay=False,
         ),
     ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--published",
+            help="Publication date YYYY-MM-DD, when neither the text nor the page gives one "
+            "(otherwise today's date is used).",
+        ),
+    ] = None,
     config: ConfigOption = None,
 ) -> None:
     """Turn an article into a structured summary (machine-extracted, marked for review)."""
@@ -102,8 +120,12 @@ def extract(
         raise typer.Exit(_jsonl(jsonl))
     if source is None:
         raise fail("give a FILE, a URL or - (stdin), or --jsonl IN.jsonl")
+    try:
+        date = dt.date.fromisoformat(published) if published else None
+    except ValueError:
+        raise fail(f"--published {published!r}: expected a date like 2025-12-20") from None
     settings, secrets = settings_from(config)
-    run_async(_extract(settings, secrets, source, out))
+    run_async(_extract(settings, secrets, source, out, date))
 
 
 def _jsonl(path: Path) -> int:
