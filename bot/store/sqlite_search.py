@@ -25,8 +25,9 @@ from bot.core.text import fold
 SELECTIVE = 20_000  # words in at most this many statements are cheap for FTS5 to walk
 PROBE_WORDS = 3  # selective words intersected by FTS5
 CANDIDATES = 1_000  # at most this many statements holding them are checked here
+CHECK_BATCH = 50  # candidates' texts read per round, newest first
 PAIRS = "\x00pairs"  # marks a probe of word pairs (statement_pairs) rather than words
-RANKED_MATCHES = 1_000  # bm25 scores every match: rank only when the matches are this few
+RANKED_MATCHES = 200  # bm25 scores every match: rank only when the matches are this few
 _FTS_TOKEN = re.compile(r"\w+", re.UNICODE)
 
 STATEMENT_COLUMNS = """
@@ -56,7 +57,7 @@ def fts_query(words: Sequence[str], mode: SearchMode) -> str:
 
 
 class CandidateCache:
-    """Recent probe results with their texts already split into words.
+    """Recent probe results: the ids of the statements holding the probe, newest first.
 
     A ``said`` question asks for the phrase and then for all the words, which probe the same
     rare word; the cache makes the second ask free. The store clears it on every write.
@@ -64,16 +65,16 @@ class CandidateCache:
 
     def __init__(self, size: int = 64) -> None:
         self._size = size
-        self._entries: OrderedDict[tuple[str, ...], list[tuple[int, list[str]]]] = OrderedDict()
+        self._entries: OrderedDict[tuple[str, ...], list[int]] = OrderedDict()
 
-    def get(self, probe: tuple[str, ...]) -> list[tuple[int, list[str]]] | None:
+    def get(self, probe: tuple[str, ...]) -> list[int] | None:
         """The cached candidates of a probe, if any."""
         found = self._entries.get(probe)
         if found is not None:
             self._entries.move_to_end(probe)
         return found
 
-    def put(self, probe: tuple[str, ...], candidates: list[tuple[int, list[str]]]) -> None:
+    def put(self, probe: tuple[str, ...], candidates: list[int]) -> None:
         """Remember a probe's candidates, forgetting the oldest beyond the size."""
         self._entries[probe] = candidates
         if len(self._entries) > self._size:
@@ -111,7 +112,7 @@ def search_statements(
         if by_pairs and (not probe or pair_frequency[by_pairs[0]] < frequency[probe[0]]):
             probe = [PAIRS, *by_pairs]
     if probe:
-        found = _probe(db, cache, tuple(probe), tokens, phrase=mode == "phrase")
+        found = _probe(db, cache, tuple(probe), tokens, phrase=mode == "phrase", limit=limit)
         if found is not None:
             return _by_ids(db, found[:limit])
     return _native(db, tokens, mode, limit)  # only common words: let FTS5 walk them
@@ -133,24 +134,44 @@ def _probe(
     tokens: Sequence[str],
     *,
     phrase: bool,
+    limit: int,
 ) -> list[int] | None:
-    """Ids, newest first, of the statements holding the probe words that hold the whole
-    query; None when the probe words alone match too many statements to check here."""
-    candidates = cache.get(probe)
-    if candidates is None:
+    """Ids, newest first, of up to ``limit`` statements holding the probe that hold the whole
+    query; None when the probe alone matches too many statements to check here."""
+    ids = cache.get(probe)
+    if ids is None:
         table, words = (
             ("statement_pairs", probe[1:]) if probe[0] == PAIRS else ("statements_fts", probe)
         )
-        rows = db.execute(
-            f"SELECT f.rowid, s.text FROM {table} f JOIN statements s ON s.id = f.rowid"
-            f" WHERE {table} MATCH ? ORDER BY f.rowid DESC LIMIT ?",
-            (" AND ".join(f'"{w}"' for w in words), CANDIDATES + 1),
-        ).fetchall()
-        if len(rows) > CANDIDATES:
+        ids = [
+            rowid
+            for (rowid,) in db.execute(
+                f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT ?",
+                (" AND ".join(f'"{w}"' for w in words), CANDIDATES + 1),
+            )
+        ]
+        if len(ids) > CANDIDATES:
             return None
-        candidates = [(rowid, fts_tokens([text])) for rowid, text in rows]
-        cache.put(probe, candidates)
-    return [rowid for rowid, words in candidates if holds(words, tokens, phrase=phrase)]
+        cache.put(probe, ids)
+    if _probe_is_query(probe, tokens, phrase=phrase):
+        return ids[:limit]
+    found: list[int] = []
+    for start in range(0, len(ids), CHECK_BATCH):  # newest first, stop once enough hold it
+        batch = ids[start : start + CHECK_BATCH]
+        marks = ",".join("?" * len(batch))
+        texts = dict(db.execute(f"SELECT id, text FROM statements WHERE id IN ({marks})", batch))
+        found += [i for i in batch if holds(fts_tokens([texts.get(i, "")]), tokens, phrase=phrase)]
+        if len(found) >= limit:
+            break
+    return found[:limit]
+
+
+def _probe_is_query(probe: tuple[str, ...], tokens: Sequence[str], *, phrase: bool) -> bool:
+    """Whether holding the probe already means holding the query: a two-word phrase probed
+    by its one pair, or all-words probed by every word."""
+    if probe[0] == PAIRS:
+        return phrase and len(tokens) == 2
+    return not phrase and set(probe) == set(tokens)
 
 
 def _native(
