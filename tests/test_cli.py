@@ -125,3 +125,12 @@ def test_extract_takes_a_publication_date(workdir: Path) -> None:
     bad = briefbot(workdir, "extract", str(article), "--published", "March 2")
     assert bad.returncode == 2
     assert "--published 'March 2': expected a date like 2025-12-20" in bad.stderr
+
+
+def test_console_run_stops_cleanly_on_immediate_eof(workdir: Path) -> None:
+    """The scheduler's first catch-up may still be running: stopping waits, logs nothing."""
+    for _ in range(3):
+        result = briefbot(workdir, "run", stdin="")
+        assert result.returncode == 0
+        assert result.stderr == ""
+        assert result.stdout.startswith("Briefing · ")

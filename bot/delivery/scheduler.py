@@ -58,13 +58,18 @@ class DeliveryScheduler:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        self.stop()
-        await asyncio.sleep(0)  # AsyncIOScheduler shuts down on the loop's next turn
+        # Pause first and let running fan-outs finish: shutting the scheduler down cancels
+        # its executor's running jobs at once.
+        if self.scheduler.running:
+            self.scheduler.pause()
+        await asyncio.sleep(0)  # a job submitted just now starts, and so is tracked
         if self._active:
             _, pending = await asyncio.wait(self._active, timeout=STOP_GRACE_SECONDS)
             for task in pending:
                 task.cancel()  # rows stay in flight and are settled after a restart
             await asyncio.gather(*pending, return_exceptions=True)
+        self.stop()
+        await asyncio.sleep(0)  # AsyncIOScheduler shuts down on the loop's next turn
 
     def start(self) -> None:
         """Start the scheduler; the first resync (catch-up) runs at once, in the background."""

@@ -7,6 +7,7 @@ poll of each feed runs at start-up, then every ``every_minutes``.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import datetime as dt
 import logging
@@ -20,8 +21,10 @@ from bot.context import Context
 from bot.ingest.http import guarded_client
 from bot.ingest.model import open_summariser
 from bot.ingest.poll import poll_feed
+from bot.settings import FeedSettings
 
 log = logging.getLogger(__name__)
+STOP_GRACE_SECONDS = 10.0  # a poll running at shutdown may finish within this
 
 
 def job_id(feed_name: str) -> str:
@@ -44,14 +47,22 @@ async def feed_polling(
     client = guarded_client(
         settings.ingest, allow_private=settings.allow_private_addresses, transport=transport
     )
+    running: set[asyncio.Task[object]] = set()
+
+    async def poll(feed: FeedSettings) -> None:
+        task = asyncio.current_task()
+        if task is not None:  # so that stopping waits for it before closing the client
+            running.add(task)
+            task.add_done_callback(running.discard)
+        await poll_feed(context, client, feed, summarise=summarise)
+
     async with client, open_summariser(settings, context.secrets) as summarise:
         ids = []
         for feed in settings.feeds:
             scheduler.add_job(
-                poll_feed,
+                poll,
                 IntervalTrigger(minutes=feed.every_minutes, timezone=dt.UTC),
-                args=(context, client, feed),
-                kwargs={"summarise": summarise},
+                args=(feed,),
                 id=job_id(feed.name),
                 next_run_time=context.clock(),
                 coalesce=True,
@@ -67,3 +78,6 @@ async def feed_polling(
             for identifier in ids:
                 with contextlib.suppress(Exception):  # JobLookupError once shut down
                     scheduler.remove_job(identifier)
+            await asyncio.sleep(0)  # a poll submitted just now starts, and so is tracked
+            if running:
+                await asyncio.wait(running, timeout=STOP_GRACE_SECONDS)
