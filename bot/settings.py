@@ -146,7 +146,7 @@ class Settings(_Frozen):
     data_dir: Path = Path("data")
     database_url: str | None = None
     timezone: str = "UTC"
-    log_level: str = Field(default="INFO", pattern=r"^(DEBUG|INFO|WARNING|ERROR)$")
+    log_level: str = Field(default="WARNING", pattern=r"^(DEBUG|INFO|WARNING|ERROR)$")
     briefing: BriefingSettings = BriefingSettings()
     schedules: list[ScheduleSettings] = Field(default_factory=list)
     delivery: DeliverySettings = DeliverySettings()
