@@ -15,6 +15,7 @@ from typing import Any
 
 from bot.core.summary import Person, Source, StatementKind, Summary
 from bot.core.text import first_sentence
+from bot.core.verify import statement_verified
 
 QUOTE_LIMIT = 110  # longer quotes are shown by their leading sentences
 MAX_QUOTES = 3
@@ -148,13 +149,16 @@ def make_item(summary: Summary) -> BriefingItem:
 
 
 def strongest_quotes(summary: Summary, limit: int = MAX_QUOTES) -> list[QuoteLine]:
-    """One direct quote per speaker, named people first, in article order."""
+    """One verified (or uncheckable) direct quote per speaker, named people first, in article
+    order."""
     named = {p.id for p in summary.people}
     seen: set[str] = set()
     picked: list[tuple[int, int, QuoteLine]] = []
     for order, statement in enumerate(summary.statements):
         if statement.kind is not StatementKind.DIRECT or statement.speaker in seen:
             continue
+        if statement_verified(statement, summary.text) is False:
+            continue  # a quote the article does not contain never leads a briefing
         seen.add(statement.speaker)
         rank = 0 if statement.speaker in named else 1
         line = QuoteLine(

@@ -106,3 +106,16 @@ def test_naive_now_is_refused(seed_summary: Summary) -> None:
 )
 def test_first_sentence_never_cuts_inside_a_sentence(text: str, limit: int, expected: str) -> None:
     assert first_sentence(text, limit=limit) == expected
+
+
+def test_a_quote_the_article_does_not_contain_is_left_out(seed_summary: Summary) -> None:
+    statements = [
+        s.model_copy(update={"text": "Putin wants everything"})
+        if s.text == "The intelligence has always been that Putin wants more"
+        else s
+        for s in seed_summary.statements
+    ]
+    altered = seed_summary.model_copy(update={"statements": statements})
+    item = compose_briefing([altered], now=NOW).items[0]
+    assert "Putin wants everything" not in [q.words for q in item.quotes]
+    assert [q.speaker for q in item.quotes][0] == "Quigley"  # his other, verified quote
