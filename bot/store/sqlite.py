@@ -146,29 +146,21 @@ class SqliteStore(SqliteLedger, SqliteFeeds):
             [(topic, article.id) for topic in dict.fromkeys(article.topics)],
         )
         index_speakers(self._db, summary, published)
+        self._insert_statements(summary, published)
+        index_words(self._db, article.id)
+
+    def _insert_statements(self, summary: Summary, published: str) -> None:
+        article_id = summary.article.id
         self._db.executemany(
             "INSERT INTO statements (article_id, position, speaker_key, local_id, kind,"
             " kind_rank, text, cue, said_when, paragraph, verified, published)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (
-                    article.id,
-                    r.position,
-                    r.speaker_key,
-                    r.local_id,
-                    r.kind,
-                    r.kind_rank,
-                    r.text,
-                    r.cue,
-                    r.said_when,
-                    r.paragraph,
-                    r.verified,
-                    published,
-                )
+                (article_id, r.position, r.speaker_key, r.local_id, r.kind, r.kind_rank, r.text,
+                 r.cue, r.said_when, r.paragraph, r.verified, published)
                 for r in statement_rows(summary)
             ],
-        )
-        index_words(self._db, article.id)
+        )  # fmt: skip
 
     async def remove(self, article_ids: Sequence[str]) -> None:
         """Delete articles; foreign keys cascade to their index rows."""
