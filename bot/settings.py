@@ -68,7 +68,7 @@ class BriefingSettings(_Frozen):
     title: str = "Briefing"
     max_items: int = Field(default=5, ge=1, le=20)
     item_budget: int = Field(default=900, ge=200, le=3000)
-    total_budget: int = Field(default=3600, ge=400, le=20000)
+    total_budget: int = Field(default=1800, ge=400, le=20000)
 
     def spec(
         self,

@@ -2,6 +2,7 @@
 
 The briefing is built to a character budget (per item and in total) by dropping whole pieces,
 lowest priority first, and then whole items; nothing is ever cut inside a word or a quote. The
+default total, 1,800 characters, is about 300 words: a one-minute read. The
 size of an item is measured on its plain-text form (``item_lines``), which the console renders
 as is and which bounds what the Slack and Discord renderers produce.
 """
@@ -21,6 +22,7 @@ QUOTE_LIMIT = 110  # longer quotes are shown by their leading sentences
 MAX_QUOTES = 3
 MAX_POINTS = 3
 MAX_FIGURES = 3
+MIN_ITEM_SHARE = 300  # below this an item is only its headline: leave articles out instead
 
 
 @dataclass(frozen=True)
@@ -28,7 +30,7 @@ class Budget:
     """Character budgets: per item and for the whole briefing."""
 
     per_item: int = 900
-    total: int = 3600
+    total: int = 1800  # about 300 words: a one-minute read
 
 
 @dataclass(frozen=True)
@@ -105,13 +107,18 @@ def compose_briefing(
     budget: Budget = Budget(),
     topics: Sequence[str] = (),
 ) -> Briefing:
-    """Build a briefing from already selected summaries, within the budget, in their order."""
+    """Build a briefing from already selected summaries, within the budget, in their order.
+
+    Each item gets an equal share of the total (at most ``per_item``), so that more articles
+    make shorter items before any article is left out.
+    """
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
+    share = min(budget.per_item, budget.total // max(1, len(summaries)))
     items: list[BriefingItem] = []
     used = 0
     for summary in summaries:
-        item = fit_item(make_item(summary), budget.per_item)
+        item = fit_item(make_item(summary), max(share, MIN_ITEM_SHARE))
         size = item_size(item)
         if used + size > budget.total:
             continue

@@ -45,18 +45,22 @@ def test_items_never_exceed_the_item_budget_and_quotes_stay_whole(seed_summary: 
         assert all(point in seed_summary.key_points for point in item.points)
 
 
-def test_total_budget_drops_whole_items_and_counts_them(seed_summary: Summary) -> None:
-    others = [
+def test_total_budget_shortens_items_then_drops_whole_ones(seed_summary: Summary) -> None:
+    copies = [
         seed_summary.model_copy(
             update={"article": seed_summary.article.model_copy(update={"id": f"copy-{n}"})}
         )
         for n in range(4)
     ]
-    one_size = item_size(make_item(seed_summary))
-    briefing = compose_briefing(others, now=NOW, budget=Budget(10_000, one_size * 2 + 10))
-    assert len(briefing.items) == 2
-    assert briefing.omitted == 2
-    assert sum(item_size(i) for i in briefing.items) <= one_size * 2 + 10
+    full = item_size(make_item(seed_summary))
+    roomy = compose_briefing(copies, now=NOW, budget=Budget(10_000, full * 4))
+    assert [item_size(i) for i in roomy.items] == [full] * 4
+    shorter = compose_briefing(copies, now=NOW, budget=Budget(10_000, 2_400))
+    assert len(shorter.items) == 4 and shorter.omitted == 0
+    assert all(item_size(i) <= 600 for i in shorter.items)
+    tight = compose_briefing(copies, now=NOW, budget=Budget(10_000, 500))
+    assert len(tight.items) == 2 and tight.omitted == 2
+    assert sum(item_size(i) for i in tight.items) <= 500
 
 
 def test_briefing_is_deterministic(seed_summary: Summary) -> None:
