@@ -11,7 +11,9 @@ import asyncio
 import datetime as dt
 import functools
 import logging
+import random
 import sqlite3
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -281,7 +283,7 @@ def _connect(path: Path) -> sqlite3.Connection:
         path.parent.mkdir(parents=True, exist_ok=True)
     connection = sqlite3.connect(str(path), check_same_thread=False, timeout=30.0)
     connection.execute("PRAGMA foreign_keys = ON")
-    connection.execute("PRAGMA journal_mode = WAL")
+    _use_wal(connection)
     connection.execute("PRAGMA synchronous = NORMAL")
     # Reads dominate: keep hot index pages in our own cache and map the file, so a lookup in
     # a large store costs no system calls.
@@ -289,6 +291,23 @@ def _connect(path: Path) -> sqlite3.Connection:
     connection.execute("PRAGMA mmap_size = 1073741824")  # 1 GiB
     _migrate(connection)
     return connection
+
+
+def _use_wal(connection: sqlite3.Connection, attempts: int = 100) -> None:
+    """Switch to WAL, waiting while another process holds the lock.
+
+    Changing the journal mode does not wait on the busy timeout: two processes opening a new
+    database at once (a ``briefbot post`` beside ``briefbot run``) would see "database is
+    locked" at once. So retry for up to about ten seconds.
+    """
+    for attempt in range(attempts):
+        try:
+            connection.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as err:
+            if "locked" not in str(err) or attempt == attempts - 1:
+                raise
+            time.sleep(0.02 + 0.08 * random.random())
 
 
 def _migrate(connection: sqlite3.Connection) -> None:

@@ -144,3 +144,22 @@ async def test_word_and_pair_counts_follow_replacements(
         db.close()
     finally:
         await store.close()
+
+
+def test_switching_to_wal_waits_for_another_process_lock(tmp_path: Path) -> None:
+    import threading
+
+    from bot.store.sqlite import _use_wal
+
+    path = tmp_path / "locked.sqlite3"
+    holder = sqlite3.connect(path, check_same_thread=False)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN EXCLUSIVE")  # as another process creating the database would
+    other = sqlite3.connect(path, timeout=0.01)
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        _use_wal(other, attempts=1)
+    threading.Timer(0.3, holder.commit).start()
+    _use_wal(other)  # retries until the lock is released
+    assert other.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    other.close()
+    holder.close()
