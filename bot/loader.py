@@ -113,14 +113,20 @@ def duplicate_ids(loaded: list[tuple[Path, Summary]]) -> list[BriefError]:
 
 
 async def sync_folder(store: Store, folder: Path) -> SyncReport:
-    """Bring the store in line with the folder; returns what changed and what failed."""
+    """Bring the store in line with the folder; returns what changed and what failed.
+
+    Articles of files that are gone are removed first, so a renamed file keeps its article
+    id; every new or changed file is then written in one transaction.
+    """
     report = SyncReport()
+    paths = {"file:" + str(path.resolve()): path for path in brief_files(folder)}
     stored = {o.origin: o for o in await store.origins() if o.origin.startswith("file:")}
-    seen: set[str] = set()
-    owners = {o.article_id: o.origin for o in stored.values()}
-    for path in brief_files(folder):
-        origin = "file:" + str(path.resolve())
-        seen.add(origin)
+    report.removed = [o.article_id for origin, o in stored.items() if origin not in paths]
+    if report.removed:
+        await store.remove(report.removed)
+    owners = {o.article_id: origin for origin, o in stored.items() if origin in paths}
+    changed: list[tuple[Summary, str, str | None]] = []
+    for origin, path in paths.items():
         data = path.read_bytes()
         digest = file_hash(data)
         if origin in stored and stored[origin].content_hash == digest:
@@ -134,13 +140,11 @@ async def sync_folder(store: Store, folder: Path) -> SyncReport:
             report.errors.append(err)
             continue
         report.warnings += [f"{path}: {m.describe()}" for m in check_quotes(summary)]
-        await store.put(summary, content_hash=digest, origin=origin)
+        changed.append((summary, digest, origin))
         owners[summary.article.id] = origin
         report.loaded.append(summary.article.id)
-    gone = [o.article_id for origin, o in stored.items() if origin not in seen]
-    if gone:
-        await store.remove(gone)
-        report.removed = gone
+    if changed:
+        await store.put_many(changed)
     log.info(
         "briefs synced: %d loaded, %d unchanged, %d removed, %d errors",
         len(report.loaded),

@@ -94,3 +94,12 @@ async def test_unverifiable_quote_is_a_warning(store: Store, briefs_dir: Path) -
 def test_missing_folder_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(BriefError, match="briefs folder not found"):
         load_folder(tmp_path / "nope")
+
+
+async def test_renamed_file_keeps_its_article(store: Store, briefs_dir: Path) -> None:
+    await sync_folder(store, briefs_dir)
+    (briefs_dir / SEED).rename(briefs_dir / "renamed.yaml")
+    report = await sync_folder(store, briefs_dir)
+    assert report.ok, report.errors
+    assert report.removed == report.loaded == ["reuters-putin-aims-beyond-ukraine"]
+    assert await store.summary("reuters-putin-aims-beyond-ukraine") is not None

@@ -21,7 +21,7 @@ from bot.core.fuzzy import index_for
 from bot.core.library import ArticleRecord, Library, SpeakerRecord, StatementRecord
 from bot.core.sourcing import SourcesAnswer, describe_sources
 from bot.core.summary import StatementKind, Summary
-from bot.core.text import name_key, singular, words
+from bot.core.text import name_key, search_words, singular
 
 log = logging.getLogger(__name__)
 
@@ -206,7 +206,7 @@ def _unique(speakers: Sequence[SpeakerRecord]) -> list[SpeakerRecord]:
 
 async def said(library: Library, query: str) -> Answer:
     """Who said these words: exact phrase first, then all the words, then a fuzzy fallback."""
-    tokens = words(query)
+    tokens = search_words(query)
     if not tokens:
         return HelpAnswer(problem="'said' needs some words, e.g. /brief said tremendous progress")
     found = await _search_words(library, tokens)

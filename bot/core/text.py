@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 _WORD = re.compile(r"[\w]+(?:['’][\w]+)*", re.UNICODE)
+_SEARCH_TOKEN = re.compile(r"\w+", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s$")
 _LEADING_ARTICLES = frozenset({"a", "an", "the"})
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
@@ -27,6 +28,15 @@ def fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """The folded words of a text, possessives removed ("Trump's" → "trump")."""
     return [_POSSESSIVE.sub("", w) for w in _WORD.findall(fold(text))]
+
+
+def search_words(text: str) -> list[str]:
+    """The folded words of a text as the full-text index splits them ("Trump's" → trump, s).
+
+    Queries and indexed statements must split alike, or a phrase with an apostrophe would
+    never match; this is the one definition both use.
+    """
+    return _SEARCH_TOKEN.findall(fold(text))
 
 
 def name_key(name: str) -> str:

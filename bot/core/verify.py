@@ -8,6 +8,7 @@ words are not.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -37,12 +38,18 @@ def canonical(text: str) -> str:
     return _SPACE.sub(" ", text).strip().casefold()
 
 
+@functools.lru_cache(maxsize=16)
+def _canonical_article(text: str) -> str:
+    """The article's canonical text, made once per article however many quotes it has."""
+    return canonical(text)
+
+
 def statement_verified(statement: Statement, article_text: str | None) -> bool | None:
     """True if every quoted fragment is in the text, False if not, None when unknowable."""
     fragments = quoted_fragments(statement)
     if article_text is None or not fragments:
         return None
-    haystack = canonical(article_text)
+    haystack = _canonical_article(article_text)
     return all(_contains(haystack, fragment) for fragment in fragments)
 
 
@@ -50,7 +57,7 @@ def check_quotes(summary: Summary) -> list[QuoteMismatch]:
     """Every quoted fragment of the summary that its article text does not contain."""
     if summary.text is None:
         return []
-    haystack = canonical(summary.text)
+    haystack = _canonical_article(summary.text)
     return [
         QuoteMismatch(index, fragment)
         for index, statement in enumerate(summary.statements)

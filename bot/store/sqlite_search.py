@@ -12,7 +12,6 @@ query made of common words and pairs alone is left to FTS5 itself.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -20,7 +19,7 @@ from typing import Any
 
 from bot.core.library import SearchMode, StatementRecord
 from bot.core.summary import StatementKind
-from bot.core.text import fold
+from bot.core.text import search_words
 
 SELECTIVE = 20_000  # words in at most this many statements are cheap for FTS5 to walk
 PROBE_WORDS = 3  # selective words intersected by FTS5
@@ -28,7 +27,6 @@ CANDIDATES = 1_000  # at most this many statements holding them are checked here
 CHECK_BATCH = 50  # candidates' texts read per round, newest first
 PAIRS = "\x00pairs"  # marks a probe of word pairs (statement_pairs) rather than words
 RANKED_MATCHES = 200  # bm25 scores every match: rank only when the matches are this few
-_FTS_TOKEN = re.compile(r"\w+", re.UNICODE)
 
 STATEMENT_COLUMNS = """
     s.article_id, a.title, a.outlet, s.speaker_key, sp.name, sp.role, s.text, s.kind, s.cue,
@@ -42,7 +40,7 @@ STATEMENT_JOINS = """
 
 def fts_tokens(words: Sequence[str]) -> list[str]:
     """Words split and folded the way the FTS5 unicode61 tokenizer splits them."""
-    return [t for w in words for t in _FTS_TOKEN.findall(fold(w))]
+    return [t for w in words for t in search_words(w)]
 
 
 def fts_query(words: Sequence[str], mode: SearchMode) -> str:

@@ -62,6 +62,13 @@ async def test_said_finds_the_speaker(loaded_store: Store, query: str, speaker: 
     assert reply.matches[0].statement.speaker_name == speaker
 
 
+async def test_said_phrase_with_an_apostrophe_is_exact(loaded_store: Store) -> None:
+    reply = await said(loaded_store, "Trump’s team had made")
+    assert isinstance(reply, SaidAnswer)
+    assert reply.matches[0].exact
+    assert reply.matches[0].statement.speaker_name == "A White House official"
+
+
 async def test_said_exact_phrase_ranks_first(loaded_store: Store) -> None:
     reply = await said(loaded_store, "security guarantees")
     assert isinstance(reply, SaidAnswer)
