@@ -1,4 +1,5 @@
-"""Shared fixtures: the shipped briefs, a store on a temporary SQLite file, a fixed clock."""
+"""Shared fixtures: the shipped briefs, a store (SQLite, or both stores: see
+``tests/store/backends.py``), a fixed clock."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ SEED_BRIEF = BRIEFS / "reuters-putin-aims-beyond-ukraine.yaml"
 SEED_TEXT = Path(__file__).resolve().parent / "fixtures" / "putin-aims-beyond-ukraine.txt"
 NOW = dt.datetime(2025, 12, 20, 7, 30, tzinfo=dt.UTC)
 
+pytest_plugins = ("tests.store.backends",)  # store_url: SQLite, or both stores for store tests
+
 
 @pytest.fixture
 def seed_summary() -> Summary:
@@ -35,9 +38,9 @@ def briefs_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    """An empty store on a temporary SQLite file."""
-    opened = await open_store(f"sqlite:///{tmp_path / 'test.sqlite3'}")
+async def store(store_url: str) -> AsyncIterator[Store]:
+    """An empty store: a temporary SQLite file, or PostgreSQL where parametrised."""
+    opened = await open_store(store_url)
     yield opened
     await opened.close()
 

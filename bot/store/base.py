@@ -1,7 +1,8 @@
 """The store interface and the factory that picks an implementation from a URL.
 
 Every store answers the core's ``Library`` questions and adds the writes the loaders and the
-scheduler need. Implementations: ``sqlite`` (embedded default).
+scheduler need. Implementations: ``sqlite`` (embedded default) and ``postgresql`` (shared by
+several replicas; needs the ``postgres`` extra).
 """
 
 from __future__ import annotations
@@ -63,11 +64,25 @@ def sqlite_path(url: str) -> Path:
     return Path(rest)
 
 
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+
+
 async def open_store(url: str) -> Store:
     """Open the store a URL names, applying pending migrations."""
     if url.startswith("sqlite:"):
         from bot.store.sqlite import SqliteStore
 
         return await SqliteStore.open(sqlite_path(url))
+    if url.startswith(POSTGRES_SCHEMES):
+        try:
+            from bot.store.postgres import PostgresStore
+        except ImportError as err:
+            raise StoreError(
+                f"DATABASE_URL is PostgreSQL but {err.name} is not installed:"
+                " pip install 'briefbot[postgres]'"
+            ) from err
+        return await PostgresStore.open(url)
     scheme = url.split(":", 1)[0]
-    raise StoreError(f"DATABASE_URL: unsupported scheme {scheme!r} (use sqlite:///path)")
+    raise StoreError(
+        f"DATABASE_URL: unsupported scheme {scheme!r} (use sqlite:///path or postgresql://…)"
+    )

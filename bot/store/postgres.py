@@ -1,0 +1,267 @@
+"""The shared store: PostgreSQL through psycopg 3 (async) and a connection pool.
+
+The same tables, rules and answers as the SQLite store, for several replicas on one
+database. Writes to the articles run in one transaction that first bumps
+``store_stats.version``: that row lock orders concurrent writers (no deadlocks on the shared
+word counts) and tells every replica's caches that the data changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Sequence
+from typing import Any
+
+from bot.core.library import ArticleRecord, SearchMode, SpeakerRecord, StatementRecord
+from bot.core.summary import Summary
+from bot.store.base import StoredOrigin
+from bot.store.postgres_db import Connection, PostgresDatabase
+from bot.store.postgres_feeds import PostgresFeeds
+from bot.store.postgres_ledger import PostgresLedger
+from bot.store.postgres_search import search_statements, vocabulary_near
+from bot.store.postgres_speakers import (
+    FIND_NAMED,
+    SpeakerDelta,
+    find_with_words_sql,
+    index_speakers,
+    speaker_record,
+    unindex_speakers,
+)
+from bot.store.postgres_words import WordDelta, statement_words
+from bot.store.rows import published_key, statement_rows
+from bot.store.sqlite_search import STATEMENT_COLUMNS, STATEMENT_JOINS, statement_records
+
+log = logging.getLogger(__name__)
+
+MAX_SPEAKERS = 50  # as in the SQLite store
+_STATEMENT_FIELDS = (
+    "article_id, position, speaker_key, local_id, kind, kind_rank, text, cue, said_when,"
+    " paragraph, verified, published, words, tokens"
+)
+
+
+class PostgresStore(PostgresLedger, PostgresFeeds):
+    """Store on a PostgreSQL database; delivery and feed methods come from mixins."""
+
+    def __init__(self, database: PostgresDatabase) -> None:
+        self._database = database
+        self._names: list[str] | None = None  # cached name keys, valid for _names_version
+        self._names_version = -1
+
+    @classmethod
+    async def open(cls, url: str) -> PostgresStore:
+        """Connect (a pool) and migrate the database at ``url``."""
+        return cls(await PostgresDatabase.connect(url))
+
+    async def close(self) -> None:
+        """Close the pool."""
+        await self._database.close()
+
+    # -- writes -------------------------------------------------------------------------
+
+    async def origins(self) -> list[StoredOrigin]:
+        """Every origin with its article and content hash."""
+        rows = await self._database.rows(
+            "SELECT origin, id, content_hash FROM articles WHERE origin IS NOT NULL"
+        )
+        return [StoredOrigin(*row) for row in rows]
+
+    async def put(self, summary: Summary, *, content_hash: str, origin: str | None) -> None:
+        """Replace the article and all its index rows in one transaction."""
+        await self.put_many([(summary, content_hash, origin)])
+
+    async def put_many(self, items: Sequence[tuple[Summary, str, str | None]]) -> None:
+        """Replace several articles in one transaction (a feed poll, a bulk import).
+
+        An id given twice keeps its last version, as replacing one after the other would."""
+        latest = {summary.article.id: index for index, (summary, _, _) in enumerate(items)}
+        chosen = [item for index, item in enumerate(items) if latest[item[0].article.id] == index]
+        if not chosen:
+            return
+        async with self._database.transaction() as db:
+            await db.execute("UPDATE store_stats SET version = version + 1 WHERE id = 1")
+            words = WordDelta.empty()
+            await self._delete_articles(db, [s.article.id for s, _, _ in chosen], words)
+            await self._insert_articles(db, chosen, words)
+            await _apply_words(db, words)
+
+    async def remove(self, article_ids: Sequence[str]) -> None:
+        """Delete articles; foreign keys cascade to their index rows."""
+        if not article_ids:
+            return
+        async with self._database.transaction() as db:
+            await db.execute("UPDATE store_stats SET version = version + 1 WHERE id = 1")
+            words = WordDelta.empty()
+            await self._delete_articles(db, list(article_ids), words)
+            await _apply_words(db, words)
+
+    async def _delete_articles(
+        self, db: Connection, article_ids: list[str], words: WordDelta
+    ) -> None:
+        """Take stored articles out of the speaker and word counts, then delete them."""
+        cursor = await db.execute(
+            "SELECT document FROM articles WHERE id = ANY(%s) FOR UPDATE", (article_ids,)
+        )
+        old = [Summary.model_validate_json(row[0]) for row in await cursor.fetchall()]
+        if not old:
+            return
+        speakers = SpeakerDelta()
+        for summary in old:
+            speakers.remove(summary)
+        await unindex_speakers(db, speakers)
+        cursor = await db.execute(
+            "SELECT text FROM statements WHERE article_id = ANY(%s)",
+            ([s.article.id for s in old],),
+        )
+        for (text,) in await cursor.fetchall():
+            words.add(statement_words(text), -1)
+        await db.execute("DELETE FROM articles WHERE id = ANY(%s)", ([s.article.id for s in old],))
+
+    async def _insert_articles(
+        self, db: Connection, items: Sequence[tuple[Summary, str, str | None]], words: WordDelta
+    ) -> None:
+        """Insert articles, their topics, speakers and statements (statements by COPY)."""
+        now = dt.datetime.now(dt.UTC)
+        speakers = SpeakerDelta()
+        articles, topics, statements = [], [], []
+        for summary, content_hash, origin in items:
+            article, published = summary.article, published_key(summary)
+            articles.append((article.id, article.title, article.outlet, published,
+                             summary.model_dump_json(), content_hash, origin, now))  # fmt: skip
+            topics += [(topic, article.id) for topic in dict.fromkeys(article.topics)]
+            speakers.add(summary)
+            for r in statement_rows(summary):
+                held = statement_words(r.text)
+                words.add(held, +1)
+                statements.append((article.id, r.position, r.speaker_key, r.local_id, r.kind,
+                                   r.kind_rank, r.text, r.cue, r.said_when, r.paragraph,
+                                   r.verified, published, held.tsvector, held.tokens))  # fmt: skip
+        async with db.cursor() as cursor:
+            await cursor.executemany(
+                "INSERT INTO articles (id, title, outlet, published, document, content_hash,"
+                " origin, loaded_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
+                articles,
+            )
+            if topics:
+                await cursor.executemany(
+                    "INSERT INTO article_topics (topic, article_id) VALUES (%s, %s)", topics
+                )
+        await index_speakers(db, speakers)
+        async with db.cursor().copy(f"COPY statements ({_STATEMENT_FIELDS}) FROM STDIN") as copy:
+            for row in statements:
+                await copy.write_row(row)
+
+    # -- reads: articles ------------------------------------------------------------------
+
+    async def latest(self, limit: int, topics: Sequence[str] = ()) -> list[Summary]:
+        """Newest summaries first, optionally sharing a topic."""
+        if topics:
+            sql = (
+                "SELECT document FROM articles WHERE id IN (SELECT article_id FROM"
+                " article_topics WHERE topic = ANY(%s)) ORDER BY published DESC, id DESC LIMIT %s"
+            )
+            params: tuple[Any, ...] = ([t.lower() for t in topics], limit)
+        else:
+            sql = "SELECT document FROM articles ORDER BY published DESC, id DESC LIMIT %s"
+            params = (limit,)
+        rows = await self._database.rows(sql, params)
+        return [Summary.model_validate_json(row[0]) for row in rows]
+
+    async def summary(self, article_id: str) -> Summary | None:
+        """One summary by id."""
+        rows = await self._database.rows(
+            "SELECT document FROM articles WHERE id = %s", (article_id,)
+        )
+        return Summary.model_validate_json(rows[0][0]) if rows else None
+
+    async def articles(self) -> list[ArticleRecord]:
+        """Every article, newest first."""
+        rows = await self._database.rows(
+            "SELECT id, title, outlet FROM articles ORDER BY published DESC, id DESC"
+        )
+        return [ArticleRecord(*row) for row in rows]
+
+    # -- reads: speakers ------------------------------------------------------------------
+
+    async def speakers_named(self, name_key: str) -> list[SpeakerRecord]:
+        """Speakers with this exact name key, newest first."""
+        rows = await self._database.rows(FIND_NAMED, (name_key, MAX_SPEAKERS))
+        return [speaker_record(row) for row in rows]
+
+    async def speakers_with_words(self, words: Sequence[str]) -> list[SpeakerRecord]:
+        """Speakers whose names or role hold every word, newest first."""
+        if not words:
+            return []
+        sql, unique = find_with_words_sql(words)
+        rows = await self._database.rows(sql, (*unique, MAX_SPEAKERS))
+        return [speaker_record(row) for row in rows]
+
+    async def speaker_names(self) -> list[str]:
+        """Every name key; the same list object until any replica changes the articles, so
+        the core's trigram index over it is built once per change."""
+        version = await self._version()
+        if self._names is None or version != self._names_version:
+            rows = await self._database.rows("SELECT DISTINCT name_key FROM speaker_names")
+            self._names, self._names_version = [row[0] for row in rows], version
+        return self._names
+
+    async def _version(self) -> int:
+        rows = await self._database.rows("SELECT version FROM store_stats WHERE id = 1")
+        return int(rows[0][0])
+
+    async def statements_of(self, speaker_keys: Sequence[str], limit: int) -> list[StatementRecord]:
+        """Statements by these speakers: direct first, then newest article, then in order."""
+        sql = (
+            f"SELECT {STATEMENT_COLUMNS} FROM statements s {STATEMENT_JOINS}"
+            " WHERE s.speaker_key = ANY(%s)"
+            " ORDER BY s.kind_rank, s.published DESC, s.article_id, s.position LIMIT %s"
+        )
+        return statement_records(await self._database.rows(sql, (list(speaker_keys), limit)))
+
+    async def count_statements_of(self, speaker_keys: Sequence[str]) -> int:
+        """How many statements these speakers made."""
+        sql = "SELECT COUNT(*) FROM statements WHERE speaker_key = ANY(%s)"
+        rows = await self._database.rows(sql, (list(speaker_keys),))
+        return int(rows[0][0])
+
+    # -- reads: words ---------------------------------------------------------------------
+
+    async def search(
+        self, words: Sequence[str], *, mode: SearchMode, limit: int
+    ) -> list[StatementRecord]:
+        """Full-text search over statement words (see ``postgres_search``)."""
+        return await search_statements(self._database, words, mode, limit)
+
+    async def vocabulary_near(self, word: str, limit: int) -> list[str]:
+        """Indexed words spelt like ``word``, closest first (pg_trgm, then the core's rule)."""
+        return await vocabulary_near(self._database, word, limit)
+
+
+async def _apply_words(db: Connection, words: WordDelta) -> None:
+    """Apply a batch's changes to the word and pair counts and the totals."""
+    for table, column, counts in (
+        ("terms", "term", words.terms),
+        ("pair_terms", "pair", words.pairs),
+    ):
+        changed = sorted((value, n) for value, n in counts.items() if n)
+        if not changed:
+            continue
+        values = [v for v, _ in changed]
+        await db.execute(
+            f"INSERT INTO {table} ({column}, docs) SELECT * FROM unnest(%s::text[], %s::int[])"
+            f" ON CONFLICT ({column}) DO UPDATE SET docs = {table}.docs + excluded.docs",
+            (values, [n for _, n in changed]),
+        )
+        if any(n < 0 for _, n in changed):
+            await db.execute(
+                f"DELETE FROM {table} WHERE {column} = ANY(%s) AND docs <= 0",
+                ([v for v, n in changed if n < 0],),
+            )
+    await db.execute(
+        "UPDATE store_stats SET statements = statements + %s, tokens = tokens + %s WHERE id = 1",
+        (words.statements, words.tokens),
+    )
+
+
+__all__ = ["PostgresStore"]

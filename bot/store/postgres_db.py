@@ -1,0 +1,153 @@
+"""The PostgreSQL connection pool, its errors, and the migrations of the PostgreSQL store.
+
+Every store method borrows a connection from one ``psycopg_pool.AsyncConnectionPool`` for one
+statement (autocommit) or one transaction, so a replica serves many requests on a few
+connections and a broken connection is replaced by the pool, not by the caller. Errors
+become ``StoreError`` naming the server (never the password).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from typing import Any
+
+import psycopg
+from psycopg.conninfo import conninfo_to_dict
+from psycopg_pool import AsyncConnectionPool
+
+from bot.store.base import StoreError
+from bot.store.migrations import migrations
+
+log = logging.getLogger(__name__)
+
+POOL_MIN = 1
+POOL_MAX = 4  # per process: a replica's handlers wait briefly rather than flood the server
+CONNECT_TIMEOUT = 10  # seconds to get a first connection before start-up fails
+MIGRATION_LOCK = 0x62726266  # "brbf": one process migrates at a time (advisory lock key)
+
+Connection = psycopg.AsyncConnection[tuple[Any, ...]]
+
+
+def describe(url: str) -> str:
+    """``user@host:port/dbname`` of a URL, for messages: no password, no other options."""
+    try:
+        parts = conninfo_to_dict(url)
+    except psycopg.ProgrammingError:
+        return "(unparsable URL)"
+    user = f"{parts['user']}@" if parts.get("user") else ""
+    host = parts.get("host") or "localhost"
+    port = parts.get("port") or "5432"
+    return f"{user}{host}:{port}/{parts.get('dbname') or ''}"
+
+
+async def _configure(connection: Connection) -> None:
+    """Per connection: times in UTC, and the trigram threshold that ``%`` filters with."""
+    await connection.execute("SET TIME ZONE 'UTC'")
+    # The core's own scoring decides which words are near; this only bounds the candidates
+    # the trigram index returns to a superset of those it can accept (see postgres_search).
+    await connection.execute("SET pg_trgm.similarity_threshold = 0.1")
+
+
+class PostgresDatabase:
+    """A pool with the few helpers every part of the store uses."""
+
+    def __init__(self, pool: AsyncConnectionPool[Connection], label: str) -> None:
+        self._pool = pool
+        self._label = label
+
+    @classmethod
+    async def connect(cls, url: str) -> PostgresDatabase:
+        """Open the pool (waiting for one connection) and apply pending migrations."""
+        label = describe(url)
+        try:  # one direct connection first: the pool alone would retry until its timeout
+            first = await psycopg.AsyncConnection.connect(url, connect_timeout=CONNECT_TIMEOUT)
+        except psycopg.Error as err:
+            raise StoreError(
+                f"cannot connect to PostgreSQL at {label}: {_first_line(err)}"
+            ) from None
+        await first.close()
+        pool: AsyncConnectionPool[Connection] = AsyncConnectionPool(
+            url,
+            min_size=POOL_MIN,
+            max_size=POOL_MAX,
+            kwargs={"autocommit": True},
+            configure=_configure,
+            open=False,
+            name="briefbot",
+        )
+        try:
+            await pool.open(wait=True, timeout=CONNECT_TIMEOUT)
+        except Exception as err:
+            await pool.close()
+            raise StoreError(
+                f"cannot connect to PostgreSQL at {label}: {_first_line(err)}"
+            ) from err
+        database = cls(pool, label)
+        try:
+            await database.migrate()
+        except BaseException:
+            await pool.close()
+            raise
+        return database
+
+    async def close(self) -> None:
+        """Close every connection of the pool."""
+        await self._pool.close()
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[Connection]:
+        """A connection inside one transaction, committed on success."""
+        try:
+            async with self._pool.connection() as connection, connection.transaction():
+                yield connection
+        except psycopg.Error as err:
+            raise StoreError(f"PostgreSQL ({self._label}) failed: {_first_line(err)}") from err
+
+    async def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """The rows of one statement."""
+        try:
+            async with self._pool.connection() as connection:
+                cursor = await connection.execute(sql, params)
+                return await cursor.fetchall() if cursor.description else []
+        except psycopg.Error as err:
+            raise StoreError(
+                f"PostgreSQL ({self._label}) query failed: {_first_line(err)}"
+            ) from err
+
+    async def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """Run one statement (its own transaction); how many rows it changed."""
+        try:
+            async with self._pool.connection() as connection:
+                cursor = await connection.execute(sql, params)
+                return cursor.rowcount
+        except psycopg.Error as err:
+            raise StoreError(
+                f"PostgreSQL ({self._label}) write failed: {_first_line(err)}"
+            ) from err
+
+    async def migrate(self) -> None:
+        """Apply every migration not yet recorded, in order, under an advisory lock."""
+        async with self.transaction() as connection:
+            await connection.execute("SELECT pg_advisory_xact_lock(%s)", (MIGRATION_LOCK,))
+            await connection.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY,"
+                " name TEXT NOT NULL, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())"
+            )
+            cursor = await connection.execute("SELECT version FROM schema_migrations")
+            applied = {row[0] for row in await cursor.fetchall()}
+            for migration in migrations("postgres"):
+                if migration.version in applied:
+                    continue
+                log.info("applying PostgreSQL migration %04d_%s", migration.version, migration.name)
+                await connection.execute(migration.sql.encode("utf-8"))  # a script: no params
+                await connection.execute(
+                    "INSERT INTO schema_migrations (version, name) VALUES (%s, %s)",
+                    (migration.version, migration.name),
+                )
+
+
+def _first_line(err: BaseException) -> str:
+    text = str(err).strip()
+    return text.splitlines()[0] if text else type(err).__name__

@@ -1,0 +1,161 @@
+"""Full-text and fuzzy search on PostgreSQL: a GIN-indexed tsvector and pg_trgm.
+
+The answers are SQLite's (``sqlite_search``): a phrase or all-words search returns the newest
+matching statements (by insertion order), an any-word search ranks by bm25 when few
+statements match and is newest first otherwise. How each is found differs:
+
+- A phrase is a tsquery of ``<->`` (word order checked on the stored positions) led by its
+  rarest adjacent pairs, so GIN intersects short posting lists even when every word is common.
+- When even the rarest word or pair is in very many statements, walking the statements newest
+  first and testing each is cheaper than reading the index, and the planner is told so.
+- bm25 is computed here with FTS5's formula from the counts the store keeps, so that the
+  ranked order is the one SQLite gives.
+- Typos: pg_trgm's GIN index returns the words sharing trigrams with the query; the core's
+  own trigram rule (``TrigramIndex``) then picks among them, as SQLite does over every word.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from bot.core.fuzzy import TrigramIndex
+from bot.core.library import SearchMode, StatementRecord
+from bot.core.text import fold
+from bot.store.postgres_db import PostgresDatabase
+from bot.store.postgres_words import (
+    all_query,
+    any_query,
+    pairs_of,
+    phrase_query,
+)
+from bot.store.sqlite_search import (
+    RANKED_MATCHES,
+    STATEMENT_COLUMNS,
+    STATEMENT_JOINS,
+    _rarest,
+    fts_tokens,
+    statement_records,
+)
+
+WALK = 50_000  # a probe in more statements than this is found faster newest first
+LEAD_PAIRS = 2  # rarest pairs that lead a phrase query
+NEAR_CUTOFF = 75  # the score ``vocabulary_near`` asks of a word (as the SQLite store does)
+BM25_K1, BM25_B = 1.2, 0.75  # FTS5's constants
+
+
+async def search_statements(
+    db: PostgresDatabase, words: Sequence[str], mode: SearchMode, limit: int
+) -> list[StatementRecord]:
+    """Statements holding the words as a phrase, all of them, or any."""
+    tokens = fts_tokens(words)
+    if not tokens:
+        return []
+    frequency = await _counts(db, "terms", "term", tokens)
+    if mode == "any":
+        return await _any_word(db, _rarest(tokens, frequency), frequency, limit)
+    if any(t not in frequency for t in tokens):
+        return []  # a word no statement holds
+    smallest = min(frequency.values())
+    if mode == "phrase" and len(tokens) > 1:
+        pairs = pairs_of(tokens)
+        pair_frequency = await _counts(db, "pair_terms", "pair", pairs)
+        if any(p not in pair_frequency for p in pairs):
+            return []  # two of its words never stand side by side
+        leads = sorted(dict.fromkeys(pairs), key=pair_frequency.__getitem__)[:LEAD_PAIRS]
+        smallest = min(smallest, pair_frequency[leads[0]])
+        query = phrase_query(tokens, leads)
+    elif mode == "phrase":
+        query = phrase_query(tokens)
+    else:
+        query = all_query(tokens)
+    return await _matching(db, query, limit, walk=smallest > WALK)
+
+
+async def _matching(
+    db: PostgresDatabase, query: str, limit: int, *, walk: bool
+) -> list[StatementRecord]:
+    """The newest ``limit`` statements matching a tsquery."""
+    sql = (
+        f"SELECT {STATEMENT_COLUMNS} FROM statements s {STATEMENT_JOINS}"
+        " WHERE s.words @@ %s::tsquery ORDER BY s.id DESC LIMIT %s"
+    )
+    if not walk:
+        return statement_records(await db.rows(sql, (query, limit)))
+    async with db.transaction() as connection:  # every word is common: walk newest first
+        await connection.execute("SET LOCAL enable_bitmapscan = off")
+        cursor = await connection.execute(sql, (query, limit))
+        return statement_records(await cursor.fetchall())
+
+
+async def _counts(
+    db: PostgresDatabase, table: str, column: str, values: Sequence[str]
+) -> dict[str, int]:
+    unique = list(dict.fromkeys(values))
+    sql = f"SELECT {column}, docs FROM {table} WHERE {column} = ANY(%s)"
+    return {value: int(docs) for value, docs in await db.rows(sql, (unique,))}
+
+
+async def _any_word(
+    db: PostgresDatabase, tokens: list[str], frequency: dict[str, int], limit: int
+) -> list[StatementRecord]:
+    """Statements with any of the words; bm25 order when few match, else newest first."""
+    if not tokens:
+        return []
+    if sum(frequency[t] for t in tokens) > RANKED_MATCHES:
+        return await _matching(db, any_query(tokens), limit, walk=False)
+    sql = (
+        f"SELECT s.id, s.tokens, {STATEMENT_COLUMNS} FROM statements s {STATEMENT_JOINS}"
+        " WHERE s.words @@ %s::tsquery ORDER BY s.id"
+    )
+    rows = await db.rows(sql, (any_query(tokens),))
+    totals = await db.rows("SELECT statements, tokens FROM store_stats WHERE id = 1")
+    statements, all_tokens = (int(v) for v in totals[0])
+    unique = list(dict.fromkeys(tokens))
+    scored = [
+        (bm25(fts_tokens([row[8]]), row[1], unique, frequency, statements, all_tokens), row)
+        for row in rows
+    ]
+    scored.sort(key=lambda pair: (pair[0], pair[1][0]))  # rank, then oldest first (as FTS5)
+    return statement_records([row[2:] for _, row in scored[:limit]])
+
+
+def bm25(
+    words: Sequence[str],
+    length: int,
+    phrases: Sequence[str],
+    hits: dict[str, int],
+    rows: int,
+    total_tokens: int,
+) -> float:
+    """FTS5's ``bm25()`` of one row for single-word phrases (lower is better), step by step
+    as fts5_aux.c computes it, so that equal scores stay equal and order as they do there."""
+    average = total_tokens / rows if rows else 0.0
+    score = 0.0
+    for phrase in phrases:
+        idf = math.log((rows - hits[phrase] + 0.5) / (hits[phrase] + 0.5))
+        if idf <= 0.0:
+            idf = 1e-6
+        frequency = float(words.count(phrase))
+        score += idf * (
+            (frequency * (BM25_K1 + 1.0))
+            / (frequency + BM25_K1 * (1 - BM25_B + BM25_B * float(length) / average))
+        )
+    return -1.0 * score
+
+
+async def vocabulary_near(db: PostgresDatabase, word: str, limit: int) -> list[str]:
+    """Indexed words spelt like ``word``, closest first.
+
+    ``fuzz.ratio`` of at least 75 needs lengths within 0.6 and 1/0.6 of each other, and a
+    word the core's rule accepts shares well over a tenth of its trigrams with the query, so
+    the length bound and pg_trgm's ``%`` at 0.1 only drop words the core would refuse.
+    """
+    folded = fold(word)
+    if not folded:
+        return []
+    shortest, longest = math.ceil(len(folded) * 0.6), math.floor(len(folded) / 0.6)
+    sql = "SELECT term FROM terms WHERE term %% %s AND length(term) BETWEEN %s AND %s"
+    candidates = [row[0] for row in await db.rows(sql, (folded, shortest, longest))]
+    near = TrigramIndex(candidates).near(folded, limit=limit, cutoff=NEAR_CUTOFF)
+    return [term for term, _ in near]
