@@ -102,7 +102,7 @@ def find_named(db: sqlite3.Connection, name_key: str, limit: int) -> list[Speake
     """Speakers with this exact name key, newest first."""
     sql = (
         f"SELECT {_COLUMNS}, n.name_key FROM speaker_names n JOIN speaker_keys k ON k.key = n.key"
-        " WHERE n.name_key = ? ORDER BY n.latest DESC LIMIT ?"
+        " WHERE n.name_key = ? ORDER BY n.latest DESC, n.key LIMIT ?"
     )
     return [_record(row) for row in db.execute(sql, (name_key, limit))]
 
@@ -121,7 +121,7 @@ def find_with_words(
     )
     sql = (
         f"SELECT {_COLUMNS}, '' FROM speaker_words w JOIN speaker_keys k ON k.key = w.key"
-        f" WHERE w.word = ?{probes} ORDER BY w.latest DESC LIMIT ?"
+        f" WHERE w.word = ?{probes} ORDER BY w.latest DESC, w.key LIMIT ?"
     )
     return [_record(row) for row in db.execute(sql, (*unique, limit))]
 
