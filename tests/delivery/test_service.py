@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from pathlib import Path
+
+import pytest
 
 from bot.context import Context
 from bot.delivery import admin
@@ -20,6 +21,7 @@ from bot.store.ledger import Claim, DeliveryStatus, SlotKey
 from .conftest import CHANNELS, FakePoster, FakeTime, ServiceFactory, make_settings
 
 SLOT = dt.datetime(2025, 12, 20, 7, 0, tzinfo=dt.UTC)  # 08:00 Berlin
+pytestmark = pytest.mark.both_stores  # the ledger's rules hold on SQLite and PostgreSQL
 
 
 async def test_startup_delivers_within_grace_and_records_older_slots_missed(
@@ -99,9 +101,9 @@ async def test_row_of_a_dead_process_past_grace_is_settled_as_missed(
 
 
 async def test_two_processes_on_one_database_post_each_slot_once(
-    make_service: ServiceFactory, poster: FakePoster, tmp_path: Path, loaded_store: Store
+    make_service: ServiceFactory, poster: FakePoster, store_url: str, loaded_store: Store
 ) -> None:
-    other_store = await open_store(f"sqlite:///{tmp_path / 'test.sqlite3'}")  # 2nd connection
+    other_store = await open_store(store_url)  # a 2nd connection to the same database
     try:
         first, second = make_service(), make_service(store=other_store)
         schedule = await first.schedule("morning")
@@ -116,13 +118,13 @@ async def test_two_processes_on_one_database_post_each_slot_once(
 
 
 async def test_admin_subscription_survives_restart_and_is_scheduled(
-    loaded_store: Store, time: FakeTime, tmp_path: Path, make_service: ServiceFactory
+    loaded_store: Store, time: FakeTime, store_url: str, make_service: ServiceFactory
 ) -> None:
     context = Context(make_settings(), Secrets(), loaded_store, time.now)
     channel = "discord:112233445566778899"
     await admin.subscribe(context, channel, cron="30 9 * * 1-5", timezone="Asia/Tokyo", by="u1")
     changed = await admin.change_time(context, channel, cron="0 7 * * *", timezone="UTC")
-    reopened = await open_store(f"sqlite:///{tmp_path / 'test.sqlite3'}")
+    reopened = await open_store(store_url)
     try:
         assert await reopened.subscription(channel) == changed
     finally:

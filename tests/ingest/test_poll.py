@@ -17,6 +17,8 @@ from bot.store import Store
 from tests.conftest import NOW, SEED_BRIEF
 from tests.ingest.conftest import ARTICLE_HTML, LocalServer, Seen
 
+pytestmark = pytest.mark.both_stores  # feed state on SQLite and PostgreSQL
+
 SECOND_HTML = ARTICLE_HTML.replace(
     "Harbour council approves new ferry line", "Island school gets new roof"
 ).replace("ferry line between", "roof repair between")
