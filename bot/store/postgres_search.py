@@ -51,15 +51,14 @@ async def search_statements(
     tokens = fts_tokens(words)
     if not tokens:
         return []
-    frequency = await _counts(db, "terms", "term", tokens)
+    pairs = pairs_of(tokens) if mode == "phrase" else []
+    frequency, pair_frequency = await _counts(db, tokens, pairs)
     if mode == "any":
         return await _any_word(db, _rarest(tokens, frequency), frequency, limit)
     if any(t not in frequency for t in tokens):
         return []  # a word no statement holds
     smallest = min(frequency.values())
     if mode == "phrase" and len(tokens) > 1:
-        pairs = pairs_of(tokens)
-        pair_frequency = await _counts(db, "pair_terms", "pair", pairs)
         if any(p not in pair_frequency for p in pairs):
             return []  # two of its words never stand side by side
         leads = sorted(dict.fromkeys(pairs), key=pair_frequency.__getitem__)[:LEAD_PAIRS]
@@ -89,11 +88,18 @@ async def _matching(
 
 
 async def _counts(
-    db: PostgresDatabase, table: str, column: str, values: Sequence[str]
-) -> dict[str, int]:
-    unique = list(dict.fromkeys(values))
-    sql = f"SELECT {column}, docs FROM {table} WHERE {column} = ANY(%s)"
-    return {value: int(docs) for value, docs in await db.rows(sql, (unique,))}
+    db: PostgresDatabase, tokens: Sequence[str], pairs: Sequence[str]
+) -> tuple[dict[str, int], dict[str, int]]:
+    """How many statements hold each token and each pair (absent: none), in one round trip."""
+    sql = (
+        "SELECT 0, term, docs FROM terms WHERE term = ANY(%s)"
+        " UNION ALL SELECT 1, pair, docs FROM pair_terms WHERE pair = ANY(%s)"
+    )
+    found: tuple[dict[str, int], dict[str, int]] = ({}, {})
+    rows = await db.rows(sql, (list(dict.fromkeys(tokens)), list(dict.fromkeys(pairs))))
+    for table, value, docs in rows:
+        found[table][value] = int(docs)
+    return found
 
 
 async def _any_word(
@@ -155,7 +161,9 @@ async def vocabulary_near(db: PostgresDatabase, word: str, limit: int) -> list[s
     if not folded:
         return []
     shortest, longest = math.ceil(len(folded) * 0.6), math.floor(len(folded) / 0.6)
-    sql = "SELECT term FROM terms WHERE term %% %s AND length(term) BETWEEN %s AND %s"
+    sql = (
+        "SELECT term FROM terms WHERE lower(term) %% %s AND length(term) BETWEEN %s AND %s"
+    )
     candidates = [row[0] for row in await db.rows(sql, (folded, shortest, longest))]
     near = TrigramIndex(candidates).near(folded, limit=limit, cutoff=NEAR_CUTOFF)
     return [term for term, _ in near]
