@@ -19,7 +19,7 @@ from bot.store.base import StoredOrigin
 from bot.store.postgres_db import Connection, PostgresDatabase
 from bot.store.postgres_feeds import PostgresFeeds
 from bot.store.postgres_ledger import PostgresLedger
-from bot.store.postgres_search import search_statements, vocabulary_near
+from bot.store.postgres_search import Vocabulary, search_statements
 from bot.store.postgres_speakers import (
     FIND_NAMED,
     SpeakerDelta,
@@ -48,6 +48,7 @@ class PostgresStore(PostgresLedger, PostgresFeeds):
         self._database = database
         self._names: list[str] | None = None  # cached name keys, valid for _names_version
         self._names_version = -1
+        self._vocabulary = Vocabulary()
 
     @classmethod
     async def open(cls, url: str) -> PostgresStore:
@@ -234,8 +235,8 @@ class PostgresStore(PostgresLedger, PostgresFeeds):
         return await search_statements(self._database, words, mode, limit)
 
     async def vocabulary_near(self, word: str, limit: int) -> list[str]:
-        """Indexed words spelt like ``word``, closest first (pg_trgm, then the core's rule)."""
-        return await vocabulary_near(self._database, word, limit)
+        """Indexed words spelt like ``word``, closest first (cached until the data changes)."""
+        return await self._vocabulary.near(self._database, await self._version(), word, limit)
 
 
 async def _apply_words(db: Connection, words: WordDelta) -> None:

@@ -43,11 +43,8 @@ def describe(url: str) -> str:
 
 
 async def _configure(connection: Connection) -> None:
-    """Per connection: times in UTC, and the trigram threshold that ``%`` filters with."""
+    """Per connection: times come back in UTC."""
     await connection.execute("SET TIME ZONE 'UTC'")
-    # The core's own scoring decides which words are near; this only bounds the candidates
-    # the trigram index returns to a superset of those it can accept (see postgres_search).
-    await connection.execute("SET pg_trgm.similarity_threshold = 0.1")
 
 
 class PostgresDatabase:

@@ -3,8 +3,6 @@
 -- column that is sorted or compared is COLLATE "C": byte order, as SQLite sorts, whatever
 -- the server's locale.
 
-CREATE EXTENSION IF NOT EXISTS pg_trgm;
-
 CREATE TABLE articles (
     id           TEXT COLLATE "C" PRIMARY KEY,
     title        TEXT NOT NULL,
@@ -103,9 +101,6 @@ CREATE TABLE terms (
     term TEXT COLLATE "C" PRIMARY KEY,
     docs INTEGER NOT NULL
 );
--- On an expression, lower(term) (= term: terms are folded), so that the planner never picks
--- this index for the equality lookups of term counts (pg_trgm indexes '=' too, slowly).
-CREATE INDEX terms_trigrams ON terms USING gin (lower(term) gin_trgm_ops);
 
 -- How many statements hold each adjacent pair ("tremendous progress").
 CREATE TABLE pair_terms (
