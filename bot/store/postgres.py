@@ -2,8 +2,10 @@
 
 The same tables, rules and answers as the SQLite store, for several replicas on one
 database. Writes to the articles run in one transaction that first bumps
-``store_stats.version``: that row lock orders concurrent writers (no deadlocks on the shared
-word counts) and tells every replica's caches that the data changed.
+``store_stats.version`` (that row lock orders concurrent writers: no deadlocks on the shared
+word counts) and ends with a NOTIFY, which tells every replica's caches that the data
+changed (``postgres_changes``). Cached: the name keys and the word counts, which typo
+correction and search planning read on every question.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 from bot.core.library import ArticleRecord, SearchMode, SpeakerRecord, StatementRecord
 from bot.core.summary import Summary
 from bot.store.base import StoredOrigin
+from bot.store.postgres_changes import CHANNEL, ChangeWatch
 from bot.store.postgres_db import Connection, PostgresDatabase
 from bot.store.postgres_feeds import PostgresFeeds
 from bot.store.postgres_ledger import PostgresLedger
@@ -44,20 +47,33 @@ _STATEMENT_FIELDS = (
 class PostgresStore(PostgresLedger, PostgresFeeds):
     """Store on a PostgreSQL database; delivery and feed methods come from mixins."""
 
-    def __init__(self, database: PostgresDatabase) -> None:
+    def __init__(self, database: PostgresDatabase, changes: ChangeWatch | None = None) -> None:
         self._database = database
-        self._names: list[str] | None = None  # cached name keys, valid for _names_version
-        self._names_version = -1
+        self._changes = changes or ChangeWatch()
+        self._names: list[str] | None = None  # cached name keys, valid for _names_mark
+        self._names_mark: tuple[bool, int] = (False, -1)
         self._vocabulary = Vocabulary()
 
     @classmethod
     async def open(cls, url: str) -> PostgresStore:
-        """Connect (a pool) and migrate the database at ``url``."""
-        return cls(await PostgresDatabase.connect(url))
+        """Connect (a pool and a listener) and migrate the database at ``url``."""
+        database = await PostgresDatabase.connect(url)
+        changes = ChangeWatch()
+        await changes.start(url)
+        return cls(database, changes)
 
     async def close(self) -> None:
-        """Close the pool."""
+        """Stop listening and close the pool."""
+        await self._changes.close()
         await self._database.close()
+
+    async def _mark(self) -> tuple[bool, int]:
+        """Where the data stands: the notifications heard (no round trip) while listening,
+        else the stored version."""
+        if self._changes.live:
+            return True, self._changes.generation
+        rows = await self._database.rows("SELECT version FROM store_stats WHERE id = 1")
+        return False, int(rows[0][0])
 
     # -- writes -------------------------------------------------------------------------
 
@@ -86,6 +102,7 @@ class PostgresStore(PostgresLedger, PostgresFeeds):
             await self._delete_articles(db, [s.article.id for s, _, _ in chosen], words)
             await self._insert_articles(db, chosen, words)
             await _apply_words(db, words)
+            await db.execute(f"NOTIFY {CHANNEL}")
 
     async def remove(self, article_ids: Sequence[str]) -> None:
         """Delete articles; foreign keys cascade to their index rows."""
@@ -96,6 +113,7 @@ class PostgresStore(PostgresLedger, PostgresFeeds):
             words = WordDelta.empty()
             await self._delete_articles(db, list(article_ids), words)
             await _apply_words(db, words)
+            await db.execute(f"NOTIFY {CHANNEL}")
 
     async def _delete_articles(
         self, db: Connection, article_ids: list[str], words: WordDelta
@@ -201,15 +219,11 @@ class PostgresStore(PostgresLedger, PostgresFeeds):
     async def speaker_names(self) -> list[str]:
         """Every name key; the same list object until any replica changes the articles, so
         the core's trigram index over it is built once per change."""
-        version = await self._version()
-        if self._names is None or version != self._names_version:
+        mark = await self._mark()
+        if self._names is None or mark != self._names_mark:
             rows = await self._database.rows("SELECT DISTINCT name_key FROM speaker_names")
-            self._names, self._names_version = [row[0] for row in rows], version
+            self._names, self._names_mark = [row[0] for row in rows], mark
         return self._names
-
-    async def _version(self) -> int:
-        rows = await self._database.rows("SELECT version FROM store_stats WHERE id = 1")
-        return int(rows[0][0])
 
     async def statements_of(self, speaker_keys: Sequence[str], limit: int) -> list[StatementRecord]:
         """Statements by these speakers: direct first, then newest article, then in order."""
@@ -232,11 +246,12 @@ class PostgresStore(PostgresLedger, PostgresFeeds):
         self, words: Sequence[str], *, mode: SearchMode, limit: int
     ) -> list[StatementRecord]:
         """Full-text search over statement words (see ``postgres_search``)."""
-        return await search_statements(self._database, words, mode, limit)
+        counts = await self._vocabulary.counts(self._database, await self._mark())
+        return await search_statements(self._database, counts, words, mode, limit)
 
     async def vocabulary_near(self, word: str, limit: int) -> list[str]:
         """Indexed words spelt like ``word``, closest first (cached until the data changes)."""
-        return await self._vocabulary.near(self._database, await self._version(), word, limit)
+        return await self._vocabulary.near(self._database, await self._mark(), word, limit)
 
 
 async def _apply_words(db: Connection, words: WordDelta) -> None:

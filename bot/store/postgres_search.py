@@ -44,24 +44,32 @@ BM25_K1, BM25_B = 1.2, 0.75  # FTS5's constants
 
 
 async def search_statements(
-    db: PostgresDatabase, words: Sequence[str], mode: SearchMode, limit: int
+    db: PostgresDatabase,
+    counts: dict[str, int],
+    words: Sequence[str],
+    mode: SearchMode,
+    limit: int,
 ) -> list[StatementRecord]:
-    """Statements holding the words as a phrase, all of them, or any."""
+    """Statements holding the words as a phrase, all of them, or any; ``counts`` are the
+    word counts (cached by the store), so most questions cost one round trip."""
     tokens = fts_tokens(words)
     if not tokens:
         return []
-    pairs = pairs_of(tokens) if mode == "phrase" else []
-    frequency, pair_frequency = await _counts(db, tokens, pairs)
+    frequency = {t: counts[t] for t in tokens if t in counts}
     if mode == "any":
         return await _any_word(db, _rarest(tokens, frequency), frequency, limit)
     if any(t not in frequency for t in tokens):
         return []  # a word no statement holds
     smallest = min(frequency.values())
     if mode == "phrase" and len(tokens) > 1:
-        if any(p not in pair_frequency for p in pairs):
-            return []  # two of its words never stand side by side
-        leads = sorted(dict.fromkeys(pairs), key=pair_frequency.__getitem__)[:LEAD_PAIRS]
-        smallest = min(smallest, pair_frequency[leads[0]])
+        pairs = list(dict.fromkeys(pairs_of(tokens)))
+        leads = pairs[: LEAD_PAIRS + 1]
+        if smallest > WALK:  # only common words: how rare are their pairs?
+            pair_frequency = await _pair_counts(db, pairs)
+            if any(p not in pair_frequency for p in pairs):
+                return []  # two of its words never stand side by side
+            leads = sorted(pairs, key=pair_frequency.__getitem__)[:LEAD_PAIRS]
+            smallest = pair_frequency[leads[0]]
         query = phrase_query(tokens, leads)
     elif mode == "phrase":
         query = phrase_query(tokens)
@@ -86,19 +94,10 @@ async def _matching(
         return statement_records(await cursor.fetchall())
 
 
-async def _counts(
-    db: PostgresDatabase, tokens: Sequence[str], pairs: Sequence[str]
-) -> tuple[dict[str, int], dict[str, int]]:
-    """How many statements hold each token and each pair (absent: none), in one round trip."""
-    sql = (
-        "SELECT 0, term, docs FROM terms WHERE term = ANY(%s)"
-        " UNION ALL SELECT 1, pair, docs FROM pair_terms WHERE pair = ANY(%s)"
-    )
-    found: tuple[dict[str, int], dict[str, int]] = ({}, {})
-    rows = await db.rows(sql, (list(dict.fromkeys(tokens)), list(dict.fromkeys(pairs))))
-    for table, value, docs in rows:
-        found[table][value] = int(docs)
-    return found
+async def _pair_counts(db: PostgresDatabase, pairs: Sequence[str]) -> dict[str, int]:
+    """How many statements hold each pair (absent: none)."""
+    sql = "SELECT pair, docs FROM pair_terms WHERE pair = ANY(%s)"
+    return {pair: int(docs) for pair, docs in await db.rows(sql, (list(pairs),))}
 
 
 async def _any_word(
@@ -150,24 +149,35 @@ def bm25(
 
 
 class Vocabulary:
-    """Every indexed word in a trigram index, rebuilt when the store's version moves.
+    """Every indexed word with its count, and a trigram index over them, re-read when the
+    data changes (``mark``: see ``PostgresStore._mark``).
 
-    This is the SQLite store's rule exactly (``TrigramIndex`` over every word, ``fuzz.ratio``
-    of at least 75). pg_trgm was tried as the candidate filter: the core accepts a 4-letter
-    query's correction sharing one trigram (a pg_trgm similarity of 0.09), and at a
-    threshold that low the trigram index rechecks thousands of words per query (20-40 ms);
-    any higher threshold changes answers (290 of 9,116 best corrections of generated typos
-    fell below 0.15). So the words are read once per change of the data, as SQLite does.
+    Typo correction is the SQLite store's rule exactly (``TrigramIndex`` over every word,
+    ``fuzz.ratio`` of at least 75). pg_trgm was tried as the candidate filter: the core
+    accepts a 4-letter query's correction sharing one trigram (a pg_trgm similarity of
+    0.09), and at a threshold that low the trigram index rechecked thousands of words per
+    query (20-40 ms); any higher threshold changed answers (290 of 9,116 best corrections of
+    generated typos fell below 0.15). The counts also spare search a round trip.
     """
 
     def __init__(self) -> None:
+        self._counts: dict[str, int] = {}
         self._index: TrigramIndex | None = None
-        self._version = -1
+        self._mark: tuple[bool, int] | None = None
 
-    async def near(self, db: PostgresDatabase, version: int, word: str, limit: int) -> list[str]:
+    async def counts(self, db: PostgresDatabase, mark: tuple[bool, int]) -> dict[str, int]:
+        """How many statements hold each word."""
+        if mark != self._mark:
+            rows = await db.rows("SELECT term, docs FROM terms")
+            self._counts, self._index, self._mark = {t: int(n) for t, n in rows}, None, mark
+        return self._counts
+
+    async def near(
+        self, db: PostgresDatabase, mark: tuple[bool, int], word: str, limit: int
+    ) -> list[str]:
         """Indexed words spelt like ``word``, closest first."""
-        if self._index is None or version != self._version:
-            rows = await db.rows("SELECT term FROM terms")
-            self._index, self._version = TrigramIndex([row[0] for row in rows]), version
+        counts = await self.counts(db, mark)
+        if self._index is None:
+            self._index = TrigramIndex(list(counts))
         near = self._index.near(fold(word), limit=limit, cutoff=NEAR_CUTOFF)
         return [term for term, _ in near]

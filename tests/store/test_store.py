@@ -5,11 +5,27 @@ Every test here runs as ``[sqlite]`` and ``[postgres]`` (see ``backends.py``).
 
 from __future__ import annotations
 
+import asyncio
+import time
+from collections.abc import Awaitable, Callable
+
 import pytest
 
 from bot.core.summary import Summary
 from bot.store import StoreError, open_store
 from bot.store.base import Store
+
+
+async def eventually(check: Callable[[], Awaitable[None]], seconds: float = 5.0) -> None:
+    """Run ``check`` until it passes (another process's change arrives by notification)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return await check()
+        except AssertionError:
+            if time.monotonic() > deadline:
+                raise
+            await asyncio.sleep(0.01)
 
 
 async def test_put_replaces_and_remove_cascades(store: Store, seed_summary: Summary) -> None:
@@ -123,14 +139,22 @@ async def test_caches_follow_writes_from_another_process(
         assert "rubio" not in await reader.speaker_names()
         assert await reader.vocabulary_near("tremendos", 1) == []
         await writer.put(seed_summary, content_hash="a", origin=None)
-        found = await reader.search(["tremendous", "progress"], mode="phrase", limit=5)
-        assert [r.speaker_name for r in found] == ["A White House official"]
+
+        async def sees_the_article() -> None:
+            found = await reader.search(["tremendous", "progress"], mode="phrase", limit=5)
+            assert [r.speaker_name for r in found] == ["A White House official"]
+
+        await eventually(sees_the_article)  # SQLite: at once; PostgreSQL: at the NOTIFY
         names = await reader.speaker_names()
         assert "rubio" in names
         assert await reader.speaker_names() is names  # unchanged data: the same list
         assert await reader.vocabulary_near("tremendos", 1) == ["tremendous"]
         await writer.remove([seed_summary.article.id])
-        assert "rubio" not in await reader.speaker_names()
+
+        async def forgets_the_article() -> None:
+            assert "rubio" not in await reader.speaker_names()
+
+        await eventually(forgets_the_article)
     finally:
         await reader.close()
         await writer.close()

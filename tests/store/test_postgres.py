@@ -1,0 +1,79 @@
+"""What only the PostgreSQL store has: its migrations, counts, notifications and pool."""
+
+from __future__ import annotations
+
+import asyncio
+
+import psycopg
+
+from bot.core.summary import Summary
+from bot.store import open_store
+from bot.store.postgres import PostgresStore
+from tests.store.backends import PostgresServer
+
+
+async def test_replicas_starting_together_migrate_once(postgres_server: PostgresServer) -> None:
+    fresh = PostgresServer(postgres_server.admin_url)
+    fresh.create()
+    try:
+        stores = await asyncio.gather(*(open_store(fresh.url) for _ in range(3)))
+        for store in stores:
+            await store.close()
+        with psycopg.connect(fresh.url) as db:
+            rows = db.execute("SELECT version, name FROM schema_migrations ORDER BY 1").fetchall()
+        assert rows[:3] == [(1, "articles"), (2, "delivery"), (3, "feeds")]
+        assert len(rows) == len({version for version, _ in rows})
+    finally:
+        fresh.drop()
+
+
+async def test_word_and_pair_counts_follow_replacements(
+    postgres_url: str, seed_summary: Summary
+) -> None:
+    store = await open_store(postgres_url)
+    try:
+        await store.put(seed_summary, content_hash="a", origin=None)
+        await store.put(seed_summary, content_hash="b", origin=None)  # replaced, not doubled
+        with psycopg.connect(postgres_url) as db:
+            pair = db.execute(
+                "SELECT docs FROM pair_terms WHERE pair = 'tremendous progress'"
+            ).fetchone()
+            word = db.execute("SELECT docs FROM terms WHERE term = 'putin'").fetchone()
+            totals = db.execute("SELECT statements FROM store_stats").fetchone()
+        assert (pair, word, totals) == ((1,), (6,), (len(seed_summary.statements),))
+        await store.remove([seed_summary.article.id])
+        with psycopg.connect(postgres_url) as db:
+            left = [
+                db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()
+                for table in ("pair_terms", "terms", "speaker_keys", "speaker_names")
+            ]
+            totals = db.execute("SELECT statements, tokens FROM store_stats").fetchone()
+        assert left == [(0,)] * 4 and totals == (0, 0)
+    finally:
+        await store.close()
+
+
+async def test_a_lost_listener_falls_back_to_asking_the_database(
+    postgres_url: str, seed_summary: Summary
+) -> None:
+    reader, writer = await open_store(postgres_url), await open_store(postgres_url)
+    assert isinstance(reader, PostgresStore)
+    try:
+        assert await reader.vocabulary_near("tremendos", 1) == []
+        with psycopg.connect(postgres_url, autocommit=True) as admin:  # the listener dies
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE query LIKE 'LISTEN briefbot_articles%%' AND pid <> pg_backend_pid()"
+            )
+        for _ in range(500):
+            if not reader._changes.live:
+                break
+            await asyncio.sleep(0.01)
+        assert not reader._changes.live
+        await writer.put(seed_summary, content_hash="a", origin=None)
+        # No notification can arrive now: the very next read asks the database.
+        assert await reader.vocabulary_near("tremendos", 1) == ["tremendous"]
+        assert "rubio" in await reader.speaker_names()
+    finally:
+        await reader.close()
+        await writer.close()
