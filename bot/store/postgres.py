@@ -23,6 +23,7 @@ from bot.store.postgres_db import Connection, PostgresDatabase
 from bot.store.postgres_feeds import PostgresFeeds
 from bot.store.postgres_ledger import PostgresLedger
 from bot.store.postgres_search import Vocabulary, search_statements
+from bot.store.postgres_seen import PostgresSeen
 from bot.store.postgres_speakers import (
     FIND_NAMED,
     SpeakerDelta,
@@ -44,8 +45,8 @@ _STATEMENT_FIELDS = (
 )
 
 
-class PostgresStore(PostgresLedger, PostgresFeeds):
-    """Store on a PostgreSQL database; delivery and feed methods come from mixins."""
+class PostgresStore(PostgresLedger, PostgresFeeds, PostgresSeen):
+    """Store on a PostgreSQL database; delivery, feed and seen-request methods are mixins."""
 
     def __init__(self, database: PostgresDatabase, changes: ChangeWatch | None = None) -> None:
         self._database = database

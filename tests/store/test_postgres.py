@@ -77,3 +77,26 @@ async def test_a_lost_listener_falls_back_to_asking_the_database(
     finally:
         await reader.close()
         await writer.close()
+
+
+async def test_a_request_is_claimed_once_across_replicas_until_it_expires(
+    postgres_url: str,
+) -> None:
+    import datetime as dt
+
+    now = dt.datetime(2025, 12, 20, 7, 0, tzinfo=dt.UTC)
+    keep = dt.timedelta(minutes=5)
+    first, second = await open_store(postgres_url), await open_store(postgres_url)
+    assert isinstance(first, PostgresStore) and isinstance(second, PostgresStore)
+    try:
+        claims = await asyncio.gather(
+            *(s.mark_seen("slack-event:Ev1", now=now, keep=keep) for s in (first, second) * 3)
+        )
+        assert sorted(claims) == [False] * 5 + [True]
+        later = now + keep + dt.timedelta(seconds=1)
+        assert await second.mark_seen("slack-event:Ev1", now=later, keep=keep)  # expired
+        assert not await first.mark_seen("slack-event:Ev1", now=later, keep=keep)
+        assert await first.mark_seen("slack-event:Ev2", now=later, keep=keep)
+    finally:
+        await first.close()
+        await second.close()
