@@ -100,3 +100,23 @@ async def test_a_request_is_claimed_once_across_replicas_until_it_expires(
     finally:
         await first.close()
         await second.close()
+
+
+async def test_replicas_writing_the_same_new_article_at_once_do_not_collide(
+    postgres_url: str, seed_summary: Summary
+) -> None:
+    stores = [await open_store(postgres_url) for _ in range(3)]
+    try:
+        await asyncio.gather(
+            *(s.put(seed_summary, content_hash=f"h{n}", origin="file:/x") for n, s in
+              enumerate(stores * 2))
+        )  # fmt: skip
+        assert len(await stores[0].articles()) == 1
+        (rubio,) = await stores[1].speakers_named("rubio")
+        assert await stores[2].count_statements_of([rubio.key]) == 1
+        with psycopg.connect(postgres_url) as db:
+            totals = db.execute("SELECT statements FROM store_stats").fetchone()
+        assert totals == (len(seed_summary.statements),)
+    finally:
+        for store in stores:
+            await store.close()
