@@ -16,7 +16,7 @@ class Migration:
 
 
 def migrations(dialect: str) -> list[Migration]:
-    """All migrations of a dialect ('sqlite'), lowest version first."""
+    """All migrations of a dialect ('sqlite' or 'postgres'), lowest version first."""
     folder = resources.files(__package__).joinpath(dialect)
     found = []
     for entry in folder.iterdir():
