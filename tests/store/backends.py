@@ -108,8 +108,8 @@ def _safe(url: str) -> str:
 @pytest.fixture(scope="session")
 def postgres_server() -> Iterator[PostgresServer]:
     """This run's throwaway PostgreSQL database; fails clearly when no server answers."""
-    if not ENABLED:
-        pytest.fail("a PostgreSQL test ran with BRIEFBOT_TEST_POSTGRES=0")
+    if not ENABLED:  # only by the developer's explicit choice; CI never sets it
+        pytest.skip("BRIEFBOT_TEST_POSTGRES=0: PostgreSQL-only tests not run")
     server = PostgresServer(ADMIN_URL)
     try:
         server.create()
