@@ -28,6 +28,7 @@ from bot.store.migrations import migrations
 from bot.store.rows import published_key, statement_rows
 from bot.store.sqlite_feeds import SqliteFeeds
 from bot.store.sqlite_ledger import SqliteLedger
+from bot.store.sqlite_seen import SqliteSeen
 from bot.store.sqlite_search import (
     STATEMENT_COLUMNS,
     STATEMENT_JOINS,
@@ -50,8 +51,9 @@ T = TypeVar("T")
 MAX_SPEAKERS = 50  # a role word can fit thousands of unnamed sources: show the newest
 
 
-class SqliteStore(SqliteLedger, SqliteFeeds):
-    """Store on a SQLite file (or ``:memory:``); delivery and feed methods come from mixins."""
+class SqliteStore(SqliteLedger, SqliteFeeds, SqliteSeen):
+    """Store on a SQLite file (or ``:memory:``); delivery, feed and seen-request methods come
+    from mixins."""
 
     def __init__(self, connection: sqlite3.Connection, executor: ThreadPoolExecutor) -> None:
         self._db = connection
