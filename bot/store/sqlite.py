@@ -28,7 +28,6 @@ from bot.store.migrations import migrations
 from bot.store.rows import published_key, statement_rows
 from bot.store.sqlite_feeds import SqliteFeeds
 from bot.store.sqlite_ledger import SqliteLedger
-from bot.store.sqlite_seen import SqliteSeen
 from bot.store.sqlite_search import (
     STATEMENT_COLUMNS,
     STATEMENT_JOINS,
@@ -36,6 +35,7 @@ from bot.store.sqlite_search import (
     search_statements,
     statement_records,
 )
+from bot.store.sqlite_seen import SqliteSeen
 from bot.store.sqlite_speakers import (
     all_name_keys,
     find_named,
