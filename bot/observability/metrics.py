@@ -13,8 +13,15 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from prometheus_client import REGISTRY as DEFAULT_REGISTRY
-from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client import (
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    disable_created_metrics,
+    generate_latest,
+)
 
+disable_created_metrics()  # the *_created series only double what a scrape has to read
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 
 DELIVERIES = Counter(
@@ -112,8 +119,10 @@ def time_command(platform: str, verb: str) -> Iterator[None]:
         COMMAND_SECONDS.labels(platform, verb).observe(time.perf_counter() - started)
 
 
-def record_feed_poll(feed: str, outcome: str) -> None:
-    """Count one poll of a configured feed: 'new', 'unchanged' or 'error'."""
+def record_feed_poll(feed: str, *, added: int, problems: int) -> None:
+    """Count one poll of a configured feed as 'new' (articles added), 'error' (nothing added
+    and something failed) or 'unchanged'."""
+    outcome = "new" if added else "error" if problems else "unchanged"
     FEED_POLLS.labels(feed, outcome).inc()
 
 

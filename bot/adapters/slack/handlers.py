@@ -28,6 +28,7 @@ from bot.core.briefing import BriefingSpec
 from bot.core.commands import Command, Verb, parse
 from bot.delivery.poster import Poster
 from bot.errors import UserInputError
+from bot.observability.metrics import time_command
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,8 @@ def _on_brief(deps: Deps) -> Callable[..., Awaitable[None]]:
         parsed = parse(command.get("text") or "")
         channel, user = command["channel_id"], command["user_id"]
         work = answer_command(deps, client, parsed, channel=channel, user=user)
-        await deliver(_ephemeral(respond), work)
+        with time_command("slack", parsed.verb.value):
+            await deliver(_ephemeral(respond), work)
 
     return on_brief
 
