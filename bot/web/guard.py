@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import resource
+import socket
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -28,17 +29,19 @@ from bot.observability.metrics import HTTP_ACCEPT_ERRORS, HTTP_CONNECTIONS_SHED
 
 log = logging.getLogger(__name__)
 
-RESERVED_FDS = 128  # for the store, outgoing API clients, the gateway, logs
+ACCEPT_BURST = 64  # connections asyncio accepts per loop tick
 ACCEPT_FAILURE = "socket.accept() out of system resource"
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
-def connection_limit(reserved: int = RESERVED_FDS) -> int:
-    """How many HTTP connections fit beside everything else under the soft fd limit."""
+def connection_limit() -> int:
+    """How many HTTP connections fit under the soft fd limit beside everything else: the
+    store, outgoing API calls (Bolt's, delivery's, feeds'), the gateway, and the accept bursts
+    that arrive before the guard can shed. Half of a small limit; all but 2,048 of a large one."""
     soft, _hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     if soft == resource.RLIM_INFINITY or soft > 65536:
         soft = 65536
-    return max(16, min(soft - reserved, soft * 3 // 4))
+    return max(16, soft // 2 if soft <= 4096 else soft - 2048)
 
 
 class ConnectionGuard:
@@ -46,17 +49,20 @@ class ConnectionGuard:
 
     A connection is busy while one of its requests is being handled (``middleware`` marks it);
     every other one is idle (waiting for, or slowly sending, a request) and may be closed.
+    Under a flood this runs for every accept, so it does O(1) work per connection and counts
+    exactly only every ``RECOUNT`` accepts.
     """
 
-    def __init__(self, limit: int) -> None:
+    RECOUNT = 64
+
+    def __init__(self, limit: int, clock: Callable[[], float] = time.monotonic) -> None:
         self._server: web.Server | None = None
         self.limit = limit
-        # Insertion order is age, oldest first; the value says whether it was seen open (a
-        # handler is made before asyncio calls its connection_made, so "not open" alone
-        # cannot tell a new connection from a closed one).
-        self._opened: dict[RequestHandler, bool] = {}
+        self._clock = clock
+        self._opened: dict[RequestHandler, float] = {}  # made at; insertion order = age
         self._busy: set[RequestHandler] = set()
         self._accepted = 0
+        self._live = 0  # open connections, exact after each recount, estimated between
 
     def bind(self, server: web.Server) -> None:
         """Guard this low-level server (the runner's, once set up)."""
@@ -66,46 +72,69 @@ class ConnectionGuard:
         """A protocol for a newly accepted connection, after making room for it."""
         assert self._server is not None, "bind() the server first"
         self._accepted += 1
-        if self._accepted % 256 == 0:
-            self._prune(set(self._server.connections))
-        open_now = len(self._server.connections)
-        if open_now >= self.limit:
-            self._shed(open_now - self.limit + 1)
+        if self._accepted % self.RECOUNT == 0:
+            self._recount()
+        if self._live >= self.limit:
+            self._shed(self._live - self.limit + 1)
+        self._live += 1
         handler = self._server()
-        self._opened[handler] = False
+        self._opened[handler] = self._clock()
         return handler
 
-    def _prune(self, live: set[RequestHandler]) -> None:
-        """Forget closed connections; mark the open ones."""
-        for handler, was_open in list(self._opened.items()):
-            if handler in live:
-                self._opened[handler] = True
-            elif was_open:
-                del self._opened[handler]
+    def _recount(self) -> None:
+        """Forget closed connections and count the open ones exactly."""
+        now = self._clock()
+        for handler in [h for h, made in self._opened.items() if _gone(h, made, now)]:
+            del self._opened[handler]
+        self._live = sum(1 for h in self._opened if _open(h))
 
     def _shed(self, count: int) -> None:
-        assert self._server is not None
-        live = set(self._server.connections)
-        self._prune(live)
-        victims = [h for h in self._opened if h in live and h not in self._busy][:count]
+        """Close the ``count`` longest-idle open connections, oldest first."""
+        now = self._clock()
+        gone: list[RequestHandler] = []
+        victims: list[RequestHandler] = []
+        for handler, made in self._opened.items():
+            if _gone(handler, made, now):
+                gone.append(handler)
+            elif _open(handler) and handler not in self._busy:
+                victims.append(handler)
+                if len(victims) == count:
+                    break
+        for handler in gone:
+            del self._opened[handler]
         for handler in victims:
             del self._opened[handler]
             handler.force_close()
+        self._live -= len(victims)
         if victims:
             HTTP_CONNECTIONS_SHED.inc(len(victims))
-            log.debug(
-                "closed %d idle HTTP connections at the limit of %d", len(victims), self.limit
-            )
 
     @web.middleware
     async def middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
-        """Mark the connection busy while its request is handled."""
+        """Mark the connection busy while its request is handled and its answer written
+        (aiohttp would write it after the handler returns, when it looks idle again)."""
         protocol = request.protocol
         self._busy.add(protocol)
         try:
-            return await handler(request)
+            response = await handler(request)
+            if not response.prepared:
+                await response.prepare(request)
+            await response.write_eof()
+            return response
         finally:
             self._busy.discard(protocol)
+
+
+def _open(handler: RequestHandler) -> bool:
+    """The connection is up and not being closed."""
+    transport = handler.transport
+    return transport is not None and not transport.is_closing()
+
+
+def _gone(handler: RequestHandler, made: float, now: float) -> bool:
+    """Closed: no transport any more. (A handler gets its transport within a loop tick of
+    being made, so one without it after a second is not a connection still opening.)"""
+    return handler.transport is None and now - made > 1.0
 
 
 class GuardedSite(web.BaseSite):
@@ -125,12 +154,24 @@ class GuardedSite(web.BaseSite):
         return f"http://{self._host}:{self._port}"
 
     async def start(self) -> None:
-        """Listen, with the guard as the protocol factory."""
+        """Listen, with the guard as the protocol factory.
+
+        asyncio accepts up to ``backlog`` connections per loop tick before any protocol runs,
+        so that number stays small (a burst must not overshoot the fd limit before the guard
+        can shed); the kernel's queue of pending connections is then set long, so that a
+        signed request waits its turn in that queue instead of having its SYN dropped and
+        retried a second or more later.
+        """
         await super().start()
         loop = asyncio.get_running_loop()
-        self._server = await loop.create_server(
-            self._guard, self._host, self._port, backlog=self._backlog, reuse_address=True
-        )
+        family = socket.getaddrinfo(self._host, self._port, type=socket.SOCK_STREAM)[0][0]
+        sock = socket.create_server((self._host, self._port), family=family)
+        try:
+            self._server = await loop.create_server(self._guard, sock=sock, backlog=ACCEPT_BURST)
+        except BaseException:
+            sock.close()
+            raise
+        sock.listen(self._backlog)
 
 
 class AcceptErrorLog:

@@ -22,7 +22,7 @@ from bot.web.guard import AcceptErrorLog, ConnectionGuard, GuardedSite, connecti
 log = logging.getLogger(__name__)
 
 IDLE_SECONDS = 10.0  # a request head must arrive within this, and idle keep-alive ends then
-BACKLOG = 1024  # pending connections the kernel may queue while we accept
+BACKLOG = 4096  # pending connections the kernel may queue while we accept (capped by somaxconn)
 MAX_BODY = 1024 * 1024  # Slack's payloads are far smaller
 
 
