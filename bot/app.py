@@ -14,17 +14,22 @@ import signal
 import sys
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from bot.adapters.console import ConsoleAdapter, Output
 from bot.context import Context
 from bot.delivery.posters import build_posters
 from bot.delivery.scheduler import DeliveryScheduler
 from bot.delivery.service import DeliveryService
+from bot.errors import ConfigError
 from bot.ingest.service import feed_polling
 from bot.loader import SyncReport, sync_folder
+from bot.observability.readiness import Readiness
 from bot.settings import Secrets, Settings
-from bot.store import open_store
+from bot.store import Store, open_store
+
+if TYPE_CHECKING:
+    from bot.web.server import WebServer
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +71,8 @@ async def run(
 ) -> int:
     """Run the bot until stopped: console when asked or when no platform is configured."""
     output = output or Output()
+    if not console and (problem := secrets.platform_problem()):
+        raise ConfigError(problem)  # never fall back to the console on a half-set platform
     stop = asyncio.Event()
     _install_signal_handlers(stop)
     async with AsyncExitStack() as stack:
@@ -82,10 +89,15 @@ async def run(
             await adapter.show_briefing()
             await adapter.serve(stdin or sys.stdin, stop)
             return 0
+        watch(context.readiness, context.store, scheduler)
+        if not secrets.slack_http:  # in Slack's HTTP mode its server carries these routes
+            await stack.enter_async_context(health_server(settings, context.readiness))
         if secrets.discord:  # gateway client (commands, buttons) and its scheduled-post poster
             from bot.adapters.discord.client import start_discord
 
-            await start_discord(stack, context, delivery)
+            discord = await start_discord(stack, context, delivery)
+            client = discord.client
+            context.readiness.add("discord", lambda: client.is_ready() and not client.is_closed())
         if secrets.slack:  # HTTP endpoint or Socket Mode, and the Slack poster for delivery
             from bot.adapters.slack.adapter import start_slack
 
@@ -93,3 +105,22 @@ async def run(
         log.info("platforms configured; waiting for SIGTERM")
         await stop.wait()
     return 0
+
+
+def health_server(settings: Settings, readiness: Readiness) -> WebServer:
+    """The web server of ``/healthz``, ``/readyz`` and ``/metrics`` on ``[health] port``."""
+    from bot.web.server import WebServer  # aiohttp only for the commands that serve
+
+    health = settings.health
+    return WebServer(health.host, health.port, readiness, setting="[health] port")
+
+
+def watch(readiness: Readiness, store: Store, scheduler: DeliveryScheduler) -> None:
+    """Register the readiness probes of the parts every mode has: the store, the scheduler."""
+
+    async def store_answers() -> bool:
+        await store.latest(1)
+        return True
+
+    readiness.add("store", store_answers)
+    readiness.add("scheduler", lambda: bool(scheduler.scheduler.running))

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from bot.observability.readiness import Readiness
 from bot.settings import Secrets, Settings
 from bot.store import Store
 
@@ -18,12 +19,14 @@ def utc_now() -> dt.datetime:
 
 @dataclass
 class Context:
-    """Settings, secrets and the open store, handed to adapters through their constructors."""
+    """Settings, secrets and the open store, handed to adapters through their constructors;
+    ``readiness`` is where the running parts register their probes for ``/readyz``."""
 
     settings: Settings
     secrets: Secrets
     store: Store
     clock: Callable[[], dt.datetime] = field(default=utc_now)
+    readiness: Readiness = field(default_factory=Readiness)
 
     def now(self) -> dt.datetime:
         """Current time in the configured timezone."""

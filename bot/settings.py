@@ -139,6 +139,16 @@ class ModelSettings(_Frozen):
     timeout_seconds: float = Field(default=60.0, gt=0, le=600)
 
 
+class HealthSettings(_Frozen):
+    """The HTTP server of /healthz, /readyz and /metrics in every mode but the console.
+
+    In Slack's HTTP mode these routes sit beside /slack/events on ``PORT`` instead.
+    """
+
+    host: str = "0.0.0.0"
+    port: int = Field(default=8080, ge=0, le=65535)  # BRIEFBOT_HEALTH_PORT overrides
+
+
 class Settings(_Frozen):
     """Everything from the config file plus the non-secret environment overrides."""
 
@@ -154,6 +164,7 @@ class Settings(_Frozen):
     allow_private_addresses: bool = False
     ingest: IngestSettings = IngestSettings()
     model: ModelSettings = ModelSettings()
+    health: HealthSettings = HealthSettings()
     slack_admins: list[Annotated[str, StringConstraints(pattern=r"^[UW][A-Z0-9]{2,}$")]] = Field(
         default_factory=list, description="Slack user ids allowed admin commands besides admins"
     )
@@ -208,6 +219,23 @@ class Secrets(_Frozen):
         )
 
     @property
+    def slack_http(self) -> bool:
+        """Slack runs in HTTP mode (its server also carries /healthz, /readyz, /metrics)."""
+        return self.slack and self.slack_app_token is None
+
+    def platform_problem(self) -> str | None:
+        """A platform set up by halves, which must stop ``run`` rather than fall back to the
+        console and exit 0 as if all were well; None when every set token has its partners."""
+        if self.slack_bot_token is not None and not self.slack:
+            return (
+                "SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET (HTTP mode) nor "
+                "SLACK_APP_TOKEN (Socket Mode) is: set one of them, or unset SLACK_BOT_TOKEN"
+            )
+        if self.slack_bot_token is None and (self.slack_signing_secret or self.slack_app_token):
+            return "SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set without SLACK_BOT_TOKEN"
+        return None
+
+    @property
     def discord(self) -> bool:
         """Discord is configured."""
         return self.discord_token is not None
@@ -236,6 +264,8 @@ def load_settings(explicit: Path | None = None, env: Mapping[str, str] | None = 
         document["briefs_dir"] = env["BRIEFBOT_BRIEFS_DIR"]
     if env.get("DATABASE_URL"):
         document["database_url"] = env["DATABASE_URL"]
+    if env.get("BRIEFBOT_HEALTH_PORT"):
+        document.setdefault("health", {})["port"] = env["BRIEFBOT_HEALTH_PORT"]
     document["config_path"] = str(path) if path else None
     try:
         return Settings.model_validate(document)

@@ -18,6 +18,7 @@ from bot.delivery.ledger import ClaimResult, ClaimState, Ledger, delivery_key
 from bot.delivery.pacing import Pacers, Sleep
 from bot.delivery.poster import FailureReason, Poster, PostError
 from bot.delivery.retry import RetryPolicy
+from bot.observability.metrics import record_delivery, record_retry, time_fanout
 from bot.store.ledger import ChannelHealth, DeliveryStatus, Outcome, SlotKey
 
 log = logging.getLogger(__name__)
@@ -102,7 +103,8 @@ class Deliverer:
                 key = SlotKey(schedule, channel, slot)
                 return await self._channel(key, briefing, channel in failing, adhoc, reopen)
 
-        outcomes = await asyncio.gather(*(one(c) for c in dict.fromkeys(channels)))
+        with time_fanout():
+            outcomes = await asyncio.gather(*(one(c) for c in dict.fromkeys(channels)))
         return DeliveryResult(schedule, slot, tuple(outcomes))
 
     async def _channel(
@@ -113,6 +115,8 @@ class Deliverer:
             return _unclaimed(key.channel, claim)
         outcome = await self._outcome(key, briefing, failing, claim)
         await self.ledger.finish(key, outcome)
+        platform, _ = split_channel(key.channel)
+        record_delivery(platform, outcome.status.value, slot=key.slot, now=self.ledger.clock())
         if outcome.status is DeliveryStatus.DELIVERED:
             log.info("delivered %s to %s as %s", key.schedule, key.channel, outcome.message_id)
         else:
@@ -170,6 +174,7 @@ class Deliverer:
                 if wait is None:
                     await self._refused(key.channel, err)
                     return _failed(attempts, err.reason.value, err.detail)
+                record_retry(platform, rate_limited=rate_limited)
                 if rate_limited:
                     pacer.pause(wait)
                 settle = settle or not rate_limited  # a 5xx or timeout may have posted

@@ -33,6 +33,7 @@ from bot.ingest.feeds import (
 from bot.ingest.fetch import FEED_TYPES, JSON_TYPES, Fetched, fetch
 from bot.ingest.html import page_text
 from bot.ingest.summarise import ArticleText, Summariser, article_id_for, offline_summary
+from bot.observability.metrics import record_extracted, record_feed_poll
 from bot.settings import FeedSettings, IngestSettings
 from bot.store import Store
 
@@ -77,6 +78,7 @@ class Poller:
         except FetchError as err:
             log.warning("feed %s: %s", feed.name, err)
             report.problems.append(str(err))
+        record_feed_poll(feed.name, added=len(report.added), problems=len(report.problems))
         return report
 
     async def _poll(self, feed: FeedSettings, report: FeedReport) -> None:
@@ -130,6 +132,7 @@ class Poller:
             )
             await self.store.mark_entry(feed.name, entry.entry_id, entry.link, summary.article.id)
             report.added.append(summary.article.id)
+            record_extracted("feed")
 
     async def _summary(
         self, feed: FeedSettings, parsed: ParsedFeed, entry: FeedEntry, report: FeedReport

@@ -17,6 +17,7 @@ from bot.core.summary import Summary
 from bot.errors import BriefbotError
 from bot.store.feeds import FeedStore
 from bot.store.ledger import LedgerStore
+from bot.store.seen import SeenStore
 
 
 class StoreError(BriefbotError):
@@ -32,8 +33,9 @@ class StoredOrigin:
     content_hash: str
 
 
-class Store(Library, LedgerStore, FeedStore, Protocol):
-    """Library reads, the writes that keep it current, the delivery ledger and feed state."""
+class Store(Library, LedgerStore, FeedStore, SeenStore, Protocol):
+    """Library reads, the writes that keep it current, the delivery ledger, feed state and
+    the requests already handled (shared by replicas)."""
 
     async def origins(self) -> list[StoredOrigin]:
         """Every origin the store holds an article for."""

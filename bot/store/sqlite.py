@@ -35,6 +35,7 @@ from bot.store.sqlite_search import (
     search_statements,
     statement_records,
 )
+from bot.store.sqlite_seen import SqliteSeen
 from bot.store.sqlite_speakers import (
     all_name_keys,
     find_named,
@@ -50,8 +51,9 @@ T = TypeVar("T")
 MAX_SPEAKERS = 50  # a role word can fit thousands of unnamed sources: show the newest
 
 
-class SqliteStore(SqliteLedger, SqliteFeeds):
-    """Store on a SQLite file (or ``:memory:``); delivery and feed methods come from mixins."""
+class SqliteStore(SqliteLedger, SqliteFeeds, SqliteSeen):
+    """Store on a SQLite file (or ``:memory:``); delivery, feed and seen-request methods come
+    from mixins."""
 
     def __init__(self, connection: sqlite3.Connection, executor: ThreadPoolExecutor) -> None:
         self._db = connection

@@ -22,6 +22,7 @@ from bot.core.briefing import BriefingSpec
 from bot.core.commands import Command
 from bot.core.library import ArticleRecord, Library
 from bot.core.suggest import suggest_speakers
+from bot.observability.metrics import time_command
 
 log = logging.getLogger(__name__)
 AUTOCOMPLETE_LIMIT = 25
@@ -41,9 +42,10 @@ class Responder:
         self, interaction: discord.Interaction[Any], command: Command, *, ephemeral: bool = True
     ) -> None:
         """Defer first (the store may be slow), answer, then send every message of the answer."""
-        await interaction.response.defer(ephemeral=ephemeral, thinking=True)
-        reply = await answer(command, self.library, now=self.clock(), spec=self.spec)
-        await send(interaction, render_messages(reply), ephemeral=ephemeral)
+        with time_command("discord", command.verb.value):
+            await interaction.response.defer(ephemeral=ephemeral, thinking=True)
+            reply = await answer(command, self.library, now=self.clock(), spec=self.spec)
+            await send(interaction, render_messages(reply), ephemeral=ephemeral)
 
     async def speaker_choices(self, current: str) -> list[discord.app_commands.Choice[str]]:
         """Speakers whose name or alias contains what was typed so far, one per speaker."""

@@ -36,6 +36,8 @@ class SlackConfig:
     port: int = DEFAULT_PORT
     host: str = "0.0.0.0"
     timeout: int = 30  # seconds per Web API call (slack_sdk takes whole seconds)
+    idle_seconds: float = 10.0  # HTTP mode: a request head must arrive within this
+    body_seconds: float = 5.0  # HTTP mode: and then its body within this
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> SlackConfig:

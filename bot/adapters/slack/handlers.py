@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import logging
 import re
-from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from slack_bolt.app.async_app import AsyncApp
 from slack_bolt.context.ack.async_ack import AsyncAck
 from slack_bolt.context.respond.async_respond import AsyncRespond
-from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack.admin import Admins, run_admin
@@ -30,6 +28,7 @@ from bot.core.briefing import BriefingSpec
 from bot.core.commands import Command, Verb, parse
 from bot.delivery.poster import Poster
 from bot.errors import UserInputError
+from bot.observability.metrics import time_command
 
 log = logging.getLogger(__name__)
 
@@ -43,23 +42,6 @@ _MENTION = re.compile(r"<@[A-Z0-9]+(?:\|[^>]*)?>")
 _WHO_SAID = re.compile(r"^who\s+said\s+(.+)$", re.IGNORECASE | re.DOTALL)
 
 
-class RecentEvents:
-    """Event ids seen lately, so that Slack's redeliveries of a handled event are ignored."""
-
-    def __init__(self, size: int = 1000) -> None:
-        self._ids: OrderedDict[str, None] = OrderedDict()
-        self._size = size
-
-    def first_time(self, event_id: str) -> bool:
-        """Record the id; False if it was already there."""
-        if event_id in self._ids:
-            return False
-        self._ids[event_id] = None
-        if len(self._ids) > self._size:
-            self._ids.popitem(last=False)
-        return True
-
-
 @dataclass
 class Deps:
     """What the handlers need: the context, how briefings look, who administers, the posters."""
@@ -68,12 +50,11 @@ class Deps:
     spec: BriefingSpec
     admins: Admins
     posters: Mapping[str, Poster]
-    seen: RecentEvents = field(default_factory=RecentEvents)
 
 
 def register(app: AsyncApp, deps: Deps) -> None:
-    """Attach every briefbot listener to the Bolt app."""
-    app.use(_skip_redelivered(deps.seen))
+    """Attach every briefbot listener to the Bolt app (redeliveries are skipped by the
+    adapter's store-backed middleware, shared by replicas)."""
     app.command("/brief")(_on_brief(deps))
     app.action(QUOTES_ACTION)(_on_button(deps, Verb.QUOTES))
     app.action(SOURCES_ACTION)(_on_button(deps, Verb.SOURCES))
@@ -88,7 +69,8 @@ def _on_brief(deps: Deps) -> Callable[..., Awaitable[None]]:
         parsed = parse(command.get("text") or "")
         channel, user = command["channel_id"], command["user_id"]
         work = answer_command(deps, client, parsed, channel=channel, user=user)
-        await deliver(_ephemeral(respond), work)
+        with time_command("slack", parsed.verb.value):
+            await deliver(_ephemeral(respond), work)
 
     return on_brief
 
@@ -176,19 +158,3 @@ def _in_thread(client: AsyncWebClient, channel: str, thread_ts: str) -> Reply:
         await poster.send(channel, message, thread_ts=thread_ts)
 
     return reply
-
-
-def _skip_redelivered(seen: RecentEvents) -> Callable[..., Awaitable[BoltResponse | None]]:
-    """Middleware: acknowledge a redelivered event (``X-Slack-Retry-Num``) and do nothing."""
-
-    async def skip_redelivered(
-        body: Body, resp: BoltResponse, next: Callable[[], Awaitable[None]]
-    ) -> BoltResponse:
-        event_id = body.get("event_id") if body.get("type") == "event_callback" else None
-        if event_id and not seen.first_time(str(event_id)):
-            log.info("ignoring a redelivery of event %s", event_id)
-            return BoltResponse(status=200, body="")
-        await next()
-        return resp
-
-    return skip_redelivered
