@@ -14,6 +14,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from bot.extract.gender import gender_of, pronoun_gender
 from bot.extract.lexicon import (
     ANON_WORDS,
     DOCUMENT_WORDS,
@@ -185,6 +186,7 @@ class People:
     names: list[str] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)
     full_names: set[str] = field(default_factory=set)
+    gender: dict[str, str] = field(default_factory=dict)
     text: str = ""
 
     @property
@@ -197,6 +199,10 @@ class People:
         full = self.resolve_name(name, pos)
         if role and full not in self.roles:
             self.roles[full] = role
+        if full not in self.gender:
+            found = gender_of(full, f"{self.text[max(0, pos - 12) : pos]} {role or ''}")
+            if found:
+                self.gender[full] = found
         if not record or (self.positions and pos < self.positions[-1]):
             return full
         parts = full.split()
@@ -234,6 +240,36 @@ class People:
         i = bisect.bisect_right(self.surname_at[key], pos)
         fulls = self.surname_full[key]
         return fulls[i - 1] if i else fulls[0]
+
+    def resolve_pronoun(self, pos: int, pronoun: str) -> str | None:
+        """The nearest person before ``pos`` whose gender fits the pronoun.
+
+        Candidates are the surnames in the look-back window, then the recorded full names,
+        nearest first; a person of unknown gender fits either pronoun, and the pronoun then
+        teaches the person's gender for later pronouns.
+        """
+        want = pronoun_gender(pronoun)
+        i = bisect.bisect_left(self.positions, pos)
+        recorded = self.positions[i - 1] if i else -1
+        window_start = max(recorded + 1, pos - LOOKBACK, 0)
+        candidates: list[str] = []
+        for m in reversed(list(_CAPITALISED.finditer(self.text, window_start, pos))):
+            if _clean(m.group()) in self.distinct:
+                full = self.resolve_name(m.group(), m.start())
+                honorific = gender_of("", self.text[max(0, m.start() - 5) : m.start()])
+                if honorific and full not in self.gender:
+                    self.gender[full] = honorific
+                candidates.append(full)
+        candidates.extend(self.names[k] for k in range(i - 1, max(-1, i - 13), -1))
+        if want is None:
+            return candidates[0] if candidates else None
+        for candidate in candidates[:12]:
+            known = self.gender.get(candidate)
+            if known is None or known == want:
+                if known is None:
+                    self.gender[candidate] = want
+                return candidate
+        return None
 
     def last_before(self, pos: int) -> str | None:
         """The most recently mentioned person before ``pos``, full name or bare surname."""

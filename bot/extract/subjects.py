@@ -24,7 +24,7 @@ _LEAD = re.compile(
     r"Recently|More\s+recently|Most\s+recently|Lately|Ultimately|Overall|Initially)\b,?\s+)+"
 )
 _LEAD_CLAUSE = re.compile(
-    r"^(?:(?:On|In|At|During|After|Before|Last|This|Speaking|Asked|When|While|Since|"
+    r"^(?:(?:On|In|At|During|After|Soon|Shortly|Before|Last|This|Speaking|Asked|When|While|Since|"
     r"Following|Responding|Appearing|Writing|Addressing|Campaigning|Earlier|Later|Afterward|"
     r"Afterwards|Back|Over|Under|Through|From|With|Without|For|Like|Unlike|As|Despite|"
     r"Although|Though|If|Because|By|Even|Yet|Still|But|And|Pressed|Questioned|Interviewed|"

@@ -98,6 +98,8 @@ class _Registry:
         ref = st.ref
         if ref is None or ref.kind == "pronoun":
             return None
+        if ref.kind == "unknown":
+            return self._unknown()
         kind = "person" if ref.kind == "person" else "source"
         key = (kind, st.speaker)
         if key in self.ids:
@@ -112,6 +114,18 @@ class _Registry:
         else:
             self.sources.append(_source(ident, st.speaker, ref))
         return ident
+
+
+    def _unknown(self) -> str:
+        """One source for every quote whose speaker the article does not name."""
+        key = ("source", "")
+        if key not in self.ids:
+            ident = slug("unknown speaker", self.taken)
+            self.ids[key] = ident
+            self.sources.append(
+                Source(id=ident, name="Unknown speaker", kind=SourceKind.ANONYMOUS)
+            )
+        return self.ids[key]
 
 
 def _source(ident: str, name: str, ref: SpeakerRef) -> Source:
