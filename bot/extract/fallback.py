@@ -16,7 +16,7 @@ import re
 from bot.extract.paragraphs import Paragraph, Sentence
 from bot.extract.quotes import QuoteSpan, normalise_marks, strip_marks
 from bot.extract.records import ExtractedStatement, ReadingState, make_statement
-from bot.extract.speakers import SpeakerRef
+from bot.extract.speakers import SpeakerRef, classify
 from bot.extract.subjects import sentence_subject
 
 log = logging.getLogger(__name__)
@@ -111,7 +111,9 @@ def _attribute(
     if not alone and not before and not _looks_like_clause(words):
         return None  # a scare quote or a title inside running text
     if before:
-        made = _from_match(_TAIL_ANY.match(head), para.start + before[-1].end, words, sentence, state)
+        made = _from_match(
+            _TAIL_ANY.match(head), para.start + before[-1].end, words, sentence, state
+        )
         if made is not None:
             return made  # the second piece of a split quote
     made = _from_match(_TAIL_ANY.match(tail), para.start + q.end, words, sentence, state)
@@ -120,6 +122,12 @@ def _attribute(
     if head.strip(" —–-") and not before:
         made = _from_head(head, para.start + (q.start - len(head)), words, sentence, state)
         if made is not None:
+            return made
+    announced = state.announced
+    if alone and announced and sentence.paragraph == announced[3] + 1:
+        made = make_statement(state, announced[0], announced[1], words, "direct", announced[2],
+                              sentence, None, "inferred")  # fmt: skip
+        if made is not None and made.ref is not None and made.ref.kind in _SPEAKING:
             return made
     if alone or (before and not head.strip(" ,.—–-")):
         carried = _carried(words, sentence, state)
@@ -142,12 +150,17 @@ def _from_match(
     conf = "pronoun" if spk.lower() in _PRONOUN_START else "named"
     made = make_statement(state, spk, base + match.start(group), words, "direct", cue, sentence,
                           None, conf)  # fmt: skip
-    return made if made is not None and made.ref is not None and made.ref.kind in _SPEAKING else None
+    return (
+        made if made is not None and made.ref is not None and made.ref.kind in _SPEAKING else None
+    )
 
 
 #: 'Beck joked, again using an accent, "…' / 'LeVell said: "…' — a subject and any verb.
 _HEAD_ANY = re.compile(
-    r"(?:^|[\s(])(?P<spk>" + _SUBJECT + r")(?:[’']s\s+[a-z]+)?\s+(?:\w+ly\s+)?(?P<cue>" + _VERB
+    r"(?:^|[\s(])(?P<spk>"
+    + _SUBJECT
+    + r")(?:\s*\([^()]{1,12}\))?(?:[’']s\s+[a-z]+)?\s+(?:\w+ly\s+)?(?P<cue>"
+    + _VERB
     + r")\b[^“”\"]{0,90}?[:,—–-]?\s*$"
 )
 
@@ -174,7 +187,48 @@ def _from_head(
     cue = ":" if head.rstrip().endswith(":") else None
     made = make_statement(state, phrase, base + subject[1], words, "direct", cue, sentence, None,
                           conf)  # fmt: skip
-    return made if made is not None and made.ref is not None and made.ref.kind in _SPEAKING else None
+    return (
+        made if made is not None and made.ref is not None and made.ref.kind in _SPEAKING else None
+    )
+
+
+def colon_intro(text: str) -> tuple[str, int] | None:
+    """'Trump issued the following statement:' — who the next paragraph's quote belongs to."""
+    if not text.endswith(":") or len(text.split()) > 30:
+        return None
+    match = _HEAD_ANY.search(text[-200:])
+    if match:
+        return match.group("spk"), max(0, len(text) - 200) + match.start("spk")
+    subject = sentence_subject(text)
+    return (_OWNER.sub("", subject[0]), subject[1]) if subject else None
+
+
+_SIGN_OFF = re.compile(r"^[-—–~]\s*(?P<spk>[A-Z][^,.;:!?]{1,60}?)\s*(?:[,.]|$)")
+
+
+def sign_offs(
+    statements: list[ExtractedStatement], paragraphs: list[Paragraph], state: ReadingState
+) -> list[ExtractedStatement]:
+    """'"…" / — Bernie Sanders.': a dash line after a quote names the quote's speaker."""
+    if not any(st.confidence == "unknown" for st in statements):
+        return statements
+    names: dict[int, tuple[str, int]] = {}
+    for para in paragraphs:
+        match = _SIGN_OFF.match(para.text)
+        if match:
+            names[para.index - 1] = (match.group("spk"), para.start + match.start("spk"))
+    out: list[ExtractedStatement] = []
+    for st in statements:
+        found = names.get(st.paragraph) if st.confidence == "unknown" else None
+        ref = classify(found[0]) if found else None
+        if found and ref is not None and ref.kind in _SPEAKING:
+            sentence = Sentence(st.paragraph, st.start, st.end, st.text)
+            made = make_statement(state, found[0], found[1], st.text, st.kind, "—", sentence,
+                                  None, "named")  # fmt: skip
+            out.append(made or st)
+        else:
+            out.append(st)
+    return out
 
 
 _OWNER = re.compile(r"[’']s\s+\w+(?:\s+\w+)?$")
@@ -183,7 +237,9 @@ _OWNER = re.compile(r"[’']s\s+\w+(?:\s+\w+)?$")
 def _plausible_tail(match: re.Match[str]) -> bool:
     """A capitalised word after the quote must not start a new sentence of narration."""
     spk = match.group("spk") or match.group("spk2") or ""
-    return spk.split()[0] not in ("The", "A", "An", "This", "That", "It") or bool(match.group("spk"))
+    return spk.split()[0] not in ("The", "A", "An", "This", "That", "It") or bool(
+        match.group("spk")
+    )
 
 
 def _carried(words: str, sentence: Sentence, state: ReadingState) -> ExtractedStatement | None:

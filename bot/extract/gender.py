@@ -55,7 +55,7 @@ _WORD = re.compile(r"[A-Za-z][\w.’'-]*")
 
 
 def gender_of(name: str, context: str = "") -> str | None:
-    """"m", "f" or None for a person's name, using role words in ``context`` first."""
+    """ "m", "f" or None for a person's name, using role words in ``context`` first."""
     for word in _WORD.findall(context.lower())[-4:]:
         if word in _MALE_WORDS:
             return MALE

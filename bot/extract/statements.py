@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from bot.extract import frames
 from bot.extract.cues import has_cue
 from bot.extract.direct import direct_statements
-from bot.extract.fallback import uncovered_quotes, unknown_statement
+from bot.extract.fallback import colon_intro, sign_offs, uncovered_quotes, unknown_statement
 from bot.extract.indirect import indirect_statements, labelled_line
 from bot.extract.paragraphs import Paragraph, Sentence, split_paragraphs, split_sentences
 from bot.extract.quotes import find_quotes
@@ -62,6 +62,7 @@ def analyse(text: str, *, all_sentences: bool = True) -> Analysis:
         out.extend(_merge_runs(found))
         sentences.extend(para_sentences)
     out.extend(unknown_statement(words, s) for s, words in state.pending)
+    out = sign_offs(out, paragraphs, state)
     return Analysis(paragraphs, sentences, out, state.people)
 
 
@@ -91,7 +92,15 @@ def _resolve_pending(
         return []
     return [
         ExtractedStatement(
-            first.speaker, words, "direct", first.cue, s.paragraph, s.start, s.end, first.ref, None,
+            first.speaker,
+            words,
+            "direct",
+            first.cue,
+            s.paragraph,
+            s.start,
+            s.end,
+            first.ref,
+            None,
             "carried" if first.confidence == "named" else first.confidence,
         )  # fmt: skip
         for s, words in waiting
@@ -145,7 +154,9 @@ def _paragraph_statements(
     extra = uncovered_quotes(para, quotes, sentences, found, state)
     if extra:
         found = sorted(found + extra, key=lambda st: st.start)
-        known = [st for st in extra if st.ref is not None and st.ref.kind not in ("pronoun", "unknown")]
+        known = [
+            st for st in extra if st.ref is not None and st.ref.kind not in ("pronoun", "unknown")
+        ]
         if known and (state.last is None or known[-1].start >= state.last.start):
             state.last = known[-1]
     _announce(para, sentences, found, state)
@@ -162,3 +173,7 @@ def _announce(
     frame = frames.head_frame(last.text)
     if frame:
         state.announced = (frame.speaker, last.start + frame.speaker_offset, frame.cue, para.index)
+        return
+    intro = colon_intro(last.text)  # 'Trump issued the following statement:'
+    if intro:
+        state.announced = (intro[0], last.start + intro[1], ":", para.index)

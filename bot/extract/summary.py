@@ -13,6 +13,7 @@ import re
 
 from bot.core.summary import (
     Article,
+    Confidence,
     Dispute,
     Figure,
     NoComment,
@@ -115,16 +116,13 @@ class _Registry:
             self.sources.append(_source(ident, st.speaker, ref))
         return ident
 
-
     def _unknown(self) -> str:
         """One source for every quote whose speaker the article does not name."""
         key = ("source", "")
         if key not in self.ids:
             ident = slug("unknown speaker", self.taken)
             self.ids[key] = ident
-            self.sources.append(
-                Source(id=ident, name="Unknown speaker", kind=SourceKind.ANONYMOUS)
-            )
+            self.sources.append(Source(id=ident, name="Unknown speaker", kind=SourceKind.ANONYMOUS))
         return self.ids[key]
 
 
@@ -159,6 +157,7 @@ def _statement(st: ExtractedStatement, speaker: str) -> Statement:
         cue=(st.cue or None) and st.cue[:80],
         when=st.when,
         paragraph=st.paragraph,
+        confidence=Confidence(st.confidence),
     )
 
 
