@@ -10,6 +10,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from bot.extract import coref
 from bot.extract.gender import pronoun_gender
 from bot.extract.paragraphs import Sentence
 from bot.extract.speakers import PERSON_PRONOUNS, People, SpeakerRef, classify
@@ -60,7 +61,9 @@ def _display(ref: SpeakerRef, pos: int, state: ReadingState) -> tuple[str, Speak
         role = ref.role or state.people.roles.get(full)
         return full, SpeakerRef("person", full, role, 1, ref.phrase)
     if ref.kind == "pronoun" and ref.name in PERSON_PRONOUNS:
-        candidate = state.people.resolve_pronoun(pos, ref.name)
+        candidate = coref.resolve(state.people, pos, ref.name)
+        if candidate is None:
+            candidate = state.people.resolve_pronoun(pos, ref.name)
         last = state.last
         if candidate is None and last and last.ref and last.ref.kind == "person":
             known = state.people.gender.get(last.speaker)

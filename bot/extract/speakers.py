@@ -73,6 +73,11 @@ def _clean(word: str) -> str:
     return word.rstrip("'’")
 
 
+def clean_word(word: str) -> str:
+    """Lower-case word without surrounding punctuation or a possessive ending."""
+    return _clean(word)
+
+
 @functools.lru_cache(maxsize=4096)
 def split_name(run: str) -> tuple[str, str | None]:
     """Split a capitalised run such as "Democratic Congressman Mike Quigley" into name, role.
@@ -187,6 +192,7 @@ class People:
     roles: dict[str, str] = field(default_factory=dict)
     full_names: set[str] = field(default_factory=set)
     gender: dict[str, str] = field(default_factory=dict)
+    last_pronoun: dict[str, str] = field(default_factory=dict)  # gender -> last referent
     text: str = ""
 
     @property
@@ -240,6 +246,22 @@ class People:
         i = bisect.bisect_right(self.surname_at[key], pos)
         fulls = self.surname_full[key]
         return fulls[i - 1] if i else fulls[0]
+
+    def resolve_gendered(self, surname: str, pos: int, gender: str | None) -> str:
+        """The full name a bare surname stands for, preferring one of ``gender``.
+
+        "Mrs. Clinton" after both Clintons were named is the woman, whoever came last.
+        """
+        key = _clean(surname)
+        fulls = self.surname_full.get(key, [])
+        at = self.surname_at.get(key, [])
+        i = bisect.bisect_right(at, pos)
+        before = fulls[:i] or fulls[:1]
+        if gender:
+            for full in reversed(before):
+                if self.gender.get(full, gender) == gender:
+                    return full
+        return before[-1] if before else surname
 
     def resolve_pronoun(self, pos: int, pronoun: str) -> str | None:
         """The nearest person before ``pos`` whose gender fits the pronoun.
@@ -306,7 +328,7 @@ def scan_people(text: str, people: People, base: int = 0) -> None:
 @functools.lru_cache(maxsize=8192)
 def _person_in_run(run: str) -> tuple[str, str | None, int] | None:
     """The person's name (and role) a capitalised run ends with, if any; cached per run."""
-    name, role = split_name(run)
+    name, role = split_name(_POSSESSIVE.sub("", run))
     if " " in name and is_name_like(name) and not _starts_sentence_word(name):
         return name, role, run.rfind(name)
     return None
