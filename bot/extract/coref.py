@@ -11,8 +11,10 @@ deterministic take on the classic Hobbs search, over one window of text per pron
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
+from dataclasses import dataclass, field
 
 from bot.extract.gender import gender_of, pronoun_gender
 from bot.extract.lexicon import NOT_FIRST, PRONOUNS
@@ -22,14 +24,13 @@ from bot.extract.speakers import People, classify, clean_word, split_name
 log = logging.getLogger(__name__)
 
 #: How far back (characters) a pronoun looks for its person.
-WINDOW = 1600
+WINDOW = 1200
 #: How many sentences back, and across how many paragraph breaks.
 MAX_SENTENCES = 8
 MAX_BREAKS = 3
-_SENTENCE_END = re.compile(
-    r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bSt)(?<!\b[A-Z])"
-    r"[.!?][\"”’)]*\s+(?=[\"“‘(]*[A-Z])|\n+"
-)
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]*[A-Z])|\n+")
+HAS_MARK = re.compile(r"''|``|[\"“”«»„]")
+_NOT_ENDS = frozenset("mr mrs ms dr sen rep gov st gen lt col jr sr".split())  # noqa: SIM905
 _MENTION = re.compile(
     r"\b(?:(?P<pro>[Hh]e|[Ss]he)\b|(?P<name>[A-Z][\w’'-]*\.?(?:\s+(?:de|van|von|al|bin|la|del|da)?\s*"
     r"[A-Z][\w’'-]*\.?)*))"
@@ -56,32 +57,57 @@ _VERBISH = re.compile(r"^[a-z]+(?:ed|s)$")
 def _blank_quotes(window: str) -> str:
     """The window with quoted words replaced by spaces (offsets kept): names inside a
     quotation are what someone said, not who is speaking."""
-    out = list(window)
-    start = 0
+    if not HAS_MARK.search(window):
+        return window
+    pieces: list[str] = []
     for line in window.split("\n"):
+        last = 0
         for q in find_quotes(line):
-            for i in range(start + q.start, start + q.end):
-                out[i] = " "
-        start += len(line) + 1
-    return "".join(out)
+            pieces.append(line[last : q.start])
+            pieces.append(" " * (q.end - q.start))
+            last = q.end
+        pieces.append(line[last:])
+        pieces.append("\n")
+    return "".join(pieces)[: len(window)]
 
 
-def _sentences(window: str) -> list[tuple[int, int, int]]:
-    """(start, end, breaks) of each sentence in the window; breaks counts paragraph ends
-    between the sentence and the end of the window."""
-    cuts = [0]
-    newline_after: list[bool] = []
-    for match in _SENTENCE_END.finditer(window):
-        cuts.append(match.end())
-        newline_after.append("\n" in match.group())
-    cuts.append(len(window))
-    spans: list[tuple[int, int, int]] = []
-    breaks = 0
-    for i in range(len(cuts) - 2, -1, -1):
-        if i < len(newline_after) and newline_after[i]:
-            breaks += 1 if i < len(cuts) - 2 else 0
-        spans.append((cuts[i], cuts[i + 1], breaks))
-    return spans  # nearest first
+@dataclass(slots=True)
+class Layout:
+    """Paragraphs already read for earlier pronouns: quotes blanked, sentence starts."""
+
+    paragraphs: dict[int, tuple[str, list[int]]] = field(default_factory=dict)
+
+    def paragraph(self, text: str, start: int) -> tuple[str, list[int]]:
+        """The paragraph starting at ``start``, blanked and split (cached)."""
+        found = self.paragraphs.get(start)
+        if found is None:
+            end = text.find("\n", start)
+            found = _split(_blank_quotes(text[start : len(text) if end < 0 else end]))
+            self.paragraphs[start] = found
+        return found
+
+
+def _split(blanked: str) -> tuple[str, list[int]]:
+    starts = [0]
+    for match in _SENTENCE_END.finditer(blanked):
+        if match.group()[0] == ".":
+            word = blanked[blanked.rfind(" ", 0, match.start()) + 1 : match.start()]
+            if len(word) == 1 or word.lower() in _NOT_ENDS:
+                continue  # 'Mr. Trump', 'J. Smith'
+        starts.append(match.end())
+    return blanked, starts
+
+
+def _paragraph_starts(text: str, pos: int) -> list[int]:
+    """Starts of the paragraph holding ``pos`` and of the ones before it, nearest first."""
+    out: list[int] = []
+    end = pos
+    while len(out) <= MAX_BREAKS and end >= 0 and pos - end <= WINDOW:
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip() or not out:
+            out.append(start)
+        end = start - 1
+    return out
 
 
 def resolve(people: People, pos: int, pronoun: str) -> str | None:
@@ -89,20 +115,26 @@ def resolve(people: People, pos: int, pronoun: str) -> str | None:
     want = pronoun_gender(pronoun)
     if want is None:
         return None
+    layout = people.layout
+    if not isinstance(layout, Layout):
+        layout = people.layout = Layout()
     text = people.text
-    begin = max(0, pos - WINDOW)
-    window = _blank_quotes(text[begin:pos])
-    for start, end, breaks in _sentences(window)[:MAX_SENTENCES]:
-        if breaks > MAX_BREAKS:
-            break
-        found = _subject_in(people, window, start, end, begin, want)
-        if found:
-            people.gender.setdefault(found, want)
-            people.last_pronoun[want] = found
-            return found
-        if found is None:
-            continue
-        break
+    seen = 0
+    for para_start in _paragraph_starts(text, pos):
+        blanked, starts = layout.paragraph(text, para_start)
+        limit = min(len(blanked), pos - para_start)
+        for k in range(len(starts) - 1, -1, -1):
+            start = starts[k]
+            if start >= limit:
+                continue
+            end = min(limit, starts[k + 1] if k + 1 < len(starts) else len(blanked))
+            found = _subject_in(people, blanked, start, end, para_start, want)
+            if found:
+                people.gender.setdefault(found, want)
+                return found
+            seen += 1
+            if seen >= MAX_SENTENCES:
+                return None
     return None
 
 
@@ -181,7 +213,7 @@ def _person(people: People, run: str, at: int, want: str) -> str | None:
         full = people.resolve_gendered(words[-1], at, honorific or want)
     else:
         return None
-    gender = honorific or people.gender.get(full) or gender_of(full)
+    gender = honorific or people.gender_for(full)
     if gender is not None and gender != want:
         return None
     return full

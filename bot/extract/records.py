@@ -66,7 +66,7 @@ def _display(ref: SpeakerRef, pos: int, state: ReadingState) -> tuple[str, Speak
             candidate = state.people.resolve_pronoun(pos, ref.name)
         last = state.last
         if candidate is None and last and last.ref and last.ref.kind == "person":
-            known = state.people.gender.get(last.speaker)
+            known = state.people.gender_for(last.speaker)
             want = pronoun_gender(ref.name)
             if known is None or want is None or known == want:
                 candidate = last.speaker

@@ -192,7 +192,7 @@ class People:
     roles: dict[str, str] = field(default_factory=dict)
     full_names: set[str] = field(default_factory=set)
     gender: dict[str, str] = field(default_factory=dict)
-    last_pronoun: dict[str, str] = field(default_factory=dict)  # gender -> last referent
+    layout: object = None  # the pronoun resolver's view of the article (coref.Layout)
     text: str = ""
 
     @property
@@ -205,10 +205,10 @@ class People:
         full = self.resolve_name(name, pos)
         if role and full not in self.roles:
             self.roles[full] = role
-        if full not in self.gender:
-            found = gender_of(full, f"{self.text[max(0, pos - 12) : pos]} {role or ''}")
+        if full not in self.gender and (role or "M" in self.text[max(0, pos - 5) : pos]):
+            found = gender_of("", f"{self.text[max(0, pos - 5) : pos]} {role or ''}")
             if found:
-                self.gender[full] = found
+                self.gender[full] = found  # 'Mrs. Ana Ortiz', 'Congresswoman Ana Ortiz'
         if not record or (self.positions and pos < self.positions[-1]):
             return full
         parts = full.split()
@@ -247,6 +247,10 @@ class People:
         fulls = self.surname_full[key]
         return fulls[i - 1] if i else fulls[0]
 
+    def gender_for(self, full: str) -> str | None:
+        """What the article or the given name says about a person's gender, if anything."""
+        return self.gender.get(full) or gender_of(full)
+
     def resolve_gendered(self, surname: str, pos: int, gender: str | None) -> str:
         """The full name a bare surname stands for, preferring one of ``gender``.
 
@@ -259,7 +263,7 @@ class People:
         before = fulls[:i] or fulls[:1]
         if gender:
             for full in reversed(before):
-                if self.gender.get(full, gender) == gender:
+                if (self.gender_for(full) or gender) == gender:
                     return full
         return before[-1] if before else surname
 
@@ -286,7 +290,7 @@ class People:
         if want is None:
             return candidates[0] if candidates else None
         for candidate in candidates[:12]:
-            known = self.gender.get(candidate)
+            known = self.gender_for(candidate)
             if known is None or known == want:
                 if known is None:
                     self.gender[candidate] = want
