@@ -11,7 +11,6 @@ deterministic take on the classic Hobbs search, over one window of text per pron
 
 from __future__ import annotations
 
-import bisect
 import logging
 import re
 from dataclasses import dataclass, field
