@@ -196,7 +196,7 @@ def _sourcing(analysis: Analysis) -> Sourcing:
             disputed.append(
                 Dispute(
                     claim=dispute.claim,
-                    claimed_by=st.speaker if st else None,
+                    claimed_by=(st.speaker or None) if st else None,
                     disputed_by=dispute.disputed_by,
                     paragraph=dispute.paragraph,
                 )
