@@ -4,7 +4,9 @@
 # The eval data stays outside the repository; predictions go to /tmp by default.
 set -eu
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-EVAL=${1:-${BRIEFBOT_EVAL:-$ROOT/../shared/eval/polnear-train.jsonl}}
+DEFAULT=$ROOT/../shared/eval/polnear-train.jsonl
+[ -f "$DEFAULT" ] || DEFAULT=$ROOT/../../shared/eval/polnear-train.jsonl  # from a worktree
+EVAL=${1:-${BRIEFBOT_EVAL:-$DEFAULT}}
 PRED=${2:-/tmp/briefbot-extract-pred.jsonl}
 PY=${PYTHON:-$ROOT/.venv/bin/python}
 if [ ! -f "$EVAL" ]; then

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Annotated
 
 import typer
@@ -13,7 +14,7 @@ from bot.adapters.console.render import render, render_briefing
 from bot.cli.base import ConfigOption, app, fail, run_async, settings_from
 from bot.core.answers import HelpAnswer, answer, latest_briefing
 from bot.core.commands import parse
-from bot.core.summary import json_schema
+from bot.core.summary import Confidence, Summary, json_schema
 from bot.core.verify import check_quotes
 from bot.errors import BriefError
 from bot.loader import load_folder
@@ -91,9 +92,29 @@ def check(config: ConfigOption = None) -> None:
     problems += [f"{path}: {m.describe()}" for path, s in loaded for m in check_quotes(s)]
     for problem in problems:
         typer.echo(f"error: {problem}", err=True)
+    for line in review_lines(loaded):
+        typer.echo(line)
     where = settings.config_path or "defaults"
     typer.echo(f"config {where}: ok; briefs: {len(loaded)} valid, {len(problems)} problem(s)")
     raise typer.Exit(1 if problems else 0)
+
+
+def review_lines(loaded: Sequence[tuple[object, Summary]]) -> list[str]:
+    """Statements whose speaker the extractor guessed, for an editor to check (not errors)."""
+    lines: list[str] = []
+    for path, summary in loaded:
+        for index, st in enumerate(summary.statements):
+            if st.low_confidence or st.confidence is Confidence.UNKNOWN:
+                name = summary.speaker_name(st.speaker)
+                words = st.text if len(st.text) <= 60 else st.text[:57] + "..."
+                lines.append(
+                    f"review: {path}: statements[{index}] paragraph {st.paragraph}: "
+                    f"probably {name} ({st.confidence}): {words!r}"
+                    if st.confidence is not Confidence.UNKNOWN
+                    else f"review: {path}: statements[{index}] paragraph {st.paragraph}: "
+                    f"speaker unknown: {words!r}"
+                )
+    return lines
 
 
 @app.command()

@@ -55,7 +55,7 @@ class StatementRecord:
             article_title=summary.article.title,
             outlet=summary.article.outlet,
             speaker_key=speaker_key,
-            speaker_name=entry.name,
+            speaker_name=f"probably {entry.name}" if statement.low_confidence else entry.name,
             speaker_role=getattr(entry, "role", None) or getattr(entry, "affiliation", None),
             text=statement.text,
             kind=statement.kind,

@@ -82,6 +82,20 @@ class StatementKind(StrEnum):
     INDIRECT = "indirect"  # paraphrase, no quotation marks
 
 
+class Confidence(StrEnum):
+    """How the extractor found a statement's speaker: the review flag an editor checks."""
+
+    NAMED = "named"  # the speaker is named at the cue: '"…," said Ana Ortiz'
+    PRONOUN = "pronoun"  # '"…," she said', resolved to the nearest fitting person
+    CARRIED = "carried"  # a quote with no cue of its own, given to the previous speaker
+    INFERRED = "inferred"  # the subject of the sentence that holds the quote, no speech verb
+    UNKNOWN = "unknown"  # no speaker found
+
+
+#: Confidences shown as "probably X" and listed by ``briefbot check``.
+LOW_CONFIDENCE = frozenset({Confidence.PRONOUN, Confidence.CARRIED, Confidence.INFERRED})
+
+
 class ResponseKind(StrEnum):
     """What became of a request for comment."""
 
@@ -169,6 +183,18 @@ class Statement(_Model):
     cue: Text | None = Field(default=None, description="'said', 'told Reuters', 'asking'.")
     when: Text | None = Field(default=None, description="When it was said, if the article says.")
     paragraph: int = Field(ge=0, description="1-based paragraph of the body; 0 for the title.")
+    confidence: Confidence | None = Field(
+        default=None,
+        description=(
+            "How the extractor found the speaker (named, pronoun, carried, inferred, unknown); "
+            "absent when a person wrote or checked the statement."
+        ),
+    )
+
+    @property
+    def low_confidence(self) -> bool:
+        """True when the speaker is a guess an editor should check ("probably X")."""
+        return self.confidence in LOW_CONFIDENCE
 
 
 class NoComment(_Model):

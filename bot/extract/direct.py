@@ -139,5 +139,6 @@ def _continuation(
             sentence.end,
             last.ref,
             None,
+            "carried",
         )  # fmt: skip
     ]

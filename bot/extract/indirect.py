@@ -56,7 +56,7 @@ def indirect_statements(sentence: Sentence, state: ReadingState) -> list[Extract
 
 def _replace_text(st: ExtractedStatement, text: str) -> ExtractedStatement:
     return ExtractedStatement(st.speaker, text.strip(" ,"), st.kind, st.cue, st.paragraph,
-                              st.start, st.end, st.ref, st.when)  # fmt: skip
+                              st.start, st.end, st.ref, st.when, st.confidence)  # fmt: skip
 
 
 def _statement_for(

@@ -45,11 +45,12 @@ def process_record(record: dict[str, Any]) -> dict[str, Any]:
     rest = summary.model_dump(mode="json", exclude={"text", "statements"})
     statements = [
         {
-            "speaker": st.speaker,
+            "speaker": st.speaker or None,
             "text": st.text,
             "kind": st.kind,
             "cue": st.cue,
             "paragraph": st.paragraph,
+            "confidence": st.confidence,
         }
         for st in analysis.statements
     ]

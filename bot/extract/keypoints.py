@@ -1,8 +1,13 @@
-"""Lede and key points, chosen extractively: the lead sentence plus the most central others.
+"""Lede and key points, chosen extractively: whole body sentences a reader can trust.
 
-Centrality is the mean document frequency of a sentence's content words, a cheap stand-in for
-graph centrality that favours sentences sharing vocabulary with the rest of the article.
-Sentences that are all quote, boilerplate or very short are not candidates.
+The lede is the first clean sentence of the body (news puts what matters first; lead-3 is a
+strong baseline for exactly that reason), and it is also the first key point, because the
+briefing shows the key points. The others are chosen for coverage: each next point is the
+candidate whose content words best cover what the article talks about (document frequency),
+discounted for words already covered by the points chosen so far, with a preference for early
+sentences. Page furniture never competes: captions, "Scroll down for video", related-story
+headlines, list intros ending in a colon, links, handles, embedded-tweet sign-offs, markup,
+bylines and fragments. A dateline ("(CNN)", "LONDON (Reuters) -") is cut from the front.
 """
 
 from __future__ import annotations
@@ -24,48 +29,99 @@ _STOP = frozenset(
     about after before over into out up down just only very so such if while said""".split()  # noqa: SIM905
 )
 _BOILERPLATE = re.compile(
-    r"^(?:by\s|\(?reporting\s+by|editing\s+by|read\s+(?:more|the\s+rest)|click\s+here|"
-    r"follow\s|sign\s+up|advertisement|full\s+text|abstract|photo|image|watch|related)",
+    r"^(?:by\s|\(?reporting\s+by|editing\s+by|writing\s+by|read\s+(?:more|the\s+rest)|"
+    r"click\s+(?:here|to)|follow\s|sign\s+up|subscribe|advertisement|full\s+text|abstract|"
+    r"photo|image|picture|pictured|video|watch|related|see\s+also|also\s+read|more:|latest:|"
+    r"share\s|scroll\s|caption|file\s+photo|editor'?s\s+note|this\s+story|copyright)",
     re.IGNORECASE,
 )
+_FURNITURE = re.compile(
+    r"https?://|www\.|\b\w+\.(?:com|org|net|co\.uk)/|pic\.twitter\.com|(?<![\w.])@\w{2,}|"
+    r"<[a-z/!][^>]*>|&[a-z]+;|&#\d+;|\{|\}|scroll\s+down|click\s+(?:here|to)|"
+    r"contributed\s+to\s+this\s+report|getty\s+images|\bap\s+photo\b|\(photo\b|"
+    r"\((?:pictured|left|right|centre|center)\b|—\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*\s*\(@",
+    re.IGNORECASE,
+)
+#: "(CNN)", "LONDON, England (CNN) --", "WASHINGTON (Reuters) -", "MOSCOW —": wire datelines.
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w. ]{1,30})?\s*)?"
+    r"(?:\((?:CNN|AP|Reuters|AFP|UPI|Bloomberg)\)\s*(?:--|—|–|-)?\s*|"
+    r"(?<=[A-Z])\s+(?:--|—|–)\s+)"
+)
+_TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 MIN_WORDS = 8
 MAX_CHARS = 400
 #: Only the first sentences compete: news puts what matters first, and it bounds the cost.
 MAX_SENTENCES = 40
+#: How strongly an early position counts against coverage.
+POSITION_WEIGHT = 1.5
+
+
+def strip_dateline(text: str) -> str:
+    """The sentence without a leading wire dateline."""
+    match = _DATELINE.match(text)
+    if not match or match.end() == 0:
+        return text
+    rest = text[match.end() :].lstrip()
+    return rest if rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in '"“' else text
+
+
+def is_clean(text: str) -> bool:
+    """A whole sentence of the story, not page furniture or a fragment."""
+    if len(text.split()) < MIN_WORDS or len(text) > MAX_CHARS:
+        return False
+    if _BOILERPLATE.match(text) or _FURNITURE.search(text):
+        return False
+    if text.rstrip().endswith(":") or not _TERMINAL.search(text.rstrip()):
+        return False  # a list intro, or a sentence cut short
+    first = text[:1]
+    return first.isupper() or first.isdigit() or first in "\"“‘'("
 
 
 def _candidate(sentence: Sentence) -> bool:
     text = sentence.text
-    if len(text.split()) < MIN_WORDS or len(text) > MAX_CHARS or _BOILERPLATE.match(text):
-        return False
-    return text[:1] not in "“\"'‘" and sentence.paragraph > 0
+    return sentence.paragraph > 0 and text[:1] not in "“\"'‘" and is_clean(text)
 
 
 def _words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.lower()) if w not in _STOP]
 
 
+def _tidy(text: str) -> str:
+    """One line, no space before a final full stop ('… report .')."""
+    text = " ".join(text.split())
+    return re.sub(r"\s+([.!?,;:])", r"\1", text)
+
+
 def choose(sentences: list[Sentence], wanted: int = 3) -> tuple[str | None, list[str]]:
-    """The lede and up to ``wanted`` key points, in article order."""
+    """The lede and up to ``wanted`` key points (the lede first), in article order."""
     candidates = [s for s in sentences[:MAX_SENTENCES] if _candidate(s)]
     if not candidates:
         fallback = [s for s in sentences if len(s.text.split()) >= 3 and s.paragraph > 0]
         candidates = fallback or sentences
     if not candidates:
         return None, []
-    lede = candidates[0]
+    texts = [_tidy(strip_dateline(s.text)) for s in candidates]
+    bags = [set(_words(t)) for t in texts]
     freq: Counter[str] = Counter()
-    bags = [_words(s.text) for s in candidates]
     for bag in bags:
-        freq.update(set(bag))
-    scored: list[tuple[float, int, Sentence]] = []
-    for i, s in enumerate(candidates[1:], start=1):
-        words = bags[i]
-        if not words:
-            continue
-        centrality = sum(freq[w] for w in words) / (len(words) + 4)
-        position = 1.0 / (1 + i / 4)
-        scored.append((-(centrality + 2.0 * position), i, s))
-    scored.sort()
-    picked = sorted(scored[:wanted], key=lambda item: item[1])
-    return lede.text, [s.text for _, _, s in picked]
+        freq.update(bag)
+    picked = [0]
+    covered = set(bags[0])
+    while len(picked) < min(wanted, len(candidates)):
+        best, best_score = -1, 0.0
+        for i in range(1, len(candidates)):
+            if i in picked or not bags[i]:
+                continue
+            new = bags[i] - covered
+            if len(new) < len(bags[i]) / 3:
+                continue  # mostly repeats what is already said
+            gain = sum(freq[w] for w in new) / (len(bags[i]) + 4)
+            score = gain + POSITION_WEIGHT / (1 + i / 4)
+            if score > best_score:
+                best, best_score = i, score
+        if best < 0:
+            break
+        picked.append(best)
+        covered |= bags[best]
+    return texts[0], [texts[i] for i in sorted(picked)]

@@ -10,6 +10,8 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from bot.extract import coref
+from bot.extract.gender import pronoun_gender
 from bot.extract.paragraphs import Sentence
 from bot.extract.speakers import PERSON_PRONOUNS, People, SpeakerRef, classify
 
@@ -31,6 +33,15 @@ class ExtractedStatement:
     end: int
     ref: SpeakerRef | None = None
     when: str | None = None
+    #: How the speaker was found: see ``CONFIDENCES``; the review flag of the summary.
+    confidence: str = "named"
+
+
+#: "named": a name at the cue; "pronoun": a pronoun resolved to a person; "carried": a quote
+#: with no cue of its own, given to the previous speaker; "inferred": the subject of the
+#: sentence that holds the quote, with no speech verb; "unknown": no speaker found.
+CONFIDENCES = ("named", "pronoun", "carried", "inferred", "unknown")
+LOW_CONFIDENCE = frozenset({"pronoun", "carried", "inferred", "unknown"})
 
 
 @dataclass
@@ -50,9 +61,15 @@ def _display(ref: SpeakerRef, pos: int, state: ReadingState) -> tuple[str, Speak
         role = ref.role or state.people.roles.get(full)
         return full, SpeakerRef("person", full, role, 1, ref.phrase)
     if ref.kind == "pronoun" and ref.name in PERSON_PRONOUNS:
-        candidate = state.people.last_before(pos)
-        if candidate is None and state.last and state.last.ref and state.last.ref.kind == "person":
-            candidate = state.last.speaker
+        candidate = coref.resolve(state.people, pos, ref.name)
+        if candidate is None:
+            candidate = state.people.resolve_pronoun(pos, ref.name)
+        last = state.last
+        if candidate is None and last and last.ref and last.ref.kind == "person":
+            known = state.people.gender_for(last.speaker)
+            want = pronoun_gender(ref.name)
+            if known is None or want is None or known == want:
+                candidate = last.speaker
         if candidate:
             return candidate, SpeakerRef(
                 "person", candidate, state.people.roles.get(candidate), 1, ref.phrase
@@ -62,7 +79,7 @@ def _display(ref: SpeakerRef, pos: int, state: ReadingState) -> tuple[str, Speak
 
 def make_statement(
     state: ReadingState, phrase: str, pos: int, text: str, kind: str, cue: str | None,
-    sentence: Sentence, when: str | None = None,
+    sentence: Sentence, when: str | None = None, confidence: str | None = None,
 ) -> ExtractedStatement | None:  # fmt: skip
     ref = classify(phrase)
     if ref is None or not text.strip():
@@ -71,7 +88,10 @@ def make_statement(
         cue = " ".join(cue.split()).strip(" .,;") or cue
         if cue.startswith("According"):
             cue = "a" + cue[1:]
+    if confidence is None:
+        confidence = "pronoun" if ref.kind == "pronoun" else "named"
     name, ref = _display(ref, pos, state)
     return ExtractedStatement(
-        name, text.strip(), kind, cue, sentence.paragraph, sentence.start, sentence.end, ref, when
-    )
+        name, text.strip(), kind, cue, sentence.paragraph, sentence.start, sentence.end, ref, when,
+        confidence,
+    )  # fmt: skip

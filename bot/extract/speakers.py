@@ -14,6 +14,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from bot.extract.gender import gender_of, pronoun_gender
 from bot.extract.lexicon import (
     ANON_WORDS,
     DOCUMENT_WORDS,
@@ -70,6 +71,11 @@ def _clean(word: str) -> str:
     if word.endswith(("'s", "’s")):
         return word[:-2]
     return word.rstrip("'’")
+
+
+def clean_word(word: str) -> str:
+    """Lower-case word without surrounding punctuation or a possessive ending."""
+    return _clean(word)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -185,6 +191,8 @@ class People:
     names: list[str] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)
     full_names: set[str] = field(default_factory=set)
+    gender: dict[str, str] = field(default_factory=dict)
+    layout: object = None  # the pronoun resolver's view of the article (coref.Layout)
     text: str = ""
 
     @property
@@ -197,6 +205,10 @@ class People:
         full = self.resolve_name(name, pos)
         if role and full not in self.roles:
             self.roles[full] = role
+        if full not in self.gender and (role or "M" in self.text[max(0, pos - 5) : pos]):
+            found = gender_of("", f"{self.text[max(0, pos - 5) : pos]} {role or ''}")
+            if found:
+                self.gender[full] = found  # 'Mrs. Ana Ortiz', 'Congresswoman Ana Ortiz'
         if not record or (self.positions and pos < self.positions[-1]):
             return full
         parts = full.split()
@@ -235,6 +247,56 @@ class People:
         fulls = self.surname_full[key]
         return fulls[i - 1] if i else fulls[0]
 
+    def gender_for(self, full: str) -> str | None:
+        """What the article or the given name says about a person's gender, if anything."""
+        return self.gender.get(full) or gender_of(full)
+
+    def resolve_gendered(self, surname: str, pos: int, gender: str | None) -> str:
+        """The full name a bare surname stands for, preferring one of ``gender``.
+
+        "Mrs. Clinton" after both Clintons were named is the woman, whoever came last.
+        """
+        key = _clean(surname)
+        fulls = self.surname_full.get(key, [])
+        at = self.surname_at.get(key, [])
+        i = bisect.bisect_right(at, pos)
+        before = fulls[:i] or fulls[:1]
+        if gender:
+            for full in reversed(before):
+                if (self.gender_for(full) or gender) == gender:
+                    return full
+        return before[-1] if before else surname
+
+    def resolve_pronoun(self, pos: int, pronoun: str) -> str | None:
+        """The nearest person before ``pos`` whose gender fits the pronoun.
+
+        Candidates are the surnames in the look-back window, then the recorded full names,
+        nearest first; a person of unknown gender fits either pronoun, and the pronoun then
+        teaches the person's gender for later pronouns.
+        """
+        want = pronoun_gender(pronoun)
+        i = bisect.bisect_left(self.positions, pos)
+        recorded = self.positions[i - 1] if i else -1
+        window_start = max(recorded + 1, pos - LOOKBACK, 0)
+        candidates: list[str] = []
+        for m in reversed(list(_CAPITALISED.finditer(self.text, window_start, pos))):
+            if _clean(m.group()) in self.distinct:
+                full = self.resolve_name(m.group(), m.start())
+                honorific = gender_of("", self.text[max(0, m.start() - 5) : m.start()])
+                if honorific and full not in self.gender:
+                    self.gender[full] = honorific
+                candidates.append(full)
+        candidates.extend(self.names[k] for k in range(i - 1, max(-1, i - 13), -1))
+        if want is None:
+            return candidates[0] if candidates else None
+        for candidate in candidates[:12]:
+            known = self.gender_for(candidate)
+            if known is None or known == want:
+                if known is None:
+                    self.gender[candidate] = want
+                return candidate
+        return None
+
     def last_before(self, pos: int) -> str | None:
         """The most recently mentioned person before ``pos``, full name or bare surname."""
         i = bisect.bisect_left(self.positions, pos)
@@ -270,7 +332,7 @@ def scan_people(text: str, people: People, base: int = 0) -> None:
 @functools.lru_cache(maxsize=8192)
 def _person_in_run(run: str) -> tuple[str, str | None, int] | None:
     """The person's name (and role) a capitalised run ends with, if any; cached per run."""
-    name, role = split_name(run)
+    name, role = split_name(_POSSESSIVE.sub("", run))
     if " " in name and is_name_like(name) and not _starts_sentence_word(name):
         return name, role, run.rfind(name)
     return None

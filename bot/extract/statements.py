@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from bot.extract import frames
 from bot.extract.cues import has_cue
 from bot.extract.direct import direct_statements
+from bot.extract.fallback import colon_intro, sign_offs, uncovered_quotes, unknown_statement
 from bot.extract.indirect import indirect_statements, labelled_line
 from bot.extract.paragraphs import Paragraph, Sentence, split_paragraphs, split_sentences
 from bot.extract.quotes import find_quotes
@@ -51,11 +52,17 @@ def analyse(text: str, *, all_sentences: bool = True) -> Analysis:
         waiting = list(state.pending)
         state.pending.clear()
         if not all_sentences and not _may_attribute(para.text):
+            out.extend(unknown_statement(words, s) for s, words in waiting)
             continue
         found, para_sentences = _paragraph_statements(para, state)
-        out.extend(_resolve_pending(waiting, found, state))
+        resolved = _resolve_pending(waiting, found, state)
+        if waiting and not resolved:  # the next paragraph named nobody: still a quote
+            resolved = [unknown_statement(words, s) for s, words in waiting]
+        out.extend(resolved)
         out.extend(_merge_runs(found))
         sentences.extend(para_sentences)
+    out.extend(unknown_statement(words, s) for s, words in state.pending)
+    out = sign_offs(out, paragraphs, state)
     return Analysis(paragraphs, sentences, out, state.people)
 
 
@@ -85,7 +92,16 @@ def _resolve_pending(
         return []
     return [
         ExtractedStatement(
-            first.speaker, words, "direct", first.cue, s.paragraph, s.start, s.end, first.ref, None
+            first.speaker,
+            words,
+            "direct",
+            first.cue,
+            s.paragraph,
+            s.start,
+            s.end,
+            first.ref,
+            None,
+            "carried" if first.confidence == "named" else first.confidence,
         )  # fmt: skip
         for s, words in waiting
     ]
@@ -108,7 +124,7 @@ def _merge_runs(found: list[ExtractedStatement]) -> list[ExtractedStatement]:
         if prev and prev.kind == st.kind == "direct" and prev.speaker == st.speaker:
             out[-1] = ExtractedStatement(
                 prev.speaker, f"{prev.text.rstrip(',')} … {st.text}", "direct", prev.cue,
-                prev.paragraph, prev.start, st.end, prev.ref, prev.when or st.when,
+                prev.paragraph, prev.start, st.end, prev.ref, prev.when or st.when, prev.confidence,
             )  # fmt: skip
             continue
         out.append(st)
@@ -133,8 +149,16 @@ def _paragraph_statements(
             made = indirect_statements(sentence, state)
         for st in made:
             found.append(st)
-            if st.ref is not None and st.ref.kind != "pronoun":
+            if st.ref is not None and st.ref.kind not in ("pronoun", "unknown"):
                 state.last = st
+    extra = uncovered_quotes(para, quotes, sentences, found, state)
+    if extra:
+        found = sorted(found + extra, key=lambda st: st.start)
+        known = [
+            st for st in extra if st.ref is not None and st.ref.kind not in ("pronoun", "unknown")
+        ]
+        if known and (state.last is None or known[-1].start >= state.last.start):
+            state.last = known[-1]
     _announce(para, sentences, found, state)
     return found, sentences
 
@@ -149,3 +173,7 @@ def _announce(
     frame = frames.head_frame(last.text)
     if frame:
         state.announced = (frame.speaker, last.start + frame.speaker_offset, frame.cue, para.index)
+        return
+    intro = colon_intro(last.text)  # 'Trump issued the following statement:'
+    if intro:
+        state.announced = (intro[0], last.start + intro[1], ":", para.index)

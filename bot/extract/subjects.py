@@ -24,7 +24,7 @@ _LEAD = re.compile(
     r"Recently|More\s+recently|Most\s+recently|Lately|Ultimately|Overall|Initially)\b,?\s+)+"
 )
 _LEAD_CLAUSE = re.compile(
-    r"^(?:(?:On|In|At|During|After|Before|Last|This|Speaking|Asked|When|While|Since|"
+    r"^(?:(?:On|In|At|During|After|Soon|Shortly|Before|Last|This|Speaking|Asked|When|While|Since|"
     r"Following|Responding|Appearing|Writing|Addressing|Campaigning|Earlier|Later|Afterward|"
     r"Afterwards|Back|Over|Under|Through|From|With|Without|For|Like|Unlike|As|Despite|"
     r"Although|Though|If|Because|By|Even|Yet|Still|But|And|Pressed|Questioned|Interviewed|"
@@ -127,6 +127,8 @@ def _valid_subject(subject: str) -> bool:
     words = head.split()
     if not words or len(words) > 9 or apposition.count(" ") > 40:
         return False
+    if len(words) == 1 and words[0].lower() in _SUBJECT_PRONOUNS:
+        return True  # '"…," he said.'
     low = head.lower().replace(",", "").replace(".", "").split()
     first = low[0]
     if not _NEVER_IN_SUBJECT.isdisjoint(low):
@@ -144,6 +146,7 @@ def _valid_subject(subject: str) -> bool:
     return len(words) <= 6 and words[-1][:1].isupper() and first not in PREPOSITIONS
 
 
+_SUBJECT_PRONOUNS = frozenset("he she they we i it".split())  # noqa: SIM905
 _NEVER_IN_SUBJECT = frozenset("that which is was were are to if because".split())  # noqa: SIM905
 _BAD_LAST = frozenset("of for with and in on at".split())  # noqa: SIM905
 

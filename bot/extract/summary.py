@@ -13,6 +13,7 @@ import re
 
 from bot.core.summary import (
     Article,
+    Confidence,
     Dispute,
     Figure,
     NoComment,
@@ -98,6 +99,8 @@ class _Registry:
         ref = st.ref
         if ref is None or ref.kind == "pronoun":
             return None
+        if ref.kind == "unknown":
+            return self._unknown()
         kind = "person" if ref.kind == "person" else "source"
         key = (kind, st.speaker)
         if key in self.ids:
@@ -112,6 +115,15 @@ class _Registry:
         else:
             self.sources.append(_source(ident, st.speaker, ref))
         return ident
+
+    def _unknown(self) -> str:
+        """One source for every quote whose speaker the article does not name."""
+        key = ("source", "")
+        if key not in self.ids:
+            ident = slug("unknown speaker", self.taken)
+            self.ids[key] = ident
+            self.sources.append(Source(id=ident, name="Unknown speaker", kind=SourceKind.ANONYMOUS))
+        return self.ids[key]
 
 
 def _source(ident: str, name: str, ref: SpeakerRef) -> Source:
@@ -145,6 +157,7 @@ def _statement(st: ExtractedStatement, speaker: str) -> Statement:
         cue=(st.cue or None) and st.cue[:80],
         when=st.when,
         paragraph=st.paragraph,
+        confidence=Confidence(st.confidence),
     )
 
 
@@ -183,7 +196,7 @@ def _sourcing(analysis: Analysis) -> Sourcing:
             disputed.append(
                 Dispute(
                     claim=dispute.claim,
-                    claimed_by=st.speaker if st else None,
+                    claimed_by=(st.speaker or None) if st else None,
                     disputed_by=dispute.disputed_by,
                     paragraph=dispute.paragraph,
                 )

@@ -30,6 +30,7 @@ def test_good_and_bad_lines() -> None:
         "kind": "direct",
         "cue": "said",
         "paragraph": 1,
+        "confidence": "named",
     }
     assert results[0]["provenance"]["origin"] == "extractor"
     assert results[0]["article"]["id"] == "a1"

@@ -167,3 +167,35 @@ def test_labelled_transcript_line() -> None:
     assert st.ref is not None and st.ref.role == "Mayor"
     assert st.cue == ":"
     assert st.text == "We will reopen the harbour in June."
+
+
+def test_pronouns_resolve_to_the_nearest_person_of_their_gender() -> None:
+    text = (
+        "Senator Anna Berg and Mayor Tom Weller toured the new harbour wall on Monday.\n\n"
+        "Weller praised the builders and the budget.\n\n"
+        '"We finished it a month early and under budget," he said.\n\n'
+        'Berg was less sure. "The real test is the first winter storm," she said.\n\n'
+        "Mrs. Berg's office later released the inspection report.\n\n"
+        '"Nobody should cross the wall during a storm warning," she added.\n'
+    )
+    found = {s.text.split()[0]: (s.speaker, s.confidence) for s in extract_statements(TITLE + text)}
+    assert found["We"] == ("Tom Weller", "pronoun")
+    assert found["The"] == ("Anna Berg", "pronoun")
+    assert found["Nobody"] == ("Anna Berg", "pronoun")  # not the man named last
+
+
+def test_quotes_with_unusual_cues_and_split_pieces_are_found() -> None:
+    text = (
+        "The port authority met the unions on Friday, said Chair Lena Holm.\n\n"
+        '"This deal protects every single job on the docks," Holm fumed, "and nobody will lose a shift."\n\n'
+        'Union leader Ravi Patel wrote on Twitter: "We will sign it next week in the town hall."\n\n'
+        '"Ports are the lungs of this city and we will keep them breathing."\n'
+    )
+    found = {s.text.split()[0]: (s.speaker, s.confidence) for s in extract_statements(TITLE + text)}
+    assert found["This"][0] == "Lena Holm"
+    assert any(
+        s.startswith("and nobody") or "nobody will lose" in s
+        for s in [st.text for st in extract_statements(TITLE + text) if st.speaker == "Lena Holm"]
+    )
+    assert found["We"][0] == "Ravi Patel"
+    assert found["Ports"] == ("Ravi Patel", "carried")

@@ -1,0 +1,218 @@
+"""Pronoun speakers: who "he" is in '"…," he said', read the way a reader does.
+
+News writes the speaker's name as the subject of a sentence shortly before a pronoun refers
+back to them ("Cruz admitted his pick was political. '…,' he said."). So the sentences before
+the pronoun are searched nearest first, each from its start (the subject comes first), for a
+person of the pronoun's gender who is not inside quotation marks, not a possessive ("Trump's
+plan") and not the object of a preposition ("a lecture from Obama"). A sentence whose subject
+is itself a pronoun of that gender continues the previous resolution. This is a small,
+deterministic take on the classic Hobbs search, over one window of text per pronoun.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from bot.extract.gender import gender_of, pronoun_gender
+from bot.extract.lexicon import NOT_FIRST, PRONOUNS
+from bot.extract.quotes import find_quotes
+from bot.extract.speakers import People, classify, clean_word, split_name
+
+log = logging.getLogger(__name__)
+
+#: How far back (characters) a pronoun looks for its person.
+WINDOW = 1200
+#: How many sentences back, and across how many paragraph breaks.
+MAX_SENTENCES = 8
+MAX_BREAKS = 3
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]*[A-Z])|\n+")
+HAS_MARK = re.compile(r"''|``|[\"“”«»„]")
+_NOT_ENDS = frozenset("mr mrs ms dr sen rep gov st gen lt col jr sr".split())  # noqa: SIM905
+_MENTION = re.compile(
+    r"\b(?:(?P<pro>[Hh]e|[Ss]he)\b|(?P<name>[A-Z][\w’'-]*\.?(?:\s+(?:de|van|von|al|bin|la|del|da)?\s*"
+    r"[A-Z][\w’'-]*\.?)*))"
+)
+_AFTER_PREPOSITION = frozenset(
+    """of for to with by against from about on at in into over under toward towards between
+    like than as behind beside via per upon among versus vs""".split()  # noqa: SIM905
+)
+_POSSESSIVE = re.compile(r"^[’']s?\b")
+_DETERMINERS = frozenset("the a an this that these those every each".split())  # noqa: SIM905
+_LEADING = frozenset(
+    """and but so then also yet or nor now still meanwhile however besides after before when
+    while if as because though although since until unless once even""".split()  # noqa: SIM905
+)
+#: A name used as a modifier ("the Clinton campaign") is not the person.
+_MODIFIED = frozenset(
+    """campaign campaigns administration camp team foundation rally rallies era presidency
+    supporters allies aides staff staffers advisers voters backers surrogates organization
+    headquarters plan plans proposal policies policy years victory nomination""".split()  # noqa: SIM905
+)
+_VERBISH = re.compile(r"^[a-z]+(?:ed|s)$")
+
+
+def _blank_quotes(window: str) -> str:
+    """The window with quoted words replaced by spaces (offsets kept): names inside a
+    quotation are what someone said, not who is speaking."""
+    if not HAS_MARK.search(window):
+        return window
+    pieces: list[str] = []
+    for line in window.split("\n"):
+        last = 0
+        for q in find_quotes(line):
+            pieces.append(line[last : q.start])
+            pieces.append(" " * (q.end - q.start))
+            last = q.end
+        pieces.append(line[last:])
+        pieces.append("\n")
+    return "".join(pieces)[: len(window)]
+
+
+@dataclass(slots=True)
+class Layout:
+    """Paragraphs already read for earlier pronouns: quotes blanked, sentence starts."""
+
+    paragraphs: dict[int, tuple[str, list[int]]] = field(default_factory=dict)
+
+    def paragraph(self, text: str, start: int) -> tuple[str, list[int]]:
+        """The paragraph starting at ``start``, blanked and split (cached)."""
+        found = self.paragraphs.get(start)
+        if found is None:
+            end = text.find("\n", start)
+            found = _split(_blank_quotes(text[start : len(text) if end < 0 else end]))
+            self.paragraphs[start] = found
+        return found
+
+
+def _split(blanked: str) -> tuple[str, list[int]]:
+    starts = [0]
+    for match in _SENTENCE_END.finditer(blanked):
+        if match.group()[0] == ".":
+            word = blanked[blanked.rfind(" ", 0, match.start()) + 1 : match.start()]
+            if len(word) == 1 or word.lower() in _NOT_ENDS:
+                continue  # 'Mr. Trump', 'J. Smith'
+        starts.append(match.end())
+    return blanked, starts
+
+
+def _paragraph_starts(text: str, pos: int) -> list[int]:
+    """Starts of the paragraph holding ``pos`` and of the ones before it, nearest first."""
+    out: list[int] = []
+    end = pos
+    while len(out) <= MAX_BREAKS and end >= 0 and pos - end <= WINDOW:
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip() or not out:
+            out.append(start)
+        end = start - 1
+    return out
+
+
+def resolve(people: People, pos: int, pronoun: str) -> str | None:
+    """The full name of the person a he/she pronoun at ``pos`` refers to, or None."""
+    want = pronoun_gender(pronoun)
+    if want is None:
+        return None
+    layout = people.layout
+    if not isinstance(layout, Layout):
+        layout = people.layout = Layout()
+    text = people.text
+    seen = 0
+    for para_start in _paragraph_starts(text, pos):
+        blanked, starts = layout.paragraph(text, para_start)
+        limit = min(len(blanked), pos - para_start)
+        for k in range(len(starts) - 1, -1, -1):
+            start = starts[k]
+            if start >= limit:
+                continue
+            end = min(limit, starts[k + 1] if k + 1 < len(starts) else len(blanked))
+            found = _subject_in(people, blanked, start, end, para_start, want)
+            if found:
+                people.gender.setdefault(found, want)
+                return found
+            seen += 1
+            if seen >= MAX_SENTENCES:
+                return None
+    return None
+
+
+def _subject_in(
+    people: People, window: str, start: int, end: int, begin: int, want: str
+) -> str | None:
+    """The first fitting person mentioned in one sentence; '' stops the search."""
+    first = True
+    for match in _MENTION.finditer(window, start, end):
+        before = window[max(start, match.start() - 20) : match.start()].split()
+        last_word = before[-1].lower().strip(",") if before else ""
+        after = window[match.end() : match.end() + 30]
+        initial, first = first, False
+        if last_word in _AFTER_PREPOSITION or last_word in _DETERMINERS:
+            continue
+        if _POSSESSIVE.match(after) or match.group().endswith(("'s", "’s")):
+            continue
+        if match.group("pro"):
+            continue  # the chain goes on: look further back for who this pronoun is
+        run, offset = _without_leading(match.group("name"))
+        following = [w.strip(",.;:") for w in after.split()[:2]]
+        next_word = following[0] if following else ""
+        if next_word.endswith("ly") and len(following) > 1:
+            next_word = following[1]  # "Cruz openly admitted"
+        if next_word in _MODIFIED:
+            continue
+        at = begin + match.start() + offset
+        name = _person(people, run, at, want)
+        if name:
+            return name
+        honorific = gender_of("", people.text[max(0, at - 6) : at])
+        if _bare_subject(run, initial, next_word) and honorific in (None, want):
+            return run.rstrip(".")  # a sentence's subject: 'Cruz admitted …'
+    return None
+
+
+def _bare_subject(run: str, initial: bool, next_word: str) -> bool:
+    """A lone capitalised word opening a sentence before a verb: 'Cruz admitted …'."""
+    if (
+        not initial
+        or " " in run
+        or not _VERBISH.match(next_word)
+        or next_word in ("is", "was", "has")
+    ):
+        return False
+    low = run.lower().rstrip(".")
+    if low in PRONOUNS or low in NOT_FIRST or low in _LEADING or low in _DETERMINERS:
+        return False
+    ref = classify(run)
+    return ref is not None and ref.kind == "person"
+
+
+def _without_leading(run: str) -> tuple[str, int]:
+    """'And Clinton' -> 'Clinton': a capitalised sentence word is not part of the name."""
+    words = run.split()
+    drop = 0
+    while drop < len(words) - 1 and words[drop].lower() in _LEADING:
+        drop += 1
+    if not drop:
+        return run, 0
+    rest = " ".join(words[drop:])
+    return rest, run.find(words[drop])
+
+
+def _person(people: People, run: str, at: int, want: str) -> str | None:
+    """A capitalised run as a known person of the wanted gender (or of unknown gender)."""
+    run = run.rstrip(".")
+    name, role = split_name(run)
+    words = name.split()
+    if not words:
+        return None
+    honorific = gender_of("", f"{people.text[max(0, at - 6) : at]} {role or ''}")
+    if len(words) > 1 and name in people.full_names:
+        full = name
+    elif clean_word(words[-1]) in people.distinct:
+        full = people.resolve_gendered(words[-1], at, honorific or want)
+    else:
+        return None
+    gender = honorific or people.gender_for(full)
+    if gender is not None and gender != want:
+        return None
+    return full

@@ -1,0 +1,266 @@
+"""Quotes no attribution frame claimed: every quoted passage of three words or more is a statement.
+
+The frame patterns know the common cues; news also writes '"…," Bozell answers', 'Schumer
+tweeted: "…"', a quote in the middle of a sentence whose subject said it, or a quote standing
+alone. Rather than lose those, each quoted passage left over is given the most likely speaker,
+marked with how it was found (see ``records.CONFIDENCES``), so that an editor can check it and
+an answer can say "probably". A short quote with no clause in it (a scare quote, a title) is
+not a statement.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from bot.extract.paragraphs import Paragraph, Sentence
+from bot.extract.quotes import QuoteSpan, normalise_marks, strip_marks
+from bot.extract.records import ExtractedStatement, ReadingState, make_statement
+from bot.extract.speakers import SpeakerRef, classify
+from bot.extract.subjects import sentence_subject
+
+log = logging.getLogger(__name__)
+
+#: Fewest words a quoted passage needs to be a statement on its own.
+MIN_WORDS = 3
+#: A quote inside running text needs this many words, or a verb-like word, to be more than
+#: a scare quote or a title.
+CLAUSE_WORDS = 6
+_NAME = r"[A-Z][\w.’'-]*(?:\s+(?:de|van|von|al|bin|la|le|del|da)?\s*[A-Z][\w.’'-]*){0,3}"
+_SUBJECT = (
+    r"(?:he|she|they|it|we|I|(?:the|a|an|one|another|his|her|their)\s+[\w-]+(?:\s+[\w-]+){0,2}?|"
+    + _NAME
+    + ")"
+)
+_VERB = r"[a-z]{2,}(?:ed|es|s|d|t|ote|ang|ead|ood)"
+#: '"…," Bozell answers.' / '"…," fumed the senator.' — any verb right after the quote.
+_TAIL_ANY = re.compile(
+    r"^\s*[,.!?—–-]*\s*(?:(?P<spk>" + _SUBJECT + r")\s+(?:also\s+|later\s+|then\s+|simply\s+)?"
+    r"(?P<cue>" + _VERB + r")\b|(?P<cue2>" + _VERB + r")\s+(?P<spk2>" + _SUBJECT + r")\b)"
+)
+_CLAUSE_HINT = re.compile(
+    r"\b(?:is|are|was|were|be|been|am|have|has|had|do|does|did|will|would|can|could|should|"
+    r"must|may|might|shall|i|we|you|they|he|she|it|my|our|your|not|n[’']t)\b|[’'](?:s|re|ve|ll|m|d)\b",
+    re.IGNORECASE,
+)
+_PRONOUN_START = frozenset("he she they it we i".split())  # noqa: SIM905
+
+
+def _looks_like_clause(words: str) -> bool:
+    """More than a scare quote or a title: long enough, or with a verb or pronoun in it."""
+    n = len(words.split())
+    return n >= CLAUSE_WORDS or (n >= MIN_WORDS and _CLAUSE_HINT.search(words) is not None)
+
+
+def uncovered_quotes(
+    para: Paragraph,
+    quotes: list[QuoteSpan],
+    sentences: list[Sentence],
+    found: list[ExtractedStatement],
+    state: ReadingState,
+) -> list[ExtractedStatement]:
+    """Statements for the quoted passages of ``para`` that no statement in ``found`` holds."""
+    if not quotes:
+        return []
+    covered = " ".join([normalise_marks(st.text) for st in found] + [w for _, w in state.pending])
+    out: list[ExtractedStatement] = []
+    for q in quotes:
+        words = normalise_marks(strip_marks(para.text[q.inner_start : q.inner_end]))
+        if len(words.split()) < MIN_WORDS:
+            continue
+        key = words[:40].strip()
+        if key in covered or any(normalise_marks(st.text) in words for st in found):
+            continue
+        sentence = _sentence_at(sentences, para.start + q.start)
+        if sentence is None:
+            continue
+        made = _attribute(q, words, para, quotes, sentence, state)
+        if made is not None:
+            out.append(made)
+            covered += " " + made.text
+    return out
+
+
+def _sentence_at(sentences: list[Sentence], pos: int) -> Sentence | None:
+    for sentence in sentences:
+        if sentence.start <= pos < sentence.end + 1:
+            return sentence
+    return sentences[-1] if sentences and pos >= sentences[-1].start else None
+
+
+def _attribute(
+    q: QuoteSpan,
+    words: str,
+    para: Paragraph,
+    quotes: list[QuoteSpan],
+    sentence: Sentence,
+    state: ReadingState,
+) -> ExtractedStatement | None:
+    """The most likely speaker of one leftover quote, with how sure that is.
+
+    The frame of a quote is the text between it and its neighbouring quotes in the sentence:
+    in '"A," X said, "B."' the frame before B names B's speaker too.
+    """
+    rel = sentence.start - para.start
+    end = rel + len(sentence.text)
+    before = [o for o in quotes if rel <= o.start and o.end <= q.start]
+    after = [o for o in quotes if o.start >= q.end and o.start < end]
+    head = para.text[before[-1].end if before else rel : q.start] if q.start > rel else ""
+    tail = para.text[q.end : after[0].start if after else end]
+    alone = not head.strip(" —–-") and len(tail.split()) <= 1 and not before
+    if not alone and not before and not _looks_like_clause(words):
+        return None  # a scare quote or a title inside running text
+    if before:
+        made = _from_match(
+            _TAIL_ANY.match(head), para.start + before[-1].end, words, sentence, state
+        )
+        if made is not None:
+            return made  # the second piece of a split quote
+    made = _from_match(_TAIL_ANY.match(tail), para.start + q.end, words, sentence, state)
+    if made is not None:
+        return made
+    if head.strip(" —–-") and not before:
+        made = _from_head(head, para.start + (q.start - len(head)), words, sentence, state)
+        if made is not None:
+            return made
+    announced = state.announced
+    if alone and announced and sentence.paragraph == announced[3] + 1:
+        made = make_statement(state, announced[0], announced[1], words, "direct", announced[2],
+                              sentence, None, "inferred")  # fmt: skip
+        if made is not None and made.ref is not None and made.ref.kind in _SPEAKING:
+            return made
+    if alone or (before and not head.strip(" ,.—–-")):
+        carried = _carried(words, sentence, state)
+        if carried is not None:
+            return carried
+    return unknown_statement(words, sentence)
+
+
+_SPEAKING = frozenset({"person", "pronoun", "organisation", "anonymous", "document"})
+
+
+def _from_match(
+    match: re.Match[str] | None, base: int, words: str, sentence: Sentence, state: ReadingState
+) -> ExtractedStatement | None:
+    if match is None or not _plausible_tail(match):
+        return None
+    group = "spk" if match.group("spk") else "spk2"
+    spk = match.group(group)
+    cue = match.group("cue") or match.group("cue2")
+    conf = "pronoun" if spk.lower() in _PRONOUN_START else "named"
+    made = make_statement(state, spk, base + match.start(group), words, "direct", cue, sentence,
+                          None, conf)  # fmt: skip
+    return (
+        made if made is not None and made.ref is not None and made.ref.kind in _SPEAKING else None
+    )
+
+
+#: 'Beck joked, again using an accent, "…' / 'LeVell said: "…' — a subject and any verb.
+_HEAD_ANY = re.compile(
+    r"(?:^|[\s(])(?P<spk>"
+    + _SUBJECT
+    + r")(?:\s*\([^()]{1,12}\))?(?:[’']s\s+[a-z]+)?\s+(?:\w+ly\s+)?(?P<cue>"
+    + _VERB
+    + r")\b[^“”\"]{0,90}?[:,—–-]?\s*$"
+)
+
+
+def _from_head(
+    head: str, base: int, words: str, sentence: Sentence, state: ReadingState
+) -> ExtractedStatement | None:
+    """A quote after a clause: its subject (or the owner in "X's response was:") said it."""
+    match = _HEAD_ANY.search(head[-200:])
+    offset = max(0, len(head) - 200)
+    if match:
+        spk = match.group("spk")
+        conf = "pronoun" if spk.lower() in _PRONOUN_START else "inferred"
+        cue = ":" if head.rstrip().endswith(":") else match.group("cue")
+        made = make_statement(state, spk, base + offset + match.start("spk"), words, "direct",
+                              cue, sentence, None, conf)  # fmt: skip
+        if made is not None and made.ref is not None and made.ref.kind in _SPEAKING:
+            return made
+    subject = sentence_subject(head)
+    if subject is None:
+        return None
+    phrase = _OWNER.sub("", subject[0])
+    conf = "pronoun" if phrase.lower() in _PRONOUN_START else "inferred"
+    cue = ":" if head.rstrip().endswith(":") else None
+    made = make_statement(state, phrase, base + subject[1], words, "direct", cue, sentence, None,
+                          conf)  # fmt: skip
+    return (
+        made if made is not None and made.ref is not None and made.ref.kind in _SPEAKING else None
+    )
+
+
+def colon_intro(text: str) -> tuple[str, int] | None:
+    """'Trump issued the following statement:' — who the next paragraph's quote belongs to."""
+    if not text.endswith(":") or len(text.split()) > 30:
+        return None
+    match = _HEAD_ANY.search(text[-200:])
+    if match:
+        return match.group("spk"), max(0, len(text) - 200) + match.start("spk")
+    subject = sentence_subject(text)
+    return (_OWNER.sub("", subject[0]), subject[1]) if subject else None
+
+
+_SIGN_OFF = re.compile(r"^[-—–~]\s*(?P<spk>[A-Z][^,.;:!?]{1,60}?)\s*(?:[,.]|$)")
+
+
+def sign_offs(
+    statements: list[ExtractedStatement], paragraphs: list[Paragraph], state: ReadingState
+) -> list[ExtractedStatement]:
+    """'"…" / — Bernie Sanders.': a dash line after a quote names the quote's speaker."""
+    if not any(st.confidence == "unknown" for st in statements):
+        return statements
+    names: dict[int, tuple[str, int]] = {}
+    for para in paragraphs:
+        match = _SIGN_OFF.match(para.text)
+        if match:
+            names[para.index - 1] = (match.group("spk"), para.start + match.start("spk"))
+    out: list[ExtractedStatement] = []
+    for st in statements:
+        found = names.get(st.paragraph) if st.confidence == "unknown" else None
+        ref = classify(found[0]) if found else None
+        if found and ref is not None and ref.kind in _SPEAKING:
+            sentence = Sentence(st.paragraph, st.start, st.end, st.text)
+            made = make_statement(state, found[0], found[1], st.text, st.kind, "—", sentence,
+                                  None, "named")  # fmt: skip
+            out.append(made or st)
+        else:
+            out.append(st)
+    return out
+
+
+_OWNER = re.compile(r"[’']s\s+\w+(?:\s+\w+)?$")
+
+
+def _plausible_tail(match: re.Match[str]) -> bool:
+    """A capitalised word after the quote must not start a new sentence of narration."""
+    spk = match.group("spk") or match.group("spk2") or ""
+    return spk.split()[0] not in ("The", "A", "An", "This", "That", "It") or bool(
+        match.group("spk")
+    )
+
+
+def _carried(words: str, sentence: Sentence, state: ReadingState) -> ExtractedStatement | None:
+    """A quote standing alone continues the speaker of the previous paragraph's quote."""
+    last = state.last
+    if last is None or last.ref is None or sentence.paragraph - last.paragraph > 1:
+        return None
+    if last.kind == "indirect" and last.paragraph != sentence.paragraph:
+        return None
+    return ExtractedStatement(
+        last.speaker, words, "direct", last.cue, sentence.paragraph, sentence.start,
+        sentence.end, last.ref, None, "carried",
+    )  # fmt: skip
+
+
+UNKNOWN = SpeakerRef("unknown", "unknown speaker", None, None, "")
+
+
+def unknown_statement(words: str, sentence: Sentence) -> ExtractedStatement:
+    """A quote whose speaker the article does not let us recover."""
+    return ExtractedStatement(
+        "", words, "direct", None, sentence.paragraph, sentence.start, sentence.end, UNKNOWN,
+        None, "unknown",
+    )  # fmt: skip

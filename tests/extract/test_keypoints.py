@@ -1,0 +1,70 @@
+"""Key points: whole sentences of the story, never page furniture, chosen for coverage."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract import extract_summary
+from bot.extract.keypoints import is_clean, strip_dateline
+
+ARTICLE = "\n\n".join(
+    [
+        "Harbour town opens its new sea wall",
+        "HARBOURTON (Reuters) - The town of Harbourton opened a new sea wall on Tuesday after "
+        "three winters of flooding had closed the harbour road.",
+        "Scroll down for video of the opening ceremony on the quay.",
+        "The mayor cut a ribbon as the tide came in, pictured above with council staff. "
+        "(Photo: Getty Images)",
+        "RELATED: Ten towns that lost their harbour to the sea.",
+        "The wall cost the council about 12 million euros and took two years to build on the "
+        "old breakwater.",
+        "Here is what residents said about the wall:",
+        "Engineers say the wall will hold back a storm surge of up to four metres for at "
+        "least fifty years.",
+        "Follow our coverage at https://example.org/harbour and @harbourtonnews for updates.",
+        "Fishermen, who had moved their boats to a neighbouring port, plan to return to the "
+        "harbour in the spring.",
+    ]
+)
+
+JUNK = [
+    "Scroll down for video of the opening ceremony on the quay.",
+    "RELATED: Ten towns that lost their harbour to the sea.",
+    "Here is what residents said about the wall and the new road:",
+    "Follow our coverage at https://example.org/harbour for all the updates.",
+    "The mayor thanked the builders in a post on the town page @harbourtonnews today.",
+    'The mayor wrote: "A great day for the town and everyone who lives here" — Ana Ortiz (@ana) May 2.',
+    "The mayor cut a ribbon as the tide came in (Photo: Getty Images) on Tuesday.",
+    "<p>The mayor cut a ribbon as the tide came in on Tuesday.</p>",
+    "which the mayor said would be the first of many such walls along the coast",
+    "CNN's Ana Ortiz contributed to this report about the wall.",
+]
+
+
+@pytest.mark.parametrize("sentence", JUNK)
+def test_furniture_and_fragments_are_not_key_points(sentence: str) -> None:
+    assert not is_clean(sentence)
+
+
+def test_plain_story_sentence_is_clean() -> None:
+    assert is_clean("The wall cost the council about 12 million euros and took two years to build.")
+
+
+def test_datelines_are_cut() -> None:
+    assert strip_dateline("(CNN)Share, and your gift will be multiplied.") == (
+        "Share, and your gift will be multiplied."
+    )
+    assert strip_dateline("LONDON (Reuters) - Prices rose.") == "Prices rose."
+    assert strip_dateline("Prices rose in London (Reuters) on Monday.") == (
+        "Prices rose in London (Reuters) on Monday."
+    )
+
+
+def test_key_points_start_with_the_lede_and_skip_junk() -> None:
+    summary = extract_summary(ARTICLE, article_id="wall")
+    assert summary.lede.startswith("The town of Harbourton opened a new sea wall")
+    assert summary.key_points[0] == summary.lede
+    assert len(summary.key_points) == 3
+    for point in summary.key_points:
+        assert is_clean(point), point
+        assert point in ARTICLE.replace("HARBOURTON (Reuters) - ", "")
