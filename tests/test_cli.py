@@ -57,7 +57,10 @@ def test_ask_bad_input_exits_non_zero_with_usage(workdir: Path) -> None:
 
 def test_console_run_prints_briefing_and_answers_stdin_until_eof(workdir: Path) -> None:
     result = briefbot(
-        workdir, "run", stdin="/brief who Zelensky\nsaid cranes arrive\nnonsense here\n"
+        workdir,
+        "run",
+        "--console",
+        stdin="/brief who Zelensky\nsaid cranes arrive\nnonsense here\n",
     )
     assert result.returncode == 0, result.stderr
     out = result.stdout
@@ -130,7 +133,7 @@ def test_extract_takes_a_publication_date(workdir: Path) -> None:
 def test_console_run_stops_cleanly_on_immediate_eof(workdir: Path) -> None:
     """The scheduler's first catch-up may still be running: stopping waits, logs nothing."""
     for _ in range(3):
-        result = briefbot(workdir, "run", stdin="")
+        result = briefbot(workdir, "run", "--console", stdin="")
         assert result.returncode == 0
         assert "Traceback" not in result.stderr and "ERROR" not in result.stderr
         assert result.stdout.startswith("Briefing · ")

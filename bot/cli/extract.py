@@ -6,31 +6,30 @@ import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-import yaml
 
-from bot import app as application
 from bot.cli.base import ConfigOption, app, fail, run_async, settings_from
-from bot.core.summary import Summary
-from bot.errors import FetchError
-from bot.ingest.articles import article_from_bytes, article_from_url
-from bot.ingest.http import guarded_client
-from bot.ingest.model import open_summariser
-from bot.ingest.poll import poll_feeds
-from bot.ingest.summarise import ArticleText
-from bot.settings import Secrets, Settings
+
+if TYPE_CHECKING:  # ingestion (trafilatura, httpx) is imported only by the commands using it
+    from bot.core.summary import Summary
+    from bot.ingest.summarise import ArticleText
+    from bot.settings import Secrets, Settings
 
 
 def summary_yaml(summary: Summary) -> str:
     """A summary as the YAML a brief file holds (empty fields left out)."""
+    import yaml
+
     document = summary.model_dump(mode="json", exclude_none=True)
     return yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
 
 
 def read_source(source: str, max_bytes: int) -> tuple[bytes, str]:
     """The bytes of a file or of stdin ('-'), refused past the size limit."""
+    from bot.errors import FetchError
+
     if source == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
         name = "stdin"
@@ -47,6 +46,9 @@ def read_source(source: str, max_bytes: int) -> tuple[bytes, str]:
 
 
 async def _article(settings: Settings, source: str) -> ArticleText:
+    from bot.ingest.articles import article_from_bytes, article_from_url
+    from bot.ingest.http import guarded_client
+
     if source.startswith(("http://", "https://")):
         async with guarded_client(
             settings.ingest, allow_private=settings.allow_private_addresses
@@ -63,6 +65,8 @@ async def _extract(
     out: Path | None,
     published: dt.date | None = None,
 ) -> int:
+    from bot.ingest.model import open_summariser
+
     article = await _article(settings, source)
     if published is not None:
         article = dataclasses.replace(article, published=published)
@@ -147,6 +151,11 @@ def poll(config: ConfigOption = None) -> None:
 
 
 async def _poll(settings: Settings, secrets: Secrets) -> int:
+    from bot import app as application
+    from bot.ingest.http import guarded_client
+    from bot.ingest.model import open_summariser
+    from bot.ingest.poll import poll_feeds
+
     if not settings.feeds:
         typer.echo("no feeds configured ([[feeds]] in the config file)", err=True)
         return 0
