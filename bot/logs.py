@@ -72,5 +72,6 @@ def configure_logging(level: str, log_format: str = "auto", stream: TextIO | Non
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level)
+    debugging = logging.getLevelName(level) <= logging.DEBUG
     for name, floor in _CHATTY.items():  # their INFO is per job or per request
-        logging.getLogger(name).setLevel(max(logging.getLevelName(level), floor))
+        logging.getLogger(name).setLevel(logging.NOTSET if debugging else floor)

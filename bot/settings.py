@@ -40,7 +40,8 @@ ChannelRef = Annotated[
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # protected_namespaces: pydantic before 2.10 warns about fields named model_* (model_api_key).
+    model_config = ConfigDict(extra="forbid", frozen=True, protected_namespaces=())
 
 
 def _check_timezone(value: str) -> str:

@@ -38,7 +38,9 @@ def _os_error(err: OSError) -> str | None:
     if err.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         return f"{where}no space left on the device (free some disk space and start again)"
     if err.errno == errno.EADDRINUSE:
-        return f"cannot listen: {err.strerror or 'address already in use'} (set PORT to a free port)"
+        return (
+            f"cannot listen: {err.strerror or 'address already in use'} (set PORT to a free port)"
+        )
     if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return f"{where}{err.strerror or 'permission denied'}"
     return None

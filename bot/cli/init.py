@@ -8,26 +8,31 @@ unless ``--force``.
 
 from __future__ import annotations
 
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from bot.cli.base import app, fail
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 CHECKOUT = Path(__file__).resolve().parents[2]
 
 
 def shipped_names() -> list[str]:
     """The shipped files' paths relative to the folder they are written into."""
+    from importlib import resources
+
     listing = resources.files("bot.cli").joinpath("shipped.txt").read_text("utf-8")
     return listing.split()
 
 
 def shipped_file(name: str) -> Traversable | Path:
     """A shipped file: the wheel's copy, else the checkout's original."""
+    from importlib import resources
+
     packaged = resources.files("bot").joinpath("_shipped", *name.split("/"))
     if packaged.is_file():
         return packaged
