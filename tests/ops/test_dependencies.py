@@ -101,6 +101,9 @@ def test_the_discord_poster_uses_only_public_discord_api() -> None:
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom) and node.module:
             assert node.module == "discord" or not node.module.startswith("discord."), node.module
-        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-            if node.value.id == "discord":
-                assert not node.attr.startswith("_") and node.attr != "http", node.attr
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "discord"
+        ):
+            assert not node.attr.startswith("_") and node.attr != "http", node.attr
