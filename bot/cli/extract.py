@@ -14,6 +14,7 @@ from bot.cli.base import ConfigOption, app, fail, run_async, settings_from
 
 if TYPE_CHECKING:  # ingestion (trafilatura, httpx) is imported only by the commands using it
     from bot.core.summary import Summary
+    from bot.ingest.poll import FeedReport
     from bot.ingest.summarise import ArticleText
     from bot.settings import Secrets, Settings
 
@@ -117,11 +118,21 @@ def extract(
             "(otherwise today's date is used).",
         ),
     ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="--jsonl: worker processes (0: one per core).",
+            show_default=True,
+        ),
+    ] = 1,
     config: ConfigOption = None,
 ) -> None:
     """Turn an article into a structured summary (machine-extracted, marked for review)."""
     if jsonl is not None:
-        raise typer.Exit(_jsonl(jsonl))
+        raise typer.Exit(_jsonl(jsonl, jobs))
     if source is None:
         raise fail("give a FILE, a URL or - (stdin), or --jsonl IN.jsonl")
     try:
@@ -132,15 +143,36 @@ def extract(
     run_async(_extract(settings, secrets, source, out, date))
 
 
-def _jsonl(path: Path) -> int:
-    """Batch extraction by the extractor's own runner; 1 when any line failed."""
-    from bot.extract.jsonl import run_jsonl
+def _jsonl(path: Path, jobs: int = 1) -> int:
+    """Batch extraction by the extractor's own runner; 1 when any line failed.
+
+    Progress goes to stderr: a bar with the total and the time left on a terminal, plain
+    lines (with the total and ETA too) when piped.
+    """
+    import os
+
+    from bot.cli.progress import BarProgress, is_terminal
+    from bot.extract.jsonl import PlainProgress, run_jsonl
 
     if not path.is_file():
         raise fail(f"{path}: file not found")
+    total = _count_lines(path)
+    workers = jobs or os.cpu_count() or 1
     with path.open(encoding="utf-8", errors="replace") as lines:
-        failed: int = run_jsonl(lines, sys.stdout, sys.stderr)
+        if is_terminal(sys.stderr):
+            with BarProgress(sys.stderr, total) as bar:
+                failed: int = run_jsonl(lines, sys.stdout, sys.stderr, jobs=workers, progress=bar)
+        else:
+            every = max(1, min(100, total // 20))  # about every 5 %
+            plain = PlainProgress(sys.stderr, every=every, total=total)
+            failed = run_jsonl(lines, sys.stdout, sys.stderr, jobs=workers, progress=plain)
     return 1 if failed else 0
+
+
+def _count_lines(path: Path) -> int:
+    """Non-empty lines, for the progress total (a fast pass over bytes)."""
+    with path.open("rb") as handle:
+        return sum(1 for line in handle if line.strip())
 
 
 @app.command()
@@ -164,12 +196,15 @@ async def _poll(settings: Settings, secrets: Secrets) -> int:
         guarded_client(settings.ingest, allow_private=settings.allow_private_addresses) as client,
         open_summariser(settings, secrets) as summarise,
     ):
-        reports = await poll_feeds(context, client, summarise=summarise)
-    for report in reports:
-        state = "not modified" if report.not_modified else f"{len(report.added)} new"
-        typer.echo(
-            f"{report.feed}: {state}, {report.known} known, {len(report.problems)} problem(s)"
+        reports = await poll_feeds(
+            context, client, summarise=summarise, on_report=_print_feed_report
         )
-        for problem in report.problems:
-            typer.echo(f"  problem: {problem}", err=True)
     return 1 if any(r.problems for r in reports) else 0
+
+
+def _print_feed_report(report: FeedReport) -> None:
+    """One line per feed as soon as it is done: a slow feed does not hide the others."""
+    state = "not modified" if report.not_modified else f"{len(report.added)} new"
+    typer.echo(f"{report.feed}: {state}, {report.known} known, {len(report.problems)} problem(s)")
+    for problem in report.problems:
+        typer.echo(f"  problem: {problem}", err=True)
