@@ -22,7 +22,6 @@ from bot.delivery.posters import build_posters
 from bot.delivery.scheduler import DeliveryScheduler
 from bot.delivery.service import DeliveryService
 from bot.errors import ConfigError
-from bot.ingest.service import feed_polling
 from bot.loader import SyncReport, sync_folder
 from bot.observability.readiness import Readiness
 from bot.settings import Secrets, Settings
@@ -61,6 +60,29 @@ def _install_signal_handlers(stop: asyncio.Event) -> None:
             loop.add_signal_handler(sig, stop.set)
 
 
+def describe_run(settings: Settings, secrets: Secrets, *, console: bool) -> str:
+    """What this process runs, for the one start-up line: never a secret nor the store's URL."""
+    running = []
+    if console or not secrets.any_platform:
+        running.append("console")
+    else:
+        if secrets.slack:
+            running.append("slack (socket mode)" if secrets.slack_app_token else "slack (http)")
+        if secrets.discord:
+            running.append("discord")
+    platforms = ", ".join(running)
+    store = settings.store_url.partition(":")[0] or "unknown"
+    schedules = ", ".join(
+        f"{s.name} ({s.cron} {s.timezone}, {len(s.channels)} channel(s))"
+        for s in settings.schedules
+    )
+    feeds = ", ".join(f"{f.name} (every {f.every_minutes} min)" for f in settings.feeds)
+    return (
+        f"platforms: {platforms}; store: {store}; briefs: {settings.briefs_dir}; "
+        f"schedules: {schedules or 'none'}; feeds: {feeds or 'none'}"
+    )
+
+
 async def run(
     settings: Settings,
     secrets: Secrets,
@@ -81,7 +103,11 @@ async def run(
         # Scheduled delivery; adapters add their poster with delivery.register(poster).
         delivery = DeliveryService(context, build_posters(context, output))
         scheduler = await stack.enter_async_context(DeliveryScheduler(delivery))
-        await stack.enter_async_context(feed_polling(context, scheduler.scheduler))
+        if settings.feeds:  # ingestion (trafilatura, httpx) is loaded only when feeds exist
+            from bot.ingest.service import feed_polling
+
+            await stack.enter_async_context(feed_polling(context, scheduler.scheduler))
+        log.info("briefbot starting: %s", describe_run(settings, secrets, console=console))
         if console or not secrets.any_platform:
             adapter = ConsoleAdapter(
                 context.store, spec=settings.briefing.spec(), clock=context.now, output=output

@@ -9,6 +9,7 @@ Relative paths resolve against the working directory, so a config kept elsewhere
 
 from __future__ import annotations
 
+import json
 import os
 import tomllib
 import zoneinfo
@@ -18,6 +19,7 @@ from typing import Annotated, Any
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     SecretStr,
@@ -38,7 +40,8 @@ ChannelRef = Annotated[
 
 
 class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # protected_namespaces: pydantic before 2.10 warns about fields named model_* (model_api_key).
+    model_config = ConfigDict(extra="forbid", frozen=True, protected_namespaces=())
 
 
 def _check_timezone(value: str) -> str:
@@ -47,6 +50,14 @@ def _check_timezone(value: str) -> str:
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as err:
         raise ValueError(f"unknown IANA timezone {value!r}") from err
     return value
+
+
+def _upper(value: object) -> object:
+    return value.upper() if isinstance(value, str) else value
+
+
+def _lower(value: object) -> object:
+    return value.lower() if isinstance(value, str) else value
 
 
 def _check_cron(value: str) -> str:
@@ -156,7 +167,14 @@ class Settings(_Frozen):
     data_dir: Path = Path("data")
     database_url: str | None = None
     timezone: str = "UTC"
-    log_level: str = Field(default="WARNING", pattern=r"^(DEBUG|INFO|WARNING|ERROR)$")
+    # None: INFO for `run` (so its start-up line shows), WARNING for one-shot commands.
+    log_level: Annotated[str | None, BeforeValidator(_upper)] = Field(
+        default=None, pattern=r"^(DEBUG|INFO|WARNING|ERROR)$"
+    )
+    # auto: JSON lines when stderr is not a terminal (containers, PaaS), text on a terminal.
+    log_format: Annotated[str, BeforeValidator(_lower)] = Field(
+        default="auto", pattern=r"^(auto|json|text)$"
+    )
     briefing: BriefingSettings = BriefingSettings()
     schedules: list[ScheduleSettings] = Field(default_factory=list)
     delivery: DeliverySettings = DeliverySettings()
@@ -171,6 +189,10 @@ class Settings(_Frozen):
     config_path: Path | None = None
 
     _tz = field_validator("timezone")(_check_timezone)
+
+    def effective_log_level(self, command: str) -> str:
+        """The configured level, else INFO for the long-running `run` and WARNING otherwise."""
+        return self.log_level or ("INFO" if command == "run" else "WARNING")
 
     @property
     def store_url(self) -> str:
@@ -203,13 +225,27 @@ class Secrets(_Frozen):
             value = env.get(name, "").strip()
             return SecretStr(value) if value else None
 
-        return cls(
+        secrets = cls(
             slack_bot_token=get("SLACK_BOT_TOKEN"),
             slack_signing_secret=get("SLACK_SIGNING_SECRET"),
             slack_app_token=get("SLACK_APP_TOKEN"),
             discord_token=get("DISCORD_TOKEN"),
             model_api_key=get("BRIEFBOT_MODEL_API_KEY"),
         )
+        secrets.check_slack()
+        return secrets
+
+    def check_slack(self) -> None:
+        """Half a Slack configuration is refused: it would quietly run without Slack."""
+        has_mode = self.slack_signing_secret is not None or self.slack_app_token is not None
+        if self.slack_bot_token is not None and not has_mode:
+            raise ConfigError(
+                "environment: SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET "
+                "(HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) is"
+            )
+        if self.slack_bot_token is None and has_mode:
+            which = "SLACK_SIGNING_SECRET" if self.slack_signing_secret else "SLACK_APP_TOKEN"
+            raise ConfigError(f"environment: {which} is set but SLACK_BOT_TOKEN is not")
 
     @property
     def slack(self) -> bool:
@@ -255,13 +291,28 @@ def config_path(explicit: Path | None, env: Mapping[str, str]) -> Path | None:
     return DEFAULT_CONFIG if DEFAULT_CONFIG.exists() else None
 
 
+ENV_PREFIX = "BRIEFBOT_"
+ENV_NESTING = "__"
+# BRIEFBOT_* variables that are not config keys: the config file itself and a secret.
+_NOT_KEYS = frozenset({"config", "config_path", "model_api_key"})
+
+
 def load_settings(explicit: Path | None = None, env: Mapping[str, str] | None = None) -> Settings:
-    """Read, merge and validate settings once; any problem is one ConfigError naming the key."""
+    """Read, merge and validate settings once; any problem is one ConfigError naming the key.
+
+    Every key can be overridden from the environment: ``BRIEFBOT_<KEY>`` for a top-level key,
+    ``BRIEFBOT_<TABLE>__<KEY>`` for a nested one (``BRIEFBOT_DELIVERY__GRACE_MINUTES=30``);
+    lists and tables take JSON (``BRIEFBOT_SLACK_ADMINS='["U0123ABCD"]'``). The environment
+    wins over the file. pydantic-settings does the same mapping but reads only ``os.environ``
+    and names the model path, not the variable, in its errors; this keeps both: the
+    environment is a parameter (tests pass their own) and a bad variable is named as such.
+    """
     env = os.environ if env is None else env
     path = config_path(explicit, env)
     document = _read_toml(path) if path is not None else {}
-    if env.get("BRIEFBOT_BRIEFS_DIR"):
-        document["briefs_dir"] = env["BRIEFBOT_BRIEFS_DIR"]
+    overrides = env_overrides(env)
+    for key_path, (_, value) in overrides.items():
+        _assign(document, key_path, value)
     if env.get("DATABASE_URL"):
         document["database_url"] = env["DATABASE_URL"]
     if env.get("BRIEFBOT_HEALTH_PORT"):
@@ -270,8 +321,67 @@ def load_settings(explicit: Path | None = None, env: Mapping[str, str] | None = 
     try:
         return Settings.model_validate(document)
     except ValidationError as err:
-        where = path or "settings"
-        raise ConfigError(f"{where}: {describe_validation(err)}") from err
+        raise ConfigError(_describe(err, path, overrides)) from err
+
+
+def env_overrides(env: Mapping[str, str]) -> dict[tuple[str, ...], tuple[str, Any]]:
+    """Config keys set in the environment: key path → (variable name, value)."""
+    found: dict[tuple[str, ...], tuple[str, Any]] = {}
+    for name, raw in env.items():
+        if not name.upper().startswith(ENV_PREFIX) or not raw.strip():
+            continue
+        key_path = tuple(part.lower() for part in name[len(ENV_PREFIX) :].split(ENV_NESTING))
+        if key_path[0] in _NOT_KEYS or key_path[0] not in Settings.model_fields:
+            continue  # another part's variable (e.g. BRIEFBOT_HEALTH_PORT), not a config key
+        found[key_path] = (name, _env_value(raw))
+    return found
+
+
+def _env_value(raw: str) -> Any:
+    """JSON for lists and tables; any other value stays a string for pydantic to convert."""
+    text = raw.strip()
+    if text[:1] in "[{":
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError:
+            return raw  # reported by validation, naming the variable
+    return raw
+
+
+def _assign(document: dict[str, Any], key_path: tuple[str, ...], value: Any) -> None:
+    """Set a nested key, making the tables on the way (a non-table there is replaced)."""
+    table = document
+    for key in key_path[:-1]:
+        if not isinstance(table.get(key), dict):
+            table[key] = {}
+        table = table[key]
+    table[key_path[-1]] = value
+
+
+def _describe(
+    err: ValidationError, path: Path | None, overrides: dict[tuple[str, ...], tuple[str, Any]]
+) -> str:
+    """One line like the TOML errors, naming the variable when the value came from one."""
+    for error in err.errors():
+        loc = tuple(str(part) for part in error["loc"])
+        for key_path, (name, _) in overrides.items():
+            if loc[: len(key_path)] == key_path:
+                return f"{name}: {describe_validation(err)}"
+    return f"{path or 'settings'}: {describe_validation(err)}"
+
+
+def read_dotenv(path: Path = Path(".env")) -> Mapping[str, str]:
+    """The environment, with ``.env`` in the working directory added when present.
+
+    The file fills only variables that are not already set (the real environment wins),
+    and goes into ``os.environ`` so that every reader (the SDKs, the adapters' own
+    variables) sees the same values.
+    """
+    if path.is_file():
+        from dotenv import load_dotenv
+
+        load_dotenv(path, override=False)
+    return os.environ
 
 
 def _read_toml(path: Path) -> dict[str, Any]:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
+import resource
+import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -57,7 +62,10 @@ def test_ask_bad_input_exits_non_zero_with_usage(workdir: Path) -> None:
 
 def test_console_run_prints_briefing_and_answers_stdin_until_eof(workdir: Path) -> None:
     result = briefbot(
-        workdir, "run", stdin="/brief who Zelensky\nsaid cranes arrive\nnonsense here\n"
+        workdir,
+        "run",
+        "--console",
+        stdin="/brief who Zelensky\nsaid cranes arrive\nnonsense here\n",
     )
     assert result.returncode == 0, result.stderr
     out = result.stdout
@@ -130,7 +138,173 @@ def test_extract_takes_a_publication_date(workdir: Path) -> None:
 def test_console_run_stops_cleanly_on_immediate_eof(workdir: Path) -> None:
     """The scheduler's first catch-up may still be running: stopping waits, logs nothing."""
     for _ in range(3):
-        result = briefbot(workdir, "run", stdin="")
+        result = briefbot(workdir, "run", "--console", stdin="")
         assert result.returncode == 0
         assert "Traceback" not in result.stderr and "ERROR" not in result.stderr
         assert result.stdout.startswith("Briefing · ")
+
+
+def test_version_and_short_help(workdir: Path) -> None:
+    version = briefbot(workdir, "--version")
+    assert version.returncode == 0
+    assert re.fullmatch(r"briefbot \d+\.\d+\.\d+\S*\n", version.stdout)
+    short = briefbot(workdir, "-h")
+    assert short.returncode == 0
+    assert "init" in short.stdout and "--version" in short.stdout
+    assert briefbot(workdir, "run", "-h").stdout == briefbot(workdir, "run", "--help").stdout
+
+
+def test_help_imports_no_ingestion_nor_platform_sdk() -> None:
+    """briefbot --help used to import trafilatura (122 ms) and the SDKs for every command."""
+    probe = (
+        "import sys\n"
+        "from bot.cli import app\n"
+        "try:\n    app(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = ['trafilatura', 'httpx', 'discord', 'slack_bolt', 'apscheduler', 'rich',"
+        " 'pydantic', 'aiohttp']\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT, check=True
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize("command", [["preview"], ["check"], ["ask", "who Rubio"], ["run"]])
+def test_no_config_says_how_to_create_one(tmp_path: Path, command: list[str]) -> None:
+    """Installed outside the repository, these failed with 'briefs folder not found'."""
+    result = briefbot(tmp_path, *command)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "error: no config found and no briefs/ folder: run `briefbot init` here to create "
+        "config/briefbot.toml and briefs/ (or --config)"
+    ]
+
+
+def test_init_writes_the_shipped_files_then_the_bot_runs(tmp_path: Path) -> None:
+    created = briefbot(tmp_path, "init")
+    assert created.returncode == 0, created.stderr
+    for name in ("config/briefbot.toml", "config/slack-manifest.yml"):
+        assert (tmp_path / name).read_bytes() == (ROOT / name).read_bytes()
+    [brief] = (tmp_path / "briefs").iterdir()
+    assert brief.read_bytes() == (ROOT / "briefs" / brief.name).read_bytes()
+    assert "briefbot check && briefbot run --console" in created.stdout
+    assert briefbot(tmp_path, "check").returncode == 0
+    result = briefbot(tmp_path, "run", "--console", stdin="who Rubio\n")
+    assert result.returncode == 0, result.stderr
+    assert "Marco Rubio, U.S. Secretary of State" in result.stdout
+
+
+def test_init_keeps_what_exists_unless_forced(tmp_path: Path) -> None:
+    config = tmp_path / "site" / "config" / "briefbot.toml"
+    config.parent.mkdir(parents=True)
+    config.write_text("# mine\n", "utf-8")
+    kept = briefbot(tmp_path, "init", "site")
+    assert f"kept (exists) {Path('site/config/briefbot.toml')}" in kept.stdout
+    assert "next: cd site && briefbot check" in kept.stdout
+    assert config.read_text("utf-8") == "# mine\n"
+    briefbot(tmp_path, "init", "site", "--force")
+    assert config.read_bytes() == (ROOT / "config" / "briefbot.toml").read_bytes()
+
+
+def test_run_without_platform_or_terminal_exits_non_zero(workdir: Path) -> None:
+    """In a container this printed the briefing and exited 0, looking healthy."""
+    result = briefbot(workdir, "run", stdin="who Rubio\n")
+    assert result.returncode == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith("error: no platform configured and no terminal")
+    assert line.endswith("or pass --console")
+    assert result.stdout == ""
+
+
+def test_a_slack_token_alone_is_refused_in_one_line(workdir: Path) -> None:
+    """Issue 13 fault 11: it quietly ran the console and exited 0."""
+    result = briefbot(workdir, "run", env={"SLACK_BOT_TOKEN": "xoxb-canary-123"})
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "error: environment: SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET "
+        "(HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) is"
+    ]
+
+
+def test_dotenv_is_read_and_the_environment_wins(workdir: Path) -> None:
+    (workdir / ".env").write_text(
+        "BRIEFBOT_BRIEFING__TITLE=From dotenv\nBRIEFBOT_BRIEFING__MAX_ITEMS=1\n", "utf-8"
+    )
+    result = briefbot(workdir, "preview")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("From dotenv · ") and "2. " not in result.stdout
+    winning = briefbot(workdir, "preview", env={"BRIEFBOT_BRIEFING__TITLE": "From env"})
+    assert winning.stdout.startswith("From env · ")
+
+
+def test_run_logs_one_json_start_up_line_and_no_secret(workdir: Path) -> None:
+    result = briefbot(
+        workdir, "run", "--console", env={"DISCORD_TOKEN": "canary-token-42"}, stdin=""
+    )
+    assert result.returncode == 0, result.stderr
+    records = [json.loads(line) for line in result.stderr.splitlines()]
+    [start] = [r for r in records if r["message"].startswith("briefbot starting")]
+    assert start["level"] == "INFO" and start["logger"] == "bot.app"
+    assert "platforms: console; store: sqlite; briefs: briefs;" in start["message"]
+    assert "schedules: none; feeds: none" in start["message"]
+    assert "canary-token-42" not in result.stderr
+    text = briefbot(workdir, "run", "--console", env={"BRIEFBOT_LOG_FORMAT": "text"}, stdin="")
+    assert re.search(r" INFO bot\.app: briefbot starting: platforms: console", text.stderr)
+
+
+def test_port_already_in_use_is_one_line(workdir: Path) -> None:
+    """Issue 13 fault 9: a taken PORT ended in a traceback."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = briefbot(
+            workdir,
+            "run",
+            env={
+                "SLACK_BOT_TOKEN": "xoxb-test",
+                "SLACK_SIGNING_SECRET": "secret",
+                "SLACK_HOST": "127.0.0.1",
+                "PORT": str(port),
+                "SLACK_API_URL": "http://127.0.0.1:9/api/",
+            },
+        )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    last = result.stderr.splitlines()[-1]
+    assert last.startswith("error: cannot listen: ") and str(port) in last
+    assert last.endswith("(set PORT to a free port)")
+
+
+def test_a_full_disk_after_the_database_exists_is_one_line(workdir: Path) -> None:
+    """Issue 13 fault 9: the disk filling while the store writes ended in a traceback."""
+    assert briefbot(workdir, "check").returncode == 0
+    assert briefbot(workdir, "ask", "who Rubio").returncode == 0  # the store now exists
+    database = workdir / "data" / "briefbot.sqlite3"
+    extra = (workdir / "briefs" / "reuters-putin-aims-beyond-ukraine.yaml").read_text("utf-8")
+    for n in range(8):  # new articles the next sync must write
+        (workdir / "briefs" / f"copy-{n}.yaml").write_text(
+            extra.replace("id: reuters-putin-aims-beyond-ukraine", f"id: copy-{n}"), "utf-8"
+        )
+    limit = database.stat().st_size + 4096
+
+    def small_disk() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a short write instead of a kill
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("BRIEFBOT_")}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "who Rubio"],
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=60,
+        check=False,
+        preexec_fn=small_disk,
+    )
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.splitlines()[-1].startswith("error: ")
+    assert "disk" in result.stderr.splitlines()[-1]

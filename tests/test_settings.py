@@ -90,3 +90,82 @@ def test_secrets_come_from_env_and_never_print() -> None:
     assert secrets.slack_bot_token is not None
     assert secrets.slack_bot_token.get_secret_value() == "xoxb-secret"
     assert not Secrets.from_env({}).any_platform
+
+
+def test_every_key_can_come_from_the_environment(tmp_path: Path) -> None:
+    path = write(tmp_path, 'timezone = "Europe/Berlin"\n[delivery]\nlease_seconds = 300\n')
+    env = {
+        "BRIEFBOT_TIMEZONE": "America/Santiago",
+        "BRIEFBOT_LOG_LEVEL": "debug",
+        "BRIEFBOT_LOG_FORMAT": "JSON",
+        "BRIEFBOT_DELIVERY__GRACE_MINUTES": "15",
+        "BRIEFBOT_BRIEFING__TITLE": "Evening",
+        "BRIEFBOT_SLACK_ADMINS": '["U0123ABCD"]',
+        "BRIEFBOT_MODEL__ENABLED": "true",
+        "BRIEFBOT_MODEL_API_KEY": "not a config key",
+        "BRIEFBOT_HEALTH_PORT": "8080",  # another part's variable: ignored here
+    }
+    settings = load_settings(path, env=env)
+    assert settings.timezone == "America/Santiago"  # the environment wins over the file
+    assert settings.log_level == "DEBUG" and settings.log_format == "json"
+    assert settings.delivery.grace_minutes == 15
+    assert settings.delivery.lease_seconds == 300  # the rest of the table is kept
+    assert settings.briefing.title == "Evening"
+    assert settings.slack_admins == ["U0123ABCD"]
+    assert settings.model.enabled is True
+
+
+def test_schedules_from_the_environment_as_json() -> None:
+    schedules = '[{"name": "noon", "cron": "0 12 * * *", "channels": ["console"]}]'
+    settings = load_settings(None, env={"BRIEFBOT_SCHEDULES": schedules})
+    assert [s.name for s in settings.schedules] == ["noon"]
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "expected"),
+    [
+        (
+            "BRIEFBOT_DELIVERY__GRACE_MINUTES",
+            "soon",
+            "BRIEFBOT_DELIVERY__GRACE_MINUTES: delivery.grace_minutes: Input should be a valid integer",
+        ),
+        ("BRIEFBOT_TIMEZONE", "Mars/Olympus", "BRIEFBOT_TIMEZONE: timezone: unknown IANA timezone"),
+        (
+            "BRIEFBOT_DELIVERY__COLOUR",
+            "blue",
+            "BRIEFBOT_DELIVERY__COLOUR: delivery.colour: Extra inputs are not permitted",
+        ),
+        ("BRIEFBOT_LOG_LEVEL", "loud", "BRIEFBOT_LOG_LEVEL: log_level: String should match"),
+        ("BRIEFBOT_SLACK_ADMINS", "[oops", "BRIEFBOT_SLACK_ADMINS: slack_admins: Input should be"),
+    ],
+)
+def test_a_bad_environment_value_names_the_variable(name: str, value: str, expected: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        load_settings(None, env={name: value})
+    message = str(caught.value)
+    assert message.startswith(expected), message
+    assert "\n" not in message
+
+
+def test_default_log_level_shows_the_start_up_line_only_for_run() -> None:
+    settings = load_settings(None, env={})
+    assert settings.effective_log_level("run") == "INFO"
+    assert settings.effective_log_level("ask") == "WARNING"
+    loud = load_settings(None, env={"BRIEFBOT_LOG_LEVEL": "ERROR"})
+    assert loud.effective_log_level("run") == "ERROR"
+
+
+@pytest.mark.parametrize(
+    ("env", "problem"),
+    [
+        ({"SLACK_BOT_TOKEN": "xoxb-1"}, "SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET"),
+        ({"SLACK_SIGNING_SECRET": "s"}, "SLACK_SIGNING_SECRET is set but SLACK_BOT_TOKEN is not"),
+        ({"SLACK_APP_TOKEN": "xapp-1"}, "SLACK_APP_TOKEN is set but SLACK_BOT_TOKEN is not"),
+    ],
+)
+def test_half_a_slack_configuration_is_refused(env: dict[str, str], problem: str) -> None:
+    """Issue 13 fault 11: a bot token alone used to run the console quietly and exit 0."""
+    with pytest.raises(ConfigError, match=problem) as caught:
+        Secrets.from_env(env)
+    assert "xoxb-1" not in str(caught.value) and "xapp-1" not in str(caught.value)
+    assert Secrets.from_env({"SLACK_BOT_TOKEN": "x", "SLACK_APP_TOKEN": "y"}).slack

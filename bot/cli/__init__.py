@@ -7,6 +7,8 @@ from bot.cli import (
     delivery,  # noqa: F401  (registers post, status)
     discord,  # noqa: F401  (registers discord-invite)
     extract,  # noqa: F401  (registers extract, poll)
+    health,  # noqa: F401  (registers healthcheck)
+    init,  # noqa: F401  (registers init)
     store,  # noqa: F401  (registers migrate-store)
 )
 from bot.cli.base import app, main

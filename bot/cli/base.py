@@ -1,19 +1,22 @@
-"""The Typer application, shared options, and the error boundary of every subcommand."""
+"""The Typer application, shared options, and the error boundary of every subcommand.
+
+Start-up time matters (``briefbot --help`` is the first thing an operator runs), so this module
+and every command module import only typer and the standard library at the top: settings,
+the store, the adapters and ingestion are imported inside the commands that need them.
+Typer's rich help is off for the same reason (rich alone costs ~0.2 s to import).
+"""
 
 from __future__ import annotations
 
-import asyncio
-import logging
-import os
 import sys
 from collections.abc import Coroutine
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from bot.errors import BriefbotError
-from bot.settings import Secrets, Settings, load_settings
+if TYPE_CHECKING:
+    from bot.settings import Secrets, Settings
 
 app = typer.Typer(
     name="briefbot",
@@ -21,6 +24,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 ConfigOption = Annotated[
@@ -33,29 +38,85 @@ ConfigOption = Annotated[
     ),
 ]
 
-log = logging.getLogger("bot")
+INIT_HINT = "run `briefbot init` here to create config/briefbot.toml and briefs/"
 
 
-def settings_from(config: Path | None) -> tuple[Settings, Secrets]:
-    """Load and validate settings once; configure logging from them."""
-    settings = load_settings(config)
-    logging.basicConfig(
-        level=settings.log_level,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
+def package_version() -> str:
+    """The installed distribution's version (a source checkout without metadata says so)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("briefbot")
+    except PackageNotFoundError:
+        return "unknown (not installed)"
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"briefbot {package_version()}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_show_version,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """News briefings and who-said-what answers for Slack, Discord and the console."""
+
+
+def settings_from(
+    config: Path | None, *, command: str = "command", needs_briefs: bool = False
+) -> tuple[Settings, Secrets]:
+    """Load and validate settings and secrets once (``.env`` first); configure logging.
+
+    ``needs_briefs`` commands refuse a missing briefs folder here, with the way out, instead
+    of failing later deep in the loader.
+    """
+    from bot.logs import configure_logging
+    from bot.settings import Secrets, load_settings, read_dotenv
+
+    environment = read_dotenv()
+    settings = load_settings(config, environment)
+    secrets = Secrets.from_env(environment)
+    configure_logging(settings.effective_log_level(command), settings.log_format)
+    if needs_briefs and not settings.briefs_dir.is_dir():
+        raise fail(_missing_briefs(settings))
+    return settings, secrets
+
+
+def _missing_briefs(settings: Settings) -> str:
+    if settings.config_path is None:
+        return f"no config found and no {settings.briefs_dir}/ folder: {INIT_HINT} (or --config)"
+    return (
+        f"{settings.briefs_dir}: briefs folder not found "
+        f"(briefs_dir in {settings.config_path}; `briefbot init` writes an example)"
     )
-    return settings, Secrets.from_env(os.environ)
 
 
 def run_async(coroutine: Coroutine[Any, Any, int]) -> None:
-    """Run a subcommand's coroutine; briefbot's own errors end it with one readable line."""
+    """Run a subcommand's coroutine and exit with its code; known failures end in one line."""
+    import asyncio
+
+    from bot.cli.errors import one_line
+
     try:
         code = asyncio.run(coroutine)
-    except BriefbotError as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(2) from None
     except KeyboardInterrupt:
         raise typer.Exit(130) from None
+    except Exception as err:
+        line = one_line(err)
+        if line is None:
+            raise  # a bug: keep the traceback
+        raise fail(*line) from None
     raise typer.Exit(code)
 
 
@@ -66,9 +127,15 @@ def fail(message: str, code: int = 2) -> typer.Exit:
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point: known failures end as one line and an exit code."""
     try:
         app()
-    except BriefbotError as err:  # settings errors raised before a coroutine runs
-        typer.echo(f"error: {err}", err=True)
-        sys.exit(2)
+    except Exception as err:
+        from bot.cli.errors import one_line
+
+        line = one_line(err)
+        if line is None:
+            raise  # a bug: keep the traceback
+        message, code = line
+        typer.echo(f"error: {message}", err=True)
+        sys.exit(code)

@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Sequence
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bot import app as application
-from bot.adapters.console import Output
-from bot.adapters.console.render import render, render_briefing
 from bot.cli.base import ConfigOption, app, fail, run_async, settings_from
-from bot.core.answers import HelpAnswer, answer, latest_briefing
-from bot.core.commands import parse
-from bot.core.summary import Confidence, Summary, json_schema
-from bot.core.verify import check_quotes
-from bot.errors import BriefError
-from bot.loader import load_folder
-from bot.settings import Secrets, Settings
+
+if TYPE_CHECKING:
+    from bot.core.summary import Summary
+    from bot.settings import Secrets, Settings
+
+NO_PLATFORM = (
+    "no platform configured and no terminal to read commands from: set SLACK_BOT_TOKEN with "
+    "SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode), or DISCORD_TOKEN; "
+    "or pass --console"
+)
 
 
 @app.command()
@@ -28,9 +29,17 @@ def run(
         bool, typer.Option("--console", help="Use the console even when platform tokens are set.")
     ] = False,
 ) -> None:
-    """Run the bot: the console with no tokens set, Slack and/or Discord when they are."""
-    settings, secrets = settings_from(config)
-    run_async(application.run(settings, secrets, console=console))
+    """Run the bot: Slack and/or Discord when tokens are set, else the console on a terminal.
+
+    Without tokens and without a terminal (a container, a PaaS) there is nothing to run:
+    exiting non-zero makes that visible instead of looking healthy while nothing is posted.
+    """
+    from bot import app as application
+
+    settings, secrets = settings_from(config, command="run", needs_briefs=True)
+    if not (console or secrets.any_platform or sys.stdin.isatty()):
+        raise fail(NO_PLATFORM)
+    run_async(application.run(settings, secrets, console=console or not secrets.any_platform))
 
 
 @app.command()
@@ -39,11 +48,17 @@ def ask(
     config: ConfigOption = None,
 ) -> None:
     """Answer one command on stdout and exit."""
-    settings, secrets = settings_from(config)
+    settings, secrets = settings_from(config, needs_briefs=True)
     run_async(_ask(settings, secrets, command))
 
 
 async def _ask(settings: Settings, secrets: Secrets, text: str) -> int:
+    from bot import app as application
+    from bot.adapters.console import Output
+    from bot.adapters.console.render import render
+    from bot.core.answers import HelpAnswer, answer
+    from bot.core.commands import parse
+
     output = Output()
     async with application.open_context(settings, secrets) as context:
         await application.sync_briefs(context, output)
@@ -65,11 +80,16 @@ async def _ask(settings: Settings, secrets: Secrets, text: str) -> int:
 @app.command()
 def preview(config: ConfigOption = None) -> None:
     """Print the current briefing."""
-    settings, secrets = settings_from(config)
+    settings, secrets = settings_from(config, needs_briefs=True)
     run_async(_preview(settings, secrets))
 
 
 async def _preview(settings: Settings, secrets: Secrets) -> int:
+    from bot import app as application
+    from bot.adapters.console import Output
+    from bot.adapters.console.render import render_briefing
+    from bot.core.answers import latest_briefing
+
     output = Output()
     async with application.open_context(settings, secrets) as context:
         await application.sync_briefs(context, output)
@@ -83,7 +103,11 @@ async def _preview(settings: Settings, secrets: Secrets) -> int:
 @app.command()
 def check(config: ConfigOption = None) -> None:
     """Validate the config and every brief; exit non-zero on any problem."""
-    settings, _ = settings_from(config)
+    from bot.core.verify import check_quotes
+    from bot.errors import BriefError
+    from bot.loader import load_folder
+
+    settings, _ = settings_from(config, needs_briefs=True)
     try:
         loaded, errors = load_folder(settings.briefs_dir)
     except BriefError as err:
@@ -101,6 +125,8 @@ def check(config: ConfigOption = None) -> None:
 
 def review_lines(loaded: Sequence[tuple[object, Summary]]) -> list[str]:
     """Statements whose speaker the extractor guessed, for an editor to check (not errors)."""
+    from bot.core.summary import Confidence
+
     lines: list[str] = []
     for path, summary in loaded:
         for index, st in enumerate(summary.statements):
@@ -120,4 +146,6 @@ def review_lines(loaded: Sequence[tuple[object, Summary]]) -> list[str]:
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the structured article summary."""
+    from bot.core.summary import json_schema
+
     typer.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))

@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bot import app as application
-from bot.adapters.console import Output
 from bot.cli.base import ConfigOption, app, run_async, settings_from
-from bot.delivery.commands import post_schedule
-from bot.delivery.fanout import DeliveryResult
-from bot.delivery.posters import build_posters
-from bot.delivery.service import DeliveryService
-from bot.delivery.status import delivery_status, render_status
-from bot.settings import Secrets, Settings
+
+if TYPE_CHECKING:
+    from bot.adapters.console import Output
+    from bot.delivery.fanout import DeliveryResult
+    from bot.settings import Secrets, Settings
 
 
 @app.command()
@@ -28,13 +25,19 @@ def post(
     ] = False,
 ) -> None:
     """Deliver the schedule's latest slot to every channel lacking it; 0 when all hold it."""
-    settings, secrets = settings_from(config)
+    settings, secrets = settings_from(config, needs_briefs=True)
     run_async(_post(settings, secrets, schedule, force=force, retry_failing=retry_failing))
 
 
 async def _post(
     settings: Settings, secrets: Secrets, name: str, *, force: bool, retry_failing: bool
 ) -> int:
+    from bot import app as application
+    from bot.adapters.console import Output
+    from bot.delivery.commands import post_schedule
+    from bot.delivery.posters import build_posters
+    from bot.delivery.service import DeliveryService
+
     output = Output()
     async with application.open_context(settings, secrets) as context:
         await application.sync_briefs(context, output)
@@ -66,6 +69,11 @@ def status(config: ConfigOption = None) -> None:
 
 
 async def _status(settings: Settings, secrets: Secrets) -> int:
+    from bot import app as application
+    from bot.adapters.console import Output
+    from bot.delivery.service import DeliveryService
+    from bot.delivery.status import delivery_status, render_status
+
     output = Output()
     async with application.open_context(settings, secrets) as context:
         service = DeliveryService(context)

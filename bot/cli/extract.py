@@ -6,31 +6,31 @@ import dataclasses
 import datetime as dt
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-import yaml
 
-from bot import app as application
 from bot.cli.base import ConfigOption, app, fail, run_async, settings_from
-from bot.core.summary import Summary
-from bot.errors import FetchError
-from bot.ingest.articles import article_from_bytes, article_from_url
-from bot.ingest.http import guarded_client
-from bot.ingest.model import open_summariser
-from bot.ingest.poll import poll_feeds
-from bot.ingest.summarise import ArticleText
-from bot.settings import Secrets, Settings
+
+if TYPE_CHECKING:  # ingestion (trafilatura, httpx) is imported only by the commands using it
+    from bot.core.summary import Summary
+    from bot.ingest.poll import FeedReport
+    from bot.ingest.summarise import ArticleText
+    from bot.settings import Secrets, Settings
 
 
 def summary_yaml(summary: Summary) -> str:
     """A summary as the YAML a brief file holds (empty fields left out)."""
+    import yaml
+
     document = summary.model_dump(mode="json", exclude_none=True)
     return yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
 
 
 def read_source(source: str, max_bytes: int) -> tuple[bytes, str]:
     """The bytes of a file or of stdin ('-'), refused past the size limit."""
+    from bot.errors import FetchError
+
     if source == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
         name = "stdin"
@@ -47,6 +47,9 @@ def read_source(source: str, max_bytes: int) -> tuple[bytes, str]:
 
 
 async def _article(settings: Settings, source: str) -> ArticleText:
+    from bot.ingest.articles import article_from_bytes, article_from_url
+    from bot.ingest.http import guarded_client
+
     if source.startswith(("http://", "https://")):
         async with guarded_client(
             settings.ingest, allow_private=settings.allow_private_addresses
@@ -63,6 +66,8 @@ async def _extract(
     out: Path | None,
     published: dt.date | None = None,
 ) -> int:
+    from bot.ingest.model import open_summariser
+
     article = await _article(settings, source)
     if published is not None:
         article = dataclasses.replace(article, published=published)
@@ -113,11 +118,21 @@ def extract(
             "(otherwise today's date is used).",
         ),
     ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="--jsonl: worker processes (0: one per core).",
+            show_default=True,
+        ),
+    ] = 1,
     config: ConfigOption = None,
 ) -> None:
     """Turn an article into a structured summary (machine-extracted, marked for review)."""
     if jsonl is not None:
-        raise typer.Exit(_jsonl(jsonl))
+        raise typer.Exit(_jsonl(jsonl, jobs))
     if source is None:
         raise fail("give a FILE, a URL or - (stdin), or --jsonl IN.jsonl")
     try:
@@ -128,15 +143,36 @@ def extract(
     run_async(_extract(settings, secrets, source, out, date))
 
 
-def _jsonl(path: Path) -> int:
-    """Batch extraction by the extractor's own runner; 1 when any line failed."""
-    from bot.extract.jsonl import run_jsonl
+def _jsonl(path: Path, jobs: int = 1) -> int:
+    """Batch extraction by the extractor's own runner; 1 when any line failed.
+
+    Progress goes to stderr: a bar with the total and the time left on a terminal, plain
+    lines (with the total and ETA too) when piped.
+    """
+    import os
+
+    from bot.cli.progress import BarProgress, is_terminal
+    from bot.extract.jsonl import PlainProgress, run_jsonl
 
     if not path.is_file():
         raise fail(f"{path}: file not found")
+    total = _count_lines(path)
+    workers = jobs or os.cpu_count() or 1
     with path.open(encoding="utf-8", errors="replace") as lines:
-        failed: int = run_jsonl(lines, sys.stdout, sys.stderr)
+        if is_terminal(sys.stderr):
+            with BarProgress(sys.stderr, total) as bar:
+                failed: int = run_jsonl(lines, sys.stdout, sys.stderr, jobs=workers, progress=bar)
+        else:
+            every = max(1, min(100, total // 20))  # about every 5 %
+            plain = PlainProgress(sys.stderr, every=every, total=total)
+            failed = run_jsonl(lines, sys.stdout, sys.stderr, jobs=workers, progress=plain)
     return 1 if failed else 0
+
+
+def _count_lines(path: Path) -> int:
+    """Non-empty lines, for the progress total (a fast pass over bytes)."""
+    with path.open("rb") as handle:
+        return sum(1 for line in handle if line.strip())
 
 
 @app.command()
@@ -147,6 +183,11 @@ def poll(config: ConfigOption = None) -> None:
 
 
 async def _poll(settings: Settings, secrets: Secrets) -> int:
+    from bot import app as application
+    from bot.ingest.http import guarded_client
+    from bot.ingest.model import open_summariser
+    from bot.ingest.poll import poll_feeds
+
     if not settings.feeds:
         typer.echo("no feeds configured ([[feeds]] in the config file)", err=True)
         return 0
@@ -155,12 +196,15 @@ async def _poll(settings: Settings, secrets: Secrets) -> int:
         guarded_client(settings.ingest, allow_private=settings.allow_private_addresses) as client,
         open_summariser(settings, secrets) as summarise,
     ):
-        reports = await poll_feeds(context, client, summarise=summarise)
-    for report in reports:
-        state = "not modified" if report.not_modified else f"{len(report.added)} new"
-        typer.echo(
-            f"{report.feed}: {state}, {report.known} known, {len(report.problems)} problem(s)"
+        reports = await poll_feeds(
+            context, client, summarise=summarise, on_report=_print_feed_report
         )
-        for problem in report.problems:
-            typer.echo(f"  problem: {problem}", err=True)
     return 1 if any(r.problems for r in reports) else 0
+
+
+def _print_feed_report(report: FeedReport) -> None:
+    """One line per feed as soon as it is done: a slow feed does not hide the others."""
+    state = "not modified" if report.not_modified else f"{len(report.added)} new"
+    typer.echo(f"{report.feed}: {state}, {report.known} known, {len(report.problems)} problem(s)")
+    for problem in report.problems:
+        typer.echo(f"  problem: {problem}", err=True)

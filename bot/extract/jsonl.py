@@ -7,10 +7,14 @@ with its line number and the run continues.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import logging
+import multiprocessing
 import time
-from typing import IO, Any
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from typing import IO, Any, Protocol
 
 from bot.extract.statements import analyse
 from bot.extract.summary import build_summary
@@ -69,37 +73,105 @@ def _parse(line: str, number: int) -> tuple[dict[str, Any] | None, str | None]:
     return record, None
 
 
+def extract_line(numbered: tuple[int, str]) -> tuple[str | None, str | None]:
+    """One input line → (its output JSON line, or the error to report). Runs in workers too."""
+    number, line = numbered
+    record, error = _parse(line, number)
+    if record is None:
+        return None, error
+    try:
+        out = process_record(record)
+    except Exception as exc:  # one article must not stop the batch
+        log.exception("extraction failed on line %d", number)
+        return None, f"line {number}: extraction failed (id {record.get('id')!r}): {exc}"
+    return json.dumps(out, ensure_ascii=False), None
+
+
+class Progress(Protocol):
+    """Where a batch reports: each line done or failed, then the end."""
+
+    def advance(self, ok: bool, error: str | None) -> None: ...
+
+    def finish(self) -> None: ...
+
+
+class PlainProgress:
+    """Plain lines on a stream: every error, a count every ``every`` articles, the total.
+
+    With ``total`` known the count says how far along and the time left.
+    """
+
+    def __init__(self, stream: IO[str], *, every: int = PROGRESS_EVERY, total: int | None = None):
+        self.stream, self.every, self.total = stream, every, total
+        self.started = time.perf_counter()
+        self.done = self.failed = 0
+
+    def advance(self, ok: bool, error: str | None) -> None:
+        if error:
+            self.failed += 1
+            self.stream.write(f"error: {error}\n")
+        if not ok:
+            return
+        self.done += 1
+        if self.done % self.every == 0:
+            self.stream.write(f"extract: {self._count()}\n")
+            self.stream.flush()
+
+    def _count(self) -> str:
+        elapsed = max(time.perf_counter() - self.started, 1e-9)
+        rate = f"{self.done / elapsed:.0f}/s"
+        if not self.total:
+            return f"{self.done} articles ({rate})"
+        seen = self.done + self.failed
+        left = max(self.total - seen, 0) * elapsed / max(seen, 1)
+        share = 100 * seen // self.total
+        return f"{self.done}/{self.total} articles ({share}%), {rate}, ETA {left:.0f}s"
+
+    def finish(self) -> None:
+        elapsed = time.perf_counter() - self.started
+        self.stream.write(
+            f"extract: done, {self.done} articles, {self.failed} failed, {elapsed:.2f}s\n"
+        )
+        self.stream.flush()
+
+
+def _results(
+    numbered: Iterable[tuple[int, str]], jobs: int
+) -> Iterator[tuple[str | None, str | None]]:
+    """extract_line over the lines in input order, in ``jobs`` worker processes when > 1.
+
+    Lines are handed out in windows so that a huge file is never held in memory whole.
+    """
+    if jobs <= 1:
+        yield from map(extract_line, numbered)
+        return
+    window = jobs * 32
+    # forkserver: the caller may run threads (a progress bar's refresh), which fork must not copy.
+    context = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        pending = list(itertools.islice(numbered, window))
+        while pending:
+            yield from pool.map(extract_line, pending, chunksize=4)
+            pending = list(itertools.islice(numbered, window))
+
+
 def run_jsonl(
     in_stream: IO[str],
     out_stream: IO[str],
     progress_stream: IO[str],
     *,
     every: int = PROGRESS_EVERY,
+    jobs: int = 1,
+    progress: Progress | None = None,
 ) -> int:
     """Extract every line of ``in_stream``; returns the number of lines that failed."""
-    started = time.perf_counter()
-    done = failed = 0
-    for number, line in enumerate(in_stream, start=1):
-        if not line.strip():
-            continue
-        record, error = _parse(line, number)
-        if record is not None:
-            try:
-                out = process_record(record)
-            except Exception as exc:  # one article must not stop the batch
-                log.exception("extraction failed on line %d", number)
-                error = f"line {number}: extraction failed (id {record.get('id')!r}): {exc}"
-            else:
-                out_stream.write(json.dumps(out, ensure_ascii=False) + "\n")
-                done += 1
-        if error:
-            failed += 1
-            progress_stream.write(f"error: {error}\n")
-        if done and done % every == 0 and record is not None and not error:
-            rate = done / max(time.perf_counter() - started, 1e-9)
-            progress_stream.write(f"extract: {done} articles ({rate:.0f}/s)\n")
-            progress_stream.flush()
-    elapsed = time.perf_counter() - started
-    progress_stream.write(f"extract: done, {done} articles, {failed} failed, {elapsed:.2f}s\n")
-    progress_stream.flush()
+    report = progress or PlainProgress(progress_stream, every=every)
+    failed = 0
+    numbered = ((n, line) for n, line in enumerate(in_stream, start=1) if line.strip())
+    for output, error in _results(numbered, jobs):
+        if output is not None:
+            out_stream.write(output + "\n")
+        failed += error is not None
+        report.advance(output is not None, error)
+    report.finish()
     return failed

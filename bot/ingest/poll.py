@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import httpx
@@ -184,11 +185,22 @@ async def poll_feed(
 
 
 async def poll_feeds(
-    context: Context, client: httpx.AsyncClient, *, summarise: Summariser = offline_summary
+    context: Context,
+    client: httpx.AsyncClient,
+    *,
+    summarise: Summariser = offline_summary,
+    on_report: Callable[[FeedReport], None] | None = None,
 ) -> list[FeedReport]:
-    """Poll every configured feed once (``client`` from ``guarded_client``)."""
+    """Poll every configured feed once (``client`` from ``guarded_client``).
+
+    ``on_report`` hears of each feed as soon as it is done (``briefbot poll`` prints it).
+    """
     poller = Poller(context.store, client, context.settings.ingest, summarise, context.clock())
-    reports = [await poller.poll(feed) for feed in context.settings.feeds]
+    reports = []
+    for feed in context.settings.feeds:
+        reports.append(await poller.poll(feed))
+        if on_report is not None:
+            on_report(reports[-1])
     for report in reports:
         log.info(
             "feed %s: %d added, %d known, %s, %d problems",

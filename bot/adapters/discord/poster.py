@@ -1,5 +1,9 @@
 """Posting briefings to Discord channels over REST only: no gateway connection.
 
+It uses discord.py's public API only: a ``Client`` that logs in (REST, ``GET /users/@me``)
+without connecting to the gateway, and ``PartialMessageable`` channels, which send and read
+history by id without fetching the channel first.
+
 Each message is sent with a nonce derived from the delivery key and ``enforce_nonce``, so a
 repeated send within Discord's window returns the first message instead of a duplicate. The
 history does not keep nonces, so the first message of a briefing also carries a short
@@ -21,7 +25,6 @@ from typing import Any, TypeVar
 
 import aiohttp
 import discord
-from discord.http import HTTPClient, MultipartParameters, handle_message_parameters
 from pydantic import SecretStr
 
 from bot.adapters.discord.config import DiscordConfig, apply_api_base
@@ -61,7 +64,7 @@ class DiscordPoster:
         self._token = token
         self._max_wait = max_wait
         self._timeout = timeout
-        self._session: tuple[HTTPClient, int] | None = None
+        self._session: tuple[discord.Client, int] | None = None
 
     async def __aenter__(self) -> DiscordPoster:
         self._session = await self._login()
@@ -81,26 +84,28 @@ class DiscordPoster:
         """Send every message of the briefing; the first message's id."""
         messages = briefing_messages(briefing, marker=delivery_marker(delivery_key))
         ids: list[str] = []
-        async with self._http() as (http, _):
+        async with self._http() as (client, _):
+            channel = client.get_partial_messageable(_snowflake(channel_id))
             for index, message in enumerate(messages):
-                params = message_params(message, nonce=nonce(delivery_key, index))
-                data = await self._call(http.send_message(_snowflake(channel_id), params=params))
-                ids.append(str(data["id"]))
+                kwargs = message_kwargs(message, nonce=nonce(delivery_key, index))
+                sent = await self._call(channel.send(**kwargs))
+                ids.append(str(sent.id))
         log.info("posted %d message(s) to discord:%s", len(ids), _snowflake(channel_id))
         return ids[0]
 
     async def find_delivered(self, channel_id: str, delivery_key: str) -> str | None:
         """The id of our recent message carrying this delivery's reference, or None."""
         marker = delivery_marker(delivery_key)
-        async with self._http() as (http, bot_id):
-            history = await self._call(http.logs_from(_snowflake(channel_id), HISTORY))
-        for raw in history:
-            if int(raw["author"]["id"]) == bot_id and _carries(raw, marker):
-                return str(raw["id"])
+        async with self._http() as (client, bot_id):
+            channel = client.get_partial_messageable(_snowflake(channel_id))
+            history = await self._call(_recent(channel))
+        for message in history:
+            if message.author.id == bot_id and _carries(message, marker):
+                return str(message.id)
         return None
 
     @contextlib.asynccontextmanager
-    async def _http(self) -> AsyncIterator[tuple[HTTPClient, int]]:
+    async def _http(self) -> AsyncIterator[tuple[discord.Client, int]]:
         """The open session, or a fresh one closed after the call."""
         if self._session is not None:
             yield self._session
@@ -111,15 +116,18 @@ class DiscordPoster:
         finally:
             await session[0].close()
 
-    async def _login(self) -> tuple[HTTPClient, int]:
+    async def _login(self) -> tuple[discord.Client, int]:
         """Log in over REST (``GET /users/@me``); the bot's user id identifies our messages."""
-        http = HTTPClient(asyncio.get_running_loop(), max_ratelimit_timeout=self._max_wait)
+        client = discord.Client(
+            intents=discord.Intents.none(), max_ratelimit_timeout=self._max_wait
+        )
         try:
-            user = await self._call(http.static_login(self._token.get_secret_value()))
+            await self._call(client.login(self._token.get_secret_value()))
         except BaseException:
-            await http.close()
+            await client.close()
             raise
-        return http, int(user["id"])
+        assert client.user is not None  # set by a successful login
+        return client, client.user.id
 
     async def _call(self, request: Awaitable[T]) -> T:
         """Await one REST call within the timeout, turning its failure into a PostError."""
@@ -139,15 +147,24 @@ def build_discord_poster(context: Context, env: Mapping[str, str] | None = None)
     return DiscordPoster(token)
 
 
-def message_params(message: OutgoingMessage, *, nonce: str) -> MultipartParameters:
-    """One message's payload: embeds, buttons, the nonce, and no pings."""
-    return handle_message_parameters(
-        content=message.content,
-        embeds=list(message.embeds),
-        view=briefing_view(message.article_ids, message.first_number),
-        nonce=nonce,
-        allowed_mentions=NO_PINGS,
-    )
+def message_kwargs(message: OutgoingMessage, *, nonce: str) -> dict[str, Any]:
+    """One message's ``send`` arguments: embeds, buttons, the nonce, and no pings.
+
+    discord.py 2.5+ sends ``enforce_nonce`` with every nonce, so a repeated send within
+    Discord's window returns the first message (the floor in pyproject.toml is for this).
+    """
+    return {
+        "content": message.content,
+        "embeds": list(message.embeds),
+        "view": briefing_view(message.article_ids, message.first_number),
+        "nonce": nonce,
+        "allowed_mentions": NO_PINGS,
+    }
+
+
+async def _recent(channel: discord.PartialMessageable) -> list[discord.Message]:
+    """The channel's recent messages, newest first."""
+    return [message async for message in channel.history(limit=HISTORY)]
 
 
 def nonce(delivery_key: str, index: int) -> str:
@@ -194,9 +211,8 @@ def _retry_after(err: discord.HTTPException) -> float | None:
         return None
 
 
-def _carries(raw: Mapping[str, Any], marker: str) -> bool:
-    embeds = [discord.Embed.from_dict(e) for e in raw.get("embeds") or []]
-    return any(footer_marker(embed) == marker for embed in embeds)
+def _carries(message: discord.Message, marker: str) -> bool:
+    return any(footer_marker(embed) == marker for embed in message.embeds)
 
 
 def _snowflake(channel_id: str) -> int:
