@@ -4,6 +4,10 @@ Syncing is idempotent by content hash, so every command can call it first at alm
 an unchanged file is not even parsed, a changed file replaces its article, a deleted file
 removes it. A bad file is reported (file, field path, problem) and skipped; the others load,
 and the last good version of a file that became bad stays in the store.
+
+A brief is untrusted input like any other: nesting deeper than ``MAX_DEPTH``, more than
+``MAX_ALIASES`` YAML aliases, an integer too long to convert or a date out of range is a
+reported problem of that one file, never an exception that stops the other files loading.
 """
 
 from __future__ import annotations
@@ -11,7 +15,8 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +34,50 @@ log = logging.getLogger(__name__)
 SUFFIXES = frozenset({".yaml", ".yml", ".json"})
 IGNORED_NAMES = frozenset({"schema.json"})
 MAX_FILE_BYTES = 5_000_000
+#: A summary is at most four levels deep; anything near Python's recursion limit is hostile.
+MAX_DEPTH = 64
+#: Aliases let a small YAML file stand for an exponentially large document ("billion laughs").
+MAX_ALIASES = 1_000
+
+
+class _BoundedLoader(yaml.SafeLoader):
+    """SafeLoader whose composer (the only recursive step) refuses deep nesting and alias bombs.
+
+    The parser and constructor of PyYAML are iterative; ``compose_node`` recurses once per
+    level, so bounding it here turns a RecursionError into a plain YAML error.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+        self._aliases = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            self._aliases += 1
+            if self._aliases > MAX_ALIASES:
+                self._refuse(f"more than {MAX_ALIASES:,} aliases")
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                self._refuse(f"nested more than {MAX_DEPTH} levels deep")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def _refuse(self, problem: str) -> None:
+        mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+        raise yaml.composer.ComposerError(None, None, problem, mark)
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """Scalars that Python cannot hold (year 0, a 5,000-digit integer) become YAML errors
+        that point at the line, instead of a ValueError with no location."""
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, OverflowError) as err:
+            raise yaml.constructor.ConstructorError(
+                None, None, _plain(err), node.start_mark
+            ) from err
 
 
 @dataclass
@@ -67,8 +116,14 @@ def parse_summary(data: bytes, path: Path) -> Summary:
         raise BriefError(f"{path}: file is {len(data):,} bytes, over the {MAX_FILE_BYTES:,} limit")
     try:
         document = _decode(data, path)
-    except (yaml.YAMLError, json.JSONDecodeError, UnicodeDecodeError) as err:
-        raise BriefError(f"{path}: not valid {path.suffix.lstrip('.').upper()}: {err}") from err
+    except RecursionError as err:
+        raise BriefError(
+            f"{path}: not valid {_kind(path)}: nested more than {MAX_DEPTH} levels deep"
+        ) from err
+    except (yaml.YAMLError, ValueError, OverflowError) as err:
+        # ValueError covers JSONDecodeError, UnicodeDecodeError, integers over Python's digit
+        # limit and dates out of range (year 0) raised while the document is built.
+        raise BriefError(f"{path}: not valid {_kind(path)}: {_one_line(err)}") from err
     if not isinstance(document, dict):
         raise BriefError(
             f"{path}: expected a mapping at the top level, got {type(document).__name__}"
@@ -79,11 +134,57 @@ def parse_summary(data: bytes, path: Path) -> Summary:
         raise BriefError(f"{path}: {describe_validation(err)}") from err
 
 
+def _kind(path: Path) -> str:
+    return "JSON" if path.suffix.lower() == ".json" else "YAML"
+
+
+def _one_line(err: Exception) -> str:
+    """One line: 'line 3, column 7: problem' (PyYAML's own text spans lines and quotes code)."""
+    if isinstance(err, yaml.MarkedYAMLError) and err.problem_mark is not None:
+        mark = err.problem_mark
+        problem = " ".join(filter(None, (err.context, err.problem))) or "invalid"
+        return f"line {mark.line + 1}, column {mark.column + 1}: {' '.join(problem.split())}"
+    return " ".join(_plain(err).split())
+
+
+def _plain(err: Exception) -> str:
+    """The error in a brief writer's words (Python's digit limit advice is for programmers)."""
+    text = str(err)
+    if "integer string conversion" in text:
+        return f"an integer longer than {sys.get_int_max_str_digits():,} digits"
+    return text
+
+
 def _decode(data: bytes, path: Path) -> Any:
     text = data.decode("utf-8")
     if path.suffix.lower() == ".json":
-        return json.loads(text)
-    return yaml.safe_load(text)
+        document = json.loads(text)
+        if nesting_depth(document) > MAX_DEPTH:
+            raise ValueError(f"nested more than {MAX_DEPTH} levels deep")
+        return document
+    loader = _BoundedLoader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def nesting_depth(document: Any) -> int:
+    """How deeply lists and mappings nest (iteratively: the input may be hostile)."""
+    deepest, stack = 0, [(document, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            children: Iterable[Any] = node.values()
+        elif isinstance(node, list):
+            children = node
+        else:
+            continue
+        deepest = max(deepest, depth)
+        if deepest > MAX_DEPTH:
+            return deepest
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 def load_folder(folder: Path) -> tuple[list[tuple[Path, Summary]], list[BriefError]]:

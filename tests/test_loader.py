@@ -103,3 +103,82 @@ async def test_renamed_file_keeps_its_article(store: Store, briefs_dir: Path) ->
     assert report.ok, report.errors
     assert report.removed == report.loaded == ["reuters-putin-aims-beyond-ukraine"]
     assert await store.summary("reuters-putin-aims-beyond-ukraine") is not None
+
+
+HOSTILE = {
+    # name: (content, what the report must say)
+    "deep.json": ("[" * 1200 + "]" * 1200, "deep.json: not valid JSON: nested more than 64 levels"),
+    "deep.yaml": ("a: " + "[" * 1200 + "]" * 1200 + "\n", "deep.yaml: not valid YAML: line 1"),
+    "deep-block.yaml": (
+        "".join(" " * i + "a:\n" for i in range(1500)),
+        "deep-block.yaml: not valid YAML: line 64, column 64: nested more than 64 levels",
+    ),
+    "bigint.yaml": (
+        "article: {id: big, title: T, published: 2025-01-01}\nlede: "
+        + "9" * 5000
+        + "\nkey_points: [k]\n",
+        "bigint.yaml: not valid YAML: line 2, column 7: an integer longer than 4,300 digits",
+    ),
+    "bigint.json": (
+        '{"lede": ' + "9" * 5000 + "}",
+        "bigint.json: not valid JSON: an integer longer than 4,300 digits",
+    ),
+    "year-zero.yaml": (
+        "article: {id: zero, title: T, published: 0000-01-01}\nlede: L\nkey_points: [k]\n",
+        "year-zero.yaml: not valid YAML: line 1, column 42: year 0 is out of range",
+    ),
+    "year-one.yaml": (
+        "article: {id: one, title: T, published: 0001-01-01T00:00:00+05:00}\n"
+        "lede: L\nkey_points: [k]\n",
+        "year-one.yaml: article.published: date is out of range once converted to UTC",
+    ),
+    "laughs.yaml": (  # each alias stands for the whole list before it: 10**k items
+        "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        + "".join(
+            f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join(['*' + chr(97 + i)] * 150)}]\n"
+            for i in range(9)
+        )
+        + "lede: *j\n",
+        "laughs.yaml: not valid YAML: line 8, column ",
+    ),
+}
+
+
+def write_hostile(folder: Path) -> None:
+    for name, (content, _) in HOSTILE.items():
+        (folder / name).write_text(content, "utf-8")
+
+
+async def test_hostile_files_are_reported_and_the_rest_load(store: Store, briefs_dir: Path) -> None:
+    write_hostile(briefs_dir)
+    report = await sync_folder(store, briefs_dir)
+    messages = [str(e) for e in report.errors]
+    for name, (_, expected) in HOSTILE.items():
+        assert [m for m in messages if expected in m], (name, messages)
+    assert len(messages) == len(HOSTILE)
+    assert all("\n" not in m for m in messages)
+    assert len(report.loaded) == 3
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin", "code"),
+    [
+        (("check",), "", 1),
+        (("preview",), "", 0),
+        (("ask", "who Keller"), "", 0),
+        (("run",), "who Keller\n", 0),
+    ],
+)
+def test_hostile_files_never_stop_a_command(
+    briefs_dir: Path, args: tuple[str, ...], stdin: str, code: int
+) -> None:
+    from tests.test_cli import briefbot
+
+    write_hostile(briefs_dir)
+    result = briefbot(briefs_dir.parent, *args, stdin=stdin)
+    assert result.returncode == code, result.stderr
+    assert "Traceback" not in result.stderr
+    for _, expected in HOSTILE.values():
+        assert expected in result.stderr
+    if args[0] != "check":
+        assert "Keller" in result.stdout
