@@ -122,7 +122,8 @@ class FeedSettings(_Frozen):
 class IngestSettings(_Frozen):
     """Limits for every outgoing fetch: a slow or huge answer must not stall or fill the bot."""
 
-    timeout_seconds: float = Field(default=10.0, gt=0, le=120)
+    timeout_seconds: float = Field(default=10.0, gt=0, le=120)  # per read
+    deadline_seconds: float = Field(default=30.0, gt=0, le=600)  # a whole fetch, redirects too
     max_bytes: int = Field(default=5_000_000, ge=1_000, le=100_000_000)
     max_redirects: int = Field(default=5, ge=0, le=20)
     user_agent: str = "briefbot/0.1 (+https://briefbot.dev)"

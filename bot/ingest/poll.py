@@ -5,12 +5,15 @@ when that fails, the text the feed itself carries is used. The text goes through
 summariser and the summary joins the store under the origin ``feed:<name>:<entry id>``, so
 it joins the next briefing. A JSON endpoint's summaries are stored as they are.
 
-Each feed is polled on its own: one feed that is down or malformed is reported and the rest
-still run. ``poll_feeds`` is what a scheduler calls every ``every_minutes``.
+Each feed is polled on its own: one feed that is down, slow or malformed is reported and the
+rest still run. ``poll_feeds`` polls the feeds concurrently (at most ``MAX_CONCURRENT_FEEDS``
+at once), each fetch under the ingest deadline and each feed's whole poll under
+``feed_deadline``, so no feed can hold up another for longer than that.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import hashlib
 import logging
@@ -41,6 +44,13 @@ log = logging.getLogger(__name__)
 #: New entries ingested per feed and poll; the rest wait for the next poll, so a feed that
 #: suddenly lists a thousand items cannot stall the bot.
 MAX_NEW_PER_POLL = 20
+#: Feeds fetched at once by ``poll_feeds``: enough that a few slow feeds delay nobody.
+MAX_CONCURRENT_FEEDS = 8
+
+
+def feed_deadline(settings: IngestSettings) -> float:
+    """Seconds one feed's poll may take: the feed itself and each new entry's page."""
+    return settings.deadline_seconds * (1 + MAX_NEW_PER_POLL)
 
 
 @dataclass
@@ -70,13 +80,25 @@ class Poller:
     now: dt.datetime
 
     async def poll(self, feed: FeedSettings) -> FeedReport:
-        """Poll one feed; a fetch or parse failure becomes a problem in the report."""
+        """Poll one feed; any failure becomes a problem in the report, never an exception.
+
+        Anything but cancellation is caught: a feed is untrusted input, and an unforeseen
+        failure in one (a parser bug, a store error) must not end the poll of the others.
+        """
         report = FeedReport(feed.name)
         try:
-            await self._poll(feed, report)
+            async with asyncio.timeout(feed_deadline(self.settings)):
+                await self._poll(feed, report)
         except FetchError as err:
             log.warning("feed %s: %s", feed.name, err)
             report.problems.append(str(err))
+        except TimeoutError:
+            problem = f"poll abandoned after {feed_deadline(self.settings):g}s"
+            log.warning("feed %s: %s", feed.name, problem)
+            report.problems.append(problem)
+        except Exception as err:  # isolation: see the docstring
+            log.exception("feed %s: poll failed", feed.name)
+            report.problems.append(f"poll failed: {type(err).__name__}: {err}")
         return report
 
     async def _poll(self, feed: FeedSettings, report: FeedReport) -> None:
@@ -185,7 +207,13 @@ async def poll_feeds(
 ) -> list[FeedReport]:
     """Poll every configured feed once (``client`` from ``guarded_client``)."""
     poller = Poller(context.store, client, context.settings.ingest, summarise, context.clock())
-    reports = [await poller.poll(feed) for feed in context.settings.feeds]
+    slots = asyncio.Semaphore(MAX_CONCURRENT_FEEDS)
+
+    async def bounded(feed: FeedSettings) -> FeedReport:
+        async with slots:
+            return await poller.poll(feed)
+
+    reports = list(await asyncio.gather(*(bounded(f) for f in context.settings.feeds)))
     for report in reports:
         log.info(
             "feed %s: %d added, %d known, %s, %d problems",
