@@ -17,6 +17,7 @@ import asyncio
 import datetime as dt
 import hashlib
 import logging
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import httpx
@@ -62,6 +63,14 @@ class FeedReport:
     known: int = 0
     not_modified: bool = False
     problems: list[str] = field(default_factory=list)
+
+
+def unreviewed(summary: Summary) -> Summary:
+    """The summary marked unreviewed: only an editor, never a feed, vouches for a summary."""
+    if not summary.provenance.reviewed:
+        return summary
+    provenance = summary.provenance.model_copy(update={"reviewed": False})
+    return summary.model_copy(update={"provenance": provenance})
 
 
 def content_hash(text: str) -> str:
@@ -121,17 +130,39 @@ class Poller:
         summaries, problems = parse_json_summaries(fetched)
         report.problems += problems
         stored = {o.origin: o.content_hash for o in await self.store.origins()}
-        for summary in summaries:
+        for summary in map(unreviewed, summaries):
             origin = f"feed:{feed.name}:{summary.article.id}"
             digest = content_hash(summary.model_dump_json())
             if stored.get(origin) == digest:
                 report.known += 1
+                continue
+            if not await self._may_store(summary, origin, stored, report):
                 continue
             await self.store.put(summary, content_hash=digest, origin=origin)
             await self.store.mark_entry(
                 feed.name, summary.article.id, summary.article.url, summary.article.id
             )
             report.added.append(summary.article.id)
+
+    async def _may_store(
+        self, summary: Summary, origin: str, stored: Mapping[str, str], report: FeedReport
+    ) -> bool:
+        """Whether ``origin`` may write this article id: only if nothing else holds it.
+
+        A feed is untrusted: an item reusing the id of a hand-written brief (or of another
+        feed's article) would replace it at every poll. Such an item is refused and reported;
+        the article that holds the id stays.
+        """
+        article_id = summary.article.id
+        if origin in stored or await self.store.summary(article_id) is None:
+            return True
+        problem = (
+            f"article.id {article_id!r} is already held by another brief or feed; "
+            "item refused (a feed never replaces an article it did not write)"
+        )
+        log.warning("feed %s: %s", report.feed, problem)
+        report.problems.append(problem)
+        return False
 
     async def _entries(self, feed: FeedSettings, parsed: ParsedFeed, report: FeedReport) -> None:
         """Ingest the entries not seen before, by id in this feed or by link in any."""
@@ -141,14 +172,18 @@ class Poller:
         )
         fresh = [e for e in entries if not known.known(e.entry_id, e.link)]
         report.known = len(entries) - len(fresh)
+        stored: dict[str, str] | None = None
         for entry in fresh[:MAX_NEW_PER_POLL]:
             summary = await self._summary(feed, parsed, entry, report)
             if summary is None:
                 continue
+            summary, origin = unreviewed(summary), f"feed:{feed.name}:{entry.entry_id}"
+            if stored is None:
+                stored = {o.origin: o.content_hash for o in await self.store.origins()}
+            if not await self._may_store(summary, origin, stored, report):
+                continue
             await self.store.put(
-                summary,
-                content_hash=content_hash(summary.text or ""),
-                origin=f"feed:{feed.name}:{entry.entry_id}",
+                summary, content_hash=content_hash(summary.text or ""), origin=origin
             )
             await self.store.mark_entry(feed.name, entry.entry_id, entry.link, summary.article.id)
             report.added.append(summary.article.id)
