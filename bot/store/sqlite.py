@@ -8,13 +8,14 @@ WAL mode lets a second process (``briefbot post`` beside ``briefbot run``) read 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import functools
 import logging
 import random
 import sqlite3
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
@@ -120,10 +121,31 @@ class SqliteStore(SqliteLedger, SqliteFeeds):
         self._forget()
 
     def _put_many(self, items: Sequence[tuple[Summary, str, str | None]]) -> None:
-        with self._db:
+        with self._writing("store articles"):
             for summary, content_hash, origin in items:
                 self._put(summary, content_hash, origin)
         self._candidates.clear()
+
+    @contextlib.contextmanager
+    def _writing(self, what: str) -> Iterator[None]:
+        """One write transaction that takes the write lock before it reads anything.
+
+        A deferred transaction reads (does this article exist?) before it locks, so two
+        processes syncing a fresh database at once both saw an article missing and the
+        second insert failed on ``articles.id``. BEGIN IMMEDIATE waits for the lock (the
+        busy timeout) first, so what it reads is what it replaces. Failures, a full disk
+        included, become a StoreError: one line for the user, and nothing half-written.
+        """
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self._db.rollback()
+                raise
+            self._db.commit()
+        except sqlite3.Error as err:
+            raise StoreError(f"cannot {what}: {describe_sqlite_error(err)}") from err
 
     def _put(self, summary: Summary, content_hash: str, origin: str | None) -> None:
         article = summary.article
@@ -170,7 +192,7 @@ class SqliteStore(SqliteLedger, SqliteFeeds):
         self._forget()
 
     def _remove(self, article_ids: list[str]) -> None:
-        with self._db:
+        with self._writing("remove articles"):
             self._delete_articles(article_ids)
         self._candidates.clear()
 
@@ -275,6 +297,16 @@ class SqliteStore(SqliteLedger, SqliteFeeds):
             return self._db.execute(sql, params).fetchall()
         except sqlite3.Error as err:
             raise StoreError(f"SQLite query failed: {err}") from err
+
+
+def describe_sqlite_error(err: sqlite3.Error) -> str:
+    """SQLite's message, with what to do when the disk is full or the file read-only."""
+    code = getattr(err, "sqlite_errorcode", None)
+    if code == sqlite3.SQLITE_FULL:
+        return f"the disk holding the database is full ({err}); free space and retry"
+    if code == sqlite3.SQLITE_READONLY:
+        return f"the database is read-only ({err})"
+    return str(err)
 
 
 def _connect(path: Path) -> sqlite3.Connection:
