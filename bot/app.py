@@ -24,7 +24,7 @@ from bot.delivery.service import DeliveryService
 from bot.ingest.service import feed_polling
 from bot.loader import SyncReport, sync_folder
 from bot.settings import Secrets, Settings
-from bot.store import open_store
+from bot.store import StoreError, open_store
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +32,11 @@ log = logging.getLogger(__name__)
 @contextlib.asynccontextmanager
 async def open_context(settings: Settings, secrets: Secrets) -> AsyncIterator[Context]:
     """Open the store for a command and close it afterwards."""
+    if settings.database_url is None:  # the default store: its folder is ours to make
+        try:
+            settings.data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StoreError(f"cannot create the data folder {settings.data_dir}: {err}") from err
     store = await open_store(settings.store_url)
     try:
         yield Context(settings, secrets, store)

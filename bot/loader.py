@@ -16,7 +16,7 @@ import hashlib
 import json
 import logging
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Awaitable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,7 +27,7 @@ from pydantic import ValidationError
 from bot.core.summary import Summary
 from bot.core.verify import check_quotes
 from bot.errors import BriefError, describe_validation
-from bot.store.base import Store
+from bot.store.base import Store, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -222,9 +222,9 @@ async def sync_folder(store: Store, folder: Path) -> SyncReport:
     report = SyncReport()
     paths = {"file:" + str(path.resolve()): path for path in brief_files(folder)}
     stored = {o.origin: o for o in await store.origins() if o.origin.startswith("file:")}
-    report.removed = [o.article_id for origin, o in stored.items() if origin not in paths]
-    if report.removed:
-        await store.remove(report.removed)
+    removed = [o.article_id for origin, o in stored.items() if origin not in paths]
+    if removed and await _stored(report, folder, store.remove(removed)):
+        report.removed = removed
     owners = {o.article_id: origin for origin, o in stored.items() if origin in paths}
     changed: list[tuple[Summary, str, str | None]] = []
     for origin, path in paths.items():
@@ -244,8 +244,8 @@ async def sync_folder(store: Store, folder: Path) -> SyncReport:
         changed.append((summary, digest, origin))
         owners[summary.article.id] = origin
         report.loaded.append(summary.article.id)
-    if changed:
-        await store.put_many(changed)
+    if changed and not await _stored(report, folder, store.put_many(changed)):
+        report.loaded = []
     log.info(
         "briefs synced: %d loaded, %d unchanged, %d removed, %d errors",
         len(report.loaded),
@@ -254,6 +254,20 @@ async def sync_folder(store: Store, folder: Path) -> SyncReport:
         len(report.errors),
     )
     return report
+
+
+async def _stored(report: SyncReport, folder: Path, write: Awaitable[None]) -> bool:
+    """Run a write; a store failure (a full disk) is reported and the command goes on.
+
+    Reads still work on the last good data, so ``ask`` answers and ``run`` keeps serving.
+    """
+    try:
+        await write
+    except StoreError as err:
+        log.error("briefs in %s not synced: %s", folder, err)
+        report.errors.append(BriefError(f"{folder}: not synced: {err}"))
+        return False
+    return True
 
 
 def _check_owner(summary: Summary, origin: str, owners: dict[str, str], path: Path) -> None:

@@ -182,3 +182,89 @@ def test_hostile_files_never_stop_a_command(
         assert expected in result.stderr
     if args[0] != "check":
         assert "Keller" in result.stdout
+
+
+def test_database_url_in_a_missing_folder_is_an_error_not_a_new_tree(
+    briefs_dir: Path, tmp_path: Path
+) -> None:
+    from tests.test_cli import briefbot
+
+    missing = tmp_path / "nonexistent" / "deep" / "dir"
+    result = briefbot(
+        briefs_dir.parent, "ask", "who Keller", env={"DATABASE_URL": f"sqlite:///{missing}/db"}
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"error: cannot open SQLite database {missing}/db: folder {missing} does not exist"
+    ]
+    assert not (tmp_path / "nonexistent").exists()
+    default = briefbot(briefs_dir.parent, "ask", "who Keller")  # the default folder is made
+    assert default.returncode == 0 and (briefs_dir.parent / "data" / "briefbot.sqlite3").exists()
+
+
+def bigger_brief(folder: Path) -> None:
+    """A new brief large enough that storing it must grow the database file."""
+    import yaml
+
+    document = yaml.safe_load((folder / "wire-voltra-ohio-plant.yaml").read_text("utf-8"))
+    document["article"]["id"] = "bigger"
+    first = document["statements"][0]
+    document["statements"] = [
+        dict(first, text=f"statement {i} " + "word " * 50) for i in range(2000)
+    ]
+    (folder / "bigger.yaml").write_text(yaml.safe_dump(document), "utf-8")
+
+
+def test_disk_full_after_the_database_exists_is_one_line_and_answers_go_on(
+    briefs_dir: Path,
+) -> None:
+    import resource
+    import signal
+
+    from tests.test_cli import briefbot
+
+    workdir = briefs_dir.parent
+    assert briefbot(workdir, "preview").returncode == 0  # the database exists
+    bigger_brief(briefs_dir)
+    limit = 100_000  # bytes any file may grow to: the database (~300 kB) cannot grow
+
+    def no_room() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails (EFBIG)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("BRIEFBOT_", "DATABASE_URL"))}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "who Keller"],
+        cwd=workdir,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=no_room,  # the test process runs no other threads that fork could break
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Keller" in result.stdout  # the last good data still answers
+    assert "Traceback" not in result.stderr
+    (line,) = [x for x in result.stderr.splitlines() if x.startswith("error:")]
+    assert line.startswith("error: briefs: not synced: cannot store articles: ")
+    assert "is its disk full or failing?" in line
+
+
+async def test_full_database_is_reported_and_keeps_the_last_good_data(
+    store: Store, briefs_dir: Path
+) -> None:
+    await sync_folder(store, briefs_dir)
+    connection = store._db  # type: ignore[attr-defined]  # SQLite's own way to fill a disk
+    pages = connection.execute("PRAGMA page_count").fetchone()[0]
+    connection.execute(f"PRAGMA max_page_count = {pages}")
+    bigger_brief(briefs_dir)
+    report = await sync_folder(store, briefs_dir)
+    (error,) = report.errors
+    assert "not synced: cannot store articles: the disk holding the database is full" in str(error)
+    assert report.loaded == []
+    assert len(await store.articles()) == 3

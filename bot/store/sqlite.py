@@ -302,17 +302,22 @@ class SqliteStore(SqliteLedger, SqliteFeeds):
 def describe_sqlite_error(err: sqlite3.Error) -> str:
     """SQLite's message, with what to do when the disk is full or the file read-only."""
     code = getattr(err, "sqlite_errorcode", None)
-    if code == sqlite3.SQLITE_FULL:
+    primary = code & 0xFF if isinstance(code, int) else None  # extended codes keep it low
+    if primary == sqlite3.SQLITE_FULL:
         return f"the disk holding the database is full ({err}); free space and retry"
-    if code == sqlite3.SQLITE_READONLY:
+    if primary == sqlite3.SQLITE_IOERR:
+        return f"writing the database failed ({err}); is its disk full or failing?"
+    if primary == sqlite3.SQLITE_READONLY:
         return f"the database is read-only ({err})"
     return str(err)
 
 
 def _connect(path: Path) -> sqlite3.Connection:
     """Open, configure and migrate a connection (runs on the worker thread)."""
-    if str(path) != ":memory:":
-        path.parent.mkdir(parents=True, exist_ok=True)
+    if str(path) != ":memory:" and not path.parent.is_dir():
+        # A typo in DATABASE_URL must not quietly grow a directory tree and an empty store;
+        # only the default data folder is made (by the caller that chose it).
+        raise OSError(f"folder {path.parent} does not exist")
     connection = sqlite3.connect(str(path), check_same_thread=False, timeout=30.0)
     connection.execute("PRAGMA foreign_keys = ON")
     _use_wal(connection)
