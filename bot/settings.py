@@ -162,6 +162,16 @@ class Settings(_Frozen):
 
     _tz = field_validator("timezone")(_check_timezone)
 
+    @field_validator("feeds")
+    @classmethod
+    def _unique_feed_names(cls, feeds: list[FeedSettings]) -> list[FeedSettings]:
+        """A feed's name keys its stored state (ETag, seen entries): two must not share one."""
+        names = [feed.name for feed in feeds]
+        twice = sorted({name for name in names if names.count(name) > 1})
+        if twice:
+            raise ValueError(f"feed name {twice[0]!r} is used by more than one feed")
+        return feeds
+
     @property
     def store_url(self) -> str:
         """DATABASE_URL, or a SQLite file in the data directory."""
