@@ -12,11 +12,13 @@ reported problem of that one file, never an exception that stops the other files
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
 import json
 import logging
 import sys
-from collections.abc import Awaitable, Iterable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -26,7 +28,7 @@ from pydantic import ValidationError
 
 from bot.core.summary import Summary
 from bot.core.verify import check_quotes
-from bot.errors import BriefError, describe_validation
+from bot.errors import BriefbotError, BriefError, describe_validation
 from bot.store.base import Store, StoreError
 
 log = logging.getLogger(__name__)
@@ -277,3 +279,63 @@ def _check_owner(summary: Summary, origin: str, owners: dict[str, str], path: Pa
         raise BriefError(
             f"{path}: article.id {summary.article.id!r} is already used by {owner.removeprefix('file:')}"
         )
+
+
+#: While the bot runs, the folder is also fully resynced this often, in case a change
+#: notification was lost (network file systems, a folder replaced wholesale).
+RESYNC_SECONDS = 60.0
+
+
+def _brief_change(_change: object, path: str) -> bool:
+    """watchfiles filter: only files that ``brief_files`` would read."""
+    name = Path(path).name
+    return Path(name).suffix.lower() in SUFFIXES and name not in IGNORED_NAMES
+
+
+async def watch_folder(
+    store: Store,
+    folder: Path,
+    on_sync: Callable[[SyncReport], None],
+    stop: asyncio.Event,
+    *,
+    debounce_ms: int = 300,
+    resync_seconds: float = RESYNC_SECONDS,
+) -> None:
+    """Resync the folder whenever a brief in it is added, edited or removed, until ``stop``.
+
+    ``on_sync`` sees the report of each sync that a change started. File system events come
+    from watchfiles (inotify and friends; ``WATCHFILES_FORCE_POLLING=1`` for file systems
+    without them); a quiet folder is still resynced every ``resync_seconds``. If watching
+    fails (the folder was removed), the folder is polled on that interval instead.
+    """
+    import watchfiles  # only the running bot watches; one-shot commands never import it
+
+    try:
+        async for changes in watchfiles.awatch(
+            folder,
+            watch_filter=_brief_change,
+            debounce=debounce_ms,
+            stop_event=stop,
+            recursive=False,
+            rust_timeout=int(resync_seconds * 1000),
+            yield_on_timeout=True,
+        ):
+            await _resync(store, folder, on_sync if changes else None)
+    except (OSError, RuntimeError) as err:  # watchfiles reports a lost watch as these
+        log.warning("watching %s failed (%s); polling every %gs", folder, err, resync_seconds)
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), resync_seconds)
+            if not stop.is_set():
+                await _resync(store, folder, on_sync)
+
+
+async def _resync(store: Store, folder: Path, on_sync: Callable[[SyncReport], None] | None) -> None:
+    """One sync for the watcher: a failure is logged and the watching goes on."""
+    try:
+        report = await sync_folder(store, folder)
+    except BriefbotError as err:  # the folder vanished, the store failed
+        log.warning("briefs not synced: %s", err)
+        return
+    if on_sync is not None:
+        on_sync(report)
