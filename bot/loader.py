@@ -223,7 +223,7 @@ async def sync_folder(store: Store, folder: Path) -> SyncReport:
     """
     report = SyncReport()
     paths = {"file:" + str(path.resolve()): path for path in brief_files(folder)}
-    stored = {o.origin: o for o in await store.origins() if o.origin.startswith("file:")}
+    stored = {o.origin: o for o in await store.origins("file:")}
     removed = [o.article_id for origin, o in stored.items() if origin not in paths]
     if removed and await _stored(report, folder, store.remove(removed)):
         report.removed = removed

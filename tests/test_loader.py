@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.core.summary import Summary
 from bot.errors import BriefError
 from bot.loader import load_folder, sync_folder
 from bot.store import Store
@@ -268,3 +269,37 @@ async def test_full_database_is_reported_and_keeps_the_last_good_data(
     assert "not synced: cannot store articles: the disk holding the database is full" in str(error)
     assert report.loaded == []
     assert len(await store.articles()) == 3
+
+
+async def _sync_steps(store: Store, folder: Path) -> int:
+    """SQLite virtual-machine steps (in tens) that one sync of ``folder`` executes."""
+    connection = store._db  # type: ignore[attr-defined]  # SQLite's own work counter
+    steps = 0
+
+    def count() -> int:
+        nonlocal steps
+        steps += 1
+        return 0
+
+    connection.set_progress_handler(count, 10)
+    try:
+        await sync_folder(store, folder)
+    finally:
+        connection.set_progress_handler(None, 0)
+    return steps
+
+
+async def test_sync_cost_does_not_grow_with_the_store(
+    store: Store, tmp_path: Path, seed_summary: Summary
+) -> None:
+    """Issue 12: syncing an unchanged folder read every article row of the store."""
+    empty = tmp_path / "empty-briefs"
+    empty.mkdir()
+    before = await _sync_steps(store, empty)
+    bulk = []
+    for number in range(300):  # articles from a bulk import: no file origin
+        article = seed_summary.article.model_copy(update={"id": f"bulk-{number}"})
+        bulk.append((seed_summary.model_copy(update={"article": article}), str(number), None))
+    await store.put_many(bulk)
+    after = await _sync_steps(store, empty)
+    assert after <= before + 5, (before, after)

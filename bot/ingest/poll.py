@@ -129,7 +129,7 @@ class Poller:
         """Store each valid summary whose content changed since it was last stored."""
         summaries, problems = parse_json_summaries(fetched)
         report.problems += problems
-        stored = {o.origin: o.content_hash for o in await self.store.origins()}
+        stored = {o.origin: o.content_hash for o in await self.store.origins(f"feed:{feed.name}:")}
         for summary in map(unreviewed, summaries):
             origin = f"feed:{feed.name}:{summary.article.id}"
             digest = content_hash(summary.model_dump_json())
@@ -179,7 +179,9 @@ class Poller:
                 continue
             summary, origin = unreviewed(summary), f"feed:{feed.name}:{entry.entry_id}"
             if stored is None:
-                stored = {o.origin: o.content_hash for o in await self.store.origins()}
+                stored = {
+                    o.origin: o.content_hash for o in await self.store.origins(f"feed:{feed.name}:")
+                }
             if not await self._may_store(summary, origin, stored, report):
                 continue
             await self.store.put(

@@ -104,10 +104,17 @@ class SqliteStore(SqliteLedger, SqliteFeeds):
 
     # -- writes -------------------------------------------------------------------------
 
-    async def origins(self) -> list[StoredOrigin]:
-        """Every origin with its article and content hash."""
+    async def origins(self, prefix: str = "") -> list[StoredOrigin]:
+        """Origins starting with ``prefix``, each with its article and content hash.
+
+        A range over the covering index ``articles_by_origin_hash``: the cost is the number of
+        matching origins, never the size of the store (``origin IS NOT NULL`` was a scan).
+        """
         rows = await self._run(
-            self._all, "SELECT origin, id, content_hash FROM articles WHERE origin IS NOT NULL"
+            self._all,
+            "SELECT origin, id, content_hash FROM articles"
+            " WHERE origin >= ? AND origin < ? ORDER BY origin",
+            (prefix, prefix_end(prefix)),
         )
         return [StoredOrigin(*row) for row in rows]
 
@@ -297,6 +304,13 @@ class SqliteStore(SqliteLedger, SqliteFeeds):
             return self._db.execute(sql, params).fetchall()
         except sqlite3.Error as err:
             raise StoreError(f"SQLite query failed: {err}") from err
+
+
+def prefix_end(prefix: str) -> str:
+    """The least string above every string that starts with ``prefix`` (a range's end)."""
+    if not prefix:
+        return "\U0010ffff" * 2  # above any origin (origins are short ASCII URLs and paths)
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
 
 
 def describe_sqlite_error(err: sqlite3.Error) -> str:
