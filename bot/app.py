@@ -22,10 +22,10 @@ from bot.delivery.posters import build_posters
 from bot.delivery.scheduler import DeliveryScheduler
 from bot.delivery.service import DeliveryService
 from bot.errors import ConfigError
-from bot.loader import SyncReport, sync_folder
+from bot.loader import SyncReport, sync_folder, watch_folder
 from bot.observability.readiness import Readiness
 from bot.settings import Secrets, Settings
-from bot.store import Store, open_store
+from bot.store import Store, StoreError, open_store
 
 if TYPE_CHECKING:
     from bot.web.server import WebServer
@@ -36,6 +36,11 @@ log = logging.getLogger(__name__)
 @contextlib.asynccontextmanager
 async def open_context(settings: Settings, secrets: Secrets) -> AsyncIterator[Context]:
     """Open the store for a command and close it afterwards."""
+    if settings.database_url is None:  # the default store: its folder is ours to make
+        try:
+            settings.data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StoreError(f"cannot create the data folder {settings.data_dir}: {err}") from err
     store = await open_store(settings.store_url)
     try:
         yield Context(settings, secrets, store)
@@ -46,11 +51,29 @@ async def open_context(settings: Settings, secrets: Secrets) -> AsyncIterator[Co
 async def sync_briefs(context: Context, output: Output) -> SyncReport:
     """Sync the briefs folder, reporting problems on stderr without stopping."""
     report = await sync_folder(context.store, context.settings.briefs_dir)
+    _show(report, output)
+    return report
+
+
+def _show(report: SyncReport, output: Output) -> None:
     for error in report.errors:
         output.error(f"error: {error}")
     for warning in report.warnings:
         output.error(f"warning: {warning}")
-    return report
+
+
+@contextlib.asynccontextmanager
+async def watching_briefs(context: Context, output: Output) -> AsyncIterator[None]:
+    """While inside, edited, new and removed briefs reach the store (``watch_folder``)."""
+    stop = asyncio.Event()
+    task = asyncio.create_task(
+        watch_folder(context.store, context.settings.briefs_dir, lambda r: _show(r, output), stop)
+    )
+    try:
+        yield
+    finally:
+        stop.set()
+        await task
 
 
 def _install_signal_handlers(stop: asyncio.Event) -> None:
@@ -100,6 +123,7 @@ async def run(
     async with AsyncExitStack() as stack:
         context = await stack.enter_async_context(open_context(settings, secrets))
         await sync_briefs(context, output)
+        await stack.enter_async_context(watching_briefs(context, output))
         # Scheduled delivery; adapters add their poster with delivery.register(poster).
         delivery = DeliveryService(context, build_posters(context, output))
         scheduler = await stack.enter_async_context(DeliveryScheduler(delivery))

@@ -133,7 +133,8 @@ class FeedSettings(_Frozen):
 class IngestSettings(_Frozen):
     """Limits for every outgoing fetch: a slow or huge answer must not stall or fill the bot."""
 
-    timeout_seconds: float = Field(default=10.0, gt=0, le=120)
+    timeout_seconds: float = Field(default=10.0, gt=0, le=120)  # per read
+    deadline_seconds: float = Field(default=30.0, gt=0, le=600)  # a whole fetch, redirects too
     max_bytes: int = Field(default=5_000_000, ge=1_000, le=100_000_000)
     max_redirects: int = Field(default=5, ge=0, le=20)
     user_agent: str = "briefbot/0.1 (+https://briefbot.dev)"
@@ -193,6 +194,16 @@ class Settings(_Frozen):
     def effective_log_level(self, command: str) -> str:
         """The configured level, else INFO for the long-running `run` and WARNING otherwise."""
         return self.log_level or ("INFO" if command == "run" else "WARNING")
+
+    @field_validator("feeds")
+    @classmethod
+    def _unique_feed_names(cls, feeds: list[FeedSettings]) -> list[FeedSettings]:
+        """A feed's name keys its stored state (ETag, seen entries): two must not share one."""
+        names = [feed.name for feed in feeds]
+        twice = sorted({name for name in names if names.count(name) > 1})
+        if twice:
+            raise ValueError(f"feed name {twice[0]!r} is used by more than one feed")
+        return feeds
 
     @property
     def store_url(self) -> str:

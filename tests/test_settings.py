@@ -47,6 +47,11 @@ def test_shipped_config_is_valid() -> None:
             "schedules[0].channels[0]: String should match pattern",
         ),
         ("briefs_dir = [", "not valid TOML"),
+        (
+            '[[feeds]]\nname = "wire"\nurl = "https://a.example/rss"\n'
+            '[[feeds]]\nname = "wire"\nurl = "https://b.example/rss"',
+            "feeds: feed name 'wire' is used by more than one feed",
+        ),
     ],
 )
 def test_bad_value_names_file_and_key(tmp_path: Path, toml: str, expected: str) -> None:

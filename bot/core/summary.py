@@ -52,10 +52,20 @@ def _published(value: Any) -> Any:
     return value
 
 
+def _in_utc_range(value: dt.datetime) -> dt.datetime:
+    """Every part sorts and stores times in UTC: a time that has no UTC value is invalid."""
+    try:
+        value.astimezone(dt.UTC)
+    except OverflowError as err:
+        raise ValueError("date is out of range once converted to UTC") from err
+    return value
+
+
 Published = Annotated[
     dt.datetime,
     BeforeValidator(_published),
     AfterValidator(_published),
+    AfterValidator(_in_utc_range),
     WithJsonSchema(
         {
             "anyOf": [

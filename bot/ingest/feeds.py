@@ -26,6 +26,7 @@ from pydantic import ValidationError
 from bot.core.summary import Summary
 from bot.errors import FetchError, describe_validation
 from bot.ingest.fetch import Fetched
+from bot.loader import MAX_DEPTH, nesting_depth
 from bot.store.feeds import FeedState
 
 log = logging.getLogger(__name__)
@@ -145,8 +146,12 @@ def parse_json_summaries(fetched: Fetched) -> tuple[list[Summary], list[str]]:
     """Valid summaries of a JSON endpoint and one problem line for each invalid item."""
     try:
         document = json.loads(fetched.text())
-    except json.JSONDecodeError as err:
+    except RecursionError as err:
+        raise FetchError(f"{fetched.url} is not usable JSON: nested too deeply") from err
+    except ValueError as err:  # JSONDecodeError, or an integer past Python's digit limit
         raise FetchError(f"{fetched.url} is not JSON: {err}") from err
+    if nesting_depth(document) > MAX_DEPTH:
+        raise FetchError(f"{fetched.url} is not usable JSON: nested more than {MAX_DEPTH} levels")
     items = document.get("summaries") if isinstance(document, dict) else document
     if not isinstance(items, list):
         raise FetchError(f'{fetched.url}: expected {{"summaries": [...]}} or a JSON list')

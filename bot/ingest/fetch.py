@@ -3,10 +3,15 @@
 The body is read chunk by chunk and abandoned the moment it passes ``max_bytes`` (decoded
 size, so a gzip bomb is stopped too); redirects are followed one hop at a time, each hop
 checked by the client's address guard, and a redirect's own body is never read.
+
+The client's timeout bounds each read, not the whole: a server dripping one byte a second
+would never trip it. So every fetch (resolution, every redirect hop, headers and body) runs
+under one overall deadline, ``deadline_seconds``.
 """
 
 from __future__ import annotations
 
+import asyncio
 import codecs
 import logging
 import re
@@ -131,7 +136,12 @@ async def _open(
         raise FetchError(f"invalid URL {url!r}: {err}") from err
     seen = {str(request.url)}
     for _hop in range(max_redirects + 1):
-        response = await client.send(request, stream=True, follow_redirects=False)
+        try:
+            response = await client.send(request, stream=True, follow_redirects=False)
+        except httpx.InvalidURL as err:  # httpx builds the next hop's request inside send
+            raise FetchError(
+                f"{request.url} redirects to a location that cannot be fetched ({err})"
+            ) from err
         if not response.has_redirect_location or response.next_request is None:
             return response
         await response.aclose()
@@ -179,15 +189,27 @@ async def fetch(
 ) -> Fetched:
     """GET a URL within the limits; FetchError names the URL and the problem."""
     try:
-        response = await _open(client, url, headers or {}, settings.max_redirects)
-        try:
-            return await _finish(response, settings, accept)
-        finally:
-            await response.aclose()
+        async with asyncio.timeout(settings.deadline_seconds):
+            response = await _open(client, url, headers or {}, settings.max_redirects)
+            try:
+                return await _finish(response, settings, accept)
+            finally:
+                await response.aclose()
+    except TimeoutError as err:
+        raise FetchError(
+            f"gave up fetching {url}: no complete answer within {settings.deadline_seconds:g}s"
+        ) from err
     except httpx.TimeoutException as err:
         raise FetchError(f"timed out fetching {url} after {settings.timeout_seconds:g}s") from err
-    except httpx.HTTPError as err:
-        raise FetchError(f"cannot fetch {url}: {type(err).__name__}: {err}") from err
+    except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError) as err:
+        # InvalidURL and StreamError are not HTTPErrors: a redirect to "data:" raises the first.
+        raise FetchError(f"cannot fetch {url}: {_problem(err)}") from err
+
+
+def _problem(err: Exception) -> str:
+    """The httpx error as one line; a redirect's bad Location is named as such."""
+    text = " ".join(str(err).split()) or type(err).__name__
+    return f"{type(err).__name__}: {text}"
 
 
 async def _finish(

@@ -56,12 +56,31 @@ def _embedded_ipv4(address: ipaddress.IPv6Address) -> ipaddress.IPv4Address | No
     return None
 
 
+#: IPv6 global unicast is allocated only from 2000::/3; anything outside it (site-local
+#: fec0::/10, SRv6 5f00::/16, unique-local, link-local, multicast…) is never a public server.
+GLOBAL_UNICAST_V6 = ipaddress.IPv6Network("2000::/3")
+#: Non-global ranges that ``ipaddress`` (as of Python 3.11) still calls global.
+EXTRA_NON_GLOBAL: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = (
+    ipaddress.IPv4Network("192.88.99.0/24"),  # 6to4 relay anycast, deprecated (RFC 7526)
+    ipaddress.IPv6Network("3fff::/20"),  # documentation (RFC 9637)
+    ipaddress.IPv6Network("fec0::/10"),  # site-local, deprecated (RFC 3879)
+)
+
+
 def is_public(address: IPAddress) -> bool:
-    """True only for a globally routable unicast address, embedded IPv4 included."""
+    """True only for a globally routable unicast address, embedded IPv4 included.
+
+    ``ipaddress``'s ``is_global`` (the IANA special-purpose registries) is the base; on top,
+    IPv6 must be global unicast (2000::/3) and the ranges in ``EXTRA_NON_GLOBAL`` are refused.
+    """
     if isinstance(address, ipaddress.IPv6Address):
         embedded = _embedded_ipv4(address)
         if embedded is not None and not is_public(embedded):
             return False
+        if embedded is None and address not in GLOBAL_UNICAST_V6:
+            return False
+    if any(address in network for network in EXTRA_NON_GLOBAL):
+        return False
     flags = (
         address.is_private,
         address.is_loopback,

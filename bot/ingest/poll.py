@@ -5,16 +5,19 @@ when that fails, the text the feed itself carries is used. The text goes through
 summariser and the summary joins the store under the origin ``feed:<name>:<entry id>``, so
 it joins the next briefing. A JSON endpoint's summaries are stored as they are.
 
-Each feed is polled on its own: one feed that is down or malformed is reported and the rest
-still run. ``poll_feeds`` is what a scheduler calls every ``every_minutes``.
+Each feed is polled on its own: one feed that is down, slow or malformed is reported and the
+rest still run. ``poll_feeds`` polls the feeds concurrently (at most ``MAX_CONCURRENT_FEEDS``
+at once), each fetch under the ingest deadline and each feed's whole poll under
+``feed_deadline``, so no feed can hold up another for longer than that.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import hashlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import httpx
@@ -43,6 +46,13 @@ log = logging.getLogger(__name__)
 #: New entries ingested per feed and poll; the rest wait for the next poll, so a feed that
 #: suddenly lists a thousand items cannot stall the bot.
 MAX_NEW_PER_POLL = 20
+#: Feeds fetched at once by ``poll_feeds``: enough that a few slow feeds delay nobody.
+MAX_CONCURRENT_FEEDS = 8
+
+
+def feed_deadline(settings: IngestSettings) -> float:
+    """Seconds one feed's poll may take: the feed itself and each new entry's page."""
+    return settings.deadline_seconds * (1 + MAX_NEW_PER_POLL)
 
 
 @dataclass
@@ -54,6 +64,14 @@ class FeedReport:
     known: int = 0
     not_modified: bool = False
     problems: list[str] = field(default_factory=list)
+
+
+def unreviewed(summary: Summary) -> Summary:
+    """The summary marked unreviewed: only an editor, never a feed, vouches for a summary."""
+    if not summary.provenance.reviewed:
+        return summary
+    provenance = summary.provenance.model_copy(update={"reviewed": False})
+    return summary.model_copy(update={"provenance": provenance})
 
 
 def content_hash(text: str) -> str:
@@ -72,13 +90,25 @@ class Poller:
     now: dt.datetime
 
     async def poll(self, feed: FeedSettings) -> FeedReport:
-        """Poll one feed; a fetch or parse failure becomes a problem in the report."""
+        """Poll one feed; any failure becomes a problem in the report, never an exception.
+
+        Anything but cancellation is caught: a feed is untrusted input, and an unforeseen
+        failure in one (a parser bug, a store error) must not end the poll of the others.
+        """
         report = FeedReport(feed.name)
         try:
-            await self._poll(feed, report)
+            async with asyncio.timeout(feed_deadline(self.settings)):
+                await self._poll(feed, report)
         except FetchError as err:
             log.warning("feed %s: %s", feed.name, err)
             report.problems.append(str(err))
+        except TimeoutError:
+            problem = f"poll abandoned after {feed_deadline(self.settings):g}s"
+            log.warning("feed %s: %s", feed.name, problem)
+            report.problems.append(problem)
+        except Exception as err:  # isolation: see the docstring
+            log.exception("feed %s: poll failed", feed.name)
+            report.problems.append(f"poll failed: {type(err).__name__}: {err}")
         record_feed_poll(feed.name, added=len(report.added), problems=len(report.problems))
         return report
 
@@ -101,18 +131,40 @@ class Poller:
         """Store each valid summary whose content changed since it was last stored."""
         summaries, problems = parse_json_summaries(fetched)
         report.problems += problems
-        stored = {o.origin: o.content_hash for o in await self.store.origins()}
-        for summary in summaries:
+        stored = {o.origin: o.content_hash for o in await self.store.origins(f"feed:{feed.name}:")}
+        for summary in map(unreviewed, summaries):
             origin = f"feed:{feed.name}:{summary.article.id}"
             digest = content_hash(summary.model_dump_json())
             if stored.get(origin) == digest:
                 report.known += 1
+                continue
+            if not await self._may_store(summary, origin, stored, report):
                 continue
             await self.store.put(summary, content_hash=digest, origin=origin)
             await self.store.mark_entry(
                 feed.name, summary.article.id, summary.article.url, summary.article.id
             )
             report.added.append(summary.article.id)
+
+    async def _may_store(
+        self, summary: Summary, origin: str, stored: Mapping[str, str], report: FeedReport
+    ) -> bool:
+        """Whether ``origin`` may write this article id: only if nothing else holds it.
+
+        A feed is untrusted: an item reusing the id of a hand-written brief (or of another
+        feed's article) would replace it at every poll. Such an item is refused and reported;
+        the article that holds the id stays.
+        """
+        article_id = summary.article.id
+        if origin in stored or await self.store.summary(article_id) is None:
+            return True
+        problem = (
+            f"article.id {article_id!r} is already held by another brief or feed; "
+            "item refused (a feed never replaces an article it did not write)"
+        )
+        log.warning("feed %s: %s", report.feed, problem)
+        report.problems.append(problem)
+        return False
 
     async def _entries(self, feed: FeedSettings, parsed: ParsedFeed, report: FeedReport) -> None:
         """Ingest the entries not seen before, by id in this feed or by link in any."""
@@ -122,14 +174,20 @@ class Poller:
         )
         fresh = [e for e in entries if not known.known(e.entry_id, e.link)]
         report.known = len(entries) - len(fresh)
+        stored: dict[str, str] | None = None
         for entry in fresh[:MAX_NEW_PER_POLL]:
             summary = await self._summary(feed, parsed, entry, report)
             if summary is None:
                 continue
+            summary, origin = unreviewed(summary), f"feed:{feed.name}:{entry.entry_id}"
+            if stored is None:
+                stored = {
+                    o.origin: o.content_hash for o in await self.store.origins(f"feed:{feed.name}:")
+                }
+            if not await self._may_store(summary, origin, stored, report):
+                continue
             await self.store.put(
-                summary,
-                content_hash=content_hash(summary.text or ""),
-                origin=f"feed:{feed.name}:{entry.entry_id}",
+                summary, content_hash=content_hash(summary.text or ""), origin=origin
             )
             await self.store.mark_entry(feed.name, entry.entry_id, entry.link, summary.article.id)
             report.added.append(summary.article.id)
@@ -196,11 +254,16 @@ async def poll_feeds(
     ``on_report`` hears of each feed as soon as it is done (``briefbot poll`` prints it).
     """
     poller = Poller(context.store, client, context.settings.ingest, summarise, context.clock())
-    reports = []
-    for feed in context.settings.feeds:
-        reports.append(await poller.poll(feed))
+    slots = asyncio.Semaphore(MAX_CONCURRENT_FEEDS)
+
+    async def bounded(feed: FeedSettings) -> FeedReport:
+        async with slots:
+            report = await poller.poll(feed)
         if on_report is not None:
-            on_report(reports[-1])
+            on_report(report)
+        return report
+
+    reports = list(await asyncio.gather(*(bounded(f) for f in context.settings.feeds)))
     for report in reports:
         log.info(
             "feed %s: %d added, %d known, %s, %d problems",

@@ -37,8 +37,11 @@ class Store(Library, LedgerStore, FeedStore, SeenStore, Protocol):
     """Library reads, the writes that keep it current, the delivery ledger, feed state and
     the requests already handled (shared by replicas)."""
 
-    async def origins(self) -> list[StoredOrigin]:
-        """Every origin the store holds an article for."""
+    async def origins(self, prefix: str = "") -> list[StoredOrigin]:
+        """The origins starting with ``prefix`` ("file:", "feed:<name>:"; "" for all) that the
+        store holds an article for. Must cost in proportion to the origins returned, not to
+        the store: every command's start-up calls it (an index on origin covering id and
+        content hash)."""
         ...
 
     async def put(self, summary: Summary, *, content_hash: str, origin: str | None) -> None:

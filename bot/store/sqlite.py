@@ -8,13 +8,14 @@ WAL mode lets a second process (``briefbot post`` beside ``briefbot run``) read 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import functools
 import logging
 import random
 import sqlite3
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
@@ -105,10 +106,17 @@ class SqliteStore(SqliteLedger, SqliteFeeds, SqliteSeen):
 
     # -- writes -------------------------------------------------------------------------
 
-    async def origins(self) -> list[StoredOrigin]:
-        """Every origin with its article and content hash."""
+    async def origins(self, prefix: str = "") -> list[StoredOrigin]:
+        """Origins starting with ``prefix``, each with its article and content hash.
+
+        A range over the covering index ``articles_by_origin_hash``: the cost is the number of
+        matching origins, never the size of the store (``origin IS NOT NULL`` was a scan).
+        """
         rows = await self._run(
-            self._all, "SELECT origin, id, content_hash FROM articles WHERE origin IS NOT NULL"
+            self._all,
+            "SELECT origin, id, content_hash FROM articles"
+            " WHERE origin >= ? AND origin < ? ORDER BY origin",
+            (prefix, prefix_end(prefix)),
         )
         return [StoredOrigin(*row) for row in rows]
 
@@ -122,10 +130,31 @@ class SqliteStore(SqliteLedger, SqliteFeeds, SqliteSeen):
         self._forget()
 
     def _put_many(self, items: Sequence[tuple[Summary, str, str | None]]) -> None:
-        with self._db:
+        with self._writing("store articles"):
             for summary, content_hash, origin in items:
                 self._put(summary, content_hash, origin)
         self._candidates.clear()
+
+    @contextlib.contextmanager
+    def _writing(self, what: str) -> Iterator[None]:
+        """One write transaction that takes the write lock before it reads anything.
+
+        A deferred transaction reads (does this article exist?) before it locks, so two
+        processes syncing a fresh database at once both saw an article missing and the
+        second insert failed on ``articles.id``. BEGIN IMMEDIATE waits for the lock (the
+        busy timeout) first, so what it reads is what it replaces. Failures, a full disk
+        included, become a StoreError: one line for the user, and nothing half-written.
+        """
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self._db.rollback()
+                raise
+            self._db.commit()
+        except sqlite3.Error as err:
+            raise StoreError(f"cannot {what}: {describe_sqlite_error(err)}") from err
 
     def _put(self, summary: Summary, content_hash: str, origin: str | None) -> None:
         article = summary.article
@@ -172,7 +201,7 @@ class SqliteStore(SqliteLedger, SqliteFeeds, SqliteSeen):
         self._forget()
 
     def _remove(self, article_ids: list[str]) -> None:
-        with self._db:
+        with self._writing("remove articles"):
             self._delete_articles(article_ids)
         self._candidates.clear()
 
@@ -279,10 +308,32 @@ class SqliteStore(SqliteLedger, SqliteFeeds, SqliteSeen):
             raise StoreError(f"SQLite query failed: {err}") from err
 
 
+def prefix_end(prefix: str) -> str:
+    """The least string above every string that starts with ``prefix`` (a range's end)."""
+    if not prefix:
+        return "\U0010ffff" * 2  # above any origin (origins are short ASCII URLs and paths)
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def describe_sqlite_error(err: sqlite3.Error) -> str:
+    """SQLite's message, with what to do when the disk is full or the file read-only."""
+    code = getattr(err, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None  # extended codes keep it low
+    if primary == sqlite3.SQLITE_FULL:
+        return f"the disk holding the database is full ({err}); free space and retry"
+    if primary == sqlite3.SQLITE_IOERR:
+        return f"writing the database failed ({err}); is its disk full or failing?"
+    if primary == sqlite3.SQLITE_READONLY:
+        return f"the database is read-only ({err})"
+    return str(err)
+
+
 def _connect(path: Path) -> sqlite3.Connection:
     """Open, configure and migrate a connection (runs on the worker thread)."""
-    if str(path) != ":memory:":
-        path.parent.mkdir(parents=True, exist_ok=True)
+    if str(path) != ":memory:" and not path.parent.is_dir():
+        # A typo in DATABASE_URL must not quietly grow a directory tree and an empty store;
+        # only the default data folder is made (by the caller that chose it).
+        raise OSError(f"folder {path.parent} does not exist")
     connection = sqlite3.connect(str(path), check_same_thread=False, timeout=30.0)
     connection.execute("PRAGMA foreign_keys = ON")
     _use_wal(connection)

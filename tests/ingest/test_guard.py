@@ -36,13 +36,42 @@ from tests.ingest.conftest import LocalServer, fake_resolver, public_guard
         "::ffff:127.0.0.1",
         "::ffff:10.0.0.1",
         "2002:7f00:1::",  # 6to4 wrapping 127.0.0.1
+        # Issue 13 fault 11: every non-global range, not only the ones is_private knows.
+        "fec0::1",  # site-local (deprecated, still routed inside some networks)
+        "feff:ffff::1",  # the top of fec0::/10
+        "5f00::1",  # SRv6 segment identifiers
+        "3fff::1",  # documentation (RFC 9637)
+        "2001:db8::1",  # documentation
+        "100::1",  # discard-only
+        "64:ff9b::7f00:1",  # NAT64 of 127.0.0.1
+        "64:ff9b:1::a00:1",  # local-use NAT64
+        "::7f00:1",  # IPv4-compatible (deprecated) 127.0.0.1
+        "2001:10::1",  # ORCHID
+        "192.0.0.1",  # IETF protocol assignments
+        "192.0.2.1",  # TEST-NET-1
+        "198.18.0.1",  # benchmarking
+        "198.51.100.1",  # TEST-NET-2
+        "203.0.113.1",  # TEST-NET-3
+        "192.88.99.1",  # 6to4 relay anycast (deprecated)
+        "0.1.2.3",  # "this network"
+        "fc00::1",  # unique-local
     ],
 )
 def test_non_public_addresses_are_refused(address: str) -> None:
     assert not is_public(ipaddress.ip_address(address))
 
 
-@pytest.mark.parametrize("address", ["93.184.216.34", "1.1.1.1", "2606:4700:4700::1111"])
+@pytest.mark.parametrize(
+    "address",
+    [
+        "93.184.216.34",
+        "1.1.1.1",
+        "2606:4700:4700::1111",
+        "2001:4860:4860::8888",
+        "2620:4f:8000::1",  # AS112: anycast, but global
+        "2002:5db8:d822::1",  # 6to4 wrapping a public IPv4 address
+    ],
+)
 def test_public_addresses_pass(address: str) -> None:
     assert is_public(ipaddress.ip_address(address))
 
@@ -55,6 +84,7 @@ def test_public_addresses_pass(address: str) -> None:
         "http://169.254.169.254/latest/meta-data/",
         "http://[::1]/",
         "http://[fd00::5]/",
+        "http://[fec0::1]/",
         "http://[::ffff:127.0.0.1]/",
         "https://0.0.0.0/",
     ],
