@@ -19,7 +19,7 @@ from bot.core.briefing import Briefing, BriefingSpec, compose_briefing
 from bot.core.commands import ADMIN_USAGE, USAGE, Command, Verb
 from bot.core.fuzzy import index_for
 from bot.core.library import ArticleRecord, Library, SpeakerRecord, StatementRecord
-from bot.core.sourcing import SourcesAnswer, describe_sources
+from bot.core.sourcing import DisputeLine, SourcesAnswer, describe_sources
 from bot.core.summary import StatementKind, Summary
 from bot.core.text import name_key, search_words, singular
 
@@ -33,11 +33,16 @@ MAX_MATCHES = 5
 
 @dataclass(frozen=True)
 class HelpAnswer:
-    """Usage, with the problem that led to it if any."""
+    """Usage, with the problem that led to it if any.
+
+    For a question it could not read, ``problem`` says what was understood and names the
+    closest command (also in ``suggestion``), so every renderer shows it without change.
+    """
 
     problem: str | None = None
     usage: tuple[tuple[str, str], ...] = USAGE
     admin_usage: tuple[tuple[str, str], ...] = ADMIN_USAGE
+    suggestion: str | None = None  # the closest command, e.g. "/brief who Keller"
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,8 @@ class SpeakerAnswer:
     statements: tuple[StatementRecord, ...]
     total: int
     approximate: bool = False  # matched by spelling similarity, not by name
+    note: str | None = None  # how a question was read: "Anna Keller is the Keller who ..."
+    topic: str | None = None  # statements narrowed to those about this topic
 
     @property
     def title(self) -> str:
@@ -92,6 +99,8 @@ class SaidMatch:
     exact: bool
     score: float
     span: tuple[int, int] | None = None
+    approximate: bool = False  # neither the phrase nor all its words: similar words only
+    dispute: DisputeLine | None = None  # the claim these words make is disputed (or dispute)
 
 
 @dataclass(frozen=True)
@@ -120,6 +129,67 @@ class QuotesAnswer:
     groups: tuple[SpeakerGroup, ...] = field(default=())
 
 
+@dataclass(frozen=True)
+class ProfileAnswer:
+    """Who someone is: name, role, the articles they appear in, how many statements."""
+
+    query: str
+    speaker: SpeakerRecord
+    names: tuple[str, ...]  # aliases and other spellings, as indexed
+    articles: tuple[ArticleRecord, ...]  # newest first
+    total: int
+
+
+@dataclass(frozen=True)
+class NoCommentLine:
+    """Someone who gave no comment, and where the article says so."""
+
+    name: str
+    response: str  # "declined to comment", "did not respond", "could not be reached"
+    article: ArticleRecord
+    paragraph: int | None
+
+
+@dataclass(frozen=True)
+class NoCommentAnswer:
+    """Who declined to comment or did not respond; for "did X comment?" ``subject`` is X."""
+
+    query: str
+    lines: tuple[NoCommentLine, ...]
+    subject: str | None = None
+    story: ArticleRecord | None = None
+
+
+@dataclass(frozen=True)
+class DisputeItem:
+    """A disputed claim in one article, with the claimant's and the disputer's own words."""
+
+    article: ArticleRecord
+    dispute: DisputeLine
+    claim_words: StatementRecord | None = None
+    dispute_words: StatementRecord | None = None
+
+
+@dataclass(frozen=True)
+class DisputesAnswer:
+    """Disputed claims (matching the question's words, or in one story); claimant first."""
+
+    query: str
+    items: tuple[DisputeItem, ...]
+    story: ArticleRecord | None = None
+
+
+@dataclass(frozen=True)
+class TopicAnswer:
+    """Who said what about a topic, newest first, or everyone quoted anonymously on it."""
+
+    topic: str
+    statements: tuple[StatementRecord, ...]
+    total: int
+    story: ArticleRecord | None = None
+    anonymous_only: bool = False
+
+
 Answer = (
     HelpAnswer
     | BriefingAnswer
@@ -129,6 +199,10 @@ Answer = (
     | SaidAnswer
     | QuotesAnswer
     | SourcesAnswer
+    | ProfileAnswer
+    | NoCommentAnswer
+    | DisputesAnswer
+    | TopicAnswer
 )
 
 
