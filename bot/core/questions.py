@@ -344,13 +344,21 @@ async def _unknown(
                 library, Query(intent=Intent.SPEAKER, speaker=text), None, now, spec
             )
     suggestion = f"/brief said {text}" if text else "/brief help"
+    first = text.split()[0] if text else ""
+    lead = "" if first.lower() in _QUESTION_WORDS else f"Unknown command {first!r}. "
     return HelpAnswer(
         problem=(
-            f"I could not read {text!r} as a question. Try “what did <name> say about <topic>?”, "
-            f"“who said <words>?”, or the command {suggestion}"
+            f"{lead}I could not read {text!r} as a question. Try “what did <name> say about "
+            f"<topic>?”, “who said <words>?”, or the command {suggestion}"
         ),
         suggestion=suggestion,
     )
+
+
+_QUESTION_WORDS = frozenset(
+    "what who whom whose which when where why how did does do has have had is are was were "
+    "can could would will should any tell show give list".split()
+)
 
 
 _HANDLERS: dict[Intent, Handler] = {
