@@ -22,7 +22,7 @@ from bot.core.query import MONTHS, WEEKDAYS, Intent, Query
 
 _SAY = (
     r"(?:say|said|says|saying|tell|told|ask|asked|warn|warned|claim|claimed|argue|argued|"
-    r"think|thinks|mean|meant|state|stated|add|added|note|noted|predict|predicted|comment|"
+    r"think|thinks|mean|meant|add|added|note|noted|predict|predicted|comment|"
     r"suggest|suggested|insist|insisted|promise|promised|report|reported|admit|admitted|"
     r"explain|explained|complain|complained|accuse|accused|announce|announced)"
 )
@@ -89,8 +89,26 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 
 X = r"(?P<x>[^?]+?)"
-REST = r"(?P<rest>(?:\s.*)?)"
+# What may follow a speaker: a topic, a story, an audience ("told reporters about ...").
+_REST_LEAD = (
+    r"(?:about|on|regarding|concerning|over|re|to|in|from|with|when|as|of|towards?|around|"
+    r"reporters|journalists|the press|the media|reuters|us|them|people|anyone|everyone|him|"
+    r"her|the council|residents|voters|the public|anything|something|a word|much|more|"
+    r"so far|exactly|recently|lately|publicly|at all|after|before|during|while)"
+)
+REST = rf"(?P<rest>(?:\s{_REST_LEAD}\b.*)?)"
 FORMS: tuple[Form, ...] = (
+    Form(
+        Intent.ANONYMOUS,
+        r"(?:who |which (?:\w+ ){0,2}?)(?:spoke|speaks|talked|was speaking|were speaking|"
+        r"is speaking|are speaking|was quoted|were quoted|said|commented)(?: only)? "
+        r"(?:anonymously|on (?:the )?condition of anonymity|without being named|"
+        r"off the record|on background|without giving (?:a |their )?names?)(?P<rest>(?:\s.*)?)"
+        r"|(?:who|what|which) (?:are|were|is|was) the (?:anonymous|unnamed|unidentified) "
+        r"(?:sources?|speakers?|people|officials)(?P<rest2>(?:\s.*)?)"
+        r"|(?:the |any )?(?:anonymous|unnamed) (?:sources?|speakers?|quotes)(?P<rest3>(?:\s.*)?)",
+        ("who spoke anonymously about the plant?", "who were the anonymous sources?"),
+    ),
     Form(
         Intent.TOPIC,
         r"(?:who|which (?:people|sources?|speakers?)) (?:said|says|had said) what(?P<rest>\s.*)?"
@@ -132,17 +150,6 @@ FORMS: tuple[Form, ...] = (
         ("how many anonymous sources in the Putin story?",),
     ),
     Form(
-        Intent.ANONYMOUS,
-        r"(?:who |which (?:\w+ ){0,2}?)(?:spoke|speaks|talked|was speaking|were speaking|"
-        r"is speaking|are speaking|was quoted|were quoted|said|commented)(?: only)? "
-        r"(?:anonymously|on (?:the )?condition of anonymity|without being named|"
-        r"off the record|on background|without giving (?:a |their )?names?)(?P<rest>(?:\s.*)?)"
-        r"|(?:who|what|which) (?:are|were|is|was) the (?:anonymous|unnamed|unidentified) "
-        r"(?:sources?|speakers?|people|officials)(?P<rest2>(?:\s.*)?)"
-        r"|(?:the |any )?(?:anonymous|unnamed) (?:sources?|speakers?|quotes)(?P<rest3>(?:\s.*)?)",
-        ("who spoke anonymously about the plant?", "who were the anonymous sources?"),
-    ),
-    Form(
         Intent.DISPUTES,
         r"what(?:'s| is| was| were| are|s)? (?:being |been )?(?:disputed|contested|in dispute|"
         r"contentious|challenged|denied)(?P<rest>(?:\s.*)?)"
@@ -171,7 +178,7 @@ FORMS: tuple[Form, ...] = (
         rf"(?P<rest2>.*{_STORY_WORD}.*)"
         rf"|(?:list|show|give)(?: me)? (?:all )?(?:the )?(?:quotes|speakers|sources|people "
         rf"quoted)(?P<rest3>(?:\s.*)?)"
-        rf"|(?:the |all )?(?:quotes|speakers|who said what)(?P<rest4>\s(?:in|from|of|on)\s.*)",
+        rf"|(?:the |all )?(?:quotes|speakers|who said what)(?P<rest4>\s(?:in|of|on)\s.*)",
         ("who was quoted in the sea wall story?", "who said what in the Voltra story?"),
     ),
     Form(
@@ -376,7 +383,10 @@ _PLAIN_WORDS = frozenset(
         "shore",
     ]
 )
-_TYPO_FIXES = {"wat": "what", "wht": "what", "waht": "what", "hwo": "who", "teh": "the"}
+_TYPO_FIXES = {
+    "wat": "what", "wht": "what", "waht": "what", "hwo": "who", "teh": "the", "sayd": "said",
+    "siad": "said", "sadi": "said", "saud": "said", "sai": "say", "sya": "say", "cmment": "comment",
+}  # fmt: skip
 
 _FILLER_START = re.compile(
     r"^(?:(?:hey|hi|hello|ok|okay|so|um|uh|yo|please|pls|quick question|question|briefbot|bot|"
@@ -453,6 +463,8 @@ def understand(text: str) -> Query:
             query = _BUILDERS.get(form.intent, _generic)(form.intent, slots)
             if query is not None:
                 return _with(query, story=story, when=when)
+    if cleaned.lower().startswith("who ") and not story and not when:
+        return Query(intent=Intent.COMMAND, command=cleaned)  # the old "who <name>"
     return Query(intent=Intent.UNKNOWN, words=cleaned, story=story, when=when)
 
 
@@ -463,30 +475,25 @@ def _old_command(text: str) -> Query | None:
         verb = Verb(head.lower())
     except ValueError:
         return None
-    if verb is Verb.WHO and argument and not _looks_like_question(argument):
-        return Query(intent=Intent.COMMAND, command=text)
-    if verb in {Verb.WHO} or (verb is Verb.SAID and argument.lower().startswith("what")):
+    if verb is Verb.WHO:
+        return None  # "who X" is the command only when no question form reads it
+    if verb is Verb.SAID and argument.lower().startswith("what"):
         return None
+    if verb in {Verb.QUOTES, Verb.SOURCES} and argument:
+        story, rest = take_story(argument)
+        name = story or _story_name(re.sub(r"^(?:from|in|of|for|on)\s+", "", rest, flags=re.I))
+        if re.match(r"^(?:from|by)\s", argument, flags=re.I) and verb is Verb.QUOTES and not story:
+            return None  # "quotes from Okafor": a speaker's quotes
+        intent = Intent.QUOTED if verb is Verb.QUOTES else Intent.SOURCES
+        return Query(intent=intent, story=name)
     if verb is Verb.BRIEF and argument:
         return None  # "brief me on ..." is a question
     return Query(intent=Intent.COMMAND, command=text)
 
 
-_QUESTION_START = re.compile(
-    r"^(?:is|are|was|were|said|says|told|declined|didn't|did|has|had|have|spoke|gave|"
-    r"disputes?|disputed|denied|denies|contests?|rejects?|rejected|challenged|questioned|"
-    r"quoted|talked|commented|mentioned|else|knows?|'s|else)\b",
-    re.I,
-)
-
-
-def _looks_like_question(argument: str) -> bool:
-    return bool(_QUESTION_START.match(argument))
-
-
 _STORY = re.compile(
     rf"(?:^|\s+)(?:in|on|from|for|about|of|regarding|within|inside)\s+(?:the\s+|this\s+|that\s+)?"
-    rf"(?P<s>[^?]{{1,60}}?)\s+{_STORY_WORD}$",
+    rf"(?P<s>(?:(?!\b(?:in|on|from|about|of|for)\s)[^?]){{1,60}}?)\s+{_STORY_WORD}$",
     re.I,
 )
 _STORY_LEAD = re.compile(
@@ -606,6 +613,8 @@ def _speaker(intent: Intent, slots: Slots) -> Query | None:
     if not speaker:
         return None
     topic, story = split_rest(_slot(slots, "rest") or "")
+    if topic and re.fullmatch(_SAY, topic, flags=re.I):
+        topic = None
     return Query(intent=intent, speaker=speaker_name(speaker), topic=topic, story=story)
 
 

@@ -171,7 +171,8 @@ async def _topic(
         records = [r for r in records if await _is_anonymous(library, r)]
     if not records:
         return NotFoundAnswer(query.topic, "topic")
-    ranked = newest_first(records)
+    newest = newest_first(records)
+    ranked = sorted(newest, key=lambda r: -subject.score(f"{r.text} {r.cue or ''}"))
     return TopicAnswer(
         subject.text, tuple(ranked[:MAX_STATEMENTS]), len(ranked), story, anonymous_only=anonymous
     )
