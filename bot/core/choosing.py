@@ -81,13 +81,17 @@ async def choose(
         speakers, approximate = await find_speakers(library, key)
         if speakers:
             break
+    if not speakers and keys:
+        speakers = await _by_known_words(library, keys)
+        approximate = bool(speakers)
     if not speakers:
         suggestions = await near_names(library, keys[0], 60.0) if keys else []
         return NotFoundAnswer(reference, "speaker", tuple(suggestions))
     groups = await _statements_by_speaker(library, _by_name_first(_unique(speakers), keys[-1]))
     if story is not None:
-        in_story = {k: v for k, v in groups.items() if _in_story(k, v, story)}
-        groups = in_story or groups
+        groups = {k: v for k, v in groups.items() if _in_story(k, v, story)}
+        if not groups:
+            return NotFoundAnswer(f"{reference} (in “{story.title}”)", "speaker")
     return await _settle(library, reference, groups, subject, story, approximate)
 
 
@@ -100,6 +104,18 @@ async def _statements_by_speaker(
     if named and not any(s.is_person for s in named):
         chosen = named
     return {s: newest_first(await library.statements_of([s.key], ALL_STATEMENTS)) for s in chosen}
+
+
+async def _by_known_words(library: Library, keys: Sequence[str]) -> list[SpeakerRecord]:
+    """Speakers holding every word of the reference that any speaker holds at all: "the
+    union leader" is the union's president when no speaker is called a leader. A word some
+    speaker has is never dropped, so "the Ohio mayor" does not become any mayor."""
+    for key in (keys[0], keys[-1]):
+        words = [singular(w) for w in key.split() if w not in _SOFT_WORDS]
+        known = [w for w in words if await library.speakers_with_words([w])]
+        if known and len(known) < len(words):
+            return await library.speakers_with_words(known)
+    return []
 
 
 def _by_name_first(speakers: list[SpeakerRecord], key: str) -> list[SpeakerRecord]:

@@ -40,8 +40,8 @@ from bot.core.replies import (
 from bot.core.sourcing import SourcesAnswer
 from bot.core.stories import disputes, find_story, no_comments, summaries_for, topic_briefing
 from bot.core.summary import SourceKind
-from bot.core.text import name_key
-from bot.core.topics import Topic, topic
+from bot.core.text import name_key, search_words
+from bot.core.topics import STOPWORDS, Topic, topic
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +120,10 @@ async def _speaker(
     chosen = await choose(library, query.speaker or "", subject=subject, story=story)
     if not isinstance(chosen, Chosen):
         return chosen
+    if not chosen.statements:  # someone who said nothing: did they decline to comment?
+        refusals = await no_comments(library, query.speaker or "", story, subject=query.speaker)
+        if refusals.lines:
+            return refusals
     records, problems = list(chosen.statements), []
     if story is not None:
         records = [r for r in records if r.article_id == story.id]
@@ -336,14 +340,17 @@ async def _briefing(
 async def _unknown(
     library: Library, query: Query, *, now: dt.datetime, spec: BriefingSpec
 ) -> Answer:
-    """A question no form reads: a bare name is a speaker; else say what was understood."""
+    """A question no form reads: one naming a speaker asks what they said (about the rest of
+    its words); words found as a phrase ask who said them; else say what was understood."""
     text = (query.words or "").strip()
-    if text and len(text.split()) <= 4:
-        speakers, approximate = await find_speakers(library, name_key(text))
-        if speakers and not approximate:
-            return await _speaker(
-                library, Query(intent=Intent.SPEAKER, speaker=text), None, now, spec
-            )
+    named = await _named_in(library, text)
+    if named is not None:
+        speaker, rest = named
+        about = " ".join(w for w in search_words(rest) if w not in STOPWORDS | _LOOSE_WORDS)
+        loose = Query(intent=Intent.SPEAKER, speaker=speaker, topic=about or None, when=query.when)
+        return await _speaker(library, loose, None, now, spec)
+    if text and await library.search(search_words(text), mode="phrase", limit=1):
+        return await said(library, text)
     suggestion = f"/brief said {text}" if text else "/brief help"
     first = text.split()[0] if text else ""
     lead = "" if first.lower() in _QUESTION_WORDS else f"Unknown command {first!r}. "
@@ -356,10 +363,33 @@ async def _unknown(
     )
 
 
+async def _named_in(library: Library, text: str) -> tuple[str, str] | None:
+    """The longest run of words (up to three) that is exactly a speaker's name or alias, and
+    the text around it."""
+    words = text.split()
+    for size in (3, 2, 1):
+        for start in range(len(words) - size + 1):
+            run = " ".join(words[start : start + size])
+            key = name_key(run)
+            if not key or key in STOPWORDS or key in _QUESTION_WORDS:
+                continue
+            if await library.speakers_named(key):
+                rest = " ".join(words[:start] + words[start + size :])
+                return run, rest
+    return None
+
+
 _QUESTION_WORDS = frozenset(
-    "what who whom whose which when where why how did does do has have had is are was were "
-    "can could would will should any tell show give list".split()
-)
+    {"what", "who", "whom", "whose", "which", "when", "where", "why", "how", "did", "does",
+     "do", "has", "have", "had", "is", "are", "was", "were", "can", "could", "would", "will",
+     "should", "any", "tell", "show", "give", "list"}
+)  # fmt: skip
+# Words of a loosely worded question that say "what did they say", not what about.
+_LOOSE_WORDS = frozenset(
+    {"quote", "quotes", "quoted", "say", "said", "says", "saying", "statement", "statements",
+     "comment", "comments", "words", "remarks", "according", "think", "thinks", "view",
+     "views", "position", "stance", "latest", "anything", "something", "everything"}
+)  # fmt: skip
 
 
 _HANDLERS: dict[Intent, Handler] = {
