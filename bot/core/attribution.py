@@ -123,7 +123,7 @@ async def _with_disputes(library: Library, query: str, matches: list[SaidMatch])
     if not articles:
         return matches
     result = list(matches)
-    for article_id in articles[:3]:
+    for article_id in articles[:2]:
         summary = await library.summary(article_id)
         if summary is None or not summary.sourcing.disputed:
             continue

@@ -23,7 +23,7 @@ from bot.core.text import name_key, paragraphs, singular
 from bot.core.topics import STOPWORDS, Topic, best_about
 
 ALL_STATEMENTS = 500  # a speaker's statements read to filter; more than any real speaker has
-CONTEXT_ARTICLES = 10  # articles whose paragraphs are read for a topic's context
+CONTEXT_ARTICLES = 4  # articles whose paragraphs are read for a topic's context
 
 _HONORIFICS = re.compile(
     r"^(?:mr|mrs|ms|miss|dr|sir|dame|prof|professor|madam|mister|señor|herr|frau)\.?\s+", re.I

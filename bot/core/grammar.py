@@ -450,6 +450,7 @@ def correct_typos(text: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=4096)
 def _corrected(token: str, *, first: bool) -> str:
     lower = token.lower()
     if not lower.isalpha() or lower in KEYWORDS or (token[:1].isupper() and not first):
@@ -676,6 +677,8 @@ def _disputes(intent: Intent, slots: Slots) -> Query | None:
 
 def _rest_only(intent: Intent, slots: Slots) -> Query:
     topic, story = split_rest(_slot(slots, "rest") or "")
+    if intent is Intent.TOPIC and topic is None:
+        intent = Intent.QUOTED  # "who said what" with no topic: everyone in the story
     return Query(intent=intent, topic=topic, story=story)
 
 

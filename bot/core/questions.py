@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 
 from bot.core.answers import answer, find_speakers, latest_briefing, quotes, sources
 from bot.core.attribution import said
@@ -268,17 +269,15 @@ async def _commented(
 ) -> Answer:  # fmt: skip
     """Did X comment: their words if they spoke, the record of their silence if not."""
     reference = query.speaker or ""
-    refusals = await no_comments(library, reference, story, subject=reference)
     chosen = await choose(library, reference, story=story)
     if isinstance(chosen, Chosen) and chosen.statements:
         spoke = await _speaker(library, query, story, now, spec)
-        if isinstance(spoke, SpeakerAnswer) and spoke.statements:
+        if isinstance(spoke, SpeakerAnswer) and spoke.statements and not spoke.note:
             name = chosen.speakers[0].name
             note = f"Yes: {name} is quoted in the stored articles."
-            return SpeakerAnswer(
-                spoke.query, spoke.speakers, spoke.statements, spoke.total, spoke.approximate,
-                note=note if not spoke.note else spoke.note, topic=spoke.topic,
-            )  # fmt: skip
+            return replace(spoke, note=note)
+        return spoke
+    refusals = await no_comments(library, reference, story, subject=reference)
     if refusals.lines or isinstance(chosen, Chosen):
         return refusals
     return chosen
