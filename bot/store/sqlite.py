@@ -78,6 +78,8 @@ class SqliteStore(SqliteLedger, SqliteFeeds):
     def _reindex_pending(self) -> None:
         """Re-index the articles a migration marked (migration 0007: names whose letters now
         fold differently), from their stored documents, then clear the marks."""
+        if not self._all("SELECT 1 FROM sqlite_master WHERE name = 'reindex_pending'"):
+            return
         rows = self._all(
             "SELECT a.document, a.content_hash, a.origin FROM reindex_pending p"
             " JOIN articles a ON a.id = p.article_id"
