@@ -22,7 +22,7 @@ from bot.core.summary import StatementKind, Summary
 from bot.core.text import search_words
 
 SAID_FUZZY_CUTOFF = 70.0  # in-order similarity that marks a span in a statement
-APPROXIMATE_CUTOFF = 86.0  # measured: see the module docstring and bench/README.md
+APPROXIMATE_CUTOFF = 89.0  # measured: see the module docstring and bench/README.md
 CLAIM_CUTOFF = 80.0  # how close words must be to a recorded disputed claim
 MAX_MATCHES = 5
 
