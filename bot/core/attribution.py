@@ -20,6 +20,7 @@ from bot.core.replies import Answer, HelpAnswer, NotFoundAnswer, SaidAnswer, Sai
 from bot.core.sourcing import DisputeLine
 from bot.core.summary import StatementKind, Summary
 from bot.core.text import search_words
+from bot.core.topics import STOPWORDS
 
 SAID_FUZZY_CUTOFF = 70.0  # in-order similarity that marks a span in a statement
 APPROXIMATE_CUTOFF = 89.0  # measured: see the module docstring and bench/README.md
@@ -34,13 +35,19 @@ async def said(library: Library, query: str) -> Answer:
         return HelpAnswer(problem="'said' needs some words, e.g. /brief said tremendous progress")
     found = await _search_words(library, tokens)
     loose = False
+    held = tokens
+    content = [t for t in tokens if t not in STOPWORDS]
+    if not found and len(content) >= 2 and content != tokens:
+        # "who said they can't get an answer": every word that carries meaning was said
+        found = await library.search(content, mode="all", limit=MAX_MATCHES * 2)
+        held = content
     if not found:
         corrected = [await _correct(library, token) for token in tokens]
         if corrected != tokens:
             found, loose = await _search_words(library, corrected), True
     if not found:
         found, loose = await library.search(tokens, mode="any", limit=50), True
-    matches = rank_matches(query, found, loose=loose)
+    matches = rank_matches(query, found, loose=loose, words=held)
     matches = await _with_disputes(library, query, matches)
     if not matches:
         return NotFoundAnswer(query, "words")
@@ -74,12 +81,16 @@ def similarity(query: str, text: str) -> tuple[float, tuple[int, int] | None]:
 
 
 def rank_matches(
-    query: str, records: Sequence[StatementRecord], *, loose: bool = False
+    query: str,
+    records: Sequence[StatementRecord],
+    *,
+    loose: bool = False,
+    words: Sequence[str] | None = None,
 ) -> list[SaidMatch]:
     """Order statements: exact phrase, then all the words, then approximate (only above the
     measured cutoff); within a level by closeness, then direct quotes first."""
     tokens = search_words(query)
-    wanted = set(tokens)
+    wanted = set(words if words is not None else tokens)
     seen: set[tuple[str, int, str]] = set()
     matches: list[SaidMatch] = []
     for record in records:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from bot.core.answers import find_speakers, near_names
 from bot.core.library import ArticleRecord, Library, SpeakerRecord, StatementRecord
-from bot.core.query import Window, resolve_day
+from bot.core.query import Window, resolve_day, weekday_named
 from bot.core.replies import AmbiguousAnswer, Answer, NotFoundAnswer
 from bot.core.summary import StatementKind
 from bot.core.text import name_key, paragraphs, singular
@@ -209,7 +209,9 @@ def in_window(records: Sequence[StatementRecord], window: Window) -> list[Statem
     for record in records:
         day = statement_day(record)
         published = record.published.date() if record.published else None
-        if (day and window.holds(day)) or (published and window.holds(published)):
+        named = weekday_named(record.when) if record.when else None
+        same_weekday = named is not None and named == window.weekday
+        if (day and window.holds(day)) or (published and window.holds(published)) or same_weekday:
             kept.append(record)
     return kept
 

@@ -241,7 +241,8 @@ FORMS: tuple[Form, ...] = (
         r"(?:(?:who|which(?: \w+){0,2}|whose (?:words|quote|line) (?:is|are|was|were)|"
         r"who (?:is|was) (?:it )?(?:that|who)) )?(?:said|says|say|saying|is saying|was saying|"
         r"had said|has said|told|wrote|warned|claimed|called|stated|argued|believes|believed|"
-        r"thinks|asked|(?:is |was |got |gets )?quoted (?:as )?saying|"
+        r"thinks|asked|accused|urged|blamed|insisted|predicted|promised|admitted|suggested|"
+        r"(?:is |was |got |gets )?quoted (?:as )?saying|"
         r"said the words|uttered|used the words|(?:came up with|is behind|was behind)"
         r"(?: the (?:line|quote|phrase))?)(?: (?:that|this|the phrase|the line|the words|the "
         r"quote|it|out))?\s+(?P<w>.+)"
@@ -327,8 +328,6 @@ KEYWORDS = (
             "quoted",
             "quote",
             "quotes",
-            "story",
-            "article",
             "latest",
             "brief",
             "briefing",
@@ -403,6 +402,8 @@ _PLAIN_WORDS = frozenset(
         "statements",
         "sources",
         "story",
+        "storm",
+        "storms",
         "stores",
         "score",
         "shore",
@@ -705,12 +706,18 @@ def _count(intent: Intent, slots: Slots) -> Query:
             else "anonymous"
         )
     rest = _slot(slots, "rest") or ""
+    stated = re.match(
+        r"^\s*(?:were|are|was|is)\s+(named|anonymous|unnamed|identified)\b", rest, re.I
+    )
+    if stated and count is None:
+        count = "named" if stated[1].lower() in {"named", "identified"} else "anonymous"
+        rest = rest[stated.end() :]
     rest = re.sub(
         r"^\s*(?:are there|were there|did|does|do|were|are|is|has|have)\b\s*", "", rest, flags=re.I
     )
     rest = re.sub(r"\s+(?:have|has|use|uses|used|cite|cites|cited|quote|quotes|quoted)$", "", rest)
     _topic, story = split_rest(rest)
-    if story is None and rest.strip():
+    if story is None and re.match(r"^\s*(?:in|on|for|of|does|did)\s+\S", rest):
         story = _story_name(re.sub(r"^(?:in|on|for|of|does|did)\s+", "", rest.strip()))
     return Query(intent=intent, count=count, story=story)  # type: ignore[arg-type]
 
