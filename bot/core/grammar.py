@@ -29,7 +29,8 @@ _SAY = (
     r"denied|reject|rejected|acknowledge|acknowledged|concede|conceded|reveal|revealed|"
     r"confirm|confirmed|urge|urged|demand|demanded|propose|proposed|recommend|recommended|"
     r"describe|described|critici[sz]e|critici[sz]ed|blame|blamed|defend|defended|dismiss|"
-    r"dismissed|repeat|repeated|write|wrote|estimate|estimated|insist|conclude|concluded)"
+    r"dismissed|repeat|repeated|write|wrote|estimate|estimated|insist|conclude|concluded|"
+    r"call|called|label|labelled|labeled|threaten|threatened|pledge|pledged)"
 )
 _DID = r"(?:did|does|do|has|have|had|was|is|were|would|will)"
 _COMMENT = (
@@ -107,7 +108,10 @@ REST = r"(?P<rest>(?:\s.*)?)"
 FORMS: tuple[Form, ...] = (
     Form(
         Intent.ANONYMOUS,
-        r"(?:who |which (?:\w+ ){0,2}?)(?:spoke|speaks|talked|was speaking|were speaking|"
+        r"(?:is|are|was|were) (?:anyone|anybody|any sources?|there any(?: \w+)? sources?|"
+        r"(?:any|some) (?:of the )?(?:sources|speakers|people)) (?:quoted )?(?:anonymous|"
+        r"anonymously|unnamed|unidentified|not named)(?P<rest4>(?:\s.*)?)"
+        r"|(?:who |which (?:\w+ ){0,2}?)(?:spoke|speaks|talked|was speaking|were speaking|"
         r"is speaking|are speaking|was quoted|were quoted|said|commented)(?: only)? "
         r"(?:anonymously|on (?:the )?condition of anonymity|without being named|"
         r"off the record|on background|without giving (?:a |their )?names?)(?P<rest>(?:\s.*)?)"
@@ -140,7 +144,11 @@ FORMS: tuple[Form, ...] = (
         r"|who (?:mentioned|mentions|discussed|discusses|raised|brought up|referred to|"
         r"talked of|spoke of|addressed) (?P<rest7>.+)"
         r"|(?:anyone|anybody|somebody|someone) (?:say|said|talk|mention|comment)(?:ed)? "
-        r"(?:anything |something )?(?P<rest5>(?:about|on|regarding)\s.*)",
+        r"(?:anything |something )?(?P<rest5>(?:about|on|regarding)\s.*)"
+        r"|(?:did |has |does |have )?(?:anyone|anybody|somebody|someone|any\w*) (?:mention|"
+        r"mentioned|mentions|bring up|brought up|raise|raised|cite|cited|discuss|discussed|"
+        r"refer to|referred to|talk about|talked about|speak about|spoke about|say anything "
+        r"about|said anything about|comment on|commented on) (?P<rest8>.+)",
         ("who said what about the flood?", "what was said about the sea wall?"),
     ),
     Form(
@@ -196,8 +204,10 @@ FORMS: tuple[Form, ...] = (
         rf"|(?:who|what people) (?:(?:spoke|talked|speaks|appears|appeared) )?(?:in|on) "
         rf"(?P<rest2>.*{_STORY_WORD}.*)"
         rf"|(?:who|what people|which people) (?:spoke|speaks|talked|talks|appears|appeared|"
-        rf"features|featured|is in it|was in it|was interviewed|were interviewed)"
+        rf"features|featured|is in it|was in it|was interviewed|were interviewed|"
+        rf"is mentioned|was mentioned|is named|was named)"
         rf"(?P<rest5>(?:\s.*)?)"
+        rf"|(?:who|which people) (?:is|are|was|were)(?: there)?"  # "who is in the S story"
         rf"|(?:list|show|give)(?: me)? (?:all )?(?:the )?(?:quotes|speakers|sources|people "
         rf"quoted)(?P<rest3>(?:\s.*)?)"
         rf"|(?:the |all )?(?:quotes|speakers|who said what)(?P<rest4>\s(?:in|of|on)\s.*)",
@@ -275,6 +285,7 @@ FORMS: tuple[Form, ...] = (
         rf"a word|much|more)(?:\s.*)?)"
         rf"|(?:show me |give me |list |tell me )?(?:everything|all|anything|what) (?:that )?"
         rf"{X} (?:has |had |ever )?(?:said|says|told|stated){SREST}"
+        rf"|what {_DID} {X} {_SAY} (?P<rest9>(?:the|a|an|his|her|their|its|this|that) .+)"
         rf"|{X}(?:'s|s'|’s) (?:words?|quotes?|statements?|comments?|remarks?|views?|"
         rf"position|stance|take|response|reaction){SREST}",
         ("what did Quigley say about the Europeans?", "what has Zelenskyy said this week?"),
@@ -615,6 +626,8 @@ def split_rest(rest: str) -> tuple[str | None, str | None]:
     rest = re.sub(r"^(?:reporters|journalists|the press|reuters|the media)$", "", rest, flags=re.I)
     if not rest:
         return None, None
+    if re.fullmatch(r"(?:about|on|of|regarding|to|over|with)", rest, flags=re.I):
+        return None, None  # "what did Lind warn about?"
     found = _TOPIC_LEAD.match(rest)
     if found:
         return topic_name(found["t"]), None
@@ -625,7 +638,8 @@ def split_rest(rest: str) -> tuple[str | None, str | None]:
 
 
 def topic_name(text: str) -> str | None:
-    """A topic without leading articles or trailing fillers."""
+    """A topic without leading articles, trailing fillers or a dangling preposition."""
+    text = re.sub(r"\s+(?:of|about|for|with|to|on|over)$", "", text.strip(" ?!."), flags=re.I)
     text = re.sub(
         r"^(?:the|a|an|this|that|these|those)\s+", "", text.strip(" ,.;:?!\"'"), flags=re.I
     )

@@ -151,7 +151,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
 )
 _SUFFIXES = (
     "ational", "ations", "ation", "ments", "ment", "ness", "ings", "ing", "edly", "ies",
-    "ied", "ed", "es", "ly", "er", "s",
+    "ied", "ed", "es", "ly", "s",
 )  # fmt: skip
 
 
