@@ -42,6 +42,7 @@ _ROLE_SYNONYMS = {
     "congressman": "congressman",
     "rep": "congressman",
 }
+_DROPPABLE = frozenset({"leader", "head", "boss", "chief", "top", "senior", "man", "woman"})
 _SOFT_WORDS = STOPWORDS | {"mr", "mrs", "ms", "dr", "guy", "man", "woman", "person", "lady"}
 
 
@@ -107,14 +108,17 @@ async def _statements_by_speaker(
 
 
 async def _by_known_words(library: Library, keys: Sequence[str]) -> list[SpeakerRecord]:
-    """Speakers holding every word of the reference that any speaker holds at all: "the
-    union leader" is the union's president when no speaker is called a leader. A word some
-    speaker has is never dropped, so "the Ohio mayor" does not become any mayor."""
+    """Speakers holding every word of the reference but a vague title no speaker holds: "the
+    union leader" is the union's president when no speaker is called a leader. Only such
+    titles are dropped ("the Voltra spokesperson" is not Voltra's chief executive), and only
+    when the words left describe rather than name someone ("Putin's aide" is not Putin)."""
     for key in (keys[0], keys[-1]):
         words = [singular(w) for w in key.split() if w not in _SOFT_WORDS]
-        known = [w for w in words if await library.speakers_with_words([w])]
+        known = [w for w in words if w not in _DROPPABLE or await library.speakers_with_words([w])]
         if known and len(known) < len(words):
-            return await library.speakers_with_words(known)
+            found = await library.speakers_with_words(known)
+            # "Putin's spokesman" is not Putin: the words left must describe, not name, them
+            return [s for s in found if not set(known) & _name_words(s)]
     return []
 
 

@@ -262,3 +262,18 @@ async def test_a_model_reading_is_used_and_any_failure_falls_back(stories: Store
     assert isinstance(modelled, SpeakerAnswer) and modelled.speakers[0].name == "Marco Rubio"
     fallback = await answer_text(stories, "what did Quigley say?", now=NOW, reader=fails)
     assert isinstance(fallback, SpeakerAnswer) and fallback.speakers[0].name == "Mike Quigley"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what did Putin's spokesman say?",
+        "what did the Voltra spokesperson say?",
+        "what did Trump's wife say?",
+        "what did the Ohio mayor say?",
+        "what did the German chancellor say?",
+    ],
+)
+async def test_a_reference_to_someone_unstored_names_nobody(stories: Store, text: str) -> None:
+    reply = await ask(stories, text)
+    assert isinstance(reply, NotFoundAnswer) and reply.what == "speaker", text
