@@ -85,6 +85,11 @@ async def choose(
     if not speakers and keys:
         speakers = await _by_known_words(library, keys)
         approximate = bool(speakers)
+    parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*", reference) if p.strip()]
+    if (not speakers or approximate) and len(parts) > 1:  # "Witkoff and Kushner": each
+        each = [await choose(library, p, subject=subject, story=story) for p in parts]
+        if all(isinstance(c, Chosen) for c in each):
+            return _together([c for c in each if isinstance(c, Chosen)])
     if not speakers:
         suggestions = await near_names(library, keys[0], 60.0) if keys else []
         return NotFoundAnswer(reference, "speaker", tuple(suggestions))
@@ -162,6 +167,15 @@ async def _settle(
             return _chosen(groups, about, approximate, note)
     candidates = tuple(f"{s.name}, {s.role}" if s.role else s.name for s in people)
     return AmbiguousAnswer(reference, "speaker", candidates)
+
+
+def _together(choices: Sequence[Chosen]) -> Chosen:
+    speakers = tuple({s.key: s for c in choices for s in c.speakers}.values())
+    statements = newest_first([r for c in choices for r in c.statements])
+    notes = [c.note for c in choices if c.note]
+    return Chosen(
+        speakers, tuple(statements), any(c.approximate for c in choices), " ".join(notes) or None
+    )
 
 
 def _chosen(

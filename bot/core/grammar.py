@@ -153,7 +153,8 @@ FORMS: tuple[Form, ...] = (
     ),
     Form(
         Intent.NO_COMMENT,
-        rf"(?:who |which (?:\w+ ){{0,2}}?|what (?:\w+ ){{0,2}}?|anyone |anybody |any\w* )"
+        rf"(?:who |which (?:\w+ ){{0,2}}?|what (?:\w+ ){{0,2}}?|anyone |anybody |"
+        rf"any\w* (?:\w+ ){{0,2}}?)"
         rf"(?:who |that )?(?:has |have |had |was |were |is |are )?{_NO_COMMENT}{REST}"
         rf"|(?:who |what |any )?(?:no[- ]comments?|non[- ]responses?|refusals?)(?:s)?{REST}"
         rf"|(?:who|which \w+) (?:was|were) (?:asked|contacted) for comment{REST}",
@@ -239,7 +240,7 @@ FORMS: tuple[Form, ...] = (
     ),
     Form(
         Intent.PROFILE,
-        r"who(?:'s| is| was| are| were|s) (?!said|quoted|disputing|the anonymous|behind|"
+        r"who(?:'s| is| was| are| were|s) (?!said|quoted|disputing|the anonymous|behind|it\b|"
         r"responsible|the source|the author|saying|cited)"
         r"(?P<x>[^?]+?)"
         r"|what (?:is|was|'s) (?P<x2>.+?)(?:'s|s') (?:role|job|title|position)"
@@ -452,7 +453,7 @@ def clean(text: str) -> str:
     text = text.replace("„", '"').replace("«", '"').replace("»", '"')
     text = " ".join(text.split())
     text = re.sub(r"\b(who|what)'s been\b", r"\1 has been", text, flags=re.I)
-    text = re.sub(r"\b(who|what)'s\b", r"\1 is", text, flags=re.I)
+    text = re.sub(r"\b(who|what|how|where)'s\b", r"\1 is", text, flags=re.I)
     text = re.sub(
         r"\b(who|what|which|whose|where|how)\s+(?:exactly|actually|really|precisely|again)\b",
         r"\1",
