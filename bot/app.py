@@ -22,6 +22,7 @@ from bot.delivery.posters import build_posters
 from bot.delivery.scheduler import DeliveryScheduler
 from bot.delivery.service import DeliveryService
 from bot.errors import ConfigError
+from bot.ingest.question_model import open_question_reader
 from bot.loader import SyncReport, sync_folder, watch_folder
 from bot.observability.readiness import Readiness
 from bot.settings import Secrets, Settings
@@ -43,7 +44,8 @@ async def open_context(settings: Settings, secrets: Secrets) -> AsyncIterator[Co
             raise StoreError(f"cannot create the data folder {settings.data_dir}: {err}") from err
     store = await open_store(settings.store_url)
     try:
-        yield Context(settings, secrets, store)
+        async with open_question_reader(settings, secrets) as reader:
+            yield Context(settings, secrets, store, question_reader=reader)
     finally:
         await store.close()
 
@@ -134,7 +136,11 @@ async def run(
         log.info("briefbot starting: %s", describe_run(settings, secrets, console=console))
         if console or not secrets.any_platform:
             adapter = ConsoleAdapter(
-                context.store, spec=settings.briefing.spec(), clock=context.now, output=output
+                context.store,
+                spec=settings.briefing.spec(),
+                clock=context.now,
+                output=output,
+                reader=context.question_reader,
             )
             await adapter.show_briefing()
             await adapter.serve(stdin or sys.stdin, stop)

@@ -44,10 +44,13 @@ def run(
 
 @app.command()
 def ask(
-    command: Annotated[str, typer.Argument(help='A /brief command, e.g. "who Rubio".')],
+    command: Annotated[
+        str,
+        typer.Argument(help='A question or /brief command, e.g. "what did Rubio say?".'),
+    ],
     config: ConfigOption = None,
 ) -> None:
-    """Answer one command on stdout and exit."""
+    """Answer one question or command on stdout and exit."""
     settings, secrets = settings_from(config, needs_briefs=True)
     run_async(_ask(settings, secrets, command))
 
@@ -56,8 +59,9 @@ async def _ask(settings: Settings, secrets: Secrets, text: str) -> int:
     from bot import app as application
     from bot.adapters.console import Output
     from bot.adapters.console.render import render
-    from bot.core.answers import HelpAnswer, answer
+    from bot.core.answers import HelpAnswer
     from bot.core.commands import parse
+    from bot.core.questions import answer_text
 
     output = Output()
     async with application.open_context(settings, secrets) as context:
@@ -67,8 +71,12 @@ async def _ask(settings: Settings, secrets: Secrets, text: str) -> int:
             raise fail(
                 f"'{command.verb}' is an admin command for chat channels; see briefbot --help"
             )
-        reply = await answer(
-            command, context.store, now=context.now(), spec=settings.briefing.spec()
+        reply = await answer_text(
+            context.store,
+            text,
+            now=context.now(),
+            spec=settings.briefing.spec(),
+            reader=context.question_reader,
         )
     if isinstance(reply, HelpAnswer) and reply.problem:
         output.error(render(reply))
