@@ -1,0 +1,104 @@
+"""Asking in your own words in Slack: /brief <question>, mentions, direct messages, buttons.
+
+Every request is a signed POST through the app's real request path; answers are read at the
+fake Web API (``chat.postMessage``) or the response URL (``respond``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from bot.adapters.slack.render import SOURCES_ACTION, SPEAKER_ACTION
+from tests.slack.blockkit import read
+from tests.slack.conftest import CHANNEL, DM_CHANNEL, SlackClient
+from tests.slack.fake_slack import Recorded
+
+JSON = "application/json"
+
+
+def buttons(reply: Recorded) -> dict[str, tuple[str, str]]:
+    """The buttons under a reply: label → (action id, value)."""
+    found = {}
+    for block in reply.args["blocks"]:
+        if block["type"] == "actions":
+            for element in block["elements"]:
+                found[element["text"]["text"]] = (element["action_id"], element["value"])
+    return found
+
+
+async def test_a_direct_message_is_answered_in_that_conversation(slack: SlackClient) -> None:
+    status, _ = await slack.post(slack.dm_body("who Zelensky"), JSON)
+    assert status == 200
+    (reply,) = await slack.fake.wait_for("chat.postMessage")
+    assert reply.args["channel"] == DM_CHANNEL
+    assert "thread_ts" not in reply.args  # a DM is answered in the conversation itself
+    assert "What will these security guarantees actually do?" in read(reply.args["blocks"])
+
+
+async def test_a_direct_message_in_a_thread_is_answered_in_the_thread(slack: SlackClient) -> None:
+    body = slack.dm_body("said tremendous progress", thread_ts="1766200299.000001")
+    await slack.post(body, JSON)
+    (reply,) = await slack.fake.wait_for("chat.postMessage")
+    assert reply.args["thread_ts"] == "1766200299.000001"
+    assert reply.args["text"] == "Said by: A White House official, White House"
+
+
+async def test_our_own_and_edited_messages_in_a_dm_are_not_answered(slack: SlackClient) -> None:
+    await slack.post(slack.dm_body("who Rubio", event_id="EvBot", bot_id="BBOT"), JSON)
+    edited = slack.dm_body("who Rubio", event_id="EvEdit", subtype="message_changed")
+    await slack.post(edited, JSON)
+    await slack.post(slack.dm_body("who Rubio", event_id="EvReal"), JSON)
+    (reply,) = await slack.fake.wait_for("chat.postMessage")
+    await asyncio.sleep(0.3)  # room for a wrong second answer to arrive
+    assert slack.fake.calls("chat.postMessage") == [reply]
+    assert "Marco Rubio" in read(reply.args["blocks"])
+
+
+async def test_a_mention_outside_a_thread_starts_one_under_the_question(
+    slack: SlackClient,
+) -> None:
+    await slack.post(slack.mention_body("<@UBOT> who Zelensky", thread_ts=None), JSON)
+    (reply,) = await slack.fake.wait_for("chat.postMessage")
+    assert (reply.args["channel"], reply.args["thread_ts"]) == (CHANNEL, "1766200200.000100")
+    assert "Volodymyr Zelenskyy" in read(reply.args["blocks"])
+
+
+async def test_an_answer_about_words_offers_the_speaker_and_the_story(
+    slack: SlackClient,
+) -> None:
+    await slack.command("said tremendous progress")
+    (reply,) = await slack.fake.wait_for("respond")
+    offered = buttons(reply)
+    assert offered["More from this speaker"] == (SPEAKER_ACTION, "A White House official")
+    assert offered["Sources of this story"] == (SOURCES_ACTION, "reuters-putin-aims-beyond-ukraine")
+
+
+async def test_more_from_this_speaker_answers_privately_under_a_private_answer(
+    slack: SlackClient,
+) -> None:
+    await slack.click_ephemeral(SPEAKER_ACTION, "Volodymyr Zelenskyy")
+    (reply,) = await slack.fake.wait_for("respond")
+    assert reply.args["response_type"] == "ephemeral"
+    assert reply.path.endswith("/click")
+    assert "What will these security guarantees actually do?" in read(reply.args["blocks"])
+    assert slack.fake.calls("chat.postMessage") == []
+
+
+async def test_sources_of_this_story_answers_in_the_thread_of_a_public_answer(
+    slack: SlackClient,
+) -> None:
+    ts = "1766200500.000100"
+    await slack.click(SOURCES_ACTION, "reuters-putin-aims-beyond-ukraine", message_ts=ts)
+    (reply,) = await slack.fake.wait_for("chat.postMessage")
+    assert reply.args["thread_ts"] == ts
+    assert "Sourcing of US spy agencies" in read(reply.args["blocks"])
+
+
+async def test_a_slash_command_without_a_channel_still_answers_a_question(
+    slack: SlackClient,
+) -> None:
+    body = slack.command_body("who Rubio").replace("channel_id=C0123ABCD&", "")
+    status, _ = await slack.post(body, "application/x-www-form-urlencoded")
+    assert status == 200
+    (reply,) = await slack.fake.wait_for("respond")
+    assert "Marco Rubio" in read(reply.args["blocks"])
