@@ -1,29 +1,35 @@
-"""What every /brief interaction does: parse → core → render → reply, privately by default.
+"""What every /brief interaction and mention does: parse → core → render → reply.
 
 ``Responder`` holds the library, the briefing spec and the clock (passed in, never reached
-for), so command callbacks and buttons stay a few lines each. Every message it sends carries
-``allowed_mentions`` that allows nothing.
+for), so command callbacks and buttons stay a few lines each. Interactions are answered
+privately by default; a message that mentions the bot (or a direct message to it) is answered
+with a reply to that message. Whatever a user typed in their own words goes through one
+function, ``answer_text``. Every message it sends carries ``allowed_mentions`` that allows
+nothing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import discord
 
 from bot.adapters.discord.render import OutgoingMessage, render_messages
-from bot.adapters.discord.replies import NO_PINGS
-from bot.adapters.discord.views import briefing_view
-from bot.core.answers import answer
+from bot.adapters.discord.replies import APOLOGY, NO_PINGS, USER_ERRORS
+from bot.adapters.discord.views import answer_view, briefing_view
+from bot.core.answers import Answer, answer
 from bot.core.briefing import BriefingSpec
-from bot.core.commands import Command
+from bot.core.commands import Command, parse
 from bot.core.library import ArticleRecord, Library
 from bot.core.suggest import suggest_speakers
 
 log = logging.getLogger(__name__)
+MAX_REPLIES = 5  # messages answering one mention
+_ANY_MENTION = re.compile(r"<@!?(\d+)>")
 AUTOCOMPLETE_LIMIT = 25
 CHOICE_NAME_LIMIT = 100
 Clock = Callable[[], dt.datetime]
@@ -44,6 +50,43 @@ class Responder:
         await interaction.response.defer(ephemeral=ephemeral, thinking=True)
         reply = await answer(command, self.library, now=self.clock(), spec=self.spec)
         await send(interaction, render_messages(reply), ephemeral=ephemeral)
+
+    async def ask(self, interaction: discord.Interaction[Any], question: str) -> None:
+        """``/brief ask``: a question in the user's own words, answered privately in place."""
+        await interaction.response.defer(ephemeral=True, thinking=True)
+        await send(interaction, await self.answer_words(question), ephemeral=True)
+
+    async def answer_words(self, text: str) -> list[OutgoingMessage]:
+        """What a user typed, answered by the question layer and rendered."""
+        if parse(text).is_admin:
+            return [_notice("Scheduling and posting are in `/brief-admin` (Manage Server).")]
+        found = await answer_text(self.library, text, now=self.clock(), spec=self.spec)
+        return render_messages(found)
+
+    async def on_message(self, message: discord.Message, me: discord.ClientUser | None) -> None:
+        """Answer a message that mentions the bot, or any message in a DM with it.
+
+        Without the privileged message content intent Discord still sends the content of
+        these two kinds of message, and only those: nothing else is read.
+        """
+        if me is None or message.author.bot or not addressed_to(message, me):
+            return
+        text = " ".join(_ANY_MENTION.sub(" ", message.content).split())
+        try:
+            replies = await self.answer_words(text)
+        except USER_ERRORS as err:
+            replies = [_notice(str(err))]
+        except Exception:  # the edge: logged with its traceback, the user gets an apology
+            log.exception("answering a Discord mention failed")
+            replies = [_notice(APOLOGY)]
+        for reply in replies[:MAX_REPLIES]:
+            await message.reply(
+                content=reply.content or None,
+                embeds=list(reply.embeds),
+                view=_view(reply),
+                allowed_mentions=NO_PINGS,
+                mention_author=False,
+            )
 
     async def speaker_choices(self, current: str) -> list[discord.app_commands.Choice[str]]:
         """Speakers whose name or alias contains what was typed so far, one per speaker."""
@@ -66,7 +109,7 @@ async def send(
 ) -> None:
     """Send messages as follow-ups of a deferred interaction, briefings with their buttons."""
     for message in messages:
-        view = briefing_view(message.article_ids, message.first_number)
+        view = _view(message)
         await interaction.followup.send(
             content=message.content,
             embeds=list(message.embeds),
@@ -77,6 +120,31 @@ async def send(
         # The dynamic items registered in setup_hook answer these buttons in any process;
         # the copy discord.py stores for a timeout-less view would only stay in memory.
         view.stop()
+
+
+def _view(message: OutgoingMessage) -> discord.ui.View:
+    """A briefing's buttons, or an answer's follow-ups."""
+    if message.article_ids:
+        return briefing_view(message.article_ids, message.first_number)
+    return answer_view(message.follow_ups)
+
+
+def _notice(text: str) -> OutgoingMessage:
+    return OutgoingMessage(text, ())
+
+
+def addressed_to(message: discord.Message, me: discord.ClientUser) -> bool:
+    """A direct message to the bot, or a server message that mentions it by name."""
+    if isinstance(message.channel, discord.DMChannel):
+        return True
+    return any(user.id == me.id for user in message.mentions)
+
+
+async def answer_text(
+    library: Library, text: str, *, now: dt.datetime, spec: BriefingSpec
+) -> Answer:
+    """The question layer's entry point (the command parser until it lands)."""
+    return await answer(parse(text), library, now=now, spec=spec)
 
 
 def _choice(name: str, value: str) -> discord.app_commands.Choice[str]:

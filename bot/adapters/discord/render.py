@@ -2,7 +2,8 @@
 
 Every embed is built within Discord's limits (see ``platforms.md``) by keeping whole lines,
 fields and items; a briefing too large for one message becomes several, split between items.
-Article text always passes through ``escape``.
+Article text always passes through ``escape`` (markdown places) or ``inert`` (the author line);
+the only link is an article's own URL on its title.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from bot.adapters.discord.embeds import (
     shrink,
     size,
 )
-from bot.adapters.discord.text import escape, fit, fit_lines
+from bot.adapters.discord.text import escape, fit, fit_lines, inert
 from bot.core.answers import (
     AmbiguousAnswer,
     Answer,
@@ -40,11 +41,14 @@ from bot.core.answers import (
     SpeakerAnswer,
 )
 from bot.core.briefing import Briefing, BriefingItem
+from bot.core.commands import Verb
 from bot.core.library import StatementRecord
 from bot.core.sourcing import SourceLine, SourcesAnswer
 from bot.core.summary import StatementKind
 
 FOOTER_RESERVE = 200  # room kept in every message for its footer line
+BUTTON_LABEL = 80  # characters of a button label
+MAX_STORIES = 3  # "Sources" buttons under one answer
 REF_PREFIX = "ref "
 
 # How the console's usage lines read in Discord (a group itself cannot be invoked there).
@@ -53,13 +57,23 @@ ADMIN_GROUP = "/brief-admin"
 
 
 @dataclass(frozen=True)
+class FollowUp:
+    """A button under an answer: the command it asks (``verb argument``) and its label."""
+
+    verb: Verb
+    argument: str
+    label: str
+
+
+@dataclass(frozen=True)
 class OutgoingMessage:
-    """One message of a briefing: its text, its embeds and the articles it shows."""
+    """One message: its text, its embeds, the briefing articles it shows, its follow-ups."""
 
     content: str
     embeds: tuple[discord.Embed, ...]
     article_ids: tuple[str, ...] = ()
     first_number: int = 1  # the briefing number of its first item
+    follow_ups: tuple[FollowUp, ...] = ()
 
 
 def render(answer: Answer) -> list[discord.Embed]:
@@ -71,7 +85,30 @@ def render_messages(answer: Answer) -> list[OutgoingMessage]:
     """An answer as messages: a briefing may need several, every other answer one."""
     if isinstance(answer, BriefingAnswer):
         return briefing_messages(answer.briefing)
-    return [OutgoingMessage("", tuple(render(answer)))]
+    return [OutgoingMessage("", tuple(render(answer)), follow_ups=follow_ups(answer))]
+
+
+def follow_ups(answer: Answer) -> tuple[FollowUp, ...]:
+    """The next questions worth a button: the speaker's other words, the story's sourcing."""
+    if isinstance(answer, SaidAnswer):
+        best = answer.matches[0].statement
+        return (
+            FollowUp(Verb.WHO, best.speaker_name, "More from this speaker"),
+            FollowUp(Verb.SOURCES, best.article_id, "Sources of this story"),
+        )
+    if isinstance(answer, SpeakerAnswer):
+        stories = {s.article_id: s.article_title for s in answer.statements}
+        if len(stories) == 1:
+            return (FollowUp(Verb.SOURCES, next(iter(stories)), "Sources of this story"),)
+        return tuple(
+            FollowUp(Verb.SOURCES, article_id, fit(inert(f"Sources: {title}"), BUTTON_LABEL))
+            for article_id, title in list(stories.items())[:MAX_STORIES]
+        )
+    if isinstance(answer, QuotesAnswer):
+        return (FollowUp(Verb.SOURCES, answer.article.id, "Sources of this story"),)
+    if isinstance(answer, SourcesAnswer):
+        return (FollowUp(Verb.QUOTES, answer.article.id, "Who said what"),)
+    return ()
 
 
 def briefing_messages(briefing: Briefing, *, marker: str | None = None) -> list[OutgoingMessage]:
@@ -96,9 +133,10 @@ def briefing_messages(briefing: Briefing, *, marker: str | None = None) -> list[
 
 def item_embed(item: BriefingItem) -> discord.Embed:
     """One article of a briefing: points in the description, quotes and notes as fields."""
-    embed = new_embed(item.title, fit_lines(_point_lines(item), DESCRIPTION_LIMIT), url=item.url)
+    url = item.url if item.url and item.url.startswith(("https://", "http://")) else None
+    embed = new_embed(item.title, fit_lines(_point_lines(item), DESCRIPTION_LIMIT), url=url)
     if item.credit:
-        embed.set_author(name=fit(item.credit, AUTHOR_LIMIT))
+        embed.set_author(name=fit(inert(item.credit), AUTHOR_LIMIT))
     if item.quotes:
         quotes = [
             f"**{escape(q.speaker)}** “{escape(q.words)}” (¶{q.paragraph})" for q in item.quotes
@@ -266,7 +304,7 @@ def _(answer: QuotesAnswer) -> list[discord.Embed]:
         embed.description = "No statements recorded for this article."
     for group in answer.groups:
         name = group.name + (f", {group.role}" if group.role else "")
-        lines = [f"¶{r.paragraph} {quoted(r)} ({how_said(r)})" for r in group.statements]
+        lines = [f"¶{r.paragraph} {quoted(r)} ({escape(how_said(r))})" for r in group.statements]
         add_field(embed, name, lines)
     return [embed]
 

@@ -1,0 +1,107 @@
+"""Asking in your own words in Discord: ``/brief ask``, mentions, DMs, follow-up buttons.
+
+Interactions are real ``discord.Interaction`` objects run through the CommandTree; messages are
+real MESSAGE_CREATE payloads parsed by discord.py's connection state, whose replies go to the
+fake REST API.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from bot.adapters.discord.client import INTENTS, DiscordAdapter
+from tests.discord.fake_api import BOT_ID, CHANNEL_ID, FakeDiscord, Received
+from tests.discord.payloads import DM_CHANNEL_ID, button, command, message
+from tests.discord.test_commands import EPHEMERAL, NO_PINGS, invoke, texts, until_followup
+
+
+def custom_ids(received: Received) -> list[str]:
+    rows = received.body.get("components") or []
+    return [c["custom_id"] for row in rows for c in row["components"]]
+
+
+async def replies(fake: FakeDiscord, channel: str, count: int = 1) -> list[Received]:
+    """Messages the bot posted in a channel, waiting for the task discord.py started."""
+    for _ in range(200):
+        found = fake.requests("POST", f"/channels/{channel}/messages")
+        if len(found) >= count:
+            return found
+        await asyncio.sleep(0.01)
+    raise AssertionError(f"no reply in {channel}; received {fake.received}")
+
+
+def test_no_privileged_intent_is_asked_for() -> None:
+    assert not INTENTS.message_content and not INTENTS.members and not INTENTS.presences
+    assert INTENTS.guild_messages and INTENTS.dm_messages
+
+
+async def test_ask_answers_privately_in_place(
+    adapter: DiscordAdapter, fake_discord: FakeDiscord
+) -> None:
+    await invoke(adapter, command("brief", "ask", question="who said tremendous progress"))
+    [deferral] = fake_discord.callbacks()
+    assert deferral.body["data"] == {"flags": EPHEMERAL}  # like who and said
+    [reply] = fake_discord.followups()
+    assert reply.body["embeds"][0]["title"].startswith("Said by: A White House official")
+    assert reply.body["flags"] == EPHEMERAL and reply.body["allowed_mentions"] == NO_PINGS
+    assert custom_ids(reply) == [
+        "brief:who:white house official",
+        "brief:sources:reuters-putin-aims-beyond-ukraine",
+    ]
+
+
+async def test_ask_for_an_admin_verb_points_to_brief_admin(
+    adapter: DiscordAdapter, fake_discord: FakeDiscord
+) -> None:
+    await invoke(adapter, command("brief", "ask", question="post"))
+    [reply] = fake_discord.followups()
+    assert "/brief-admin" in reply.body["content"]
+    assert fake_discord.requests("POST", f"/channels/{CHANNEL_ID}/messages") == []
+
+
+async def test_more_from_this_speaker_answers_after_a_restart(
+    adapter: DiscordAdapter, fake_discord: FakeDiscord, restarted: DiscordAdapter
+) -> None:
+    await invoke(adapter, command("brief", "ask", question="said tremendous progress"))
+    [answer] = fake_discord.sent
+    del fake_discord.received[:]
+    restarted.client._connection.parse_interaction_create(
+        button("brief:who:white house official", answer)
+    )
+    reply = await until_followup(fake_discord)
+    assert reply.body["flags"] == EPHEMERAL
+    assert "White House official" in texts(reply)
+    assert "closer than ever" in texts(reply)
+
+
+async def test_a_mention_in_a_channel_gets_a_reply_to_it(
+    adapter: DiscordAdapter, fake_discord: FakeDiscord
+) -> None:
+    question = message(f"<@{BOT_ID}> who Zelensky", mentions=(BOT_ID,))
+    adapter.client._connection.parse_message_create(question)
+    [reply] = await replies(fake_discord, CHANNEL_ID)
+    assert str(reply.body["message_reference"]["message_id"]) == question["id"]
+    assert reply.body["allowed_mentions"] == {"parse": [], "replied_user": False}
+    assert "What will these security guarantees actually do?" in texts(reply)
+    assert "brief:sources:reuters-putin-aims-beyond-ukraine" in custom_ids(reply)
+
+
+async def test_a_direct_message_is_answered_without_a_mention(
+    adapter: DiscordAdapter, fake_discord: FakeDiscord
+) -> None:
+    adapter.client._connection.parse_message_create(message("who Rubio", guild=False))
+    [reply] = await replies(fake_discord, DM_CHANNEL_ID)
+    assert "Marco Rubio" in texts(reply)
+
+
+async def test_messages_not_for_the_bot_are_left_alone(
+    adapter: DiscordAdapter, fake_discord: FakeDiscord
+) -> None:
+    state = adapter.client._connection
+    state.parse_message_create(message("who Rubio"))  # no mention
+    state.parse_message_create(message("<@42> who Rubio", mentions=("42",)))  # someone else
+    state.parse_message_create(message(f"<@{BOT_ID}> who Rubio", mentions=(BOT_ID,), bot=True))
+    state.parse_message_create(message(f"<@{BOT_ID}> who Rubio", mentions=(BOT_ID,)))
+    await replies(fake_discord, CHANNEL_ID)
+    await asyncio.sleep(0.2)  # room for a wrong second answer
+    assert len(fake_discord.requests("POST", f"/channels/{CHANNEL_ID}/messages")) == 1
