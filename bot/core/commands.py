@@ -7,8 +7,12 @@ adapter answers bad input with usage instead of an error.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
+
+# A leading address to the bot: "@briefbot", Slack's "<@U123>", Discord's "<@123>" / "<@!123>".
+_ADDRESS = re.compile(r"^\s*(?:<@!?[A-Za-z0-9]+(?:\|[^>]*)?>|@briefbot\b)[\s,:;.!-]*", re.I)
 
 
 class Verb(StrEnum):
@@ -62,9 +66,18 @@ class Command:
         return self.verb in ADMIN_VERBS
 
 
+def strip_address(text: str) -> str:
+    """The text without leading mentions of the bot ("<@U123> who Rubio" → "who Rubio")."""
+    previous = None
+    while previous != text:
+        previous, text = text, _ADDRESS.sub("", text, count=1)
+    return text.strip()
+
+
 def parse(text: str) -> Command:
-    """Parse the text of a /brief command; the leading "/brief" or "brief" is optional."""
-    words = text.strip().split(maxsplit=1)
+    """Parse the text of a /brief command; the leading "/brief" or "brief" and a leading
+    mention of the bot are optional."""
+    words = strip_address(text).split(maxsplit=1)
     if words and words[0].lower() in {"/brief", "brief"}:
         words = words[1].split(maxsplit=1) if len(words) > 1 else []
     if not words:

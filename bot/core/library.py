@@ -7,6 +7,7 @@ lets a test hand the answers any object with these methods.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
@@ -45,6 +46,7 @@ class StatementRecord:
     when: str | None
     paragraph: int
     verified: bool | None = None  # None: no article text to check against
+    published: dt.datetime | None = None  # the article's publication time, when known
 
     @classmethod
     def of(cls, summary: Summary, statement: Statement, speaker_key: str) -> StatementRecord:
@@ -63,6 +65,7 @@ class StatementRecord:
             when=statement.when,
             paragraph=statement.paragraph,
             verified=statement_verified(statement, summary.text),
+            published=summary.article.published_at,
         )
 
 

@@ -44,6 +44,7 @@ class SourcesAnswer:
     anonymous: tuple[SourceLine, ...]
     no_comment: tuple[str, ...]
     disputed: tuple[DisputeLine, ...]
+    focus: str | None = None  # the part a question asked about: "anonymous", "named", ...
 
     @property
     def anonymous_people(self) -> int:

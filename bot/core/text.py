@@ -79,3 +79,12 @@ def first_sentence(text: str, *, limit: int) -> str:
     if head == text.strip():
         return head
     return head.rstrip(".…,;: ") + "…"
+
+
+def paragraphs(text: str, *, title: str | None = None) -> list[str]:
+    """An article's body paragraphs (blank-line separated), numbered from 1 by the caller:
+    a first block that is the title is left out, as the summaries count paragraphs."""
+    blocks = [" ".join(b.split()) for b in re.split(r"\n\s*\n", text) if b.strip()]
+    if blocks and title is not None and fold(blocks[0]) == fold(" ".join(title.split())):
+        blocks = blocks[1:]
+    return blocks

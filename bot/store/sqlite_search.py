@@ -12,6 +12,7 @@ query made of common words and pairs alone is left to FTS5 itself.
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -30,7 +31,7 @@ RANKED_MATCHES = 200  # bm25 scores every match: rank only when the matches are 
 
 STATEMENT_COLUMNS = """
     s.article_id, a.title, a.outlet, s.speaker_key, sp.name, sp.role, s.text, s.kind, s.cue,
-    s.said_when, s.paragraph, s.verified
+    s.said_when, s.paragraph, s.verified, s.published
 """
 STATEMENT_JOINS = """
     JOIN articles a ON a.id = s.article_id
@@ -259,6 +260,7 @@ def statement_records(rows: Sequence[Sequence[Any]]) -> list[StatementRecord]:
             when=row[9],
             paragraph=row[10],
             verified=None if row[11] is None else bool(row[11]),
+            published=dt.datetime.fromisoformat(row[12]) if row[12] else None,
         )
         for row in rows
     ]

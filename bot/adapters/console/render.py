@@ -8,15 +8,19 @@ from bot.core.answers import (
     AmbiguousAnswer,
     Answer,
     BriefingAnswer,
+    DisputesAnswer,
     HelpAnswer,
+    NoCommentAnswer,
     NotFoundAnswer,
+    ProfileAnswer,
     QuotesAnswer,
     SaidAnswer,
     SpeakerAnswer,
+    TopicAnswer,
 )
 from bot.core.briefing import Briefing, item_lines
 from bot.core.library import StatementRecord
-from bot.core.sourcing import SourceLine, SourcesAnswer
+from bot.core.sourcing import DisputeLine, SourceLine, SourcesAnswer
 from bot.core.summary import StatementKind
 
 INDENT = "   "
@@ -66,9 +70,14 @@ def how_said(record: StatementRecord) -> str:
 
 
 def where(record: StatementRecord) -> str:
-    """'US spy agencies say… (Reuters), paragraph 7'."""
-    outlet = f" ({record.outlet})" if record.outlet else ""
+    """'US spy agencies say… (Reuters, 19 Dec 2025), paragraph 7'."""
+    details = [d for d in (record.outlet, _date(record)) if d]
+    outlet = f" ({', '.join(details)})" if details else ""
     return f"{record.article_title}{outlet}, paragraph {record.paragraph}"
+
+
+def _date(record: StatementRecord) -> str | None:
+    return f"{record.published:%d %b %Y}" if record.published else None
 
 
 def statement_lines(record: StatementRecord, *, speaker: bool) -> list[str]:
@@ -104,6 +113,8 @@ def _(answer: NotFoundAnswer) -> list[str]:
         "speaker": f"No speaker matches {answer.query!r}.",
         "words": f"Nobody in the stored articles said anything like {answer.query!r}.",
         "article": f"No article matches {answer.query!r}.",
+        "topic": f"Nothing in the stored articles is about {answer.query!r}.",
+        "dispute": f"No recorded dispute matches {answer.query!r}.",
         "articles": "No articles yet. Add summaries to the briefs folder.",
     }
     lines = [messages.get(answer.what, f"Nothing matches {answer.query!r}.")]
@@ -127,6 +138,10 @@ def _(answer: SpeakerAnswer) -> list[str]:
     ]
     if answer.approximate:
         lines.append(f"(closest name to {answer.query!r})")
+    if answer.note:
+        lines.append(answer.note)
+    if answer.topic and answer.statements:
+        lines.append(f"About {answer.topic}:")
     several = len({s.speaker_key for s in answer.statements}) > 1
     for number, record in enumerate(answer.statements, start=1):
         first, second = statement_lines(record, speaker=several)
@@ -136,13 +151,78 @@ def _(answer: SpeakerAnswer) -> list[str]:
 
 @_lines.register
 def _(answer: SaidAnswer) -> list[str]:
-    best = answer.matches[0].statement
-    lead = "Closest match" if answer.approximate or not answer.matches[0].exact else "Said by"
+    top = answer.matches[0]
+    best = top.statement
+    if top.approximate:
+        lead = "No one said exactly that. Approximate match"
+    else:
+        lead = "Said by" if top.exact else "Said by (all the words, not as one phrase)"
     lines = [
         f"{lead}: {best.speaker_name}" + (f", {best.speaker_role}" if best.speaker_role else "")
     ]
     for number, match in enumerate(answer.matches, start=1):
         first, second = statement_lines(match.statement, speaker=True)
+        label = " (approximate)" if match.approximate and not top.approximate else ""
+        lines += [f"{number}. {first}{label}", second]
+        if match.dispute is not None:
+            lines.append(INDENT + "Disputed: " + _dispute(match.dispute))
+    return lines
+
+
+def _dispute(line: DisputeLine) -> str:
+    by = f"claimed by {line.claimed_by}" if line.claimed_by else "claimed"
+    against = f"; disputed by {line.disputed_by}" if line.disputed_by else ""
+    return f"{line.claim} ({by}{against})"
+
+
+@_lines.register
+def _(answer: ProfileAnswer) -> list[str]:
+    speaker = answer.speaker
+    lines = [speaker.name + (f", {speaker.role}" if speaker.role else "")]
+    if answer.names:
+        lines.append("Also: " + ", ".join(answer.names))
+    count = f"{answer.total} statement{'s' if answer.total != 1 else ''}"
+    lines.append(f"{count} in {len(answer.articles)} article(s):")
+    lines += [
+        INDENT + f"{a.title}" + (f" ({a.outlet})" if a.outlet else "") for a in answer.articles
+    ]
+    return lines
+
+
+@_lines.register
+def _(answer: NoCommentAnswer) -> list[str]:
+    if answer.subject and not answer.lines:
+        return [f"The stored articles record no comment from {answer.subject!r}, nor a refusal."]
+    if not answer.lines:
+        scope = f"“{answer.story.title}”" if answer.story else "the stored articles"
+        return [f"Nobody is recorded as declining to comment in {scope}."]
+    lines = [f"No: {answer.subject} gave no comment." if answer.subject else "No comment:"]
+    for line in answer.lines:
+        place = f", paragraph {line.paragraph}" if line.paragraph is not None else ""
+        lines.append(f"{INDENT}{line.name} {line.response} · {line.article.title}{place}")
+    return lines
+
+
+@_lines.register
+def _(answer: DisputesAnswer) -> list[str]:
+    if not answer.items:
+        scope = f"“{answer.story.title}”" if answer.story else "the stored articles"
+        return [f"No disputed claims recorded in {scope}."]
+    lines = ["Disputed:"]
+    for item in answer.items:
+        lines.append(f"• {_dispute(item.dispute)} · {item.article.title}")
+        for label, record in (("claim", item.claim_words), ("dispute", item.dispute_words)):
+            if record is not None:
+                lines.append(f"{INDENT}{label}: {record.speaker_name}: {quoted(record)}")
+    return lines
+
+
+@_lines.register
+def _(answer: TopicAnswer) -> list[str]:
+    who = "Anonymous sources on" if answer.anonymous_only else "Who said what about"
+    lines = [f"{who} {answer.topic} — {answer.total} statement(s)"]
+    for number, record in enumerate(answer.statements, start=1):
+        first, second = statement_lines(record, speaker=True)
         lines += [f"{number}. {first}", second]
     return lines
 
@@ -162,6 +242,17 @@ def _(answer: QuotesAnswer) -> list[str]:
 @_lines.register
 def _(answer: SourcesAnswer) -> list[str]:
     lines = [f"Sourcing of “{answer.article.title}”"]
+    if answer.focus == "anonymous":
+        people = (
+            f" ({answer.anonymous_people} people where stated)" if answer.anonymous_people else ""
+        )
+        lines.insert(0, f"{len(answer.anonymous)} anonymous source(s){people}.")
+    elif answer.focus == "named":
+        lines.insert(0, f"{len(answer.named)} named source(s).")
+    elif answer.focus == "all":
+        lines.insert(
+            0, f"{len(answer.named)} named and {len(answer.anonymous)} anonymous source(s)."
+        )
     lines.append(f"Named ({len(answer.named)}):")
     lines += [INDENT + _source(line) for line in answer.named] or [INDENT + "none"]
     people = f", {answer.anonymous_people} people where stated" if answer.anonymous_people else ""

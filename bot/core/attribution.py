@@ -1,0 +1,163 @@
+"""Who said these words, faithfully: exact phrase, then every word, then approximate.
+
+A ``said`` answer names a speaker, so it must never put words in someone's mouth. Matches come
+in three levels: the exact phrase, all of the words (in any order), and words that are only
+similar. The last level is shown only above ``APPROXIMATE_CUTOFF``, a similarity measured on
+an evaluation set (``bench/questions/calibrate.py``: the lowest score at which no invented or
+narrative sentence was matched), labelled approximate and ranked below the other two. When the
+words are a claim that the article records as disputed, the claimant leads and the dispute is
+attached, so a contested claim is never shown as settled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from bot.core.library import Library, StatementRecord
+from bot.core.replies import Answer, HelpAnswer, NotFoundAnswer, SaidAnswer, SaidMatch
+from bot.core.sourcing import DisputeLine
+from bot.core.summary import StatementKind, Summary
+from bot.core.text import search_words
+
+SAID_FUZZY_CUTOFF = 70.0  # in-order similarity that marks a span in a statement
+APPROXIMATE_CUTOFF = 86.0  # measured: see the module docstring and bench/README.md
+CLAIM_CUTOFF = 80.0  # how close words must be to a recorded disputed claim
+MAX_MATCHES = 5
+
+
+async def said(library: Library, query: str) -> Answer:
+    """Who said these words, best and most certain match first."""
+    tokens = search_words(query)
+    if not tokens:
+        return HelpAnswer(problem="'said' needs some words, e.g. /brief said tremendous progress")
+    found = await _search_words(library, tokens)
+    loose = False
+    if not found:
+        corrected = [await _correct(library, token) for token in tokens]
+        if corrected != tokens:
+            found, loose = await _search_words(library, corrected), True
+    if not found:
+        found, loose = await library.search(tokens, mode="any", limit=50), True
+    matches = rank_matches(query, found, loose=loose)
+    matches = await _with_disputes(library, query, matches)
+    if not matches:
+        return NotFoundAnswer(query, "words")
+    top = matches[:MAX_MATCHES]
+    return SaidAnswer(query, tuple(top), approximate=all(m.approximate for m in top))
+
+
+async def _search_words(library: Library, tokens: list[str]) -> list[StatementRecord]:
+    phrase = await library.search(tokens, mode="phrase", limit=MAX_MATCHES * 2)
+    if len(tokens) == 1 or len(phrase) >= MAX_MATCHES:
+        return phrase
+    return phrase + await library.search(tokens, mode="all", limit=MAX_MATCHES * 2)
+
+
+async def _correct(library: Library, token: str) -> str:
+    near = await library.vocabulary_near(token, 1)
+    return near[0] if near else token
+
+
+def similarity(query: str, text: str) -> tuple[float, tuple[int, int] | None]:
+    """How well a text holds the query (0-100) and where, if in order: the best of an
+    in-order match (which marks the span) and the words in any order."""
+    wanted, plain = _plain(query), _plain(text)
+    alignment = fuzz.partial_ratio_alignment(wanted, plain)
+    in_order = alignment.score if alignment is not None else 0.0
+    score = max(in_order, fuzz.token_set_ratio(wanted, plain))
+    span = None
+    if alignment is not None and in_order >= SAID_FUZZY_CUTOFF:
+        span = (alignment.dest_start, alignment.dest_end)
+    return score, span
+
+
+def rank_matches(
+    query: str, records: Sequence[StatementRecord], *, loose: bool = False
+) -> list[SaidMatch]:
+    """Order statements: exact phrase, then all the words, then approximate (only above the
+    measured cutoff); within a level by closeness, then direct quotes first."""
+    phrase = " ".join(_plain(query).split())
+    wanted = set(search_words(query))
+    seen: set[tuple[str, int, str]] = set()
+    matches: list[SaidMatch] = []
+    for record in records:
+        identity = (record.article_id, record.paragraph, record.text)
+        if identity in seen:
+            continue
+        seen.add(identity)
+        score, span = similarity(query, record.text)
+        exact = phrase in " ".join(_plain(record.text).split())
+        every_word = wanted <= set(search_words(record.text))
+        approximate = not exact and not (every_word and not loose)
+        if score < (APPROXIMATE_CUTOFF if approximate else SAID_FUZZY_CUTOFF):
+            continue
+        matches.append(SaidMatch(record, exact, score, span, approximate=approximate))
+    matches.sort(key=lambda m: (not m.exact, m.approximate, -m.score, _kind_rank(m.statement)))
+    return matches
+
+
+def _plain(text: str) -> str:
+    """Lower case with punctuation blanked, keeping every character's position for spans."""
+    return "".join(ch.lower() if ch.isalnum() and len(ch.lower()) == 1 else " " for ch in text)
+
+
+def _kind_rank(record: StatementRecord) -> int:
+    return [StatementKind.DIRECT, StatementKind.PARTIAL, StatementKind.INDIRECT].index(record.kind)
+
+
+async def _with_disputes(
+    library: Library, query: str, matches: list[SaidMatch]
+) -> list[SaidMatch]:
+    """Attach recorded disputes to the matches they concern; words close to a disputed claim
+    put the claimant's own statement first."""
+    articles = list(dict.fromkeys(m.statement.article_id for m in matches[:MAX_MATCHES]))
+    if not articles:
+        return matches
+    result = list(matches)
+    for article_id in articles[:3]:
+        summary = await library.summary(article_id)
+        if summary is None or not summary.sourcing.disputed:
+            continue
+        result = _mark_disputes(summary, query, result)
+    return result
+
+
+def _mark_disputes(summary: Summary, query: str, matches: list[SaidMatch]) -> list[SaidMatch]:
+    marked: list[SaidMatch] = []
+    lead: list[SaidMatch] = []
+    for match in matches:
+        record = match.statement
+        dispute = _dispute_of(summary, record)
+        if dispute is None:
+            marked.append(match)
+            continue
+        line, claimant = dispute
+        updated = SaidMatch(
+            record, match.exact, match.score, match.span, match.approximate, dispute=line
+        )
+        claim_score = fuzz.token_set_ratio(_plain(query), _plain(line.claim))
+        (lead if claimant and claim_score >= CLAIM_CUTOFF else marked).append(updated)
+    return lead + marked
+
+
+def _dispute_of(summary: Summary, record: StatementRecord) -> tuple[DisputeLine, bool] | None:
+    """The dispute this statement takes part in, and whether it is the claimant's."""
+    if record.article_id != summary.article.id:
+        return None
+    for dispute in summary.sourcing.disputed:
+        roles = {"claim": dispute.claimed_by, "dispute": dispute.disputed_by}
+        for role, ref in roles.items():
+            if ref is None or summary.speaker_name(ref) != record.speaker_name:
+                continue
+            if dispute.paragraph is not None and dispute.paragraph != record.paragraph:
+                continue
+            line = DisputeLine(
+                dispute.claim,
+                summary.speaker_name(dispute.claimed_by) if dispute.claimed_by else None,
+                summary.speaker_name(dispute.disputed_by) if dispute.disputed_by else None,
+                dispute.paragraph,
+            )
+            return line, role == "claim"
+    return None

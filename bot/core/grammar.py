@@ -1,0 +1,685 @@
+"""The question grammar: plain text → ``Query``, as a table of forms with their examples.
+
+Each form is a pattern over the cleaned question with named slots (``x`` speaker, ``w`` words,
+``t`` topic, ``s`` story, ``rest`` modifiers) and the sentences it must read; the examples
+double as the parser's tests. Cleaning first takes off what every form may carry: a mention
+of the bot, "/brief", politeness, quotation marks and small typos in the question's own words.
+The table is tried in order, so the specific forms ("who said what about T") stand before the
+general ones ("who X").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rapidfuzz.distance import DamerauLevenshtein
+
+from bot.core.commands import Verb, strip_address
+from bot.core.query import MONTHS, WEEKDAYS, Intent, Query
+
+_SAY = (
+    r"(?:say|said|says|saying|tell|told|ask|asked|warn|warned|claim|claimed|argue|argued|"
+    r"think|thinks|mean|meant|state|stated|add|added|note|noted|predict|predicted|comment|"
+    r"suggest|suggested|insist|insisted|promise|promised|report|reported|admit|admitted|"
+    r"explain|explained|complain|complained|accuse|accused|announce|announced)"
+)
+_DID = r"(?:did|does|do|has|have|had|was|is|were|would|will)"
+_COMMENT = (
+    r"(?:comment|commented|respond|responded|reply|replied|react|reacted|answer|answered|"
+    r"speak|spoke|say anything|said anything|give (?:a |any )?comment|make (?:a |any )?"
+    r"(?:comment|statement)|weigh in|weighed in)"
+)
+_NO_COMMENT = (
+    r"(?:declined?(?: to)? (?:comment|respond|answer)|refused?(?: to)? (?:comment|respond|"
+    r"answer)|gave no comments?|give no comments?|had no comments?|would(?: not|n't) comment|"
+    r"did(?: not|n't) (?:respond|comment|reply|answer|return|get back)|(?:has|have)"
+    r"(?: not|n't) (?:responded|commented|replied)|could(?: not|n't) be reached|"
+    r"no comments?|was unavailable|were unavailable|stayed silent|(?:is|are|was|were) "
+    r"silent|said nothing|(?:not|never) respond(?:ed|ing)?|no response|not comment(?:ed|ing)?)"
+)
+_DISPUTE = (
+    r"(?:disputes?|disputed|disputing|contests?|contested|denies|denied|deny|rejects?|"
+    r"rejected|challenges?|challenged|disagrees?(?: with)?|disagreed(?: with)?|"
+    r"pushe[sd] back (?:on|against)|push back (?:on|against)|contradicts?|contradicted|"
+    r"refutes?|refuted|questions?|questioned|doubts?|doubted)"
+)
+_QUOTED = r"(?:quoted|cited|interviewed|speaking|speakers?|sources?|named)"
+_STORY_WORD = r"(?:story|stories|article|piece|report|coverage|item|news|reporting)"
+_BRIEF_ME = (
+    r"(?:brief me|catch me up|fill me in|update me|bring me up to (?:date|speed)|"
+    r"give me (?:a |the )?(?:briefing|summary|rundown|update|recap|lowdown)|"
+    r"(?:a |the )?(?:briefing|summary|rundown|update|recap|lowdown)|summari[sz]e|recap|"
+    r"what(?:'s| is| are) the (?:latest|news|update|story|situation|deal|state of play)|"
+    r"(?:any|the) (?:latest|news|updates?)|latest|news|what(?:'s| is) new|"
+    r"what(?:'s| is) (?:going on|happening)|what happened)"
+)
+
+Slots = dict[str, str]
+
+
+@dataclass(frozen=True)
+class Form:
+    """One question form: its pattern, what it asks, and sentences it must read."""
+
+    intent: Intent
+    pattern: str
+    examples: tuple[str, ...] = ()
+
+    def match(self, text: str) -> Slots | None:
+        """The slots of the text if this form reads it whole."""
+        found = _compiled(self.pattern).fullmatch(text)
+        return None if found is None else {k: v for k, v in found.groupdict().items() if v}
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """The pattern with repeated slot names numbered (x, x2, ...), since each alternative of a
+    form may name the same slot; ``_slot`` reads them back under the plain name."""
+    seen: dict[str, int] = {}
+
+    def number(found: re.Match[str]) -> str:
+        name = found[1].rstrip("0123456789")
+        seen[name] = seen.get(name, 0) + 1
+        return f"(?P<{name}{seen[name] if seen[name] > 1 else ''}_>"
+
+    return re.compile(re.sub(r"\(\?P<(\w+)>", number, pattern), re.I)
+
+
+X = r"(?P<x>[^?]+?)"
+REST = r"(?P<rest>(?:\s.*)?)"
+FORMS: tuple[Form, ...] = (
+    Form(
+        Intent.TOPIC,
+        r"(?:who|which (?:people|sources?|speakers?)) (?:said|says|had said) what(?P<rest>\s.*)?"
+        r"|what (?:was|has been|is being|were people|did people|did anyone|did they) "
+        r"(?:said|saying|say) (?P<rest2>(?:about|on|regarding|concerning|over|in)\s.*)"
+        r"|who (?:talked|talks|spoke|speaks|commented|comments|mentioned|mentions|"
+        r"discussed|discusses|weighed in|said anything|said something|has said anything|"
+        r"had (?:something|anything) to say|was talking|is talking) "
+        r"(?P<rest3>(?:about|on|regarding|concerning|over)\s.*)"
+        r"|(?:quotes|statements|comments|reactions) (?P<rest4>(?:about|on|regarding|"
+        r"concerning|over)\s.*)"
+        r"|(?:anyone|anybody|somebody|someone) (?:say|said|talk|mention|comment)(?:ed)? "
+        r"(?:anything |something )?(?P<rest5>(?:about|on|regarding)\s.*)",
+        ("who said what about the flood?", "what was said about the sea wall?"),
+    ),
+    Form(
+        Intent.NO_COMMENT,
+        rf"(?:who |which (?:\w+ ){{0,2}}?|what (?:\w+ ){{0,2}}?|anyone |anybody |any\w* )"
+        rf"(?:who |that )?(?:has |have |had |was |were |is |are )?{_NO_COMMENT}{REST}"
+        rf"|(?:who |what |any )?(?:no[- ]comments?|non[- ]responses?|refusals?)(?:s)?{REST}"
+        rf"|(?:who|which \w+) (?:was|were) (?:asked|contacted) for comment{REST}",
+        ("who declined to comment on the Voltra story?", "who didn't respond?"),
+    ),
+    Form(
+        Intent.COMMENTED,
+        rf"(?:did|has|have|had|does|do|was|were|is) {X} (?:(?:ever |actually |even |already "
+        rf"|publicly |officially )?(?:{_COMMENT}|decline to comment|refuse to comment|"
+        rf"respond(?:ed)? to (?:a |the )?request(?:s)? for comment|asked for comment|"
+        rf"reach(?:ed)? for comment|have (?:a |any )?comment|got (?:a |any )?comment))"
+        rf"(?P<rest>(?:\s.*)?)"
+        rf"|(?:whether|if) {X} (?:{_COMMENT}|has commented|had commented|has responded){REST}",
+        ("did the port authority comment?", "has Voltra responded?"),
+    ),
+    Form(
+        Intent.SOURCE_COUNT,
+        r"how many (?P<count>anonymous|unnamed|unidentified|named|on[- ]the[- ]record|"
+        r"on[- ]record|identified)? ?(?:sources?|people|speakers?|officials|voices)"
+        r"(?P<rest>(?:\s.*)?)",
+        ("how many anonymous sources in the Putin story?",),
+    ),
+    Form(
+        Intent.ANONYMOUS,
+        r"(?:who |which (?:\w+ ){0,2}?)(?:spoke|speaks|talked|was speaking|were speaking|"
+        r"is speaking|are speaking|was quoted|were quoted|said|commented)(?: only)? "
+        r"(?:anonymously|on (?:the )?condition of anonymity|without being named|"
+        r"off the record|on background|without giving (?:a |their )?names?)(?P<rest>(?:\s.*)?)"
+        r"|(?:who|what|which) (?:are|were|is|was) the (?:anonymous|unnamed|unidentified) "
+        r"(?:sources?|speakers?|people|officials)(?P<rest2>(?:\s.*)?)"
+        r"|(?:the |any )?(?:anonymous|unnamed) (?:sources?|speakers?|quotes)(?P<rest3>(?:\s.*)?)",
+        ("who spoke anonymously about the plant?", "who were the anonymous sources?"),
+    ),
+    Form(
+        Intent.DISPUTES,
+        r"what(?:'s| is| was| were| are|s)? (?:being |been )?(?:disputed|contested|in dispute|"
+        r"contentious|challenged|denied)(?P<rest>(?:\s.*)?)"
+        r"|(?:which|what) (?:claims?|statements?|facts?|points?) (?:is |are |was |were )?"
+        r"(?:being )?(?:disputed|contested|challenged|denied)(?P<rest2>(?:\s.*)?)"
+        r"|(?:any|are there any|were there any|is there any|is there a|list the|show me the|"
+        r"the) (?:disputes?|disputed claims?|contested claims?)(?P<rest3>(?:\s.*)?)"
+        r"|disputes?(?P<rest4>(?:\s+(?:in|on|about|for)\s.*)?)",
+        ("what is disputed in the Voltra story?", "any disputes?"),
+    ),
+    Form(
+        Intent.DISPUTES,
+        rf"(?:who|which \w+|does anyone|did anyone|does anybody|did anybody|has anyone|"
+        rf"is anyone|anyone) (?:has |had |is |was )?{_DISPUTE}(?: (?:the (?:claim|idea|"
+        rf"report|suggestion|statement) )?(?:that|this|the claim that|whether)?)?"
+        rf" ?(?P<w>.*)"
+        rf"|is (?:it|the claim) (?:disputed|contested|true) that (?P<w2>.+)"
+        rf"|is (?P<w3>.+) (?:disputed|contested)",
+        ("who disputes that Voltra asked for $400m?",),
+    ),
+    Form(
+        Intent.QUOTED,
+        rf"(?:who|which people|which sources|what sources) (?:(?:was|were|is|are|got|gets|"
+        rf"has been|have been) )?{_QUOTED}(?P<rest>(?:\s.*)?)"
+        rf"|(?:who|what people) (?:(?:spoke|talked|speaks|appears|appeared) )?(?:in|on) "
+        rf"(?P<rest2>.*{_STORY_WORD}.*)"
+        rf"|(?:list|show|give)(?: me)? (?:all )?(?:the )?(?:quotes|speakers|sources|people "
+        rf"quoted)(?P<rest3>(?:\s.*)?)"
+        rf"|(?:the |all )?(?:quotes|speakers|who said what)(?P<rest4>\s(?:in|from|of|on)\s.*)",
+        ("who was quoted in the sea wall story?", "who said what in the Voltra story?"),
+    ),
+    Form(
+        Intent.SOURCES,
+        r"how (?:is|was|are|were) (?P<rest>.*) sourced|(?:the )?sourcing(?P<rest2>(?:\s.*)?)",
+        ("how is the Voltra story sourced?",),
+    ),
+    Form(
+        Intent.ABOUT,
+        r"(?:tell me|talk to me|what do you know|what can you tell me|what do we know|"
+        r"inform me|info|information) (?:about|on|regarding) (?P<x>.+)",
+        ("tell me about the sea wall",),
+    ),
+    Form(
+        Intent.BRIEFING,
+        rf"{_BRIEF_ME}(?: (?:on|about|with|regarding|concerning|for|in|of|to|from))? "
+        rf"(?P<t>.+)",
+        ("brief me on the sea wall", "what's the latest on Ohio?"),
+    ),
+    Form(
+        Intent.BRIEFING,
+        r"(?:brief me|briefing|the briefing|today's briefing|morning briefing|"
+        r"the latest|latest|news|headlines|what's new|what is new|what's happening|"
+        r"what happened|give me the briefing|show me the briefing|catch me up|the news)",
+        ("brief me", "what's new?"),
+    ),
+    Form(
+        Intent.PROFILE,
+        r"who(?:'s| is| was| are| were|s) (?!said|quoted|disputing|the anonymous)"
+        r"(?P<x>[^?]+?)"
+        r"|what (?:is|was|'s) (?P<x2>.+?)(?:'s|s') (?:role|job|title|position)"
+        r"|what does (?P<x3>.+?) do",
+        ("who is Tomas Lind?", "who's the hydrologist?"),
+    ),
+    Form(
+        Intent.SAID,
+        r"(?:(?:who|which(?: \w+){0,2}|whose (?:words|quote|line) (?:is|are|was|were)|"
+        r"who (?:is|was) (?:it )?(?:that|who)) )?(?:said|says|say|saying|is saying|was saying|"
+        r"had said|has said|told|wrote|warned|claimed|called|stated|argued|believes|believed|"
+        r"thinks|asked|quoted as saying|is quoted as saying|was quoted as saying|"
+        r"said the words|uttered|used the words|(?:came up with|is behind|was behind)"
+        r"(?: the (?:line|quote|phrase))?)(?: (?:that|this|the phrase|the line|the words|the "
+        r"quote|it|out))?\s+(?P<w>.+)"
+        r"|(?:whose|which) (?:words|quote|line|statement) (?:is|are|was|were) (?P<w2>.+)"
+        r"|(?:where|what) (?:does|did|do) (?P<w3>.+) come from"
+        r"|(?:who|what) (?:is|was) the (?:source|speaker|author) (?:of|for|behind) (?P<w4>.+)"
+        r"|(?P<w5>.+?)[\s,.:;—–-]+(?:who|which \w+) (?:said|says|wrote) (?:that|this|it)",
+        ('who said "the Poles are convinced"?', "who said that the wall is cheaper?"),
+    ),
+    Form(
+        Intent.SPEAKER,
+        rf"(?:and |so |but )?what (?:else )?(?:exactly |precisely )?{_DID} {X} "
+        rf"(?:(?:actually |really |exactly |just |publicly |previously |recently |first "
+        rf"|ever |already |originally )?(?:have to say|got to say|had to say|been saying|"
+        rf"been telling|been arguing|been warning|{_SAY}|have|think of)){REST}"
+        rf"|what {X} (?:has |had |was |is )?(?:said|says|told|been saying|saying|thinks|"
+        rf"warned|asked|thought|had to say|has to say){REST}"
+        rf"|what(?:'s| is| was| has| have|s) {X} (?:been )?(?:said|saying|say|told|telling|"
+        rf"warning|arguing|asking|claiming){REST}"
+        rf"|(?:how|why) (?:did|does|has|have) {X} (?:respond|react|reply|answer|comment|"
+        rf"put it|describe|explain|justify|defend){REST}"
+        rf"|what (?:are|were|is|was) {X}(?:'s|s'|’s) (?:words?|quotes?|statements?|comments?|"
+        rf"remarks?|views?|position|stance|line|argument|case|take|thoughts?|response|"
+        rf"reaction|points?|message){REST}"
+        rf"|(?:any |all |the |give me |show me |list |get |find |see )*(?:quotes?|statements?|"
+        rf"comments?|remarks?|words|anything|something|everything|more) (?:from|by|of) "
+        rf"{X}{REST}"
+        rf"|(?:did|has|have|had) {X} (?:say|said|tell|told|mention|mentioned|talk|talked|speak "
+        rf"about|spoken about|comment on|commented on|discuss) (?P<rest2>(?:anything|something|"
+        rf"a word|much|more)(?:\s.*)?)"
+        rf"|{X}(?:'s|s'|’s) (?:words?|quotes?|statements?|comments?|remarks?|views?|"
+        rf"position|stance|take|response|reaction){REST}",
+        ("what did Quigley say about the Europeans?", "what has Zelenskyy said this week?"),
+    ),
+)
+
+# Words of the forms themselves: the only words typo correction may turn a token into.
+KEYWORDS = (
+    frozenset(
+        [
+            "what",
+            "who",
+            "whom",
+            "which",
+            "whose",
+            "did",
+            "does",
+            "has",
+            "have",
+            "had",
+            "said",
+            "say",
+            "says",
+            "saying",
+            "tell",
+            "told",
+            "ask",
+            "asked",
+            "warn",
+            "warned",
+            "about",
+            "comment",
+            "commented",
+            "comments",
+            "respond",
+            "responded",
+            "reply",
+            "replied",
+            "declined",
+            "decline",
+            "refused",
+            "anonymous",
+            "anonymously",
+            "sources",
+            "source",
+            "named",
+            "many",
+            "disputes",
+            "disputed",
+            "dispute",
+            "quoted",
+            "quote",
+            "quotes",
+            "story",
+            "article",
+            "latest",
+            "brief",
+            "briefing",
+            "week",
+            "yesterday",
+            "today",
+            "that",
+            "this",
+            "the",
+            "anyone",
+            "anything",
+            "claim",
+            "claimed",
+            "think",
+            "mean",
+            "response",
+            "reaction",
+            "spoke",
+            "speak",
+            "talked",
+            "mentioned",
+            "statement",
+            "statements",
+            "remarks",
+            "sourced",
+            "condition",
+            "anonymity",
+            "unnamed",
+            "contested",
+            "denies",
+            "denied",
+            "respond",
+            "reached",
+            "summary",
+            "update",
+            "happened",
+            "going",
+        ]
+    )
+    | frozenset(WEEKDAYS)
+    | frozenset(MONTHS)
+)
+# Ordinary words one letter away from a question word, never "corrected".
+_PLAIN_WORDS = frozenset(
+    [
+        "quite",
+        "quiet",
+        "there",
+        "where",
+        "those",
+        "these",
+        "while",
+        "whole",
+        "words",
+        "world",
+        "tells",
+        "asks",
+        "thinks",
+        "stated",
+        "saws",
+        "sayer",
+        "month",
+        "moths",
+        "latter",
+        "later",
+        "weeks",
+        "todays",
+        "named",
+        "names",
+        "sauce",
+        "course",
+        "statements",
+        "sources",
+        "story",
+        "stores",
+        "score",
+        "shore",
+    ]
+)
+_TYPO_FIXES = {"wat": "what", "wht": "what", "waht": "what", "hwo": "who", "teh": "the"}
+
+_FILLER_START = re.compile(
+    r"^(?:(?:hey|hi|hello|ok|okay|so|um|uh|yo|please|pls|quick question|question|briefbot|bot|"
+    r"can you|could you|would you|will you|can u|could u|i wonder|i was wondering|"
+    r"i want to know|i'd like to know|i would like to know|do you know|any idea|remind me|"
+    r"just|now|and|also|then|ok so|tell me|show me|let me know|find out|i need to know|"
+    r"i'm curious|curious)\b[\s,:;.!-]*)+(?=(?:what|who|whom|which|whose|did|does|has|have|had|"
+    r"how|is|are|was|were|whether|if|where|any|quotes?|brief|the|give|list)\b)",
+    re.I,
+)
+_FILLER_END = re.compile(
+    r"[\s,;:!.-]*\b(?:please|pls|thanks|thank you|thx|again|exactly|precisely|"
+    r"for me|if you can|if you know|then|at all)$",
+    re.I,
+)
+
+
+def clean(text: str) -> str:
+    """The question without address, "/brief", politeness, outer punctuation or typos."""
+    text = strip_address(text)
+    text = re.sub(
+        r"^/?brief(?=\s+(?:who|said|quotes|sources|help|preview)\b)\s*", "", text, flags=re.I
+    )
+    text = re.sub(r"^/brief\b\s*", "", text, flags=re.I)
+    text = text.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'")
+    text = text.replace("„", '"').replace("«", '"').replace("»", '"')
+    text = " ".join(text.split())
+    for _ in range(3):
+        text = _FILLER_END.sub("", text.strip(" ?!.")).strip(" ?!.,")
+        text = _FILLER_START.sub("", text)
+    return correct_typos(text)
+
+
+def correct_typos(text: str) -> str:
+    """Mend misspelt question words ("waht did", "who sayd"); names are left alone, since a
+    capitalised word past the start is taken for a name."""
+    out = []
+    for position, token in enumerate(re.split(r"(\s+)", text)):
+        out.append(_corrected(token, first=position == 0))
+    return "".join(out)
+
+
+def _corrected(token: str, *, first: bool) -> str:
+    lower = token.lower()
+    if not lower.isalpha() or lower in KEYWORDS or (token[:1].isupper() and not first):
+        return token
+    if lower in _TYPO_FIXES:
+        return _TYPO_FIXES[lower]
+    if len(lower) < 4 or lower in _PLAIN_WORDS:
+        return token
+    if len(lower) == 4:  # short words only by swapped letters: "siad", not "than" → "that"
+        swapped = [k for k in KEYWORDS if len(k) == 4 and sorted(k) == sorted(lower)]
+        return swapped[0] if len(swapped) == 1 else token
+    limit = 1 if len(lower) < 8 else 2
+    best = min(KEYWORDS, key=lambda k: (DamerauLevenshtein.distance(lower, k), k))
+    if DamerauLevenshtein.distance(lower, best) <= limit and abs(len(best) - len(lower)) <= 1:
+        return best
+    return token
+
+
+def understand(text: str) -> Query:
+    """Read a question or command into a ``Query``; never fails (UNKNOWN when unreadable)."""
+    cleaned = clean(text)
+    if not cleaned:
+        return Query(intent=Intent.BRIEFING)
+    command = _old_command(cleaned)
+    if command is not None:
+        return command
+    story, body = take_story(cleaned)
+    when, body = take_when(body)
+    for form in FORMS:
+        slots = form.match(body)
+        if slots is not None:
+            query = _BUILDERS.get(form.intent, _generic)(form.intent, slots)
+            if query is not None:
+                return _with(query, story=story, when=when)
+    return Query(intent=Intent.UNKNOWN, words=cleaned, story=story, when=when)
+
+
+def _old_command(text: str) -> Query | None:
+    """The /brief command forms, kept working word for word."""
+    head, _, argument = text.partition(" ")
+    try:
+        verb = Verb(head.lower())
+    except ValueError:
+        return None
+    if verb is Verb.WHO and argument and not _looks_like_question(argument):
+        return Query(intent=Intent.COMMAND, command=text)
+    if verb in {Verb.WHO} or (verb is Verb.SAID and argument.lower().startswith("what")):
+        return None
+    if verb is Verb.BRIEF and argument:
+        return None  # "brief me on ..." is a question
+    return Query(intent=Intent.COMMAND, command=text)
+
+
+_QUESTION_START = re.compile(
+    r"^(?:is|are|was|were|said|says|told|declined|didn't|did|has|had|have|spoke|gave|"
+    r"disputes?|disputed|denied|denies|contests?|rejects?|rejected|challenged|questioned|"
+    r"quoted|talked|commented|mentioned|else|knows?|'s|else)\b",
+    re.I,
+)
+
+
+def _looks_like_question(argument: str) -> bool:
+    return bool(_QUESTION_START.match(argument))
+
+
+_STORY = re.compile(
+    rf"(?:^|\s+)(?:in|on|from|for|about|of|regarding|within|inside)\s+(?:the\s+|this\s+|that\s+)?"
+    rf"(?P<s>[^?]{{1,60}}?)\s+{_STORY_WORD}$",
+    re.I,
+)
+_STORY_LEAD = re.compile(
+    rf"^(?:in|on|from|for|about|regarding)\s+(?:the\s+)?(?P<s>[^,]{{1,60}}?)\s+{_STORY_WORD}"
+    rf"\s*[,:;-]\s*",
+    re.I,
+)
+
+
+def take_story(text: str) -> tuple[str | None, str]:
+    """A story named at the end or the start ("… in the Voltra story") and the rest."""
+    found = _STORY.search(text)
+    if found:
+        return _story_name(found["s"]), text[: found.start()].strip()
+    found = _STORY_LEAD.match(text)
+    if found:
+        return _story_name(found["s"]), text[found.end() :].strip()
+    return None, text
+
+
+def _story_name(name: str) -> str:
+    name = re.sub(r"^(?:the|this|that|a|an)\s+", "", name.strip(), flags=re.I)
+    return re.sub(r"(?:'s|s')$", "", name)
+
+
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+_WHEN = re.compile(
+    rf"(?:^|\s+)(?P<when>(?:(?:so far |earlier )?this (?:week|month)|last week|"
+    rf"(?:in |during |over )?the (?:past|last) (?:week|seven days|7 days)|past week|today|"
+    rf"yesterday|(?:on |last |this )?{_WEEKDAY}|(?:on |since )?(?:the )?"
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)? (?:of )?[a-z]{{3,9}}\.?|[a-z]{{3,9}}\.? \d{{1,2}}(?:st|nd|"
+    rf"rd|th)?)(?:,? \d{{4}})?|(?:on )?\d{{4}}-\d{{2}}-\d{{2}}))(?=$|\s|[,;?])",
+    re.I,
+)
+_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+
+
+def take_when(text: str) -> tuple[str | None, str]:
+    """A time phrase outside quotation marks ("this week", "on Friday") and the rest."""
+    if '"' in text:
+        return None, text
+    for found in _WHEN.finditer(text):
+        phrase = found["when"]
+        bare_number = re.search(r"\d", phrase) and not re.search(r"\d{4}-", phrase)
+        if bare_number and not _MONTH_WORD.search(phrase):
+            continue  # "4.5 metres" is no date
+        rest = (text[: found.start()] + " " + text[found.end() :]).strip()
+        rest = re.sub(r"\s+(?:on|since|from|in|during)$", "", " ".join(rest.split()))
+        return phrase.strip(), rest
+    return None, text
+
+
+def _with(query: Query, *, story: str | None, when: str | None) -> Query:
+    updates = {}
+    if story and not query.story:
+        updates["story"] = story
+    if when and not query.when:
+        updates["when"] = when
+    return query.model_copy(update=updates) if updates else query
+
+
+_TOPIC_LEAD = re.compile(
+    r"^(?:(?:to|with) )?(?:reporters|journalists|the press|the media|reuters|us|them|"
+    r"people|anyone|everyone|him|her|the council|residents|voters|the public)?\s*"
+    r"(?:about|on|regarding|concerning|over|re|with regard to|in regard to|in relation to|"
+    r"when it comes to|as to|to|of|in response to|in reply to|around|towards?)\s+(?P<t>.+)$",
+    re.I,
+)
+_STORY_REST = re.compile(rf"^(?:in|from|on)\s+(?:the\s+)?(?P<s>.+?)(?:\s+{_STORY_WORD})?$", re.I)
+
+
+def split_rest(rest: str) -> tuple[str | None, str | None]:
+    """(topic, story) from what follows a form's verb: "about the flood", "in Voltra"."""
+    rest = rest.strip(" ,.;:")
+    rest = re.sub(
+        r"^(?:anything|something|a word|much|more|so far|exactly|recently|lately|"
+        r"publicly|at all)\b\s*",
+        "",
+        rest,
+        flags=re.I,
+    )
+    rest = re.sub(r"^(?:reporters|journalists|the press|reuters|the media)$", "", rest, flags=re.I)
+    if not rest:
+        return None, None
+    found = _TOPIC_LEAD.match(rest)
+    if found:
+        return topic_name(found["t"]), None
+    found = _STORY_REST.match(rest)
+    if found:
+        return None, _story_name(found["s"])
+    return topic_name(rest), None
+
+
+def topic_name(text: str) -> str | None:
+    """A topic without leading articles or trailing fillers."""
+    text = re.sub(
+        r"^(?:the|a|an|this|that|these|those)\s+", "", text.strip(" ,.;:?!\"'"), flags=re.I
+    )
+    text = re.sub(r"\s+(?:at all|so far|lately|recently)$", "", text, flags=re.I)
+    return text or None
+
+
+def speaker_name(text: str) -> str:
+    """A speaker reference without quotes or trailing "ever"."""
+    return text.strip(" ,.;:?!\"'")
+
+
+def _slot(slots: Slots, name: str) -> str | None:
+    for key, value in slots.items():
+        if key.rstrip("_").rstrip("0123456789") == name and value.strip():
+            return value
+    return None
+
+
+def _speaker(intent: Intent, slots: Slots) -> Query | None:
+    speaker = _slot(slots, "x")
+    if not speaker:
+        return None
+    topic, story = split_rest(_slot(slots, "rest") or "")
+    return Query(intent=intent, speaker=speaker_name(speaker), topic=topic, story=story)
+
+
+def _said(intent: Intent, slots: Slots) -> Query | None:
+    words = (_slot(slots, "w") or "").strip(" ,.;:?!")
+    words = re.sub(r"^(?:that|the words|the phrase|this)\s+", "", words, flags=re.I)
+    if not words.strip(" \"'") or words.lower() in {"what", "it", "that", "this"}:
+        return None
+    return Query(intent=intent, words=words.strip('"').strip())
+
+
+def _disputes(intent: Intent, slots: Slots) -> Query | None:
+    words = _slot(slots, "w")
+    if words is not None:
+        words = words.strip(' ,.;:?!"')
+        words = re.sub(r"^(?:that|this|it|the claim that)\s*", "", words, flags=re.I)
+    topic, story = split_rest(_slot(slots, "rest") or "")
+    return Query(intent=intent, words=words or topic or None, story=story)
+
+
+def _rest_only(intent: Intent, slots: Slots) -> Query:
+    topic, story = split_rest(_slot(slots, "rest") or "")
+    return Query(intent=intent, topic=topic, story=story)
+
+
+def _count(intent: Intent, slots: Slots) -> Query:
+    kind = (_slot(slots, "count") or "").lower()
+    count = None
+    if kind:
+        count = (
+            "named"
+            if kind
+            in {"named", "on-the-record", "on the record", "on-record", "on record", "identified"}
+            else "anonymous"
+        )
+    rest = _slot(slots, "rest") or ""
+    rest = re.sub(
+        r"^\s*(?:are there|were there|did|does|do|were|are|is|has|have)\b\s*", "", rest, flags=re.I
+    )
+    rest = re.sub(r"\s+(?:have|has|use|uses|used|cite|cites|cited|quote|quotes|quoted)$", "", rest)
+    _topic, story = split_rest(rest)
+    if story is None and rest.strip():
+        story = _story_name(re.sub(r"^(?:in|on|for|of|does|did)\s+", "", rest.strip()))
+    return Query(intent=intent, count=count, story=story)  # type: ignore[arg-type]
+
+
+def _generic(intent: Intent, slots: Slots) -> Query | None:
+    topic = _slot(slots, "t")
+    if topic is not None:
+        return Query(intent=intent, topic=topic_name(topic))
+    speaker = _slot(slots, "x")
+    if speaker is not None:
+        return Query(intent=intent, speaker=speaker_name(speaker))
+    return _rest_only(intent, slots)
+
+
+def _about(intent: Intent, slots: Slots) -> Query | None:
+    subject = _slot(slots, "x")
+    return Query(
+        intent=intent, speaker=speaker_name(subject or ""), topic=topic_name(subject or "")
+    )
+
+
+_BUILDERS: dict[Intent, Callable[[Intent, Slots], Query | None]] = {
+    Intent.SPEAKER: _speaker,
+    Intent.COMMENTED: _speaker,
+    Intent.PROFILE: _generic,
+    Intent.SAID: _said,
+    Intent.DISPUTES: _disputes,
+    Intent.SOURCE_COUNT: _count,
+    Intent.TOPIC: _rest_only,
+    Intent.NO_COMMENT: _rest_only,
+    Intent.ANONYMOUS: _rest_only,
+    Intent.QUOTED: _rest_only,
+    Intent.SOURCES: _rest_only,
+    Intent.ABOUT: _about,
+}
