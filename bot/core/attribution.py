@@ -107,9 +107,7 @@ def _kind_rank(record: StatementRecord) -> int:
     return [StatementKind.DIRECT, StatementKind.PARTIAL, StatementKind.INDIRECT].index(record.kind)
 
 
-async def _with_disputes(
-    library: Library, query: str, matches: list[SaidMatch]
-) -> list[SaidMatch]:
+async def _with_disputes(library: Library, query: str, matches: list[SaidMatch]) -> list[SaidMatch]:
     """Attach recorded disputes to the matches they concern; words close to a disputed claim
     put the claimant's own statement first."""
     articles = list(dict.fromkeys(m.statement.article_id for m in matches[:MAX_MATCHES]))

@@ -105,3 +105,21 @@ async def test_messages_not_for_the_bot_are_left_alone(
     await replies(fake_discord, CHANNEL_ID)
     await asyncio.sleep(0.2)  # room for a wrong second answer
     assert len(fake_discord.requests("POST", f"/channels/{CHANNEL_ID}/messages")) == 1
+
+
+async def test_ask_reads_a_plain_question(
+    adapter: DiscordAdapter, fake_discord: FakeDiscord
+) -> None:
+    await invoke(adapter, command("brief", "ask", question="who is Rubio?"))
+    [reply] = fake_discord.followups()
+    assert reply.body["embeds"][0]["title"].startswith("Marco Rubio, U.S. Secretary of State")
+    assert "brief:who:marco rubio" in custom_ids(reply)
+
+
+async def test_a_plain_question_in_a_mention(
+    adapter: DiscordAdapter, fake_discord: FakeDiscord
+) -> None:
+    text = f"<@{BOT_ID}> how many anonymous sources in the putin story?"
+    adapter.client._connection.parse_message_create(message(text, mentions=(BOT_ID,)))
+    [reply] = await replies(fake_discord, CHANNEL_ID)
+    assert "7 anonymous source(s)" in texts(reply)

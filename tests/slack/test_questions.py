@@ -102,3 +102,30 @@ async def test_a_slash_command_without_a_channel_still_answers_a_question(
     assert status == 200
     (reply,) = await slack.fake.wait_for("respond")
     assert "Marco Rubio" in read(reply.args["blocks"])
+
+
+async def test_brief_with_a_plain_question_goes_to_the_question_layer(slack: SlackClient) -> None:
+    await slack.command("what did Quigley say about the Europeans?")
+    (reply,) = await slack.fake.wait_for("respond")
+    shown = read(reply.args["blocks"])
+    assert reply.args["response_type"] == "ephemeral"
+    assert "Mike Quigley" in shown and "The Europeans are convinced of it." in shown
+
+
+async def test_a_plain_question_in_a_mention_is_answered_in_the_thread(
+    slack: SlackClient,
+) -> None:
+    body = slack.mention_body("<@UBOT> did the CIA comment?", thread_ts="1766190000.000100")
+    await slack.post(body, JSON)
+    (reply,) = await slack.fake.wait_for("chat.postMessage")
+    assert reply.args["thread_ts"] == "1766190000.000100"
+    assert "CIA did not respond" in read(reply.args["blocks"])
+
+
+async def test_a_plain_question_in_a_direct_message(slack: SlackClient) -> None:
+    await slack.post(slack.dm_body("what is disputed in the Voltra story?"), JSON)
+    (reply,) = await slack.fake.wait_for("chat.postMessage")
+    shown = read(reply.args["blocks"])
+    assert "Voltra asked for an extra $400m in tax credits" in shown
+    assert "the figure was wrong" in shown
+    assert "Sources of this story" in buttons(reply)

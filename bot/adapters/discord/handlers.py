@@ -21,10 +21,11 @@ import discord
 from bot.adapters.discord.render import OutgoingMessage, render_messages
 from bot.adapters.discord.replies import APOLOGY, NO_PINGS, USER_ERRORS
 from bot.adapters.discord.views import answer_view, briefing_view
-from bot.core.answers import Answer, answer
+from bot.core.answers import answer
 from bot.core.briefing import BriefingSpec
 from bot.core.commands import Command, parse
 from bot.core.library import ArticleRecord, Library
+from bot.core.questions import answer_text
 from bot.core.suggest import suggest_speakers
 
 log = logging.getLogger(__name__)
@@ -138,13 +139,6 @@ def addressed_to(message: discord.Message, me: discord.ClientUser) -> bool:
     if isinstance(message.channel, discord.DMChannel):
         return True
     return any(user.id == me.id for user in message.mentions)
-
-
-async def answer_text(
-    library: Library, text: str, *, now: dt.datetime, spec: BriefingSpec
-) -> Answer:
-    """The question layer's entry point (the command parser until it lands)."""
-    return await answer(parse(text), library, now=now, spec=spec)
 
 
 def _choice(name: str, value: str) -> discord.app_commands.Choice[str]:

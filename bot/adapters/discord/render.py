@@ -34,16 +34,20 @@ from bot.core.answers import (
     AmbiguousAnswer,
     Answer,
     BriefingAnswer,
+    DisputesAnswer,
     HelpAnswer,
+    NoCommentAnswer,
     NotFoundAnswer,
+    ProfileAnswer,
     QuotesAnswer,
     SaidAnswer,
     SpeakerAnswer,
+    TopicAnswer,
 )
 from bot.core.briefing import Briefing, BriefingItem
 from bot.core.commands import Verb
 from bot.core.library import StatementRecord
-from bot.core.sourcing import SourceLine, SourcesAnswer
+from bot.core.sourcing import DisputeLine, SourceLine, SourcesAnswer
 from bot.core.summary import StatementKind
 
 FOOTER_RESERVE = 200  # room kept in every message for its footer line
@@ -88,6 +92,25 @@ def render_messages(answer: Answer) -> list[OutgoingMessage]:
     return [OutgoingMessage("", tuple(render(answer)), follow_ups=follow_ups(answer))]
 
 
+def _story_follow_ups(stories: dict[str, str]) -> tuple[FollowUp, ...]:
+    """'Sources of this story', or one 'Sources: <title>' per story (at most three)."""
+    if len(stories) == 1:
+        return (FollowUp(Verb.SOURCES, next(iter(stories)), "Sources of this story"),)
+    return tuple(
+        FollowUp(Verb.SOURCES, article_id, fit(inert(f"Sources: {title}"), BUTTON_LABEL))
+        for article_id, title in list(stories.items())[:MAX_STORIES]
+    )
+
+
+def _article_ids(answer: TopicAnswer | NoCommentAnswer | DisputesAnswer) -> dict[str, str]:
+    """The stories an answer draws on, id → title, in order."""
+    if isinstance(answer, TopicAnswer):
+        return {s.article_id: s.article_title for s in answer.statements}
+    if isinstance(answer, NoCommentAnswer):
+        return {line.article.id: line.article.title for line in answer.lines}
+    return {item.article.id: item.article.title for item in answer.items}
+
+
 def follow_ups(answer: Answer) -> tuple[FollowUp, ...]:
     """The next questions worth a button: the speaker's other words, the story's sourcing."""
     if isinstance(answer, SaidAnswer):
@@ -97,13 +120,11 @@ def follow_ups(answer: Answer) -> tuple[FollowUp, ...]:
             FollowUp(Verb.SOURCES, best.article_id, "Sources of this story"),
         )
     if isinstance(answer, SpeakerAnswer):
-        stories = {s.article_id: s.article_title for s in answer.statements}
-        if len(stories) == 1:
-            return (FollowUp(Verb.SOURCES, next(iter(stories)), "Sources of this story"),)
-        return tuple(
-            FollowUp(Verb.SOURCES, article_id, fit(inert(f"Sources: {title}"), BUTTON_LABEL))
-            for article_id, title in list(stories.items())[:MAX_STORIES]
-        )
+        return _story_follow_ups({s.article_id: s.article_title for s in answer.statements})
+    if isinstance(answer, ProfileAnswer):
+        return (FollowUp(Verb.WHO, answer.speaker.name, "What they said"),)
+    if isinstance(answer, TopicAnswer | NoCommentAnswer | DisputesAnswer):
+        return _story_follow_ups(_article_ids(answer))
     if isinstance(answer, QuotesAnswer):
         return (FollowUp(Verb.SOURCES, answer.article.id, "Sources of this story"),)
     if isinstance(answer, SourcesAnswer):
@@ -239,6 +260,8 @@ def _(answer: NotFoundAnswer) -> list[discord.Embed]:
         "speaker": f"No speaker matches “{answer.query}”.",
         "words": f"Nobody in the stored articles said anything like “{answer.query}”.",
         "article": f"No article matches “{answer.query}”.",
+        "topic": f"Nothing in the stored articles is about “{answer.query}”.",
+        "dispute": f"No recorded dispute matches “{answer.query}”.",
         "articles": "No articles yet. Add summaries to the briefs folder.",
     }
     lines = [escape(messages.get(answer.what, f"Nothing matches “{answer.query}”."))]
@@ -261,7 +284,11 @@ def _(answer: SpeakerAnswer) -> list[discord.Embed]:
     note += f", first {shown} shown" if shown < total else ""
     if answer.approximate:
         note += f" (closest name to “{escape(answer.query)}”)"
-    embed = new_embed(answer.title, note)
+    if answer.note:
+        note += "\n" + escape(answer.note)
+    if answer.topic and answer.statements:
+        note += f"\nAbout {escape(answer.topic)}:"
+    embed = new_embed(answer.title, fit(note, DESCRIPTION_LIMIT))
     several = len({s.speaker_key for s in answer.statements}) > 1
     for number, record in enumerate(answer.statements, start=1):
         _statement_field(embed, number, record, speaker=several)
@@ -270,22 +297,96 @@ def _(answer: SpeakerAnswer) -> list[discord.Embed]:
 
 @_embeds.register
 def _(answer: SaidAnswer) -> list[discord.Embed]:
-    best = answer.matches[0].statement
-    lead = "Closest match" if answer.approximate or not answer.matches[0].exact else "Said by"
+    top = answer.matches[0]
+    best = top.statement
+    if top.approximate:
+        lead = "No one said exactly that. Approximate match"
+    else:
+        lead = "Said by" if top.exact else "Said by (all the words, not as one phrase)"
     role = f", {best.speaker_role}" if best.speaker_role else ""
     embed = new_embed(f"{lead}: {best.speaker_name}{role}")
     for number, match in enumerate(answer.matches, start=1):
-        _statement_field(embed, number, match.statement, speaker=True)
+        label = " (approximate)" if match.approximate and not top.approximate else ""
+        notes = [f"Disputed: {_dispute_text(match.dispute)}"] if match.dispute else []
+        _statement_field(embed, number, match.statement, speaker=True, label=label, notes=notes)
+    return [embed]
+
+
+def _dispute_text(line: DisputeLine) -> str:
+    by = f"claimed by {line.claimed_by}" if line.claimed_by else "claimed"
+    against = f"; disputed by {line.disputed_by}" if line.disputed_by else ""
+    return f"{line.claim} ({by}{against})"
+
+
+@_embeds.register
+def _(answer: ProfileAnswer) -> list[discord.Embed]:
+    speaker = answer.speaker
+    count = f"{answer.total} statement{'s' if answer.total != 1 else ''}"
+    lines = [escape("Also: " + ", ".join(answer.names))] if answer.names else []
+    lines.append(f"{count} in {len(answer.articles)} article(s):")
+    lines += [
+        "• " + escape(a.title + (f" ({a.outlet})" if a.outlet else "")) for a in answer.articles
+    ]
+    title = speaker.name + (f", {speaker.role}" if speaker.role else "")
+    return [new_embed(title, fit_lines(lines, DESCRIPTION_LIMIT))]
+
+
+@_embeds.register
+def _(answer: NoCommentAnswer) -> list[discord.Embed]:
+    scope = f"“{answer.story.title}”" if answer.story else "the stored articles"
+    if answer.subject and not answer.lines:
+        title = f"The stored articles record no comment from “{answer.subject}”, nor a refusal."
+    elif not answer.lines:
+        title = f"Nobody is recorded as declining to comment in {scope}."
+    else:
+        title = f"No: {answer.subject} gave no comment." if answer.subject else "No comment"
+    lines = []
+    for line in answer.lines:
+        place = f", paragraph {line.paragraph}" if line.paragraph is not None else ""
+        where_said = escape(f" {line.response} · {line.article.title}{place}")
+        lines.append(f"• **{escape(line.name)}**{where_said}")
+    return [new_embed(title, fit_lines(lines, DESCRIPTION_LIMIT))]
+
+
+@_embeds.register
+def _(answer: DisputesAnswer) -> list[discord.Embed]:
+    if not answer.items:
+        scope = f"“{answer.story.title}”" if answer.story else "the stored articles"
+        return [new_embed(f"No disputed claims recorded in {scope}.")]
+    embed = new_embed("Disputed")
+    for item in answer.items:
+        lines = []
+        for label, record in (("claim", item.claim_words), ("dispute", item.dispute_words)):
+            if record is not None:
+                lines.append(f"{label}: **{escape(record.speaker_name)}**: {quoted(record)}")
+        name = f"{_dispute_text(item.dispute)} · {item.article.title}"
+        add_field(embed, name, lines or [escape(item.article.title)])
+    return [embed]
+
+
+@_embeds.register
+def _(answer: TopicAnswer) -> list[discord.Embed]:
+    who = "Anonymous sources on" if answer.anonymous_only else "Who said what about"
+    embed = new_embed(f"{who} {answer.topic} — {answer.total} statement(s)")
+    for number, record in enumerate(answer.statements, start=1):
+        _statement_field(embed, number, record, speaker=True)
     return [embed]
 
 
 def _statement_field(
-    embed: discord.Embed, number: int, record: StatementRecord, *, speaker: bool
+    embed: discord.Embed,
+    number: int,
+    record: StatementRecord,
+    *,
+    speaker: bool,
+    label: str = "",
+    notes: Sequence[str] = (),
 ) -> None:
     """A statement as a field: how and where as the name, the words as the value."""
     who = f"{record.speaker_name} · " if speaker else ""
-    name = f"{number}. {who}{how_said(record)}"
-    add_field(embed, name, [quoted(record), f"*{escape(where(record))}*"])
+    name = f"{number}. {who}{how_said(record)}{label}"
+    lines = [quoted(record), f"*{escape(where(record))}*", *(escape(n) for n in notes)]
+    add_field(embed, name, lines)
 
 
 def quoted(record: StatementRecord) -> str:
@@ -311,8 +412,8 @@ def _(answer: QuotesAnswer) -> list[discord.Embed]:
 
 @_embeds.register
 def _(answer: SourcesAnswer) -> list[discord.Embed]:
-    embed = new_embed(f"Sourcing of “{answer.article.title}”")
     people = f", {answer.anonymous_people} people where stated" if answer.anonymous_people else ""
+    embed = new_embed(f"Sourcing of “{answer.article.title}”", _focus(answer) or "")
     add_field(embed, f"Named ({len(answer.named)})", [_source(s) for s in answer.named] or ["none"])
     anonymous = [_source(s) for s in answer.anonymous] or ["none"]
     add_field(embed, f"Anonymous ({len(answer.anonymous)}{people})", anonymous)
@@ -320,6 +421,16 @@ def _(answer: SourcesAnswer) -> list[discord.Embed]:
     disputes = [_dispute(d.claim, d.claimed_by, d.disputed_by) for d in answer.disputed]
     add_field(embed, "Disputed", disputes or ["none noted"])
     return [embed]
+
+
+def _focus(answer: SourcesAnswer) -> str | None:
+    """The count a question asked about, said first ("2 anonymous source(s).")."""
+    people = f" ({answer.anonymous_people} people where stated)" if answer.anonymous_people else ""
+    return {
+        "anonymous": f"{len(answer.anonymous)} anonymous source(s){people}.",
+        "named": f"{len(answer.named)} named source(s).",
+        "all": f"{len(answer.named)} named and {len(answer.anonymous)} anonymous source(s).",
+    }.get(answer.focus or "")
 
 
 def _source(line: SourceLine) -> str:

@@ -9,7 +9,6 @@ else is logged with its traceback and answered with a short apology.
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
 from collections import OrderedDict
@@ -34,10 +33,10 @@ from bot.adapters.slack.render import (
     render_notice,
 )
 from bot.context import Context
-from bot.core.answers import Answer, answer
+from bot.core.answers import answer
 from bot.core.briefing import BriefingSpec
 from bot.core.commands import Command, Verb, parse
-from bot.core.library import Library
+from bot.core.questions import answer_text
 from bot.delivery.poster import Poster
 from bot.errors import UserInputError
 
@@ -181,13 +180,6 @@ async def ask_text(
         )
     context = deps.context
     return render(await answer_text(context.store, text, now=context.now(), spec=deps.spec))
-
-
-async def answer_text(
-    library: Library, text: str, *, now: dt.datetime, spec: BriefingSpec
-) -> Answer:
-    """The question layer's entry point (the command parser until it lands)."""
-    return await answer(parse(text), library, now=now, spec=spec)
 
 
 async def ask_core(deps: Deps, command: Command) -> list[Message]:

@@ -37,15 +37,19 @@ from bot.core.answers import (
     AmbiguousAnswer,
     Answer,
     BriefingAnswer,
+    DisputesAnswer,
     HelpAnswer,
+    NoCommentAnswer,
     NotFoundAnswer,
+    ProfileAnswer,
     QuotesAnswer,
     SaidAnswer,
     SpeakerAnswer,
+    TopicAnswer,
 )
 from bot.core.briefing import Briefing, BriefingItem
 from bot.core.library import StatementRecord
-from bot.core.sourcing import SourceLine, SourcesAnswer
+from bot.core.sourcing import DisputeLine, SourceLine, SourcesAnswer
 from bot.core.summary import StatementKind
 
 QUOTES_ACTION = "briefbot_quotes"
@@ -161,13 +165,14 @@ def _answer_groups(answer: object) -> Rendered:
 
 @_answer_groups.register
 def _(answer: HelpAnswer) -> Rendered:
-    lines = [f"_{entities(answer.problem)}_", ""] if answer.problem else []
-    lines.append("*Ask in your own words*, e.g. `/brief what did Quigley say about Europe?`")
+    groups = [Group(rich([[italic(answer.problem)]]))] if answer.problem else []
+    lines = ["*Ask in your own words*, e.g. `/brief what did Quigley say about Europe?`"]
     lines.append("*Commands*")
     lines += [f"`{entities(usage)}` {what}" for usage, what in answer.usage]
     lines.append("*Admin*")
     lines += [f"`{entities(usage)}` {what}" for usage, what in answer.admin_usage]
-    return entities(answer.problem or "briefbot help"), [Group(sections(lines))], None
+    groups.append(Group(sections(lines)))
+    return entities(answer.problem or "briefbot help"), groups, None
 
 
 @_answer_groups.register
@@ -177,6 +182,8 @@ def _(answer: NotFoundAnswer) -> Rendered:
         "speaker": f"No speaker matches “{query}”.",
         "words": f"Nobody in the stored articles said anything like “{query}”.",
         "article": f"No article matches “{query}”.",
+        "topic": f"Nothing in the stored articles is about “{query}”.",
+        "dispute": f"No recorded dispute matches “{query}”.",
         "articles": EMPTY_BRIEFING,
     }
     lines = [messages.get(answer.what, f"Nothing matches “{query}”.")]
@@ -200,6 +207,10 @@ def _(answer: SpeakerAnswer) -> Rendered:
     lines: list[Line] = [[bold(answer.title), plain(count)]]
     if answer.approximate:
         lines.append([italic(f"(closest name to “{answer.query}”)")])
+    if answer.note:
+        lines.append([italic(answer.note)])
+    if answer.topic and answer.statements:
+        lines.append([plain(f"About {answer.topic}:")])
     several = len({s.speaker_key for s in answer.statements}) > 1
     groups = [Group(rich(lines))]
     groups += [_statement(record, speaker=several) for record in answer.statements]
@@ -209,13 +220,90 @@ def _(answer: SpeakerAnswer) -> Rendered:
 
 @_answer_groups.register
 def _(answer: SaidAnswer) -> Rendered:
-    best = answer.matches[0].statement
-    lead = "Closest match" if answer.approximate or not answer.matches[0].exact else "Said by"
+    top = answer.matches[0]
+    best = top.statement
+    if top.approximate:
+        lead = "No one said exactly that. Approximate match"
+    else:
+        lead = "Said by" if top.exact else "Said by (all the words, not as one phrase)"
     role = f", {best.speaker_role}" if best.speaker_role else ""
     groups = [Group(rich([[plain(f"{lead}: "), bold(best.speaker_name), plain(role)]]))]
-    groups += [_statement(match.statement, speaker=True) for match in answer.matches]
+    for match in answer.matches:
+        label = " (approximate)" if match.approximate and not top.approximate else ""
+        disputed = [f"Disputed: {_dispute(match.dispute)}"] if match.dispute else []
+        groups.append(_statement(match.statement, speaker=True, label=label, notes=disputed))
     buttons = story_buttons([best.article_id], best.speaker_name)
     return entities(f"{lead}: {best.speaker_name}{role}"), groups, buttons
+
+
+def _dispute(line: DisputeLine) -> str:
+    by = f"claimed by {line.claimed_by}" if line.claimed_by else "claimed"
+    against = f"; disputed by {line.disputed_by}" if line.disputed_by else ""
+    return f"{line.claim} ({by}{against})"
+
+
+@_answer_groups.register
+def _(answer: ProfileAnswer) -> Rendered:
+    speaker = answer.speaker
+    title = speaker.name + (f", {speaker.role}" if speaker.role else "")
+    count = f"{answer.total} statement{'s' if answer.total != 1 else ''}"
+    lines: list[Line] = [[bold(title)]]
+    if answer.names:
+        lines.append([plain("Also: " + ", ".join(answer.names))])
+    lines.append([plain(f"{count} in {len(answer.articles)} article(s):")])
+    lines += [
+        [plain("• "), bold(a.title), plain(f" ({a.outlet})" if a.outlet else "")]
+        for a in answer.articles
+    ]
+    buttons = actions(button("What they said", SPEAKER_ACTION, speaker.name))
+    return entities(title), [Group(rich(lines))], buttons
+
+
+@_answer_groups.register
+def _(answer: NoCommentAnswer) -> Rendered:
+    scope = f"“{answer.story.title}”" if answer.story else "the stored articles"
+    if answer.subject and not answer.lines:
+        first = f"The stored articles record no comment from “{answer.subject}”, nor a refusal."
+    elif not answer.lines:
+        first = f"Nobody is recorded as declining to comment in {scope}."
+    else:
+        first = f"No: {answer.subject} gave no comment." if answer.subject else "No comment:"
+    lines: list[Line] = [[plain(first)]]
+    for line in answer.lines:
+        place = f", paragraph {line.paragraph}" if line.paragraph is not None else ""
+        where = plain(f" {line.response} · {line.article.title}{place}")
+        lines.append([plain("• "), bold(line.name), where])
+    ids = [line.article.id for line in answer.lines]
+    return entities(first), [Group(rich(lines))], story_buttons(ids) if ids else None
+
+
+@_answer_groups.register
+def _(answer: DisputesAnswer) -> Rendered:
+    if not answer.items:
+        scope = f"“{answer.story.title}”" if answer.story else "the stored articles"
+        first = f"No disputed claims recorded in {scope}."
+        return entities(first), [Group(rich([[plain(first)]]))], None
+    groups = [Group(rich([[bold("Disputed")]]))]
+    for item in answer.items:
+        lines: list[Line] = [[plain(f"• {_dispute(item.dispute)} · "), bold(item.article.title)]]
+        for label, record in (("claim", item.claim_words), ("dispute", item.dispute_words)):
+            if record is not None:
+                who = [plain(f"{label}: "), bold(record.speaker_name), plain(": ")]
+                lines.append([*who, *_words(record)])
+        groups.append(Group([divider(), *rich(lines)]))
+    buttons = story_buttons([item.article.id for item in answer.items])
+    return "Disputed claims", groups, buttons
+
+
+@_answer_groups.register
+def _(answer: TopicAnswer) -> Rendered:
+    who = "Anonymous sources on" if answer.anonymous_only else "Who said what about"
+    first = f"{who} {answer.topic} — {answer.total} statement(s)"
+    count = plain(f" — {answer.total} statement(s)")
+    groups = [Group(rich([[plain(f"{who} "), bold(answer.topic), count]]))]
+    groups += [_statement(record, speaker=True) for record in answer.statements]
+    ids = [record.article_id for record in answer.statements]
+    return entities(first), groups, story_buttons(ids) if ids else None
 
 
 @_answer_groups.register
@@ -243,6 +331,9 @@ def _(answer: SourcesAnswer) -> Rendered:
         [plain("Sourcing of "), bold(title)],
         [bold(f"Named ({len(answer.named)})")],
     ]
+    focus = _focus(answer)
+    if focus:
+        lines.insert(0, [plain(focus)])
     lines += [[plain(f"• {_source(line)}")] for line in answer.named] or [[plain("• none")]]
     lines.append([bold(f"Anonymous ({len(answer.anonymous)}{people})")])
     lines += [[plain(f"• {_source(line)}")] for line in answer.anonymous] or [[plain("• none")]]
@@ -256,12 +347,20 @@ def _(answer: SourcesAnswer) -> Rendered:
     return entities(f"Sourcing of {title}"), [Group(rich(lines))], buttons
 
 
-def _statement(record: StatementRecord, *, speaker: bool) -> Group:
-    """A statement: its words, then who, how and where in small print."""
+def _statement(
+    record: StatementRecord, *, speaker: bool, label: str = "", notes: Sequence[str] = ()
+) -> Group:
+    """A statement: its words, then who, how and where (and any notes) in small print."""
     who = f"{record.speaker_name} · " if speaker else ""
-    outlet = f" ({record.outlet})" if record.outlet else ""
+    details = [d for d in (record.outlet, _date(record)) if d]
+    outlet = f" ({', '.join(details)})" if details else ""
     where = f"{record.article_title}{outlet}, paragraph {record.paragraph}"
-    return Group([*rich([_words(record)]), *contexts([f"{who}{_how(record)} · {where}"])])
+    words = [*_words(record), italic(label)]
+    return Group([*rich([words]), *contexts([f"{who}{_how(record)} · {where}", *notes])])
+
+
+def _date(record: StatementRecord) -> str | None:
+    return f"{record.published:%d %b %Y}" if record.published else None
 
 
 def _words(record: StatementRecord) -> list[Run]:
@@ -277,6 +376,16 @@ def _how(record: StatementRecord) -> str:
     """'direct quote, said on December 19'."""
     cue = " ".join(p for p in (record.cue, record.when) if p)
     return ", ".join(p for p in (KIND_WORDS[record.kind], cue) if p)
+
+
+def _focus(answer: SourcesAnswer) -> str | None:
+    """The count a question asked about, said first ("2 anonymous source(s).")."""
+    people = f" ({answer.anonymous_people} people where stated)" if answer.anonymous_people else ""
+    return {
+        "anonymous": f"{len(answer.anonymous)} anonymous source(s){people}.",
+        "named": f"{len(answer.named)} named source(s).",
+        "all": f"{len(answer.named)} named and {len(answer.anonymous)} anonymous source(s).",
+    }.get(answer.focus or "")
 
 
 def _source(line: SourceLine) -> str:
