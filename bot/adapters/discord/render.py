@@ -236,7 +236,7 @@ def _(answer: BriefingAnswer) -> list[discord.Embed]:
 
 @_embeds.register
 def _(answer: HelpAnswer) -> list[discord.Embed]:
-    embed = new_embed("How to use /brief", escape(answer.problem or ""))
+    embed = new_embed("How to use /brief", fit(escape(answer.problem or ""), DESCRIPTION_LIMIT))
     add_field(embed, "Commands", [_usage(usage, what) for usage, what in answer.usage])
     admin = [_usage(usage, what) for usage, what in answer.admin_usage if "preview" not in usage]
     add_field(embed, "Admin (Manage Server)", admin)

@@ -1,0 +1,36 @@
+"""Property tests of the embed renderer: hostile article text never breaks a limit, never
+crashes it, and never becomes a mention or a link (issue 13, "keep it fixed")."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+
+from bot.adapters.discord.render import briefing_messages, render_messages
+from bot.core.answers import Answer
+from bot.core.briefing import Briefing
+from tests.discord.inert import check_limits, embed_urls, live
+from tests.discord.test_escaping import body
+from tests.hostile import answers, briefings
+
+BOUNDED = settings(max_examples=60, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+
+
+@BOUNDED
+@given(briefings)
+def test_any_briefing_renders_within_limits_and_inert(briefing: Briefing) -> None:
+    own = {i.url for i in briefing.items if i.url}
+    for message in briefing_messages(briefing, marker="k1"):
+        sent = body(message)
+        check_limits(sent)
+        assert live(sent) == []
+        assert embed_urls(sent) <= {u for u in own if u.startswith(("http://", "https://"))}
+
+
+@BOUNDED
+@given(answers)
+def test_any_answer_renders_within_limits_and_inert(answer: Answer) -> None:
+    for message in render_messages(answer):
+        sent = body(message)
+        check_limits(sent)
+        assert live(sent) == []
+        assert embed_urls(sent) == set()
