@@ -10,8 +10,8 @@ import yaml
 
 from bot.adapters.slack.adapter import SlackAdapter
 from bot.adapters.slack.admin import Admins
+from bot.adapters.slack.buttons import QUOTES_ACTION
 from bot.adapters.slack.config import DEFAULT_API_URL, EVENTS_PATH, SlackConfig
-from bot.adapters.slack.render import QUOTES_ACTION
 from bot.errors import ConfigError
 from bot.store import Store
 from tests.conftest import ROOT

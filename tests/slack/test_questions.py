@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 
-from bot.adapters.slack.render import SOURCES_ACTION, SPEAKER_ACTION
+from bot.adapters.slack.buttons import SOURCES_ACTION, SPEAKER_ACTION
 from tests.slack.blockkit import read
 from tests.slack.conftest import CHANNEL, DM_CHANNEL, SlackClient
 from tests.slack.fake_slack import Recorded

@@ -9,7 +9,8 @@ import re
 import pytest
 
 from bot.adapters.slack.blocks import entities, pack_lines, plain, rich
-from bot.adapters.slack.render import QUOTES_ACTION, render, render_briefing
+from bot.adapters.slack.buttons import QUOTES_ACTION
+from bot.adapters.slack.render import render, render_briefing
 from bot.core.answers import answer
 from bot.core.briefing import Briefing, BriefingItem, QuoteLine
 from bot.core.commands import parse

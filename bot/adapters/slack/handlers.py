@@ -24,14 +24,9 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack.admin import Admins, run_admin
 from bot.adapters.slack.blocks import Message, entities
+from bot.adapters.slack.buttons import QUOTES_ACTION, SOURCES_ACTION, SPEAKER_ACTION
 from bot.adapters.slack.poster import SlackPoster
-from bot.adapters.slack.render import (
-    QUOTES_ACTION,
-    SOURCES_ACTION,
-    SPEAKER_ACTION,
-    render,
-    render_notice,
-)
+from bot.adapters.slack.render import render, render_notice
 from bot.context import Context
 from bot.core.answers import answer
 from bot.core.briefing import BriefingSpec
