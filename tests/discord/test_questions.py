@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import asyncio
 
+import discord
+import pytest
+
 from bot.adapters.discord.client import INTENTS, DiscordAdapter
 from tests.discord.fake_api import BOT_ID, CHANNEL_ID, FakeDiscord, Received
 from tests.discord.payloads import DM_CHANNEL_ID, button, command, message
@@ -123,3 +126,18 @@ async def test_a_plain_question_in_a_mention(
     adapter.client._connection.parse_message_create(message(text, mentions=(BOT_ID,)))
     [reply] = await replies(fake_discord, CHANNEL_ID)
     assert "7 anonymous source(s)" in texts(reply)
+
+
+async def test_a_reply_the_channel_refuses_is_logged_not_raised(
+    adapter: DiscordAdapter, fake_discord: FakeDiscord, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake_discord.fail("POST", f"/channels/{CHANNEL_ID}/messages", 403)
+    await adapter.client.responder.on_message(
+        discord.Message(
+            state=adapter.client._connection,
+            channel=adapter.client.get_partial_messageable(int(CHANNEL_ID), guild_id=1),
+            data=message(f"<@{BOT_ID}> who Rubio", mentions=(BOT_ID,)),
+        ),
+        adapter.client.user,
+    )
+    assert "could not reply to a mention" in caplog.text and "403" in caplog.text

@@ -80,13 +80,18 @@ class Responder:
         except Exception:  # the edge: logged with its traceback, the user gets an apology
             log.exception("answering a Discord mention failed")
             replies = [_notice(APOLOGY)]
-        for reply in replies[:MAX_REPLIES]:
-            await message.reply(
-                content=reply.content or None,
-                embeds=list(reply.embeds),
-                view=_view(reply),
-                allowed_mentions=NO_PINGS,
-                mention_author=False,
+        try:
+            for reply in replies[:MAX_REPLIES]:
+                await message.reply(
+                    content=reply.content or None,
+                    embeds=list(reply.embeds),
+                    view=_view(reply),
+                    allowed_mentions=NO_PINGS,
+                    mention_author=False,
+                )
+        except discord.HTTPException as err:  # e.g. no Send Messages in that channel
+            log.warning(
+                "could not reply to a mention in %s: HTTP %s", message.channel.id, err.status
             )
 
     async def speaker_choices(self, current: str) -> list[discord.app_commands.Choice[str]]:
