@@ -20,6 +20,7 @@ import discord
 
 from bot.adapters.discord.render import OutgoingMessage, render_messages
 from bot.adapters.discord.replies import APOLOGY, NO_PINGS, USER_ERRORS
+from bot.adapters.discord.text import escape
 from bot.adapters.discord.views import answer_view, briefing_view
 from bot.core.answers import answer
 from bot.core.briefing import BriefingSpec
@@ -76,7 +77,7 @@ class Responder:
         try:
             replies = await self.answer_words(text)
         except USER_ERRORS as err:
-            replies = [_notice(str(err))]
+            replies = [_notice(escape(str(err)))]
         except Exception:  # the edge: logged with its traceback, the user gets an apology
             log.exception("answering a Discord mention failed")
             replies = [_notice(APOLOGY)]

@@ -23,10 +23,10 @@ from slack_bolt.response import BoltResponse
 from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.adapters.slack.admin import Admins, run_admin
-from bot.adapters.slack.blocks import Message, entities
+from bot.adapters.slack.blocks import Message
 from bot.adapters.slack.buttons import QUOTES_ACTION, SOURCES_ACTION, SPEAKER_ACTION
 from bot.adapters.slack.poster import SlackPoster
-from bot.adapters.slack.render import render, render_notice
+from bot.adapters.slack.render import render, render_notice, render_problem
 from bot.context import Context
 from bot.core.answers import answer
 from bot.core.briefing import BriefingSpec
@@ -201,7 +201,7 @@ async def deliver(reply: Reply, work: Awaitable[list[Message]]) -> None:
     try:
         messages = await work
     except UserInputError as err:
-        messages = [render_notice(f":warning: {entities(str(err))}")]
+        messages = [render_problem(str(err))]
     except Exception:
         log.exception("answering a Slack request failed")
         messages = [render_notice(APOLOGY)]

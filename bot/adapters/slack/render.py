@@ -90,6 +90,11 @@ def render(answer: Answer) -> list[Message]:
     return messages
 
 
+def render_problem(text: str) -> Message:
+    """A user's mistake explained: literal, since it may quote what they typed."""
+    return Message(f":warning: {entities(text)}", tuple(rich([[plain(f"⚠️ {text}")]])))
+
+
 def render_notice(text: str) -> Message:
     """A short message of our own (a refusal, an apology, a confirmation); ``text`` is mrkdwn."""
     return Message(text, tuple(sections([text])))
