@@ -1,9 +1,10 @@
-"""Benchmark: `who` and `said` latency on generated stores of 1,000 and 1,000,000 statements.
+"""Benchmark: `who`, `said` and plain-question latency on stores of 1,000 and 1,000,000 statements.
 
 Builds each store through the store's own ``put`` from validated summaries (so the indexes
 are exactly the real ones), then answers a fixed, seeded
 mix of queries through the real answer functions and reports p50/p95 per size. The target:
-p95 under 20 ms at 1,000,000 statements, and at most 3x the p95 at 1,000.
+p95 under 20 ms at 1,000,000 statements, and at most 3x the p95 at 1,000; plain questions
+through ``answer_text`` (the path every adapter takes) p95 under 50 ms at 1,000,000.
 
     python bench/answers/bench_answers.py [--sizes 1000,1000000] [--queries 400]
 
@@ -25,6 +26,7 @@ import time
 from pathlib import Path
 
 from bot.core.answers import SaidAnswer, said, who
+from bot.core.questions import answer_text
 from bot.core.summary import Summary
 from bot.store.base import sqlite_path
 from bot.store.sqlite import SqliteStore
@@ -187,6 +189,43 @@ def queries(
     return mix
 
 
+QUESTION_NOW = dt.datetime(2027, 1, 1, tzinfo=dt.UTC)
+
+
+def questions(
+    rng: random.Random, people: list[str], phrases: list[str], count: int
+) -> list[tuple[str, str]]:
+    """A seeded mix of plain questions of every common form, over the generated data."""
+    mix: list[tuple[str, str]] = []
+    for _ in range(count):
+        person = rng.choice(people)
+        phrase = rng.choice(phrases)
+        word = rng.choice(phrase.split())
+        surname = person.split()[-1]
+        mix.append(
+            (
+                "ask",
+                rng.choice(
+                    [
+                        f"what did {person} say?",
+                        f"@briefbot what has {surname} said this week?",
+                        f"what did {person} say about {word}?",
+                        f"who said {phrase}?",
+                        f'who said "{typo(rng, phrase)}"',
+                        f"who is {person}?",
+                        f"did {person} comment?",
+                        f"what did {surname} say about {word} in story {rng.randrange(99)}",
+                    ]
+                ),
+            )
+        )
+    return mix
+
+
+async def _ask(store: SqliteStore, text: str) -> object:
+    return await answer_text(store, text, now=QUESTION_NOW)
+
+
 async def measure(
     path: Path, people: list[str], phrases: list[str], count: int, rounds: int
 ) -> dict[str, float]:
@@ -199,7 +238,12 @@ async def measure(
         mix = queries(random.Random(11 + number), people, phrases, count)
         for verb, text in mix[:20]:  # warm caches (name list, vocabulary, page cache)
             await (who(store, text) if verb == "who" else said(store, text))
-        per_round.append(await _timed(store, mix[20:]))
+        asked = questions(random.Random(23 + number), people, phrases, count // 2)
+        for _verb, text in asked[:10]:
+            await _ask(store, text)
+        per_round.append(
+            {**await _timed(store, mix[20:]), **await _timed_questions(store, asked[10:])}
+        )
     exact = await phrases_found(store, phrases[:100])
     await store.close()
     figures = {key: statistics.median(r[key] for r in per_round) for key in per_round[0]}
@@ -219,6 +263,15 @@ async def _timed(store: SqliteStore, mix: list[tuple[str, str]]) -> dict[str, fl
         "who_p95_ms": percentile(timings["who"], 95),
         "said_p95_ms": percentile(timings["said"], 95),
     }
+
+
+async def _timed_questions(store: SqliteStore, mix: list[tuple[str, str]]) -> dict[str, float]:
+    timings = []
+    for _verb, text in mix:
+        started = time.perf_counter()
+        await _ask(store, text)
+        timings.append((time.perf_counter() - started) * 1000)
+    return {"ask_p50_ms": statistics.median(timings), "ask_p95_ms": percentile(timings, 95)}
 
 
 async def phrases_found(store: SqliteStore, phrases: list[str]) -> float:
@@ -266,7 +319,8 @@ def main() -> int:
         f"small={sizes[0]} large={sizes[-1]} p95_small_ms={small['p95_ms']:.2f} "
         f"p95_large_ms={large['p95_ms']:.2f} who_p95_large_ms={large['who_p95_ms']:.2f} "
         f"said_p95_large_ms={large['said_p95_ms']:.2f} ratio={ratio:.2f} "
-        f"phrases_exact_pct_large={large['phrases_exact_pct']:.0f}"
+        f"phrases_exact_pct_large={large['phrases_exact_pct']:.0f} "
+        f"ask_p50_large_ms={large['ask_p50_ms']:.2f} ask_p95_large_ms={large['ask_p95_ms']:.2f}"
     )
     return 0
 

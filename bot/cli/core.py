@@ -11,8 +11,9 @@ from bot import app as application
 from bot.adapters.console import Output
 from bot.adapters.console.render import render, render_briefing
 from bot.cli.base import ConfigOption, app, fail, run_async, settings_from
-from bot.core.answers import HelpAnswer, answer, latest_briefing
+from bot.core.answers import HelpAnswer, latest_briefing
 from bot.core.commands import parse
+from bot.core.questions import answer_text
 from bot.core.summary import json_schema
 from bot.core.verify import check_quotes
 from bot.errors import BriefError
@@ -34,10 +35,13 @@ def run(
 
 @app.command()
 def ask(
-    command: Annotated[str, typer.Argument(help='A /brief command, e.g. "who Rubio".')],
+    command: Annotated[
+        str,
+        typer.Argument(help='A question or /brief command, e.g. "what did Rubio say?".'),
+    ],
     config: ConfigOption = None,
 ) -> None:
-    """Answer one command on stdout and exit."""
+    """Answer one question or command on stdout and exit."""
     settings, secrets = settings_from(config)
     run_async(_ask(settings, secrets, command))
 
@@ -51,8 +55,8 @@ async def _ask(settings: Settings, secrets: Secrets, text: str) -> int:
             raise fail(
                 f"'{command.verb}' is an admin command for chat channels; see briefbot --help"
             )
-        reply = await answer(
-            command, context.store, now=context.now(), spec=settings.briefing.spec()
+        reply = await answer_text(
+            context.store, text, now=context.now(), spec=settings.briefing.spec()
         )
     if isinstance(reply, HelpAnswer) and reply.problem:
         output.error(render(reply))

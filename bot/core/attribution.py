@@ -22,7 +22,7 @@ from bot.core.summary import StatementKind, Summary
 from bot.core.text import search_words
 
 SAID_FUZZY_CUTOFF = 70.0  # in-order similarity that marks a span in a statement
-APPROXIMATE_CUTOFF = 86.0  # measured: see the module docstring and bench/README.md
+APPROXIMATE_CUTOFF = 89.0  # measured: see the module docstring and bench/README.md
 CLAIM_CUTOFF = 80.0  # how close words must be to a recorded disputed claim
 MAX_MATCHES = 5
 
@@ -78,8 +78,8 @@ def rank_matches(
 ) -> list[SaidMatch]:
     """Order statements: exact phrase, then all the words, then approximate (only above the
     measured cutoff); within a level by closeness, then direct quotes first."""
-    phrase = " ".join(_plain(query).split())
-    wanted = set(search_words(query))
+    tokens = search_words(query)
+    wanted = set(tokens)
     seen: set[tuple[str, int, str]] = set()
     matches: list[SaidMatch] = []
     for record in records:
@@ -88,14 +88,23 @@ def rank_matches(
             continue
         seen.add(identity)
         score, span = similarity(query, record.text)
-        exact = phrase in " ".join(_plain(record.text).split())
-        every_word = wanted <= set(search_words(record.text))
+        held = search_words(record.text)
+        exact = _contains(held, tokens)
+        every_word = wanted <= set(held)
         approximate = not exact and not (every_word and not loose)
         if score < (APPROXIMATE_CUTOFF if approximate else SAID_FUZZY_CUTOFF):
             continue
         matches.append(SaidMatch(record, exact, score, span, approximate=approximate))
     matches.sort(key=lambda m: (not m.exact, m.approximate, -m.score, _kind_rank(m.statement)))
     return matches
+
+
+def _contains(words: Sequence[str], tokens: Sequence[str]) -> bool:
+    """Whether the tokens stand in the words as one run (folded, so "Straße" is "strasse")."""
+    size = len(tokens)
+    return size > 0 and any(
+        list(words[i : i + size]) == list(tokens) for i in range(len(words) - size + 1)
+    )
 
 
 def _plain(text: str) -> str:
@@ -114,7 +123,7 @@ async def _with_disputes(library: Library, query: str, matches: list[SaidMatch])
     if not articles:
         return matches
     result = list(matches)
-    for article_id in articles[:3]:
+    for article_id in articles[:2]:
         summary = await library.summary(article_id)
         if summary is None or not summary.sourcing.disputed:
             continue

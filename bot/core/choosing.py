@@ -19,11 +19,11 @@ from bot.core.library import ArticleRecord, Library, SpeakerRecord, StatementRec
 from bot.core.query import Window, resolve_day
 from bot.core.replies import AmbiguousAnswer, Answer, NotFoundAnswer
 from bot.core.summary import StatementKind
-from bot.core.text import name_key, paragraphs
+from bot.core.text import name_key, paragraphs, singular
 from bot.core.topics import STOPWORDS, Topic, best_about
 
 ALL_STATEMENTS = 500  # a speaker's statements read to filter; more than any real speaker has
-CONTEXT_ARTICLES = 10  # articles whose paragraphs are read for a topic's context
+CONTEXT_ARTICLES = 4  # articles whose paragraphs are read for a topic's context
 
 _HONORIFICS = re.compile(
     r"^(?:mr|mrs|ms|miss|dr|sir|dame|prof|professor|madam|mister|señor|herr|frau)\.?\s+", re.I
@@ -81,22 +81,53 @@ async def choose(
         speakers, approximate = await find_speakers(library, key)
         if speakers:
             break
+    if not speakers and keys:
+        speakers = await _by_known_words(library, keys)
+        approximate = bool(speakers)
     if not speakers:
         suggestions = await near_names(library, keys[0], 60.0) if keys else []
         return NotFoundAnswer(reference, "speaker", tuple(suggestions))
-    groups = await _statements_by_speaker(library, _unique(speakers))
+    groups = await _statements_by_speaker(library, _by_name_first(_unique(speakers), keys[-1]))
     if story is not None:
-        in_story = {k: v for k, v in groups.items() if _in_story(k, v, story)}
-        groups = in_story or groups
+        groups = {k: v for k, v in groups.items() if _in_story(k, v, story)}
+        if not groups:
+            return NotFoundAnswer(f"{reference} (in “{story.title}”)", "speaker")
     return await _settle(library, reference, groups, subject, story, approximate)
 
 
 async def _statements_by_speaker(
     library: Library, speakers: Sequence[SpeakerRecord]
 ) -> dict[SpeakerRecord, list[StatementRecord]]:
+    named = [s for s in speakers if s.matched]  # by a name or alias, not by role words
     people = [s for s in speakers if s.is_person]
     chosen = people or list(speakers)
+    if named and not any(s.is_person for s in named):
+        chosen = named
     return {s: newest_first(await library.statements_of([s.key], ALL_STATEMENTS)) for s in chosen}
+
+
+async def _by_known_words(library: Library, keys: Sequence[str]) -> list[SpeakerRecord]:
+    """Speakers holding every word of the reference that any speaker holds at all: "the
+    union leader" is the union's president when no speaker is called a leader. A word some
+    speaker has is never dropped, so "the Ohio mayor" does not become any mayor."""
+    for key in (keys[0], keys[-1]):
+        words = [singular(w) for w in key.split() if w not in _SOFT_WORDS]
+        known = [w for w in words if await library.speakers_with_words([w])]
+        if known and len(known) < len(words):
+            return await library.speakers_with_words(known)
+    return []
+
+
+def _by_name_first(speakers: list[SpeakerRecord], key: str) -> list[SpeakerRecord]:
+    """Those whose own name holds the words, if any: "the residents' association" is the
+    association, not the person whose role is chair of it."""
+    wanted = [singular(w) for w in key.split()]
+    named = [s for s in speakers if all(w in _name_words(s) for w in wanted)]
+    return named or speakers
+
+
+def _name_words(speaker: SpeakerRecord) -> set[str]:
+    return {singular(w) for w in name_key(speaker.name).split()}
 
 
 def _in_story(

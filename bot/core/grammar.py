@@ -22,7 +22,7 @@ from bot.core.query import MONTHS, WEEKDAYS, Intent, Query
 
 _SAY = (
     r"(?:say|said|says|saying|tell|told|ask|asked|warn|warned|claim|claimed|argue|argued|"
-    r"think|thinks|mean|meant|state|stated|add|added|note|noted|predict|predicted|comment|"
+    r"think|thinks|mean|meant|add|added|note|noted|predict|predicted|comment|"
     r"suggest|suggested|insist|insisted|promise|promised|report|reported|admit|admitted|"
     r"explain|explained|complain|complained|accuse|accused|announce|announced)"
 )
@@ -33,8 +33,9 @@ _COMMENT = (
     r"(?:comment|statement)|weigh in|weighed in)"
 )
 _NO_COMMENT = (
-    r"(?:declined?(?: to)? (?:comment|respond|answer)|refused?(?: to)? (?:comment|respond|"
-    r"answer)|gave no comments?|give no comments?|had no comments?|would(?: not|n't) comment|"
+    r"(?:declined?(?: to)? (?:comment|respond|answer|talk|speak|be interviewed)|refused?"
+    r"(?: to)? (?:comment|respond|answer|talk|speak|be interviewed)|would(?: not|n't) "
+    r"(?:talk|speak|say)|gave no comments?|give no comments?|had no comments?|would(?: not|n't) comment|"
     r"did(?: not|n't) (?:respond|comment|reply|answer|return|get back)|(?:has|have)"
     r"(?: not|n't) (?:responded|commented|replied)|could(?: not|n't) be reached|"
     r"no comments?|was unavailable|were unavailable|stayed silent|(?:is|are|was|were) "
@@ -44,7 +45,7 @@ _DISPUTE = (
     r"(?:disputes?|disputed|disputing|contests?|contested|denies|denied|deny|rejects?|"
     r"rejected|challenges?|challenged|disagrees?(?: with)?|disagreed(?: with)?|"
     r"pushe[sd] back (?:on|against)|push back (?:on|against)|contradicts?|contradicted|"
-    r"refutes?|refuted|questions?|questioned|doubts?|doubted)"
+    r"refutes?|refuted|questions?|questioned|doubts?|doubted)\b"
 )
 _QUOTED = r"(?:quoted|cited|interviewed|speaking|speakers?|sources?|named)"
 _STORY_WORD = r"(?:story|stories|article|piece|report|coverage|item|news|reporting)"
@@ -89,8 +90,34 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 
 X = r"(?P<x>[^?]+?)"
+# What may follow a speaker: a topic, a story, an audience ("told reporters about ...").
+_REST_LEAD = (
+    r"(?:about|on|regarding|concerning|over|re|to|in|from|with|when|as|of|towards?|around|"
+    r"reporters|journalists|the press|the media|reuters|us|them|people|anyone|everyone|him|"
+    r"her|the council|residents|voters|the public|anything|something|a word|much|more|"
+    r"so far|exactly|recently|lately|publicly|at all|after|before|during|while)"
+)
+SREST = rf"(?P<rest>(?:\s{_REST_LEAD}\b.*)?)"  # after a speaker: must not eat a name
 REST = r"(?P<rest>(?:\s.*)?)"
 FORMS: tuple[Form, ...] = (
+    Form(
+        Intent.ANONYMOUS,
+        r"(?:who |which (?:\w+ ){0,2}?)(?:spoke|speaks|talked|was speaking|were speaking|"
+        r"is speaking|are speaking|was quoted|were quoted|said|commented)(?: only)? "
+        r"(?:anonymously|on (?:the )?condition of anonymity|without being named|"
+        r"off the record|on background|without giving (?:a |their )?names?)(?P<rest>(?:\s.*)?)"
+        r"|(?:who|what|which) (?:are|were|is|was) the (?:anonymous|unnamed|unidentified) "
+        r"(?:sources?|speakers?|people|officials)(?P<rest2>(?:\s.*)?)"
+        r"|(?:the |any )?(?:anonymous|unnamed) (?:sources?|speakers?|quotes)(?P<rest3>(?:\s.*)?)",
+        ("who spoke anonymously about the plant?", "who were the anonymous sources?"),
+    ),
+    Form(
+        Intent.SPEAKER,
+        r"which (?P<x>(?!sources?\b|people\b|speakers?\b|officials?\b|organi[sz]ations?\b)"
+        r"[^?]+?) (?:spoke|talked|said something|said anything|commented|was talking|"
+        r"has spoken|has talked|mentioned|said) (?P<rest>(?:about|on|regarding|over)\s.*)",
+        ("which Keller spoke about taxes?",),
+    ),
     Form(
         Intent.TOPIC,
         r"(?:who|which (?:people|sources?|speakers?)) (?:said|says|had said) what(?P<rest>\s.*)?"
@@ -102,6 +129,11 @@ FORMS: tuple[Form, ...] = (
         r"(?P<rest3>(?:about|on|regarding|concerning|over)\s.*)"
         r"|(?:quotes|statements|comments|reactions) (?P<rest4>(?:about|on|regarding|"
         r"concerning|over)\s.*)"
+        r"|what (?:are|were|have|has|do|did) (?:people|they|others|folks|everyone|sources|"
+        r"officials|critics|experts|residents|speakers) (?:been )?(?:saying|said|say|think)"
+        r"(?P<rest6>\s.*)"
+        r"|who (?:mentioned|mentions|discussed|discusses|raised|brought up|referred to|"
+        r"talked of|spoke of|addressed) (?P<rest7>.+)"
         r"|(?:anyone|anybody|somebody|someone) (?:say|said|talk|mention|comment)(?:ed)? "
         r"(?:anything |something )?(?P<rest5>(?:about|on|regarding)\s.*)",
         ("who said what about the flood?", "what was said about the sea wall?"),
@@ -132,17 +164,6 @@ FORMS: tuple[Form, ...] = (
         ("how many anonymous sources in the Putin story?",),
     ),
     Form(
-        Intent.ANONYMOUS,
-        r"(?:who |which (?:\w+ ){0,2}?)(?:spoke|speaks|talked|was speaking|were speaking|"
-        r"is speaking|are speaking|was quoted|were quoted|said|commented)(?: only)? "
-        r"(?:anonymously|on (?:the )?condition of anonymity|without being named|"
-        r"off the record|on background|without giving (?:a |their )?names?)(?P<rest>(?:\s.*)?)"
-        r"|(?:who|what|which) (?:are|were|is|was) the (?:anonymous|unnamed|unidentified) "
-        r"(?:sources?|speakers?|people|officials)(?P<rest2>(?:\s.*)?)"
-        r"|(?:the |any )?(?:anonymous|unnamed) (?:sources?|speakers?|quotes)(?P<rest3>(?:\s.*)?)",
-        ("who spoke anonymously about the plant?", "who were the anonymous sources?"),
-    ),
-    Form(
         Intent.DISPUTES,
         r"what(?:'s| is| was| were| are|s)? (?:being |been )?(?:disputed|contested|in dispute|"
         r"contentious|challenged|denied)(?P<rest>(?:\s.*)?)"
@@ -166,12 +187,15 @@ FORMS: tuple[Form, ...] = (
     Form(
         Intent.QUOTED,
         rf"(?:who|which people|which sources|what sources) (?:(?:was|were|is|are|got|gets|"
-        rf"has been|have been) )?{_QUOTED}(?P<rest>(?:\s.*)?)"
+        rf"has been|have been) )?{_QUOTED}(?!\s+(?:as )?saying)(?P<rest>(?:\s.*)?)"
         rf"|(?:who|what people) (?:(?:spoke|talked|speaks|appears|appeared) )?(?:in|on) "
         rf"(?P<rest2>.*{_STORY_WORD}.*)"
+        rf"|(?:who|what people|which people) (?:spoke|speaks|talked|talks|appears|appeared|"
+        rf"features|featured|is in it|was in it|was interviewed|were interviewed)"
+        rf"(?P<rest5>(?:\s.*)?)"
         rf"|(?:list|show|give)(?: me)? (?:all )?(?:the )?(?:quotes|speakers|sources|people "
         rf"quoted)(?P<rest3>(?:\s.*)?)"
-        rf"|(?:the |all )?(?:quotes|speakers|who said what)(?P<rest4>\s(?:in|from|of|on)\s.*)",
+        rf"|(?:the |all )?(?:quotes|speakers|who said what)(?P<rest4>\s(?:in|of|on)\s.*)",
         ("who was quoted in the sea wall story?", "who said what in the Voltra story?"),
     ),
     Form(
@@ -200,7 +224,8 @@ FORMS: tuple[Form, ...] = (
     ),
     Form(
         Intent.PROFILE,
-        r"who(?:'s| is| was| are| were|s) (?!said|quoted|disputing|the anonymous)"
+        r"who(?:'s| is| was| are| were|s) (?!said|quoted|disputing|the anonymous|behind|"
+        r"responsible|the source|the author|saying|cited)"
         r"(?P<x>[^?]+?)"
         r"|what (?:is|was|'s) (?P<x2>.+?)(?:'s|s') (?:role|job|title|position)"
         r"|what does (?P<x3>.+?) do",
@@ -211,7 +236,7 @@ FORMS: tuple[Form, ...] = (
         r"(?:(?:who|which(?: \w+){0,2}|whose (?:words|quote|line) (?:is|are|was|were)|"
         r"who (?:is|was) (?:it )?(?:that|who)) )?(?:said|says|say|saying|is saying|was saying|"
         r"had said|has said|told|wrote|warned|claimed|called|stated|argued|believes|believed|"
-        r"thinks|asked|quoted as saying|is quoted as saying|was quoted as saying|"
+        r"thinks|asked|(?:is |was |got |gets )?quoted (?:as )?saying|"
         r"said the words|uttered|used the words|(?:came up with|is behind|was behind)"
         r"(?: the (?:line|quote|phrase))?)(?: (?:that|this|the phrase|the line|the words|the "
         r"quote|it|out))?\s+(?P<w>.+)"
@@ -226,24 +251,26 @@ FORMS: tuple[Form, ...] = (
         rf"(?:and |so |but )?what (?:else )?(?:exactly |precisely )?{_DID} {X} "
         rf"(?:(?:actually |really |exactly |just |publicly |previously |recently |first "
         rf"|ever |already |originally )?(?:have to say|got to say|had to say|been saying|"
-        rf"been telling|been arguing|been warning|{_SAY}|have|think of)){REST}"
+        rf"been telling|been arguing|been warning|{_SAY}|have|think of)){SREST}"
         rf"|what {X} (?:has |had |was |is )?(?:said|says|told|been saying|saying|thinks|"
-        rf"warned|asked|thought|had to say|has to say){REST}"
+        rf"warned|asked|thought|had to say|has to say){SREST}"
         rf"|what(?:'s| is| was| has| have|s) {X} (?:been )?(?:said|saying|say|told|telling|"
-        rf"warning|arguing|asking|claiming){REST}"
+        rf"warning|arguing|asking|claiming){SREST}"
         rf"|(?:how|why) (?:did|does|has|have) {X} (?:respond|react|reply|answer|comment|"
-        rf"put it|describe|explain|justify|defend){REST}"
+        rf"put it|describe|explain|justify|defend){SREST}"
         rf"|what (?:are|were|is|was) {X}(?:'s|s'|’s) (?:words?|quotes?|statements?|comments?|"
         rf"remarks?|views?|position|stance|line|argument|case|take|thoughts?|response|"
-        rf"reaction|points?|message){REST}"
+        rf"reaction|points?|message){SREST}"
         rf"|(?:any |all |the |give me |show me |list |get |find |see )*(?:quotes?|statements?|"
         rf"comments?|remarks?|words|anything|something|everything|more) (?:from|by|of) "
-        rf"{X}{REST}"
+        rf"{X}{SREST}"
         rf"|(?:did|has|have|had) {X} (?:say|said|tell|told|mention|mentioned|talk|talked|speak "
         rf"about|spoken about|comment on|commented on|discuss) (?P<rest2>(?:anything|something|"
         rf"a word|much|more)(?:\s.*)?)"
+        rf"|(?:show me |give me |list |tell me )?(?:everything|all|anything|what) (?:that )?"
+        rf"{X} (?:has |had |ever )?(?:said|says|told|stated){SREST}"
         rf"|{X}(?:'s|s'|’s) (?:words?|quotes?|statements?|comments?|remarks?|views?|"
-        rf"position|stance|take|response|reaction){REST}",
+        rf"position|stance|take|response|reaction){SREST}",
         ("what did Quigley say about the Europeans?", "what has Zelenskyy said this week?"),
     ),
 )
@@ -376,7 +403,10 @@ _PLAIN_WORDS = frozenset(
         "shore",
     ]
 )
-_TYPO_FIXES = {"wat": "what", "wht": "what", "waht": "what", "hwo": "who", "teh": "the"}
+_TYPO_FIXES = {
+    "wat": "what", "wht": "what", "waht": "what", "hwo": "who", "teh": "the", "sayd": "said",
+    "siad": "said", "sadi": "said", "saud": "said", "sai": "say", "sya": "say", "cmment": "comment",
+}  # fmt: skip
 
 _FILLER_START = re.compile(
     r"^(?:(?:hey|hi|hello|ok|okay|so|um|uh|yo|please|pls|quick question|question|briefbot|bot|"
@@ -404,6 +434,7 @@ def clean(text: str) -> str:
     text = text.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'")
     text = text.replace("„", '"').replace("«", '"').replace("»", '"')
     text = " ".join(text.split())
+    text = re.sub(r"\b(who|what)'s\b", r"\1 is", text, flags=re.I)
     for _ in range(3):
         text = _FILLER_END.sub("", text.strip(" ?!.")).strip(" ?!.,")
         text = _FILLER_START.sub("", text)
@@ -419,12 +450,15 @@ def correct_typos(text: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=4096)
 def _corrected(token: str, *, first: bool) -> str:
     lower = token.lower()
     if not lower.isalpha() or lower in KEYWORDS or (token[:1].isupper() and not first):
         return token
     if lower in _TYPO_FIXES:
         return _TYPO_FIXES[lower]
+    if any(lower.endswith(e) and lower[: -len(e)] in KEYWORDS for e in ("s", "ed", "ing", "d")):
+        return token  # an inflection of a question word: "speaks", "talked"
     if len(lower) < 4 or lower in _PLAIN_WORDS:
         return token
     if len(lower) == 4:  # short words only by swapped letters: "siad", not "than" → "that"
@@ -453,6 +487,8 @@ def understand(text: str) -> Query:
             query = _BUILDERS.get(form.intent, _generic)(form.intent, slots)
             if query is not None:
                 return _with(query, story=story, when=when)
+    if cleaned.lower().startswith("who ") and not story and not when:
+        return Query(intent=Intent.COMMAND, command=cleaned)  # the old "who <name>"
     return Query(intent=Intent.UNKNOWN, words=cleaned, story=story, when=when)
 
 
@@ -463,30 +499,25 @@ def _old_command(text: str) -> Query | None:
         verb = Verb(head.lower())
     except ValueError:
         return None
-    if verb is Verb.WHO and argument and not _looks_like_question(argument):
-        return Query(intent=Intent.COMMAND, command=text)
-    if verb in {Verb.WHO} or (verb is Verb.SAID and argument.lower().startswith("what")):
+    if verb is Verb.WHO:
+        return None  # "who X" is the command only when no question form reads it
+    if verb is Verb.SAID and argument.lower().startswith("what"):
         return None
+    if verb in {Verb.QUOTES, Verb.SOURCES} and argument:
+        story, rest = take_story(argument)
+        name = story or _story_name(re.sub(r"^(?:from|in|of|for|on)\s+", "", rest, flags=re.I))
+        if re.match(r"^(?:from|by)\s", argument, flags=re.I) and verb is Verb.QUOTES and not story:
+            return None  # "quotes from Okafor": a speaker's quotes
+        intent = Intent.QUOTED if verb is Verb.QUOTES else Intent.SOURCES
+        return Query(intent=intent, story=name)
     if verb is Verb.BRIEF and argument:
         return None  # "brief me on ..." is a question
     return Query(intent=Intent.COMMAND, command=text)
 
 
-_QUESTION_START = re.compile(
-    r"^(?:is|are|was|were|said|says|told|declined|didn't|did|has|had|have|spoke|gave|"
-    r"disputes?|disputed|denied|denies|contests?|rejects?|rejected|challenged|questioned|"
-    r"quoted|talked|commented|mentioned|else|knows?|'s|else)\b",
-    re.I,
-)
-
-
-def _looks_like_question(argument: str) -> bool:
-    return bool(_QUESTION_START.match(argument))
-
-
 _STORY = re.compile(
     rf"(?:^|\s+)(?:in|on|from|for|about|of|regarding|within|inside)\s+(?:the\s+|this\s+|that\s+)?"
-    rf"(?P<s>[^?]{{1,60}}?)\s+{_STORY_WORD}$",
+    rf"(?P<s>(?:(?!\b(?:in|on|from|about|of|for)\s)[^?]){{1,60}}?)\s+{_STORY_WORD}$",
     re.I,
 )
 _STORY_LEAD = re.compile(
@@ -562,8 +593,8 @@ def split_rest(rest: str) -> tuple[str | None, str | None]:
     """(topic, story) from what follows a form's verb: "about the flood", "in Voltra"."""
     rest = rest.strip(" ,.;:")
     rest = re.sub(
-        r"^(?:anything|something|a word|much|more|so far|exactly|recently|lately|"
-        r"publicly|at all)\b\s*",
+        r"^(?:(?:anything|something|a word|much|more|so far|exactly|recently|lately|"
+        r"publicly|at all|new|else|further)\b\s*)+",
         "",
         rest,
         flags=re.I,
@@ -601,17 +632,35 @@ def _slot(slots: Slots, name: str) -> str | None:
     return None
 
 
+_ANONYMOUS_REF = re.compile(
+    r"^(?:the |any )?(?:anonymous|unnamed|unidentified) (?:sources?|officials|people|speakers)$",
+    re.I,
+)
+_NOT_A_SPEAKER = re.compile(r"^(?:are|were|is|was|do|does|people|they|others|everyone)\b", re.I)
+
+
 def _speaker(intent: Intent, slots: Slots) -> Query | None:
     speaker = _slot(slots, "x")
-    if not speaker:
+    if not speaker or _NOT_A_SPEAKER.match(speaker):
         return None
     topic, story = split_rest(_slot(slots, "rest") or "")
+    if _ANONYMOUS_REF.match(speaker.strip()):
+        return Query(intent=Intent.ANONYMOUS, topic=topic, story=story)
+    if topic and re.fullmatch(_SAY, topic, flags=re.I):
+        topic = None
     return Query(intent=intent, speaker=speaker_name(speaker), topic=topic, story=story)
 
 
 def _said(intent: Intent, slots: Slots) -> Query | None:
     words = (_slot(slots, "w") or "").strip(" ,.;:?!")
     words = re.sub(r"^(?:that|the words|the phrase|this)\s+", "", words, flags=re.I)
+    about = re.match(
+        r"^(?:something |anything )?(?:about|on|regarding|concerning)\s+(.+)$", words, re.I
+    )
+    if about:  # "who warned about sea-level rise?" asks who spoke of a topic
+        return Query(intent=Intent.TOPIC, topic=topic_name(about[1]))
+    quoted = re.search(r"(?:^|\s)[\"']([^\"']{3,})[\"'](?:\s|$)", f" {words} ")
+    words = quoted[1] if quoted else words.strip("'")
     if not words.strip(" \"'") or words.lower() in {"what", "it", "that", "this"}:
         return None
     return Query(intent=intent, words=words.strip('"').strip())
@@ -628,6 +677,8 @@ def _disputes(intent: Intent, slots: Slots) -> Query | None:
 
 def _rest_only(intent: Intent, slots: Slots) -> Query:
     topic, story = split_rest(_slot(slots, "rest") or "")
+    if intent is Intent.TOPIC and topic is None:
+        intent = Intent.QUOTED  # "who said what" with no topic: everyone in the story
     return Query(intent=intent, topic=topic, story=story)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
 
 from bot.core.answers import answer, find_speakers, latest_briefing, quotes, sources
 from bot.core.attribution import said
@@ -40,8 +41,8 @@ from bot.core.replies import (
 from bot.core.sourcing import SourcesAnswer
 from bot.core.stories import disputes, find_story, no_comments, summaries_for, topic_briefing
 from bot.core.summary import SourceKind
-from bot.core.text import name_key
-from bot.core.topics import Topic, topic
+from bot.core.text import name_key, search_words
+from bot.core.topics import STOPWORDS, Topic, topic
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +121,10 @@ async def _speaker(
     chosen = await choose(library, query.speaker or "", subject=subject, story=story)
     if not isinstance(chosen, Chosen):
         return chosen
+    if not chosen.statements:  # someone who said nothing: did they decline to comment?
+        refusals = await no_comments(library, query.speaker or "", story, subject=query.speaker)
+        if refusals.lines:
+            return refusals
     records, problems = list(chosen.statements), []
     if story is not None:
         records = [r for r in records if r.article_id == story.id]
@@ -171,7 +176,8 @@ async def _topic(
         records = [r for r in records if await _is_anonymous(library, r)]
     if not records:
         return NotFoundAnswer(query.topic, "topic")
-    ranked = newest_first(records)
+    newest = newest_first(records)
+    ranked = sorted(newest, key=lambda r: -subject.score(f"{r.text} {r.cue or ''}"))
     return TopicAnswer(
         subject.text, tuple(ranked[:MAX_STATEMENTS]), len(ranked), story, anonymous_only=anonymous
     )
@@ -263,17 +269,15 @@ async def _commented(
 ) -> Answer:  # fmt: skip
     """Did X comment: their words if they spoke, the record of their silence if not."""
     reference = query.speaker or ""
-    refusals = await no_comments(library, reference, story, subject=reference)
     chosen = await choose(library, reference, story=story)
     if isinstance(chosen, Chosen) and chosen.statements:
         spoke = await _speaker(library, query, story, now, spec)
-        if isinstance(spoke, SpeakerAnswer) and spoke.statements:
+        if isinstance(spoke, SpeakerAnswer) and spoke.statements and not spoke.note:
             name = chosen.speakers[0].name
             note = f"Yes: {name} is quoted in the stored articles."
-            return SpeakerAnswer(
-                spoke.query, spoke.speakers, spoke.statements, spoke.total, spoke.approximate,
-                note=note if not spoke.note else spoke.note, topic=spoke.topic,
-            )  # fmt: skip
+            return replace(spoke, note=note)
+        return spoke
+    refusals = await no_comments(library, reference, story, subject=reference)
     if refusals.lines or isinstance(chosen, Chosen):
         return refusals
     return chosen
@@ -335,22 +339,56 @@ async def _briefing(
 async def _unknown(
     library: Library, query: Query, *, now: dt.datetime, spec: BriefingSpec
 ) -> Answer:
-    """A question no form reads: a bare name is a speaker; else say what was understood."""
+    """A question no form reads: one naming a speaker asks what they said (about the rest of
+    its words); words found as a phrase ask who said them; else say what was understood."""
     text = (query.words or "").strip()
-    if text and len(text.split()) <= 4:
-        speakers, approximate = await find_speakers(library, name_key(text))
-        if speakers and not approximate:
-            return await _speaker(
-                library, Query(intent=Intent.SPEAKER, speaker=text), None, now, spec
-            )
+    named = await _named_in(library, text)
+    if named is not None:
+        speaker, rest = named
+        about = " ".join(w for w in search_words(rest) if w not in STOPWORDS | _LOOSE_WORDS)
+        loose = Query(intent=Intent.SPEAKER, speaker=speaker, topic=about or None, when=query.when)
+        return await _speaker(library, loose, None, now, spec)
+    if text and await library.search(search_words(text), mode="phrase", limit=1):
+        return await said(library, text)
     suggestion = f"/brief said {text}" if text else "/brief help"
+    first = text.split()[0] if text else ""
+    lead = "" if first.lower() in _QUESTION_WORDS else f"Unknown command {first!r}. "
     return HelpAnswer(
         problem=(
-            f"I could not read {text!r} as a question. Try “what did <name> say about <topic>?”, "
-            f"“who said <words>?”, or the command {suggestion}"
+            f"{lead}I could not read {text!r} as a question. Try “what did <name> say about "
+            f"<topic>?”, “who said <words>?”, or the command {suggestion}"
         ),
         suggestion=suggestion,
     )
+
+
+async def _named_in(library: Library, text: str) -> tuple[str, str] | None:
+    """The longest run of words (up to three) that is exactly a speaker's name or alias, and
+    the text around it."""
+    words = text.split()
+    for size in (3, 2, 1):
+        for start in range(len(words) - size + 1):
+            run = " ".join(words[start : start + size])
+            key = name_key(run)
+            if not key or key in STOPWORDS or key in _QUESTION_WORDS:
+                continue
+            if await library.speakers_named(key):
+                rest = " ".join(words[:start] + words[start + size :])
+                return run, rest
+    return None
+
+
+_QUESTION_WORDS = frozenset(
+    {"what", "who", "whom", "whose", "which", "when", "where", "why", "how", "did", "does",
+     "do", "has", "have", "had", "is", "are", "was", "were", "can", "could", "would", "will",
+     "should", "any", "tell", "show", "give", "list"}
+)  # fmt: skip
+# Words of a loosely worded question that say "what did they say", not what about.
+_LOOSE_WORDS = frozenset(
+    {"quote", "quotes", "quoted", "say", "said", "says", "saying", "statement", "statements",
+     "comment", "comments", "words", "remarks", "according", "think", "thinks", "view",
+     "views", "position", "stance", "latest", "anything", "something", "everything"}
+)  # fmt: skip
 
 
 _HANDLERS: dict[Intent, Handler] = {

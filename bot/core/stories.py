@@ -53,6 +53,10 @@ async def find_story(library: Library, name: str) -> ArticleRecord | Answer:
     resolved = await resolve_article(library, name)
     if isinstance(resolved, ArticleRecord):
         return resolved
+    slug = "-".join(search_words(name))
+    by_slug = [a for a in resolved if slug and slug in a.id]
+    if len(by_slug) == 1:
+        return by_slug[0]  # "the sea wall story": the one whose id is about the sea wall
     subject = topic(name)
     scored = [(mentions(subject, _pieces(s)), s) for s in await library.latest(RECENT)]
     scored = [(score, s) for score, s in scored if score >= STORY_CUTOFF]

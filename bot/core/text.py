@@ -1,7 +1,10 @@
-"""Text normalisation shared by the speaker index, full-text search and the briefing.
+"""Text normalisation shared by the speaker index, full-text search, briefings and extraction.
 
 One definition of "the same words" keeps the store's index and the answers' ranking in step:
-a name typed as "Zelenskyy", "zelenskyy" or "Zelenskyy's" must land on the same key.
+a name typed as "Zelenskyy", "zelenskyy" or "Zelenskyy's" must land on the same key, and
+"Hauptstraße" or "Wałęsa" typed plainly must find the indexed word. One sentence splitter
+(the abbreviation-aware rules below, which the extractor also uses) keeps briefings and
+embeds from cutting a quote at "Mr." or "U.S.".
 """
 
 from __future__ import annotations
@@ -10,17 +13,25 @@ import re
 import unicodedata
 
 _WORD = re.compile(r"[\w]+(?:['’][\w]+)*", re.UNICODE)
-_SEARCH_TOKEN = re.compile(r"\w+", re.UNICODE)
+_SEARCH_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)  # letters and digits; "_" splits like space
 _POSSESSIVE = re.compile(r"['’]s$")
 _LEADING_ARTICLES = frozenset({"a", "an", "the"})
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+# Letters that NFKD does not decompose into a plain letter and a mark: ł is not l + stroke.
+_PLAIN_LETTERS = str.maketrans(
+    {
+        "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "đ": "d", "Đ": "D",
+        "ð": "d", "Ð": "D", "þ": "th", "Þ": "TH", "œ": "oe", "Œ": "OE", "ı": "i", "ħ": "h",
+        "Ħ": "H", "ŧ": "t", "Ŧ": "T", "ŀ": "l", "Ŀ": "L", "ß": "ss", "ẞ": "SS",
+    }
+)  # fmt: skip
 
 
 def fold(text: str) -> str:
-    """Lower-case, strip accents and unify apostrophes, so that comparisons ignore them."""
+    """Lower-case, strip accents, plain forms of ł/ø/æ/đ/ß, unified apostrophes, so that
+    comparisons (and the full-text index) ignore them."""
     if text.isascii():
         return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", text.translate(_PLAIN_LETTERS))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return stripped.replace("’", "'").casefold()
 
@@ -31,12 +42,18 @@ def words(text: str) -> list[str]:
 
 
 def search_words(text: str) -> list[str]:
-    """The folded words of a text as the full-text index splits them ("Trump's" → trump, s).
+    """The folded words of a text as the full-text index holds them ("Trump's" → trump, s).
 
     Queries and indexed statements must split alike, or a phrase with an apostrophe would
-    never match; this is the one definition both use.
+    never match; this is the one definition both use (SQLite indexes ``index_text``).
     """
     return _SEARCH_TOKEN.findall(fold(text))
+
+
+def index_text(text: str) -> str:
+    """The text as the full-text index stores it: its search words joined by spaces, so the
+    index's own tokenizer (FTS5 ``ascii``) only has to split at the spaces."""
+    return " ".join(search_words(text))
 
 
 def name_key(name: str) -> str:
@@ -56,10 +73,125 @@ def singular(word: str) -> str:
     return word
 
 
+SENTENCE_END = re.compile(r"[.!?…]+[\"”'’)\]]*(?:(?=\s+[\"“'‘(\[]*[A-Z0-9])|\s*$)")
+#: Words that end in a full stop without ending the sentence.
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "st",
+        "jr",
+        "sr",
+        "prof",
+        "rev",
+        "hon",
+        "messrs",
+        "u.s",
+        "u.k",
+        "u.n",
+        "d.c",
+        "n.y",
+        "l.a",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "no",
+        "vs",
+        "v",
+        "e.g",
+        "i.e",
+        "a.m",
+        "p.m",
+        "ft",
+        "mt",
+        "gop",
+        "calif",
+        "fla",
+        "ill",
+        "mass",
+        "mich",
+        "minn",
+        "pa",
+        "tenn",
+        "tex",
+        "va",
+        "wash",
+        "wis",
+        "ariz",
+        "colo",
+        "conn",
+        "ga",
+        "ind",
+        "kan",
+        "ky",
+        "la",
+        "md",
+        "mo",
+        "nev",
+        "okla",
+        "ore",
+        "s.c",
+        "n.c",
+        "n.h",
+        "n.j",
+        "n.m",
+    ]
+)
+
+
+def is_abbreviation(text: str, dot: int) -> bool:
+    """True when the full stop at ``dot`` closes an abbreviation or an initial ("J.")."""
+    begin = max(text.rfind(" ", 0, dot), text.rfind("(", 0, dot), text.rfind("“", 0, dot)) + 1
+    word = text[begin:dot]
+    if not word or len(word) > 6:
+        return False
+    if len(word) == 1:
+        return word.isupper()
+    return word.lower() in ABBREVIATIONS
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Offsets just past each sentence end: terminal punctuation (and closing quotes) before
+    a capital or the end, unless the full stop closes an abbreviation or an initial."""
+    ends = []
+    for match in SENTENCE_END.finditer(text):
+        if match.group() == "." and is_abbreviation(text, match.start()):
+            continue
+        ends.append(match.end())
+    return ends
+
+
 def sentences(text: str) -> list[str]:
-    """Split text into sentences at terminal punctuation followed by a capital."""
-    parts = _SENTENCE_END.split(text.strip())
-    return [p.strip() for p in parts if p.strip()]
+    """Split text into sentences (see ``sentence_ends``): never at "Mr." or "U.S."."""
+    text = text.strip()
+    cuts = [0, *sentence_ends(text)]
+    if cuts[-1] != len(text):
+        cuts.append(len(text))
+    parts = (text[a:b].strip() for a, b in zip(cuts, cuts[1:], strict=False))
+    return [p for p in parts if p]
 
 
 def first_sentence(text: str, *, limit: int) -> str:

@@ -8,6 +8,7 @@ so the table is short and every entry is a near-equivalent.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -147,6 +148,7 @@ _SUFFIXES = (
 )  # fmt: skip
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light English stem: enough that flood, floods, flooded and flooding agree."""
     word = word.lower()

@@ -11,6 +11,9 @@ import logging
 import re
 from dataclasses import dataclass
 
+from bot.core.text import ABBREVIATIONS as ABBREVIATIONS  # re-exported: one splitter's rules
+from bot.core.text import SENTENCE_END as _TERMINAL
+from bot.core.text import is_abbreviation as _is_abbreviation
 from bot.extract.cues import SPEECH_VARIANTS
 from bot.extract.quotes import QuoteSpan, find_quotes
 
@@ -20,93 +23,6 @@ log = logging.getLogger(__name__)
 MAX_SENTENCE = 3000
 
 _LINE = re.compile(r"[^\n]+")
-_TERMINAL = re.compile(r"[.!?…]+[\"”'’)\]]*(?:(?=\s+[\"“'‘(\[]*[A-Z0-9])|\s*$)")
-#: Words that end in a full stop without ending the sentence.
-ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "lt",
-        "col",
-        "sgt",
-        "capt",
-        "cmdr",
-        "adm",
-        "st",
-        "jr",
-        "sr",
-        "prof",
-        "rev",
-        "hon",
-        "messrs",
-        "u.s",
-        "u.k",
-        "u.n",
-        "d.c",
-        "n.y",
-        "l.a",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "aug",
-        "sept",
-        "sep",
-        "oct",
-        "nov",
-        "dec",
-        "inc",
-        "corp",
-        "co",
-        "ltd",
-        "no",
-        "vs",
-        "v",
-        "e.g",
-        "i.e",
-        "a.m",
-        "p.m",
-        "ft",
-        "mt",
-        "gop",
-        "calif",
-        "fla",
-        "ill",
-        "mass",
-        "mich",
-        "minn",
-        "pa",
-        "tenn",
-        "tex",
-        "va",
-        "wash",
-        "wis",
-        "ariz",
-        "colo",
-        "conn",
-        "ga",
-        "ind",
-        "kan",
-        "ky",
-        "la",
-        "md",
-        "mo",
-        "nev",
-        "okla",
-        "ore",
-        "s.c",
-        "n.c",
-        "n.h",
-        "n.j",
-        "n.m",
-    ]
-)
 _TITLE_WORD = re.compile(r"[A-Z0-9][\w’'.:-]*")
 
 
@@ -166,17 +82,6 @@ def split_paragraphs(text: str) -> list[Paragraph]:
         Paragraph(index=i + offset, start=s, end=e, text=text[s:e])
         for i, (s, e) in enumerate(spans)
     ]
-
-
-def _is_abbreviation(text: str, dot: int) -> bool:
-    """True when the full stop at ``dot`` closes an abbreviation or an initial ("J.")."""
-    begin = max(text.rfind(" ", 0, dot), text.rfind("(", 0, dot), text.rfind("“", 0, dot)) + 1
-    word = text[begin:dot]
-    if not word or len(word) > 6:
-        return False
-    if len(word) == 1:
-        return word.isupper()
-    return word.lower() in ABBREVIATIONS
 
 
 _CLOSING = frozenset("”\"'")

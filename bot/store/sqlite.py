@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 from bot.core.fuzzy import TrigramIndex
 from bot.core.library import ArticleRecord, SearchMode, SpeakerRecord, StatementRecord
 from bot.core.summary import Summary
-from bot.core.text import fold
+from bot.core.text import fold, index_text
 from bot.store.base import StoredOrigin, StoreError
 from bot.store.migrations import migrations
 from bot.store.rows import published_key, statement_rows
@@ -42,7 +42,7 @@ from bot.store.sqlite_speakers import (
     index_speakers,
     unindex_speakers,
 )
-from bot.store.sqlite_words import index_words, unindex_words
+from bot.store.sqlite_words import index_words, pair_text, unindex_words
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -71,7 +71,26 @@ class SqliteStore(SqliteLedger, SqliteFeeds):
         except (sqlite3.Error, OSError) as err:
             executor.shutdown()
             raise StoreError(f"cannot open SQLite database {path}: {err}") from err
-        return cls(connection, executor)
+        store = cls(connection, executor)
+        await store._run(store._reindex_pending)
+        return store
+
+    def _reindex_pending(self) -> None:
+        """Re-index the articles a migration marked (migration 0007: names whose letters now
+        fold differently), from their stored documents, then clear the marks."""
+        if not self._all("SELECT 1 FROM sqlite_master WHERE name = 'reindex_pending'"):
+            return
+        rows = self._all(
+            "SELECT a.document, a.content_hash, a.origin FROM reindex_pending p"
+            " JOIN articles a ON a.id = p.article_id"
+        )
+        if not rows and not self._all("SELECT 1 FROM reindex_pending LIMIT 1"):
+            return
+        log.info("re-indexing %d article(s) after a tokenizer change", len(rows))
+        with self._db:
+            for document, content_hash, origin in rows:
+                self._put(Summary.model_validate_json(document), content_hash, origin)
+            self._db.execute("DELETE FROM reindex_pending")
 
     async def _run(self, fn: Callable[..., T], *args: Any) -> T:
         loop = asyncio.get_running_loop()
@@ -282,6 +301,9 @@ def _connect(path: Path) -> sqlite3.Connection:
     if str(path) != ":memory:":
         path.parent.mkdir(parents=True, exist_ok=True)
     connection = sqlite3.connect(str(path), check_same_thread=False, timeout=30.0)
+    # The full-text index holds the core's own tokens (migration 0007): its triggers call these.
+    connection.create_function("briefbot_words", 1, index_text, deterministic=True)
+    connection.create_function("briefbot_pairs", 1, pair_text, deterministic=True)
     connection.execute("PRAGMA foreign_keys = ON")
     _use_wal(connection)
     connection.execute("PRAGMA synchronous = NORMAL")

@@ -19,6 +19,12 @@ def word_pairs(words: Sequence[str]) -> set[str]:
     return {f"{first}_{second}" for first, second in zip(words, words[1:], strict=False)}
 
 
+def pair_text(text: str) -> str:
+    """A statement's word pairs as ``statement_pairs`` indexes them (also the SQL function
+    ``briefbot_pairs`` that migration 0007 rebuilt the index with)."""
+    return " ".join(sorted(word_pairs(fts_tokens([text]))))
+
+
 def index_words(db: sqlite3.Connection, article_id: str) -> None:
     """Count the words and index the pairs of an article's statements (after inserting them)."""
     _apply(db, article_id, +1)

@@ -1,4 +1,5 @@
-"""Console adapter: print the briefing, then answer /brief commands typed on stdin until EOF."""
+"""Console adapter: print the briefing, then answer questions and /brief commands typed on
+stdin until EOF."""
 
 from __future__ import annotations
 
@@ -12,10 +13,11 @@ from typing import TextIO
 
 from bot.adapters.console.output import Output
 from bot.adapters.console.render import render, render_briefing
-from bot.core.answers import answer, latest_briefing
+from bot.core.answers import latest_briefing
 from bot.core.briefing import Briefing, BriefingSpec
 from bot.core.commands import parse
 from bot.core.library import Library
+from bot.core.questions import answer_text
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], dt.datetime]
@@ -43,12 +45,11 @@ class ConsoleAdapter:
         self._output.show(render_briefing(briefing))
 
     async def handle(self, line: str) -> None:
-        """Answer one typed command."""
-        command = parse(line)
-        if command.is_admin:
+        """Answer one typed command or question, in the same words as chat."""
+        if parse(line).is_admin:
             self._output.show(ADMIN_HINT)
             return
-        reply = await answer(command, self._library, now=self._clock(), spec=self._spec)
+        reply = await answer_text(self._library, line, now=self._clock(), spec=self._spec)
         self._output.show(render(reply))
 
     async def serve(self, stream: TextIO, stop: asyncio.Event) -> None:
