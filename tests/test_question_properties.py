@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from bot.adapters.discord.render import render_messages
 from bot.adapters.slack.render import render
+from bot.core.display import link_url
 from bot.core.grammar import understand
 from bot.core.questions import answer_text
 from bot.store import Store
@@ -78,7 +79,7 @@ def test_the_grammar_reads_anything_without_raising(text: str) -> None:
 @example(text="\u200b\u202e")
 async def test_any_question_is_answered_and_rendered_inert(loaded_store: Store, text: str) -> None:
     found = await answer_text(loaded_store, text, now=NOW)
-    urls = {str(s.article.url) for s in await loaded_store.latest(50) if s.article.url}
+    urls = {link_url(s.article.url) for s in await loaded_store.latest(50)} - {None}
     for message in render(found):
         assert_within_limits(message)
         assert_inert(message, urls)

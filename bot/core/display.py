@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from urllib.parse import quote
 
 # Bidirectional embeddings, overrides and isolates, the marks, and invisible separators.
 _ALWAYS = "\u061c\u180e\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\u2061\u2062"
@@ -33,3 +34,11 @@ def clean(text: str) -> str:
 def clean_line(text: str) -> str:
     """``clean`` for one-line places (names, titles, buttons): line breaks become spaces."""
     return " ".join(clean(text).split()) if text else text
+
+
+def link_url(url: str | None) -> str | None:
+    """The article's own URL as a renderer may link it: http(s) only, and percent-encoded
+    where a platform would read a character as markup (``<``, ``>``, ``|``, quotes, spaces)."""
+    if not url or not url.lower().startswith(("http://", "https://")):
+        return None
+    return quote(clean_line(url), safe=":/?#[]@!$&'()*+,;=%~")

@@ -18,6 +18,7 @@ from bot.adapters.discord.views import answer_view
 from bot.core.answers import answer
 from bot.core.briefing import Briefing, BriefingItem, QuoteLine
 from bot.core.commands import parse
+from bot.core.display import link_url
 from bot.core.summary import Summary
 from bot.store import Store
 from tests.discord.inert import check_limits, embed_urls, live, residue
@@ -132,7 +133,7 @@ async def test_answers_from_a_hostile_article_have_no_live_link(
     store: Store, seed_summary: Summary, command: str
 ) -> None:
     library = await hostile_store(store, seed_summary)
-    urls = {str(s.article.url) for s in await library.latest(50) if s.article.url}
+    urls = {link_url(s.article.url) for s in await library.latest(50)} - {None}
     for message in render_messages(await answer(parse(command), library, now=NOW)):
         sent = body(message)
         check_limits(sent)

@@ -14,6 +14,7 @@ from bot.adapters.slack.render import render, render_briefing
 from bot.core.answers import answer
 from bot.core.briefing import Briefing, BriefingItem, QuoteLine
 from bot.core.commands import parse
+from bot.core.display import link_url
 from bot.core.summary import Summary
 from bot.store import Store
 from tests.conftest import NOW
@@ -121,8 +122,8 @@ def test_article_text_cannot_ping_link_or_format() -> None:
     briefing = Briefing("Briefing", dt.date(2025, 12, 20), (injected_item(),))
     (message,) = render_briefing(briefing, buttons=True)
     assert_within_limits(message)
-    assert_inert(message, {ARTICLE_URL})
-    assert links(message) == [ARTICLE_URL]  # the title links to the article, nothing else
+    assert_inert(message, {link_url(ARTICLE_URL)})
+    assert links(message) == [link_url(ARTICLE_URL)]  # the title links to the article alone
     assert "&lt;!channel&gt;" in message.text  # the notification text is mrkdwn: entities
 
 
@@ -172,7 +173,7 @@ async def test_answers_from_an_injected_article_are_inert(
     store: Store, seed_summary: Summary, command: str
 ) -> None:
     library = await injected_store(store, seed_summary)
-    urls = {str(s.article.url) for s in await library.latest(50) if s.article.url}
+    urls = {link_url(s.article.url) for s in await library.latest(50)} - {None}
     for message in render(await answer(parse(command), library, now=NOW)):
         assert_within_limits(message)
         assert_inert(message, urls)

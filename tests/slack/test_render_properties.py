@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from bot.adapters.slack.render import render, render_briefing
 from bot.core.answers import Answer
 from bot.core.briefing import Briefing
+from bot.core.display import link_url
 from tests.hostile import answers, briefings
 from tests.slack.blockkit import assert_inert, assert_within_limits
 
@@ -18,7 +19,7 @@ BOUNDED = settings(max_examples=40, deadline=5000, suppress_health_check=[Health
 
 def own_urls(briefing: Briefing) -> set[str]:
     """The only links allowed: each article's own http(s) URL."""
-    return {i.url for i in briefing.items if i.url and i.url.startswith(("http://", "https://"))}
+    return {u for u in (link_url(i.url) for i in briefing.items) if u}
 
 
 @BOUNDED

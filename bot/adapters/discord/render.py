@@ -41,6 +41,7 @@ from bot.core.answers import (
 )
 from bot.core.briefing import Briefing, BriefingItem
 from bot.core.commands import Verb
+from bot.core.display import link_url
 from bot.core.sourcing import SourcesAnswer
 
 FOOTER_RESERVE = 200  # room kept in every message for its footer line
@@ -145,8 +146,8 @@ def briefing_messages(briefing: Briefing, *, marker: str | None = None) -> list[
 
 def item_embed(item: BriefingItem) -> discord.Embed:
     """One article of a briefing: points in the description, quotes and notes as fields."""
-    url = item.url if item.url and item.url.startswith(("https://", "http://")) else None
-    embed = new_embed(item.title, fit_lines(_point_lines(item), DESCRIPTION_LIMIT), url=url)
+    description = fit_lines(_point_lines(item), DESCRIPTION_LIMIT)
+    embed = new_embed(item.title, description, url=link_url(item.url))
     if item.credit:
         embed.set_author(name=fit(inert(item.credit), AUTHOR_LIMIT))
     if item.quotes:

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.core.display import clean
+from bot.core.display import clean, link_url
 
 Block = dict[str, Any]
 
@@ -74,8 +74,7 @@ def italic(text: str) -> Run:
 
 def linked(url: str | None, text: str, *, strong: bool = False) -> Run:
     """``text`` linking to ``url`` if it is an http(s) URL, else the text alone."""
-    ok = bool(url) and str(url).startswith(("http://", "https://"))
-    return Run(text, bold=strong, url=url if ok else None)
+    return Run(text, bold=strong, url=link_url(url))
 
 
 def _element(run: Run, text: str) -> dict[str, Any]:
