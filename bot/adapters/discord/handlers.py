@@ -25,6 +25,7 @@ from bot.adapters.discord.views import answer_view, briefing_view
 from bot.core.answers import answer
 from bot.core.briefing import BriefingSpec
 from bot.core.commands import Command, parse
+from bot.core.display import clean_line
 from bot.core.library import ArticleRecord, Library
 from bot.core.questions import answer_text
 from bot.core.suggest import suggest_speakers
@@ -148,9 +149,10 @@ def addressed_to(message: discord.Message, me: discord.ClientUser) -> bool:
 
 
 def _choice(name: str, value: str) -> discord.app_commands.Choice[str]:
-    """A choice within Discord's 100-character limits."""
+    """A choice within Discord's 100-character limits, its name cleaned of bidi tricks."""
+    shown = clean_line(name) or value
     return discord.app_commands.Choice(
-        name=name[:CHOICE_NAME_LIMIT], value=value[:CHOICE_NAME_LIMIT]
+        name=shown[:CHOICE_NAME_LIMIT], value=value[:CHOICE_NAME_LIMIT]
     )
 
 
