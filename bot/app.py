@@ -21,6 +21,7 @@ from bot.context import Context
 from bot.delivery.posters import build_posters
 from bot.delivery.scheduler import DeliveryScheduler
 from bot.delivery.service import DeliveryService
+from bot.ingest.question_model import open_question_reader
 from bot.ingest.service import feed_polling
 from bot.loader import SyncReport, sync_folder
 from bot.settings import Secrets, Settings
@@ -34,7 +35,8 @@ async def open_context(settings: Settings, secrets: Secrets) -> AsyncIterator[Co
     """Open the store for a command and close it afterwards."""
     store = await open_store(settings.store_url)
     try:
-        yield Context(settings, secrets, store)
+        async with open_question_reader(settings, secrets) as reader:
+            yield Context(settings, secrets, store, question_reader=reader)
     finally:
         await store.close()
 
@@ -77,7 +79,11 @@ async def run(
         await stack.enter_async_context(feed_polling(context, scheduler.scheduler))
         if console or not secrets.any_platform:
             adapter = ConsoleAdapter(
-                context.store, spec=settings.briefing.spec(), clock=context.now, output=output
+                context.store,
+                spec=settings.briefing.spec(),
+                clock=context.now,
+                output=output,
+                reader=context.question_reader,
             )
             await adapter.show_briefing()
             await adapter.serve(stdin or sys.stdin, stop)

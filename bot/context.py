@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+from bot.core.questions import QueryReader
 from bot.settings import Secrets, Settings
 from bot.store import Store
 
@@ -24,6 +25,7 @@ class Context:
     secrets: Secrets
     store: Store
     clock: Callable[[], dt.datetime] = field(default=utc_now)
+    question_reader: QueryReader | None = None  # the optional model; pass to answer_text
 
     def now(self) -> dt.datetime:
         """Current time in the configured timezone."""

@@ -56,7 +56,11 @@ async def _ask(settings: Settings, secrets: Secrets, text: str) -> int:
                 f"'{command.verb}' is an admin command for chat channels; see briefbot --help"
             )
         reply = await answer_text(
-            context.store, text, now=context.now(), spec=settings.briefing.spec()
+            context.store,
+            text,
+            now=context.now(),
+            spec=settings.briefing.spec(),
+            reader=context.question_reader,
         )
     if isinstance(reply, HelpAnswer) and reply.problem:
         output.error(render(reply))

@@ -158,7 +158,9 @@ def _dispute_of(summary: Summary, record: StatementRecord) -> tuple[DisputeLine,
         for role, ref in roles.items():
             if ref is None or summary.speaker_name(ref) != record.speaker_name:
                 continue
-            if dispute.paragraph is not None and dispute.paragraph != record.paragraph:
+            same_place = dispute.paragraph is None or dispute.paragraph == record.paragraph
+            close = fuzz.token_set_ratio(_plain(dispute.claim), _plain(record.text)) >= CLAIM_CUTOFF
+            if not (same_place or (role == "claim" and close)):
                 continue
             line = DisputeLine(
                 dispute.claim,

@@ -24,7 +24,12 @@ _SAY = (
     r"(?:say|said|says|saying|tell|told|ask|asked|warn|warned|claim|claimed|argue|argued|"
     r"think|thinks|mean|meant|add|added|note|noted|predict|predicted|comment|"
     r"suggest|suggested|insist|insisted|promise|promised|report|reported|admit|admitted|"
-    r"explain|explained|complain|complained|accuse|accused|announce|announced)"
+    r"explain|explained|complain|complained|accuse|accused|announce|announced|believe|"
+    r"believed|believes|feel|felt|expect|expected|fear|feared|hope|hoped|want|wanted|deny|"
+    r"denied|reject|rejected|acknowledge|acknowledged|concede|conceded|reveal|revealed|"
+    r"confirm|confirmed|urge|urged|demand|demanded|propose|proposed|recommend|recommended|"
+    r"describe|described|critici[sz]e|critici[sz]ed|blame|blamed|defend|defended|dismiss|"
+    r"dismissed|repeat|repeated|write|wrote|estimate|estimated|insist|conclude|concluded)"
 )
 _DID = r"(?:did|does|do|has|have|had|was|is|were|would|will)"
 _COMMENT = (
@@ -434,7 +439,14 @@ def clean(text: str) -> str:
     text = text.replace("“", '"').replace("”", '"').replace("‘", "'").replace("’", "'")
     text = text.replace("„", '"').replace("«", '"').replace("»", '"')
     text = " ".join(text.split())
+    text = re.sub(r"\b(who|what)'s been\b", r"\1 has been", text, flags=re.I)
     text = re.sub(r"\b(who|what)'s\b", r"\1 is", text, flags=re.I)
+    text = re.sub(
+        r"\b(who|what|which|whose|where|how)\s+(?:exactly|actually|really|precisely|again)\b",
+        r"\1",
+        text,
+        flags=re.I,
+    )
     for _ in range(3):
         text = _FILLER_END.sub("", text.strip(" ?!.")).strip(" ?!.,")
         text = _FILLER_START.sub("", text)

@@ -134,6 +134,11 @@ def _content(words: str) -> list[str]:
 def _about_claim(words: str, summary: Summary, claim: str, paragraph: int | None) -> bool:
     """Whether the words name this claim, or the statements it was made or disputed in."""
     texts = [claim] + [s.text for s in summary.statements if s.paragraph == paragraph]
+    parties = [
+        summary.speaker_name(s.speaker) for s in summary.statements if s.paragraph == paragraph
+    ]
+    if topic(words).score(" ".join(parties)) >= 0.99:  # "who pushed back on the finance officials"
+        return True
     wanted = fold(words)
     return any(fuzz.token_set_ratio(wanted, fold(t)) >= CLAIM_CUTOFF for t in texts) or (
         topic(words).score(" ".join(texts)) >= 0.6

@@ -117,6 +117,12 @@ STOPWORDS = frozenset(
         "if",
     ]
 )
+# Words that name the kind of thing said rather than what it is about.
+STOPWORDS = STOPWORDS | {
+    "claim", "claims", "statement", "statements", "comment", "comments", "remark", "remarks",
+    "issue", "issues", "question", "matter", "report", "reports", "idea", "subject", "topic",
+    "thing", "things", "stuff",
+}  # fmt: skip
 
 # Near-equivalents only, keyed and valued by stem (see ``stem``).
 _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (

@@ -17,7 +17,7 @@ from bot.core.answers import latest_briefing
 from bot.core.briefing import Briefing, BriefingSpec
 from bot.core.commands import parse
 from bot.core.library import Library
-from bot.core.questions import answer_text
+from bot.core.questions import QueryReader, answer_text
 
 log = logging.getLogger(__name__)
 Clock = Callable[[], dt.datetime]
@@ -31,9 +31,16 @@ class ConsoleAdapter:
     """Answers commands from a text stream and prints briefings to an ``Output``."""
 
     def __init__(
-        self, library: Library, *, spec: BriefingSpec, clock: Clock, output: Output
+        self,
+        library: Library,
+        *,
+        spec: BriefingSpec,
+        clock: Clock,
+        output: Output,
+        reader: QueryReader | None = None,
     ) -> None:
         self._library = library
+        self._reader = reader
         self._spec = spec
         self._clock = clock
         self._output = output
@@ -49,7 +56,9 @@ class ConsoleAdapter:
         if parse(line).is_admin:
             self._output.show(ADMIN_HINT)
             return
-        reply = await answer_text(self._library, line, now=self._clock(), spec=self._spec)
+        reply = await answer_text(
+            self._library, line, now=self._clock(), spec=self._spec, reader=self._reader
+        )
         self._output.show(render(reply))
 
     async def serve(self, stream: TextIO, stop: asyncio.Event) -> None:
