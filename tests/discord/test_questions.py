@@ -8,11 +8,17 @@ fake REST API.
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
+from pathlib import Path
 
 import discord
 import pytest
 
 from bot.adapters.discord.client import INTENTS, DiscordAdapter
+from bot.adapters.discord.config import DiscordConfig
+from bot.core.query import Intent, Query
+from bot.store import Store
+from tests.discord.conftest import make_context
 from tests.discord.fake_api import BOT_ID, CHANNEL_ID, FakeDiscord, Received
 from tests.discord.payloads import DM_CHANNEL_ID, button, command, message
 from tests.discord.test_commands import EPHEMERAL, NO_PINGS, invoke, texts, until_followup
@@ -141,3 +147,20 @@ async def test_a_reply_the_channel_refuses_is_logged_not_raised(
         adapter.client.user,
     )
     assert "could not reply to a mention" in caplog.text and "403" in caplog.text
+
+
+async def diplomat(text: str) -> Query | None:
+    """A stand-in for the optional model: it reads one phrasing the grammar cannot."""
+    return Query(intent=Intent.SPEAKER, speaker="Rubio") if "top diplomat" in text else None
+
+
+async def test_the_optional_model_reads_questions_in_discord_too(
+    loaded_store: Store, tmp_path: Path, fake_discord: FakeDiscord
+) -> None:
+    context = replace(make_context(loaded_store, tmp_path / "data"), question_reader=diplomat)
+    running = DiscordAdapter(context, DiscordConfig(api_base=fake_discord.base))
+    async with running.client:
+        await running.login()
+        await invoke(running, command("brief", "ask", question="the top diplomat's remarks"))
+    [reply] = fake_discord.followups()
+    assert reply.body["embeds"][0]["title"].startswith("Marco Rubio")

@@ -7,11 +7,20 @@ fake Web API (``chat.postMessage``) or the response URL (``respond``).
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
+from pathlib import Path
 
+import aiohttp
+
+from bot.adapters.slack.adapter import SlackAdapter
+from bot.adapters.slack.admin import Admins
 from bot.adapters.slack.buttons import SOURCES_ACTION, SPEAKER_ACTION
+from bot.adapters.slack.config import EVENTS_PATH, SlackConfig
+from bot.core.query import Intent, Query
+from bot.store import Store
 from tests.slack.blockkit import read
-from tests.slack.conftest import CHANNEL, DM_CHANNEL, SlackClient
-from tests.slack.fake_slack import Recorded
+from tests.slack.conftest import CHANNEL, DM_CHANNEL, SlackClient, make_context, settle
+from tests.slack.fake_slack import FakeSlack, Recorded
 
 JSON = "application/json"
 
@@ -129,3 +138,21 @@ async def test_a_plain_question_in_a_direct_message(slack: SlackClient) -> None:
     assert "Voltra asked for an extra $400m in tax credits" in shown
     assert "the figure was wrong" in shown
     assert "Sources of this story" in buttons(reply)
+
+
+async def diplomat(text: str) -> Query | None:
+    """A stand-in for the optional model: it reads one phrasing the grammar cannot."""
+    return Query(intent=Intent.SPEAKER, speaker="Rubio") if "top diplomat" in text else None
+
+
+async def test_the_optional_model_reads_questions_in_slack_too(
+    loaded_store: Store, tmp_path: Path, fake_slack: FakeSlack, slack_config: SlackConfig
+) -> None:
+    context = replace(make_context(loaded_store, tmp_path / "data"), question_reader=diplomat)
+    adapter = SlackAdapter(context, slack_config, Admins(), {})
+    async with adapter, aiohttp.ClientSession() as session:
+        client = SlackClient(session, f"http://127.0.0.1:{adapter.port}{EVENTS_PATH}", fake_slack)
+        await client.post(client.dm_body("gimme the top diplomat's remarks"), JSON)
+        (reply,) = await fake_slack.wait_for("chat.postMessage")
+        await settle()
+    assert "Marco Rubio" in read(reply.args["blocks"])

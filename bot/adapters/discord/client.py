@@ -89,7 +89,10 @@ class DiscordAdapter:
         self._context = context
         self._config = config
         responder = Responder(
-            context.store, spec=context.settings.briefing.spec(), clock=context.now
+            context.store,
+            spec=context.settings.briefing.spec(),
+            clock=context.now,
+            reader=context.question_reader,
         )
         self.client = make_client(responder, config, self._setup)
         self._gateway: asyncio.Task[None] | None = None

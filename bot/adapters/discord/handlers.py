@@ -27,7 +27,7 @@ from bot.core.briefing import BriefingSpec
 from bot.core.commands import Command, parse
 from bot.core.display import clean_line
 from bot.core.library import ArticleRecord, Library
-from bot.core.questions import answer_text
+from bot.core.questions import QueryReader, answer_text
 from bot.core.suggest import suggest_speakers
 
 log = logging.getLogger(__name__)
@@ -41,10 +41,18 @@ Clock = Callable[[], dt.datetime]
 class Responder:
     """Answers commands and button presses with embeds."""
 
-    def __init__(self, library: Library, *, spec: BriefingSpec, clock: Clock) -> None:
+    def __init__(
+        self,
+        library: Library,
+        *,
+        spec: BriefingSpec,
+        clock: Clock,
+        reader: QueryReader | None = None,
+    ) -> None:
         self.library = library
         self.spec = spec
         self.clock = clock
+        self.reader = reader  # the optional model reading questions; the grammar without it
 
     async def reply(
         self, interaction: discord.Interaction[Any], command: Command, *, ephemeral: bool = True
@@ -63,7 +71,8 @@ class Responder:
         """What a user typed, answered by the question layer and rendered."""
         if parse(text).is_admin:
             return [_notice("Scheduling and posting are in `/brief-admin` (Manage Server).")]
-        found = await answer_text(self.library, text, now=self.clock(), spec=self.spec)
+        now = self.clock()
+        found = await answer_text(self.library, text, now=now, spec=self.spec, reader=self.reader)
         return render_messages(found)
 
     async def on_message(self, message: discord.Message, me: discord.ClientUser | None) -> None:

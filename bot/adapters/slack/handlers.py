@@ -174,7 +174,10 @@ async def ask_text(
             deps.context, deps.admins, deps.posters, client, command, channel=channel, user=user
         )
     context = deps.context
-    return render(await answer_text(context.store, text, now=context.now(), spec=deps.spec))
+    found = await answer_text(
+        context.store, text, now=context.now(), spec=deps.spec, reader=context.question_reader
+    )
+    return render(found)
 
 
 async def ask_core(deps: Deps, command: Command) -> list[Message]:
