@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from bot.adapters.discord.render import render_messages
 from bot.adapters.slack.render import render
+from bot.core.commands import parse
 from bot.core.display import link_url
 from bot.core.grammar import understand
 from bot.core.questions import answer_text
@@ -65,8 +66,9 @@ QUESTIONS = st.one_of(
 
 @settings(max_examples=200, deadline=1000)
 @given(QUESTIONS)
-def test_the_grammar_reads_anything_without_raising(text: str) -> None:
+def test_the_grammar_and_the_command_parser_read_anything_without_raising(text: str) -> None:
     understand(text)
+    parse(text)
 
 
 @settings(

@@ -88,6 +88,7 @@ async def test_more_from_this_speaker_answers_privately_under_a_private_answer(
     await slack.click_ephemeral(SPEAKER_ACTION, "Volodymyr Zelenskyy")
     (reply,) = await slack.fake.wait_for("respond")
     assert reply.args["response_type"] == "ephemeral"
+    assert reply.args["replace_original"] is False  # the answer it was under stays
     assert reply.path.endswith("/click")
     assert "What will these security guarantees actually do?" in read(reply.args["blocks"])
     assert slack.fake.calls("chat.postMessage") == []

@@ -213,8 +213,11 @@ async def deliver(reply: Reply, work: Awaitable[list[Message]]) -> None:
 
 
 def _ephemeral(respond: AsyncRespond) -> Reply:
+    """Replies only the user sees; under a button they add to the answer, never replace it."""
+
     async def reply(message: Message) -> None:
-        response = await respond(response_type="ephemeral", **message.payload())
+        payload = message.payload()
+        response = await respond(response_type="ephemeral", replace_original=False, **payload)
         if response.status_code != 200:
             log.warning("response_url refused a reply: HTTP %s", response.status_code)
 
