@@ -65,6 +65,11 @@ class Command:
         """Whether only channel or server managers may run it."""
         return self.verb in ADMIN_VERBS
 
+    @property
+    def label(self) -> str:
+        """What was asked, in one word for metrics: the verb, or "question" for free text."""
+        return "question" if self.problem else self.verb.value
+
 
 def strip_address(text: str) -> str:
     """The text without leading mentions of the bot ("<@U123> who Rubio" → "who Rubio")."""

@@ -9,6 +9,7 @@ from tests.discord.fake_api import APP_ID, CHANNEL_ID, user_payload
 
 GUILD_ID = "800000000000000001"
 USER_ID = "800000000000000003"
+DM_CHANNEL_ID = "800000000000000004"
 MANAGE_GUILD = 1 << 5
 _ids = itertools.count(700_000_000_000_000_000)
 
@@ -93,3 +94,30 @@ def button(custom_id: str, message: dict[str, Any]) -> dict[str, Any]:
     """A press of the button ``custom_id`` on ``message``."""
     data = {"custom_id": custom_id, "component_type": 2}
     return interaction(3, data, message=message)
+
+
+def message(
+    content: str, *, mentions: tuple[str, ...] = (), guild: bool = True, bot: bool = False
+) -> dict[str, Any]:
+    """A MESSAGE_CREATE from the gateway: in the guild channel, or a DM if not ``guild``."""
+    number = next(_ids)
+    payload: dict[str, Any] = {
+        "id": str(number),
+        "channel_id": CHANNEL_ID if guild else DM_CHANNEL_ID,
+        "author": user_payload(USER_ID, "reader", bot=bot),
+        "content": content,
+        "timestamp": "2025-12-20T07:31:00+00:00",
+        "edited_timestamp": None,
+        "tts": False,
+        "mention_everyone": False,
+        "mentions": [user_payload(m) for m in mentions],
+        "mention_roles": [],
+        "attachments": [],
+        "embeds": [],
+        "pinned": False,
+        "type": 0,
+        "flags": 0,
+    }
+    if guild:
+        payload["guild_id"] = GUILD_ID
+    return payload

@@ -84,7 +84,7 @@ def test_mentions_in_article_text_are_inert() -> None:
         assert attempt not in rendered
     description = message.embeds[0].description or ""
     assert "\\*this\\*" in description and "\\`code\\`" in description
-    assert escape("<@&456>") == "<@\u200b&456>"
+    assert escape("<@&456>") == "\\<@\u200b&456>"
 
 
 async def test_mentions_reach_discord_with_nothing_allowed(

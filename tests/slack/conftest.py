@@ -29,6 +29,7 @@ from tests.slack.fake_slack import FakeSlack, dumps
 SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 BOT_TOKEN = "xoxb-fake-bot-token"
 CHANNEL = "C0123ABCD"
+DM_CHANNEL = "D0123DIRECT"  # the bot's direct conversation with USER
 USER = "U0USER"
 ALLOWED = "U0ALLOWED"  # on the configured allow-list
 
@@ -123,18 +124,65 @@ class SlackClient:
         }
         if thread_ts:
             event["thread_ts"] = thread_ts
-        return dumps(
-            {
-                "token": "legacy",
-                "team_id": "T1",
-                "api_app_id": "A1",
-                "type": "event_callback",
-                "event_id": event_id,
-                "event_time": 1766200200,
-                "event": event,
-                "authorizations": [{"team_id": "T1", "user_id": "UBOT", "is_bot": True}],
-            }
-        )
+        return event_body(event, event_id)
+
+    def dm_body(self, text: str, *, event_id: str = "EvDM1", **extra: Any) -> str:
+        """A message.im event: someone wrote to the bot directly (``extra``: subtype, bot_id)."""
+        event = {
+            "type": "message",
+            "channel_type": "im",
+            "user": USER,
+            "text": text,
+            "ts": "1766200300.000100",
+            "channel": DM_CHANNEL,
+            "event_ts": "1766200300.000100",
+            **extra,
+        }
+        return event_body(event, event_id)
+
+    async def click_ephemeral(self, action_id: str, value: str) -> tuple[int, str]:
+        """Click a button under a reply only this user sees (an answer to /brief)."""
+        payload = {
+            "type": "block_actions",
+            "user": {"id": USER, "team_id": "T1"},
+            "team": {"id": "T1", "domain": "newsroom"},
+            "api_app_id": "A1",
+            "channel": {"id": CHANNEL, "name": "briefings"},
+            "container": {
+                "type": "message",
+                "message_ts": "1766200400.000100",
+                "channel_id": CHANNEL,
+                "is_ephemeral": True,
+            },
+            "actions": [
+                {
+                    "type": "button",
+                    "action_id": action_id,
+                    "block_id": "b1",
+                    "value": value,
+                    "action_ts": "1766200400.000101",
+                }
+            ],
+            "response_url": self.fake.response_url("click"),
+            "trigger_id": "1.2.5",
+        }
+        return await self.post(urllib.parse.urlencode({"payload": dumps(payload)}), FORM)
+
+
+def event_body(event: dict[str, Any], event_id: str) -> str:
+    """An Events API callback wrapping ``event``."""
+    return dumps(
+        {
+            "token": "legacy",
+            "team_id": "T1",
+            "api_app_id": "A1",
+            "type": "event_callback",
+            "event_id": event_id,
+            "event_time": 1766200200,
+            "event": event,
+            "authorizations": [{"team_id": "T1", "user_id": "UBOT", "is_bot": True}],
+        }
+    )
 
 
 FORM = "application/x-www-form-urlencoded"

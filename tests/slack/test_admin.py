@@ -84,3 +84,12 @@ async def test_post_waits_out_a_429_for_retry_after_then_delivers(slack: SlackCl
     assert reply.args["text"] == ":white_check_mark: Posted the briefing to this channel."
     assert len(slack.fake.calls("chat.postMessage")) == 2
     assert time.monotonic() - started >= 1.0  # Slack's Retry-After, honoured by delivery
+
+
+async def test_a_mistake_quoting_what_was_typed_shows_it_literally(slack: SlackClient) -> None:
+    await slack.command("subscribe 0 8 * * * *bold*/<!here>", user=ALLOWED)
+    (reply,) = await slack.fake.wait_for("respond")
+    (block,) = reply.args["blocks"]
+    assert block["type"] == "rich_text"  # literal: no mrkdwn, so no bold and no ping
+    assert "*bold*/<!here>" in block["elements"][0]["elements"][0]["text"]
+    assert "<!here>" not in reply.args["text"]

@@ -10,8 +10,8 @@ import yaml
 
 from bot.adapters.slack.adapter import SlackAdapter
 from bot.adapters.slack.admin import Admins
+from bot.adapters.slack.buttons import QUOTES_ACTION
 from bot.adapters.slack.config import DEFAULT_API_URL, EVENTS_PATH, SlackConfig
-from bot.adapters.slack.render import QUOTES_ACTION
 from bot.errors import ConfigError
 from bot.store import Store
 from tests.conftest import ROOT
@@ -87,8 +87,18 @@ def test_manifest_declares_what_the_adapter_uses() -> None:
     ]
     assert all(url.endswith(EVENTS_PATH) for url in urls)
     assert settings["interactivity"]["is_enabled"] is True
-    assert settings["event_subscriptions"]["bot_events"] == ["app_mention"]
+    assert settings["event_subscriptions"]["bot_events"] == ["app_mention", "message.im"]
     scopes = set(manifest["oauth_config"]["scopes"]["bot"])
-    assert {"commands", "chat:write", "app_mentions:read", "users:read"} <= scopes
-    assert {"channels:history", "groups:history"} <= scopes  # find_delivered
+    assert scopes == {
+        "commands",
+        "chat:write",
+        "app_mentions:read",  # app_mention
+        "im:history",  # message.im, and nothing more: no channel messages are read
+        "users:read",  # admin check
+        "channels:history",  # find_delivered
+        "groups:history",
+    }
+    home = manifest["features"]["app_home"]
+    assert home["messages_tab_enabled"] is True  # else nobody can write to the bot
+    assert home["messages_tab_read_only_enabled"] is False
     assert QUOTES_ACTION.startswith("briefbot_")  # action ids need no manifest entry

@@ -2,7 +2,9 @@
 
 ``DiscordAdapter`` is entered into the app's ``AsyncExitStack``: it logs in (which runs
 ``setup_hook``: buttons, commands, sync), starts the gateway in a task, and closes the client
-on exit. No privileged intent is needed: slash commands and buttons arrive without them.
+on exit. No privileged intent is needed: slash commands and buttons arrive without them, and
+without the message content intent Discord still sends the content of a message that
+mentions the bot and of direct messages to it (the only messages briefbot reads).
 """
 
 from __future__ import annotations
@@ -25,14 +27,16 @@ from bot.adapters.discord.handlers import Responder
 from bot.adapters.discord.poster import DiscordPoster
 from bot.adapters.discord.replies import NO_PINGS
 from bot.adapters.discord.sync import STATE_FILE, sync_commands
-from bot.adapters.discord.views import ArticleButton
+from bot.adapters.discord.views import ArticleButton, SpeakerButton
 from bot.context import Context
 from bot.delivery.poster import Poster
 from bot.delivery.service import DeliveryService
 from bot.errors import ConfigError
 
 log = logging.getLogger(__name__)
-INTENTS = discord.Intents(guilds=True)  # not privileged; keeps guilds and channels cached
+# None privileged: guilds keeps guilds and channels cached; guild_messages and dm_messages
+# deliver mentions of the bot and DMs to it (with content, without message_content).
+INTENTS = discord.Intents(guilds=True, guild_messages=True, dm_messages=True)
 SetupHook = Callable[[Any], Awaitable[None]]
 
 
@@ -46,6 +50,10 @@ class _Hooked:
     async def setup_hook(self) -> None:
         """Called by discord.py once, after login and before the gateway connects."""
         await self.on_setup(self)
+
+    async def on_message(self, message: discord.Message) -> None:
+        """A mention of the bot or a direct message: answered by the responder."""
+        await self.responder.on_message(message, getattr(self, "user", None))
 
 
 class BriefClient(_Hooked, discord.Client):
@@ -81,7 +89,10 @@ class DiscordAdapter:
         self._context = context
         self._config = config
         responder = Responder(
-            context.store, spec=context.settings.briefing.spec(), clock=context.now
+            context.store,
+            spec=context.settings.briefing.spec(),
+            clock=context.now,
+            reader=context.question_reader,
         )
         self.client = make_client(responder, config, self._setup)
         self._gateway: asyncio.Task[None] | None = None
@@ -124,7 +135,7 @@ class DiscordAdapter:
 
     async def _setup(self, client: BriefClient | ShardedBriefClient) -> None:
         """Persistent buttons, the command group, then a sync if the commands changed."""
-        client.add_dynamic_items(ArticleButton)
+        client.add_dynamic_items(ArticleButton, SpeakerButton)
         context = self._context
         token = context.secrets.discord_token
         posters: dict[str, Poster] = {"discord": DiscordPoster(token)} if token else {}

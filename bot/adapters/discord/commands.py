@@ -3,7 +3,8 @@
 Discord cannot invoke a group by itself, so "/brief" alone is ``/brief show``. Discord also
 ignores ``default_permissions`` on subcommands, so the admin verbs live in their own
 top-level group, ``/brief-admin``, which carries Manage Server (see ``admin.py``).
-Each callback is one line: the same words as the console go through ``parse``.
+Each callback is one line: the same words as the console go through ``parse``, and
+``/brief ask question:`` goes to the question layer.
 """
 
 from __future__ import annotations
@@ -32,13 +33,18 @@ def register(tree: Tree, responder: Responder, admin: Admin) -> None:
 
 
 def brief_group(responder: Responder) -> app_commands.Group:
-    """The /brief group: show, who, said, quotes, sources, help."""
+    """The /brief group: show, ask, who, said, quotes, sources, help."""
     group = app_commands.Group(name="brief", description="News briefings and who said what")
 
     @group.command(name="show", description="The latest briefing, now")
     @app_commands.describe(public="Post it in the channel for everyone (default: only you)")
     async def show(interaction: discord.Interaction, public: bool = False) -> None:
         await responder.reply(interaction, parse(""), ephemeral=not public)
+
+    @group.command(name="ask", description="Ask in your own words: who said what, and where")
+    @app_commands.describe(question="e.g. what did Quigley say about the Europeans?")
+    async def ask(interaction: discord.Interaction, question: str) -> None:
+        await responder.ask(interaction, question)
 
     @group.command(name="who", description="What a person or source said, exact words first")
     @app_commands.describe(speaker="A name, alias or source, e.g. Rubio or White House official")

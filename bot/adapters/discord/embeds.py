@@ -62,7 +62,12 @@ def new_embed(title: str, description: str = "", *, url: str | None = None) -> d
 
 
 def add_field(embed: discord.Embed, name: str, lines: list[str]) -> None:
-    """A field of whole lines; ignored past the 25th (Discord's limit)."""
-    if len(embed.fields) < FIELDS_LIMIT and lines:
-        value = fit_lines(lines, FIELD_VALUE_LIMIT)
-        embed.add_field(name=fit(escape(name), FIELD_NAME_LIMIT), value=value, inline=False)
+    """A field of whole lines; ignored past the 25th (Discord's limit) or when empty.
+
+    Discord refuses a field whose name or value is empty, which article text made only of
+    invisible characters would otherwise produce.
+    """
+    value = fit_lines([line for line in lines if line.strip()], FIELD_VALUE_LIMIT)
+    title = fit(escape(name), FIELD_NAME_LIMIT).strip() or "—"
+    if len(embed.fields) < FIELDS_LIMIT and value.strip():
+        embed.add_field(name=title, value=value, inline=False)

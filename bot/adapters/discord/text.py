@@ -1,26 +1,51 @@
 """Making article text safe and short for Discord: escaping, mention breaking, fitting.
 
-Article text is data, never markup: markdown is escaped and every mention form gets a
-zero-width space after its ``@`` so that it neither pings (``allowed_mentions`` already
-prevents that) nor renders as a mention. Fitting keeps whole sentences; only a single
-sentence longer than the whole limit is cut, at a word boundary, with an ellipsis.
+Article text is data, never markup. Where Discord parses markdown (message content, embed
+titles, descriptions and fields) every markup character is escaped with a backslash, which
+Discord shows as the character itself: every ``[text](url)`` (not only the first, as
+``discord.utils.escape_markdown`` does), every ``<@…>``, ``<@&…>``, ``<#…>``, ``</cmd:id>`` and
+``<t:…>`` (their ``<`` is escaped), and every bare URL (the colon of its ``scheme://`` is
+escaped, so it is not linked). ``@everyone`` and ``@here`` get a zero-width space after the
+``@`` so that they neither ping (``allowed_mentions`` already prevents that) nor highlight.
+Where Discord shows text literally (embed author and footer, button labels) ``inert`` breaks
+the same forms with zero-width spaces instead, which stay invisible there. Both first remove
+bidi controls and stray invisible characters (``bot.core.display.clean``).
+
+Fitting keeps whole sentences; only a single sentence longer than the whole limit is cut, at a
+word boundary, with an ellipsis.
 """
 
 from __future__ import annotations
 
 import re
 
-import discord
-
+from bot.core.display import clean, clean_line
 from bot.core.text import sentences
 
 ELLIPSIS = "…"
-_MENTION = re.compile(r"@(?=everyone|here|[!&]?\d)")
+ZWSP = "\u200b"
+_MARKUP = re.compile(r"([\\*_~`|\[\]<])")
+_LINE_START = re.compile(r"^(\s*)(\d*)([#>+.)-])", re.MULTILINE)
+_SCHEME = re.compile(r"(?<=[A-Za-z0-9])(:)(?=/)")
+_MENTION = re.compile(r"@(?=everyone|here|[!&]?\d)", re.IGNORECASE)
+_PLAIN_LIVE = re.compile(r"(?<=[<\]])(?=[@#/:!&a-z(])|(?<=:)(?=//)", re.IGNORECASE)
 
 
 def escape(text: str) -> str:
-    """Text from an article shown as written: no markdown, no mentions."""
-    return _MENTION.sub("@\u200b", discord.utils.escape_markdown(text))
+    """Text from an article shown as written where Discord parses markdown: nothing live."""
+    escaped = _MARKUP.sub(r"\\\1", clean(text))
+    escaped = _LINE_START.sub(r"\1\2\\\3", escaped)
+    escaped = _SCHEME.sub(r"\\\1", escaped)
+    return _MENTION.sub("@" + ZWSP, escaped)
+
+
+def inert(text: str) -> str:
+    """Text from an article for places Discord shows literally (author, footer, labels).
+
+    No backslashes (they would show there); zero-width spaces break any mention, masked link
+    or URL in case a client ever parses them.
+    """
+    return _MENTION.sub("@" + ZWSP, _PLAIN_LIVE.sub(ZWSP, clean_line(text)))
 
 
 def fit(text: str, limit: int) -> str:

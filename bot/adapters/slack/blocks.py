@@ -1,10 +1,13 @@
-"""Block Kit building blocks: escaping, text objects, blocks, and paging within Slack's limits.
+"""Block Kit building blocks: literal text, text objects, blocks, and paging within Slack's limits.
 
-Everything here is pure. Slack rejects a message past 50 blocks, a section text past 3,000
-characters or a header past 150, and has been seen to refuse messages near 13k characters in
-total even when every block was within its own limit; the pager keeps each message well under
-all of these by moving whole groups of blocks (a briefing item, a statement) to the next message
-instead of truncating them.
+Article words are never written as mrkdwn: they go into rich text elements and plain_text
+objects, which Slack shows exactly as written (no bold, no look-alike characters, no mention,
+no link); mrkdwn carries only our own labels. Everything here is pure.
+
+Slack rejects a message past 50 blocks, a section text past 3,000 characters or a header past
+150, and has been seen to refuse messages near 13k characters in total even when every block
+was within its own limit; the pager keeps each message well under all of these by moving whole
+groups of blocks (a briefing item, a statement) to the next message instead of truncating them.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from bot.core.display import clean, link_url
 
 Block = dict[str, Any]
 
@@ -23,35 +28,112 @@ MAX_HEADER_TEXT = 150
 MAX_BUTTON_VALUE = 2000
 MAX_FALLBACK_TEXT = 3000  # the notification text; Slack advises under 4,000
 MESSAGE_BUDGET = 10_000  # serialised characters of all blocks of one message
-
-# mrkdwn would turn these into bold, strike-through or code; in article text they are
-# punctuation ("~20%", "f***"), so they are replaced by look-alikes that Slack leaves alone.
-_LOOKALIKES = str.maketrans({"*": "∗", "~": "∼", "`": "ˋ", "_": "ˍ"})
+MAX_RICH_TEXT = 3000  # characters of text in one rich_text block, like a section
 
 
 def entities(text: str) -> str:
     """``&``, ``<`` and ``>`` as entities, ``&`` first so that ``&amp;`` stays visible as written.
 
-    Slack parses ``<…>`` as mentions (``<!channel>``, ``<@U…>``) and links; any text not
-    written by us (articles, what a user typed) goes through here.
+    Slack parses ``<…>`` in mrkdwn as mentions (``<!channel>``, ``<@U…>``) and links; the few
+    strings not written by us that still go into mrkdwn (notification text, what a user typed
+    into an error message) go through here. Article words go into literal elements instead.
     """
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def escape(text: str) -> str:
-    """Article text made inert for mrkdwn: no mentions, no links, no formatting."""
-    return entities(text).translate(_LOOKALIKES)
+@dataclass(frozen=True)
+class Run:
+    """A piece of a line, shown literally: Slack parses no markup, mention or link inside it.
 
-
-def link(url: str | None, label: str) -> str:
-    """A mrkdwn link to ``url`` labelled with already escaped text, or the label alone.
-
-    The URL is escaped like text and its ``|`` encoded, so it cannot end the link early.
+    Only ``url`` makes a link, and only an http(s) URL is accepted: the article's own.
     """
-    if not url or not url.startswith(("http://", "https://")):
-        return label
-    safe = url.replace("<", "%3C").replace(">", "%3E").replace("|", "%7C").replace("&", "&amp;")
-    return f"<{safe}|{label}>"
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    url: str | None = None
+
+
+Line = Sequence[Run]
+
+
+def plain(text: str) -> Run:
+    """Literal text."""
+    return Run(text)
+
+
+def bold(text: str) -> Run:
+    """Literal text in bold (our emphasis, the words stay as written)."""
+    return Run(text, bold=True)
+
+
+def italic(text: str) -> Run:
+    """Literal text in italics."""
+    return Run(text, italic=True)
+
+
+def linked(url: str | None, text: str, *, strong: bool = False) -> Run:
+    """``text`` linking to ``url`` if it is an http(s) URL, else the text alone."""
+    return Run(text, bold=strong, url=link_url(url))
+
+
+def _element(run: Run, text: str) -> dict[str, Any]:
+    """A rich text element: ``link`` for the article's URL, ``text`` for everything else."""
+    element: dict[str, Any] = {"type": "link", "url": run.url} if run.url else {"type": "text"}
+    element["text"] = text
+    style = {k: True for k in ("bold", "italic") if getattr(run, k)}
+    if style:
+        element["style"] = style
+    return element
+
+
+def rich(lines: Sequence[Line], limit: int = MAX_RICH_TEXT) -> list[Block]:
+    """Rich text blocks holding the lines, split between lines (a long line at spaces).
+
+    Rich text elements render their text literally, so article words keep every ``*``, ``_``,
+    ``~`` and ``<`` as written while mentions and links stay impossible (see ``Run``).
+    """
+    blocks: list[Block] = []
+    current: list[dict[str, Any]] = []
+    used = 0
+    for line in lines:
+        pieces = [(run, text) for run in line for text in _pieces(clean(run.text), limit)]
+        if current and used + 1 + sum(len(text) for _, text in pieces) > limit:
+            blocks.append(_rich_block(current))
+            current, used = [], 0
+        if current:
+            current.append({"type": "text", "text": "\n"})
+            used += 1
+        for run, text in pieces:
+            if current and used + len(text) > limit:
+                blocks.append(_rich_block(current))
+                current, used = [], 0
+            current.append(_element(run, text))
+            used += len(text)
+    if current:
+        blocks.append(_rich_block(current))
+    return blocks
+
+
+def _rich_block(elements: list[dict[str, Any]]) -> Block:
+    section = {"type": "rich_text_section", "elements": elements}
+    return {"type": "rich_text", "elements": [section]}
+
+
+def _pieces(text: str, limit: int) -> list[str]:
+    """The text in pieces of at most ``limit`` characters, cut at spaces where possible."""
+    pieces: list[str] = []
+    while len(text) > limit:
+        cut = text.rfind(" ", 0, limit)
+        cut = cut + 1 if cut > 0 else limit
+        pieces.append(text[:cut])
+        text = text[cut:]
+    return [*pieces, text] if text else pieces
+
+
+def literal(text: str) -> dict[str, Any]:
+    """A plain_text object: shown as written, with no emoji codes, mentions or links."""
+    return {"type": "plain_text", "text": clean(text), "emoji": False}
 
 
 def mrkdwn(text: str) -> dict[str, Any]:
@@ -61,7 +143,7 @@ def mrkdwn(text: str) -> dict[str, Any]:
 
 def header(text: str) -> Block:
     """A header block (plain text, cut at a word to fit: headers are our own titles)."""
-    return {"type": "header", "text": {"type": "plain_text", "text": _fit(text, MAX_HEADER_TEXT)}}
+    return {"type": "header", "text": literal(_fit(text, MAX_HEADER_TEXT))}
 
 
 def sections(lines: Sequence[str]) -> list[Block]:
@@ -72,9 +154,9 @@ def sections(lines: Sequence[str]) -> list[Block]:
 
 
 def contexts(lines: Sequence[str]) -> list[Block]:
-    """Context blocks (small grey text) holding the lines."""
+    """Context blocks (small grey text) holding the lines literally, as plain text."""
     return [
-        {"type": "context", "elements": [mrkdwn(chunk)]}
+        {"type": "context", "elements": [literal(chunk)]}
         for chunk in pack_lines(lines, MAX_CONTEXT_TEXT)
     ]
 
@@ -88,7 +170,7 @@ def button(text: str, action_id: str, value: str) -> dict[str, Any]:
     """A button element; ``value`` comes back with the click."""
     return {
         "type": "button",
-        "text": {"type": "plain_text", "text": text},
+        "text": literal(text),
         "action_id": action_id,
         "value": value[:MAX_BUTTON_VALUE],
     }
