@@ -78,10 +78,12 @@ class PostgresStore(PostgresLedger, PostgresFeeds, PostgresSeen):
 
     # -- writes -------------------------------------------------------------------------
 
-    async def origins(self) -> list[StoredOrigin]:
-        """Every origin with its article and content hash."""
+    async def origins(self, prefix: str = "") -> list[StoredOrigin]:
+        """Origins starting with ``prefix``, each with its article and content hash."""
         rows = await self._database.rows(
-            "SELECT origin, id, content_hash FROM articles WHERE origin IS NOT NULL"
+            "SELECT origin, id, content_hash FROM articles"
+            " WHERE origin IS NOT NULL AND starts_with(origin, %s) ORDER BY origin",
+            (prefix,),
         )
         return [StoredOrigin(*row) for row in rows]
 
