@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import json
 import logging
 import socket
 import urllib.parse
@@ -284,3 +285,30 @@ async def test_bolt_does_not_warn_that_the_token_is_unused(
     with caplog.at_level(logging.WARNING):
         adapter.build_app()
     assert "unused" not in caplog.text
+
+
+async def test_socket_mode_skips_a_redelivered_event(
+    loaded_store: Store, tmp_path: Path, fake_slack: FakeSlack, slack_config: SlackConfig
+) -> None:
+    context = make_context(loaded_store, tmp_path / "data", app_token="xapp-fake-app-token")
+    mention = json.loads(
+        SlackClient(None, "", fake_slack).mention_body(  # type: ignore[arg-type]
+            "<@UBOT> who Rubio", thread_ts=None, event_id="EvSocket"
+        )
+    )
+    async with SlackAdapter(context, slack_config, Admins(), {}):
+        for attempt in range(2):
+            envelope = {
+                "envelope_id": f"env-{attempt}",
+                "type": "events_api",
+                "accepts_response_payload": False,
+                "retry_attempt": attempt,
+                "retry_reason": "timeout" if attempt else "",
+                "payload": mention,
+            }
+            await fake_slack.send_envelope(envelope)
+        acks = await fake_slack.wait_for("socket", 2)
+        await fake_slack.wait_for("chat.postMessage")
+        await asyncio.sleep(0.3)
+    assert {a.args["envelope_id"] for a in acks} == {"env-0", "env-1"}  # both acknowledged
+    assert len(fake_slack.calls("chat.postMessage")) == 1  # answered once
