@@ -192,7 +192,9 @@ FORMS: tuple[Form, ...] = (
         r"(?:being )?(?:disputed|contested|challenged|denied)(?P<rest2>(?:\s.*)?)"
         r"|(?:any|are there any|were there any|is there any|is there a|list the|show me the|"
         r"the) (?:disputes?|disputed claims?|contested claims?)(?P<rest3>(?:\s.*)?)"
-        r"|disputes?(?P<rest4>(?:\s+(?:in|on|about|for)\s.*)?)",
+        r"|disputes?(?P<rest4>(?:\s+(?:in|on|about|for)\s.*)?)"
+        r"|(?:disputed|contested|challenged) (?:claims?|points?|statements?|facts?|figures?)"
+        r"(?P<rest5>(?:\s+(?:in|on|about|for)\s.*)?)",
         ("what is disputed in the Voltra story?", "any disputes?"),
     ),
     Form(
@@ -218,7 +220,8 @@ FORMS: tuple[Form, ...] = (
         rf"|(?:who|which people) (?:is|are|was|were)(?: there)?"  # "who is in the S story"
         rf"|(?:list|show|give)(?: me)? (?:all )?(?:the )?(?:quotes|speakers|sources|people "
         rf"quoted)(?P<rest3>(?:\s.*)?)"
-        rf"|(?:the |all )?(?:quotes|speakers|who said what)(?P<rest4>\s(?:in|of|on)\s.*)",
+        rf"|(?:the |all )?(?:quotes|speakers|who said what)(?P<rest4>\s(?:in|of|on)\s.*)"
+        rf"|(?:the |all )?(?:speakers|people quoted|sources quoted|voices|quoted people)",
         ("who was quoted in the sea wall story?", "who said what in the Voltra story?"),
     ),
     Form(
@@ -244,6 +247,12 @@ FORMS: tuple[Form, ...] = (
         r"the latest|latest|news|headlines|what's new|what is new|what's happening|"
         r"what happened|give me the briefing|show me the briefing|catch me up|the news)",
         ("brief me", "what's new?"),
+    ),
+    Form(
+        Intent.BRIEFING,
+        r"(?!(?:what|whats|who|how|any|the|give|show)\b)(?P<t>[^?]+?) (?:briefing|summary|news|"
+        r"update|updates|rundown|recap|latest)",
+        ("sea wall briefing",),
     ),
     Form(
         Intent.PROFILE,
@@ -328,6 +337,7 @@ def clean(text: str) -> str:
     text = " ".join(text.split())
     text = re.sub(r"\b(who|what)'s been\b", r"\1 has been", text, flags=re.I)
     text = re.sub(r"\b(who|what|how|where)'s\b", r"\1 is", text, flags=re.I)
+    text = re.sub(r"\b(wh)ats\b", r"\1at is", text, flags=re.I)
     text = re.sub(
         r"\b(who|what|which|whose|where|how)\s+(?:exactly|actually|really|precisely|again)\b",
         r"\1",
@@ -416,7 +426,19 @@ def _speaker(intent: Intent, slots: Slots) -> Query | None:
         return Query(intent=Intent.ANONYMOUS, topic=topic, story=story)
     if topic and re.fullmatch(_SAY, topic, flags=re.I):
         topic = None
-    return Query(intent=intent, speaker=speaker_name(speaker), topic=topic, story=story)
+    audience = _AUDIENCE.match((_slot(slots, "rest") or "").strip())
+    return Query(
+        intent=intent,
+        speaker=speaker_name(speaker),
+        topic=topic,
+        story=story,
+        words=audience[1] if audience else None,  # "told reporters": a cue to tell namesakes apart
+    )
+
+
+_AUDIENCE = re.compile(
+    r"^(?:to )?(?:the )?(reporters|journalists|press|reuters|media|council)\b", re.I
+)
 
 
 def _said(intent: Intent, slots: Slots) -> Query | None:
