@@ -20,6 +20,7 @@ from bot.core.replies import Answer, HelpAnswer, NotFoundAnswer, SaidAnswer, Sai
 from bot.core.sourcing import DisputeLine
 from bot.core.summary import StatementKind, Summary
 from bot.core.text import search_words
+from bot.core.topics import STOPWORDS
 
 SAID_FUZZY_CUTOFF = 70.0  # in-order similarity that marks a span in a statement
 APPROXIMATE_CUTOFF = 89.0  # measured: see the module docstring and bench/README.md
@@ -34,13 +35,19 @@ async def said(library: Library, query: str) -> Answer:
         return HelpAnswer(problem="'said' needs some words, e.g. /brief said tremendous progress")
     found = await _search_words(library, tokens)
     loose = False
+    held = tokens
+    content = [t for t in tokens if t not in STOPWORDS]
+    if not found and len(content) >= 2 and content != tokens:
+        # "who said they can't get an answer": every word that carries meaning was said
+        found = await library.search(content, mode="all", limit=MAX_MATCHES * 2)
+        held = content
     if not found:
         corrected = [await _correct(library, token) for token in tokens]
         if corrected != tokens:
             found, loose = await _search_words(library, corrected), True
     if not found:
         found, loose = await library.search(tokens, mode="any", limit=50), True
-    matches = rank_matches(query, found, loose=loose)
+    matches = rank_matches(query, found, loose=loose, words=held)
     matches = await _with_disputes(library, query, matches)
     if not matches:
         return NotFoundAnswer(query, "words")
@@ -74,12 +81,16 @@ def similarity(query: str, text: str) -> tuple[float, tuple[int, int] | None]:
 
 
 def rank_matches(
-    query: str, records: Sequence[StatementRecord], *, loose: bool = False
+    query: str,
+    records: Sequence[StatementRecord],
+    *,
+    loose: bool = False,
+    words: Sequence[str] | None = None,
 ) -> list[SaidMatch]:
     """Order statements: exact phrase, then all the words, then approximate (only above the
     measured cutoff); within a level by closeness, then direct quotes first."""
     tokens = search_words(query)
-    wanted = set(tokens)
+    wanted = set(words if words is not None else tokens)
     seen: set[tuple[str, int, str]] = set()
     matches: list[SaidMatch] = []
     for record in records:
@@ -90,6 +101,8 @@ def rank_matches(
         score, span = similarity(query, record.text)
         held = search_words(record.text)
         exact = _contains(held, tokens)
+        if not exact and negated(tokens) != negated(_around(held, wanted)):
+            continue  # "the upkeep was costed" is not what "had not costed the upkeep" says
         every_word = wanted <= set(held)
         approximate = not exact and not (every_word and not loose)
         if score < (APPROXIMATE_CUTOFF if approximate else SAID_FUZZY_CUTOFF):
@@ -97,6 +110,25 @@ def rank_matches(
         matches.append(SaidMatch(record, exact, score, span, approximate=approximate))
     matches.sort(key=lambda m: (not m.exact, m.approximate, -m.score, _kind_rank(m.statement)))
     return matches
+
+
+_NEGATIONS = frozenset(
+    {"not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "cannot", "t"}
+)  # "t" is what is left of "don't", "can't", "wasn't"
+
+
+def negated(words: Sequence[str]) -> bool:
+    """Whether the words hold a negation: words that say the opposite never match as said."""
+    return not _NEGATIONS.isdisjoint(words)
+
+
+def _around(words: Sequence[str], wanted: set[str]) -> list[str]:
+    """The stretch of a statement from the first to the last word asked about, with the word
+    before it: where a "not" would turn those words around."""
+    places = [i for i, w in enumerate(words) if w in wanted]
+    if not places:
+        return list(words)
+    return list(words[max(0, places[0] - 1) : places[-1] + 1])
 
 
 def _contains(words: Sequence[str], tokens: Sequence[str]) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from bot.core.answers import find_speakers, near_names
 from bot.core.library import ArticleRecord, Library, SpeakerRecord, StatementRecord
-from bot.core.query import Window, resolve_day
+from bot.core.query import Window, resolve_day, weekday_named
 from bot.core.replies import AmbiguousAnswer, Answer, NotFoundAnswer
 from bot.core.summary import StatementKind
 from bot.core.text import name_key, paragraphs, singular
@@ -42,6 +42,7 @@ _ROLE_SYNONYMS = {
     "congressman": "congressman",
     "rep": "congressman",
 }
+_DROPPABLE = frozenset({"leader", "head", "boss", "chief", "top", "senior", "man", "woman"})
 _SOFT_WORDS = STOPWORDS | {"mr", "mrs", "ms", "dr", "guy", "man", "woman", "person", "lady"}
 
 
@@ -72,6 +73,7 @@ async def choose(
     *,
     subject: Topic | None = None,
     story: ArticleRecord | None = None,
+    audience: str | None = None,
 ) -> Chosen | Answer:
     """The speaker(s) a reference means, or the answer saying why none can be chosen."""
     keys = reference_keys(reference)
@@ -84,6 +86,11 @@ async def choose(
     if not speakers and keys:
         speakers = await _by_known_words(library, keys)
         approximate = bool(speakers)
+    parts = [p for p in re.split(r"\s*(?:,|\band\b|&)\s*", reference) if p.strip()]
+    if (not speakers or approximate) and len(parts) > 1:  # "Witkoff and Kushner": each
+        each = [await choose(library, p, subject=subject, story=story) for p in parts]
+        if all(isinstance(c, Chosen) for c in each):
+            return _together([c for c in each if isinstance(c, Chosen)])
     if not speakers:
         suggestions = await near_names(library, keys[0], 60.0) if keys else []
         return NotFoundAnswer(reference, "speaker", tuple(suggestions))
@@ -92,7 +99,7 @@ async def choose(
         groups = {k: v for k, v in groups.items() if _in_story(k, v, story)}
         if not groups:
             return NotFoundAnswer(f"{reference} (in “{story.title}”)", "speaker")
-    return await _settle(library, reference, groups, subject, story, approximate)
+    return await _settle(library, reference, groups, subject, approximate, audience)
 
 
 async def _statements_by_speaker(
@@ -107,14 +114,17 @@ async def _statements_by_speaker(
 
 
 async def _by_known_words(library: Library, keys: Sequence[str]) -> list[SpeakerRecord]:
-    """Speakers holding every word of the reference that any speaker holds at all: "the
-    union leader" is the union's president when no speaker is called a leader. A word some
-    speaker has is never dropped, so "the Ohio mayor" does not become any mayor."""
+    """Speakers holding every word of the reference but a vague title no speaker holds: "the
+    union leader" is the union's president when no speaker is called a leader. Only such
+    titles are dropped ("the Voltra spokesperson" is not Voltra's chief executive), and only
+    when the words left describe rather than name someone ("Putin's aide" is not Putin)."""
     for key in (keys[0], keys[-1]):
         words = [singular(w) for w in key.split() if w not in _SOFT_WORDS]
-        known = [w for w in words if await library.speakers_with_words([w])]
+        known = [w for w in words if w not in _DROPPABLE or await library.speakers_with_words([w])]
         if known and len(known) < len(words):
-            return await library.speakers_with_words(known)
+            found = await library.speakers_with_words(known)
+            # "Putin's spokesman" is not Putin: the words left must describe, not name, them
+            return [s for s in found if not set(known) & _name_words(s)]
     return []
 
 
@@ -141,23 +151,40 @@ async def _settle(
     reference: str,
     groups: dict[SpeakerRecord, list[StatementRecord]],
     subject: Topic | None,
-    story: ArticleRecord | None,
     approximate: bool,
+    audience: str | None = None,
 ) -> Chosen | Answer:
     """One speaker, a plural group, or a choice made by topic; else ambiguity."""
     people = [s for s in groups if s.is_person]
     if len(people) <= 1 or _plural(reference):
         return _chosen(groups, list(groups), approximate)
     if subject is not None:
-        about = [s for s in people if await about_topic(library, groups[s], subject)]
+        # the article's title is no evidence of which namesake spoke of the topic
+        about = [s for s in people if await about_topic(library, groups[s], subject, titles=False)]
         if len(about) == 1:
             note = (
                 f"{len(people)} people fit {reference!r}; {about[0].name} is the one who "
                 f"spoke about {subject.text}."
             )
             return _chosen(groups, about, approximate, note)
+    if audience is not None:  # "what did Keller tell reporters?": the one whose cue says so
+        told = [
+            s for s in people if any(audience.lower() in (r.cue or "").lower() for r in groups[s])
+        ]
+        if len(told) == 1:
+            note = f"{len(people)} people fit {reference!r}; {told[0].name} is the one who told {audience}."
+            return _chosen(groups, told, approximate, note)
     candidates = tuple(f"{s.name}, {s.role}" if s.role else s.name for s in people)
     return AmbiguousAnswer(reference, "speaker", candidates)
+
+
+def _together(choices: Sequence[Chosen]) -> Chosen:
+    speakers = tuple({s.key: s for c in choices for s in c.speakers}.values())
+    statements = newest_first([r for c in choices for r in c.statements])
+    notes = [c.note for c in choices if c.note]
+    return Chosen(
+        speakers, tuple(statements), any(c.approximate for c in choices), " ".join(notes) or None
+    )
 
 
 def _chosen(
@@ -209,23 +236,29 @@ def in_window(records: Sequence[StatementRecord], window: Window) -> list[Statem
     for record in records:
         day = statement_day(record)
         published = record.published.date() if record.published else None
-        if (day and window.holds(day)) or (published and window.holds(published)):
+        named = weekday_named(record.when) if record.when else None
+        same_weekday = named is not None and named == window.weekday
+        if (day and window.holds(day)) or (published and window.holds(published)) or same_weekday:
             kept.append(record)
     return kept
 
 
 async def about_topic(
-    library: Library, records: Sequence[StatementRecord], subject: Topic
+    library: Library, records: Sequence[StatementRecord], subject: Topic, *, titles: bool = True
 ) -> list[StatementRecord]:
     """The statements about the topic: by their own words and cue first, and only if none
-    speaks of it, by the paragraph they stand in."""
+    speaks of it, by the paragraph they stand in and their article's title."""
     own = [(f"{r.text} {r.cue or ''}", "") for r in records]
     found = [records[i] for i in best_about(subject, own)]
     if found or not records:
         return found
     contexts = await _contexts(library, records)
     pairs = [
-        (f"{r.text} {r.cue or ''}", contexts.get((r.article_id, r.paragraph), "")) for r in records
+        (
+            f"{r.text} {r.cue or ''}",
+            f"{contexts.get((r.article_id, r.paragraph), '')} {r.article_title if titles else ''}",
+        )
+        for r in records
     ]
     return [records[i] for i in best_about(subject, pairs)]
 

@@ -15,10 +15,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rapidfuzz.distance import DamerauLevenshtein
-
 from bot.core.commands import Verb, strip_address
-from bot.core.query import MONTHS, WEEKDAYS, Intent, Query
+from bot.core.phrases import STORY_WORD as _STORY_WORD
+from bot.core.phrases import (
+    speaker_name,
+    split_rest,
+    story_name,
+    take_story,
+    take_when,
+    topic_name,
+)
+from bot.core.query import Intent, Query
+from bot.core.typos import correct_typos
 
 _SAY = (
     r"(?:say|said|says|saying|tell|told|ask|asked|warn|warned|claim|claimed|argue|argued|"
@@ -29,7 +37,8 @@ _SAY = (
     r"denied|reject|rejected|acknowledge|acknowledged|concede|conceded|reveal|revealed|"
     r"confirm|confirmed|urge|urged|demand|demanded|propose|proposed|recommend|recommended|"
     r"describe|described|critici[sz]e|critici[sz]ed|blame|blamed|defend|defended|dismiss|"
-    r"dismissed|repeat|repeated|write|wrote|estimate|estimated|insist|conclude|concluded)"
+    r"dismissed|repeat|repeated|write|wrote|estimate|estimated|insist|conclude|concluded|"
+    r"call|called|label|labelled|labeled|threaten|threatened|pledge|pledged)"
 )
 _DID = r"(?:did|does|do|has|have|had|was|is|were|would|will)"
 _COMMENT = (
@@ -53,7 +62,6 @@ _DISPUTE = (
     r"refutes?|refuted|questions?|questioned|doubts?|doubted)\b"
 )
 _QUOTED = r"(?:quoted|cited|interviewed|speaking|speakers?|sources?|named)"
-_STORY_WORD = r"(?:story|stories|article|piece|report|coverage|item|news|reporting)"
 _BRIEF_ME = (
     r"(?:brief me|catch me up|fill me in|update me|bring me up to (?:date|speed)|"
     r"give me (?:a |the )?(?:briefing|summary|rundown|update|recap|lowdown)|"
@@ -107,7 +115,10 @@ REST = r"(?P<rest>(?:\s.*)?)"
 FORMS: tuple[Form, ...] = (
     Form(
         Intent.ANONYMOUS,
-        r"(?:who |which (?:\w+ ){0,2}?)(?:spoke|speaks|talked|was speaking|were speaking|"
+        r"(?:is|are|was|were) (?:anyone|anybody|any sources?|there any(?: \w+)? sources?|"
+        r"(?:any|some) (?:of the )?(?:sources|speakers|people)) (?:quoted )?(?:anonymous|"
+        r"anonymously|unnamed|unidentified|not named)(?P<rest4>(?:\s.*)?)"
+        r"|(?:who |which (?:\w+ ){0,2}?)(?:spoke|speaks|talked|was speaking|were speaking|"
         r"is speaking|are speaking|was quoted|were quoted|said|commented)(?: only)? "
         r"(?:anonymously|on (?:the )?condition of anonymity|without being named|"
         r"off the record|on background|without giving (?:a |their )?names?)(?P<rest>(?:\s.*)?)"
@@ -140,12 +151,17 @@ FORMS: tuple[Form, ...] = (
         r"|who (?:mentioned|mentions|discussed|discusses|raised|brought up|referred to|"
         r"talked of|spoke of|addressed) (?P<rest7>.+)"
         r"|(?:anyone|anybody|somebody|someone) (?:say|said|talk|mention|comment)(?:ed)? "
-        r"(?:anything |something )?(?P<rest5>(?:about|on|regarding)\s.*)",
+        r"(?:anything |something )?(?P<rest5>(?:about|on|regarding)\s.*)"
+        r"|(?:did |has |does |have )?(?:anyone|anybody|somebody|someone|any\w*) (?:mention|"
+        r"mentioned|mentions|bring up|brought up|raise|raised|cite|cited|discuss|discussed|"
+        r"refer to|referred to|talk about|talked about|speak about|spoke about|say anything "
+        r"about|said anything about|comment on|commented on) (?P<rest8>.+)",
         ("who said what about the flood?", "what was said about the sea wall?"),
     ),
     Form(
         Intent.NO_COMMENT,
-        rf"(?:who |which (?:\w+ ){{0,2}}?|what (?:\w+ ){{0,2}}?|anyone |anybody |any\w* )"
+        rf"(?:who |which (?:\w+ ){{0,2}}?|what (?:\w+ ){{0,2}}?|anyone |anybody |"
+        rf"any\w* (?:\w+ ){{0,2}}?)"
         rf"(?:who |that )?(?:has |have |had |was |were |is |are )?{_NO_COMMENT}{REST}"
         rf"|(?:who |what |any )?(?:no[- ]comments?|non[- ]responses?|refusals?)(?:s)?{REST}"
         rf"|(?:who|which \w+) (?:was|were) (?:asked|contacted) for comment{REST}",
@@ -176,7 +192,9 @@ FORMS: tuple[Form, ...] = (
         r"(?:being )?(?:disputed|contested|challenged|denied)(?P<rest2>(?:\s.*)?)"
         r"|(?:any|are there any|were there any|is there any|is there a|list the|show me the|"
         r"the) (?:disputes?|disputed claims?|contested claims?)(?P<rest3>(?:\s.*)?)"
-        r"|disputes?(?P<rest4>(?:\s+(?:in|on|about|for)\s.*)?)",
+        r"|disputes?(?P<rest4>(?:\s+(?:in|on|about|for)\s.*)?)"
+        r"|(?:disputed|contested|challenged) (?:claims?|points?|statements?|facts?|figures?)"
+        r"(?P<rest5>(?:\s+(?:in|on|about|for)\s.*)?)",
         ("what is disputed in the Voltra story?", "any disputes?"),
     ),
     Form(
@@ -196,11 +214,14 @@ FORMS: tuple[Form, ...] = (
         rf"|(?:who|what people) (?:(?:spoke|talked|speaks|appears|appeared) )?(?:in|on) "
         rf"(?P<rest2>.*{_STORY_WORD}.*)"
         rf"|(?:who|what people|which people) (?:spoke|speaks|talked|talks|appears|appeared|"
-        rf"features|featured|is in it|was in it|was interviewed|were interviewed)"
+        rf"features|featured|is in it|was in it|was interviewed|were interviewed|"
+        rf"is mentioned|was mentioned|is named|was named)"
         rf"(?P<rest5>(?:\s.*)?)"
+        rf"|(?:who|which people) (?:is|are|was|were)(?: there)?"  # "who is in the S story"
         rf"|(?:list|show|give)(?: me)? (?:all )?(?:the )?(?:quotes|speakers|sources|people "
         rf"quoted)(?P<rest3>(?:\s.*)?)"
-        rf"|(?:the |all )?(?:quotes|speakers|who said what)(?P<rest4>\s(?:in|of|on)\s.*)",
+        rf"|(?:the |all )?(?:quotes|speakers|who said what)(?P<rest4>\s(?:in|of|on)\s.*)"
+        rf"|(?:the |all )?(?:speakers|people quoted|sources quoted|voices|quoted people)",
         ("who was quoted in the sea wall story?", "who said what in the Voltra story?"),
     ),
     Form(
@@ -228,8 +249,14 @@ FORMS: tuple[Form, ...] = (
         ("brief me", "what's new?"),
     ),
     Form(
+        Intent.BRIEFING,
+        r"(?!(?:what|whats|who|how|any|the|give|show)\b)(?P<t>[^?]+?) (?:briefing|summary|news|"
+        r"update|updates|rundown|recap|latest)",
+        ("sea wall briefing",),
+    ),
+    Form(
         Intent.PROFILE,
-        r"who(?:'s| is| was| are| were|s) (?!said|quoted|disputing|the anonymous|behind|"
+        r"who(?:'s| is| was| are| were|s) (?!said|quoted|disputing|the anonymous|behind|it\b|"
         r"responsible|the source|the author|saying|cited)"
         r"(?P<x>[^?]+?)"
         r"|what (?:is|was|'s) (?P<x2>.+?)(?:'s|s') (?:role|job|title|position)"
@@ -241,7 +268,8 @@ FORMS: tuple[Form, ...] = (
         r"(?:(?:who|which(?: \w+){0,2}|whose (?:words|quote|line) (?:is|are|was|were)|"
         r"who (?:is|was) (?:it )?(?:that|who)) )?(?:said|says|say|saying|is saying|was saying|"
         r"had said|has said|told|wrote|warned|claimed|called|stated|argued|believes|believed|"
-        r"thinks|asked|(?:is |was |got |gets )?quoted (?:as )?saying|"
+        r"thinks|asked|accused|urged|blamed|insisted|predicted|promised|admitted|suggested|"
+        r"(?:is |was |got |gets )?quoted (?:as )?saying|"
         r"said the words|uttered|used the words|(?:came up with|is behind|was behind)"
         r"(?: the (?:line|quote|phrase))?)(?: (?:that|this|the phrase|the line|the words|the "
         r"quote|it|out))?\s+(?P<w>.+)"
@@ -274,144 +302,12 @@ FORMS: tuple[Form, ...] = (
         rf"a word|much|more)(?:\s.*)?)"
         rf"|(?:show me |give me |list |tell me )?(?:everything|all|anything|what) (?:that )?"
         rf"{X} (?:has |had |ever )?(?:said|says|told|stated){SREST}"
+        rf"|what {_DID} {X} {_SAY} (?P<rest9>(?:the|a|an|his|her|their|its|this|that) .+)"
         rf"|{X}(?:'s|s'|’s) (?:words?|quotes?|statements?|comments?|remarks?|views?|"
         rf"position|stance|take|response|reaction){SREST}",
         ("what did Quigley say about the Europeans?", "what has Zelenskyy said this week?"),
     ),
 )
-
-# Words of the forms themselves: the only words typo correction may turn a token into.
-KEYWORDS = (
-    frozenset(
-        [
-            "what",
-            "who",
-            "whom",
-            "which",
-            "whose",
-            "did",
-            "does",
-            "has",
-            "have",
-            "had",
-            "said",
-            "say",
-            "says",
-            "saying",
-            "tell",
-            "told",
-            "ask",
-            "asked",
-            "warn",
-            "warned",
-            "about",
-            "comment",
-            "commented",
-            "comments",
-            "respond",
-            "responded",
-            "reply",
-            "replied",
-            "declined",
-            "decline",
-            "refused",
-            "anonymous",
-            "anonymously",
-            "sources",
-            "source",
-            "named",
-            "many",
-            "disputes",
-            "disputed",
-            "dispute",
-            "quoted",
-            "quote",
-            "quotes",
-            "story",
-            "article",
-            "latest",
-            "brief",
-            "briefing",
-            "week",
-            "yesterday",
-            "today",
-            "that",
-            "this",
-            "the",
-            "anyone",
-            "anything",
-            "claim",
-            "claimed",
-            "think",
-            "mean",
-            "response",
-            "reaction",
-            "spoke",
-            "speak",
-            "talked",
-            "mentioned",
-            "statement",
-            "statements",
-            "remarks",
-            "sourced",
-            "condition",
-            "anonymity",
-            "unnamed",
-            "contested",
-            "denies",
-            "denied",
-            "respond",
-            "reached",
-            "summary",
-            "update",
-            "happened",
-            "going",
-        ]
-    )
-    | frozenset(WEEKDAYS)
-    | frozenset(MONTHS)
-)
-# Ordinary words one letter away from a question word, never "corrected".
-_PLAIN_WORDS = frozenset(
-    [
-        "quite",
-        "quiet",
-        "there",
-        "where",
-        "those",
-        "these",
-        "while",
-        "whole",
-        "words",
-        "world",
-        "tells",
-        "asks",
-        "thinks",
-        "stated",
-        "saws",
-        "sayer",
-        "month",
-        "moths",
-        "latter",
-        "later",
-        "weeks",
-        "todays",
-        "named",
-        "names",
-        "sauce",
-        "course",
-        "statements",
-        "sources",
-        "story",
-        "stores",
-        "score",
-        "shore",
-    ]
-)
-_TYPO_FIXES = {
-    "wat": "what", "wht": "what", "waht": "what", "hwo": "who", "teh": "the", "sayd": "said",
-    "siad": "said", "sadi": "said", "saud": "said", "sai": "say", "sya": "say", "cmment": "comment",
-}  # fmt: skip
 
 _FILLER_START = re.compile(
     r"^(?:(?:hey|hi|hello|ok|okay|so|um|uh|yo|please|pls|quick question|question|briefbot|bot|"
@@ -440,7 +336,8 @@ def clean(text: str) -> str:
     text = text.replace("„", '"').replace("«", '"').replace("»", '"')
     text = " ".join(text.split())
     text = re.sub(r"\b(who|what)'s been\b", r"\1 has been", text, flags=re.I)
-    text = re.sub(r"\b(who|what)'s\b", r"\1 is", text, flags=re.I)
+    text = re.sub(r"\b(who|what|how|where)'s\b", r"\1 is", text, flags=re.I)
+    text = re.sub(r"\b(wh)ats\b", r"\1at is", text, flags=re.I)
     text = re.sub(
         r"\b(who|what|which|whose|where|how)\s+(?:exactly|actually|really|precisely|again)\b",
         r"\1",
@@ -451,36 +348,6 @@ def clean(text: str) -> str:
         text = _FILLER_END.sub("", text.strip(" ?!.")).strip(" ?!.,")
         text = _FILLER_START.sub("", text)
     return correct_typos(text)
-
-
-def correct_typos(text: str) -> str:
-    """Mend misspelt question words ("waht did", "who sayd"); names are left alone, since a
-    capitalised word past the start is taken for a name."""
-    out = []
-    for position, token in enumerate(re.split(r"(\s+)", text)):
-        out.append(_corrected(token, first=position == 0))
-    return "".join(out)
-
-
-@functools.lru_cache(maxsize=4096)
-def _corrected(token: str, *, first: bool) -> str:
-    lower = token.lower()
-    if not lower.isalpha() or lower in KEYWORDS or (token[:1].isupper() and not first):
-        return token
-    if lower in _TYPO_FIXES:
-        return _TYPO_FIXES[lower]
-    if any(lower.endswith(e) and lower[: -len(e)] in KEYWORDS for e in ("s", "ed", "ing", "d")):
-        return token  # an inflection of a question word: "speaks", "talked"
-    if len(lower) < 4 or lower in _PLAIN_WORDS:
-        return token
-    if len(lower) == 4:  # short words only by swapped letters: "siad", not "than" → "that"
-        swapped = [k for k in KEYWORDS if len(k) == 4 and sorted(k) == sorted(lower)]
-        return swapped[0] if len(swapped) == 1 else token
-    limit = 1 if len(lower) < 8 else 2
-    best = min(KEYWORDS, key=lambda k: (DamerauLevenshtein.distance(lower, k), k))
-    if DamerauLevenshtein.distance(lower, best) <= limit and abs(len(best) - len(lower)) <= 1:
-        return best
-    return token
 
 
 def understand(text: str) -> Query:
@@ -517,7 +384,7 @@ def _old_command(text: str) -> Query | None:
         return None
     if verb in {Verb.QUOTES, Verb.SOURCES} and argument:
         story, rest = take_story(argument)
-        name = story or _story_name(re.sub(r"^(?:from|in|of|for|on)\s+", "", rest, flags=re.I))
+        name = story or story_name(re.sub(r"^(?:from|in|of|for|on)\s+", "", rest, flags=re.I))
         if re.match(r"^(?:from|by)\s", argument, flags=re.I) and verb is Verb.QUOTES and not story:
             return None  # "quotes from Okafor": a speaker's quotes
         intent = Intent.QUOTED if verb is Verb.QUOTES else Intent.SOURCES
@@ -527,61 +394,6 @@ def _old_command(text: str) -> Query | None:
     return Query(intent=Intent.COMMAND, command=text)
 
 
-_STORY = re.compile(
-    rf"(?:^|\s+)(?:in|on|from|for|about|of|regarding|within|inside)\s+(?:the\s+|this\s+|that\s+)?"
-    rf"(?P<s>(?:(?!\b(?:in|on|from|about|of|for)\s)[^?]){{1,60}}?)\s+{_STORY_WORD}$",
-    re.I,
-)
-_STORY_LEAD = re.compile(
-    rf"^(?:in|on|from|for|about|regarding)\s+(?:the\s+)?(?P<s>[^,]{{1,60}}?)\s+{_STORY_WORD}"
-    rf"\s*[,:;-]\s*",
-    re.I,
-)
-
-
-def take_story(text: str) -> tuple[str | None, str]:
-    """A story named at the end or the start ("… in the Voltra story") and the rest."""
-    found = _STORY.search(text)
-    if found:
-        return _story_name(found["s"]), text[: found.start()].strip()
-    found = _STORY_LEAD.match(text)
-    if found:
-        return _story_name(found["s"]), text[found.end() :].strip()
-    return None, text
-
-
-def _story_name(name: str) -> str:
-    name = re.sub(r"^(?:the|this|that|a|an)\s+", "", name.strip(), flags=re.I)
-    return re.sub(r"(?:'s|s')$", "", name)
-
-
-_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
-_WHEN = re.compile(
-    rf"(?:^|\s+)(?P<when>(?:(?:so far |earlier )?this (?:week|month)|last week|"
-    rf"(?:in |during |over )?the (?:past|last) (?:week|seven days|7 days)|past week|today|"
-    rf"yesterday|(?:on |last |this )?{_WEEKDAY}|(?:on |since )?(?:the )?"
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)? (?:of )?[a-z]{{3,9}}\.?|[a-z]{{3,9}}\.? \d{{1,2}}(?:st|nd|"
-    rf"rd|th)?)(?:,? \d{{4}})?|(?:on )?\d{{4}}-\d{{2}}-\d{{2}}))(?=$|\s|[,;?])",
-    re.I,
-)
-_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
-
-
-def take_when(text: str) -> tuple[str | None, str]:
-    """A time phrase outside quotation marks ("this week", "on Friday") and the rest."""
-    if '"' in text:
-        return None, text
-    for found in _WHEN.finditer(text):
-        phrase = found["when"]
-        bare_number = re.search(r"\d", phrase) and not re.search(r"\d{4}-", phrase)
-        if bare_number and not _MONTH_WORD.search(phrase):
-            continue  # "4.5 metres" is no date
-        rest = (text[: found.start()] + " " + text[found.end() :]).strip()
-        rest = re.sub(r"\s+(?:on|since|from|in|during)$", "", " ".join(rest.split()))
-        return phrase.strip(), rest
-    return None, text
-
-
 def _with(query: Query, *, story: str | None, when: str | None) -> Query:
     updates = {}
     if story and not query.story:
@@ -589,52 +401,6 @@ def _with(query: Query, *, story: str | None, when: str | None) -> Query:
     if when and not query.when:
         updates["when"] = when
     return query.model_copy(update=updates) if updates else query
-
-
-_TOPIC_LEAD = re.compile(
-    r"^(?:(?:to|with) )?(?:reporters|journalists|the press|the media|reuters|us|them|"
-    r"people|anyone|everyone|him|her|the council|residents|voters|the public)?\s*"
-    r"(?:about|on|regarding|concerning|over|re|with regard to|in regard to|in relation to|"
-    r"when it comes to|as to|to|of|in response to|in reply to|around|towards?)\s+(?P<t>.+)$",
-    re.I,
-)
-_STORY_REST = re.compile(rf"^(?:in|from|on)\s+(?:the\s+)?(?P<s>.+?)(?:\s+{_STORY_WORD})?$", re.I)
-
-
-def split_rest(rest: str) -> tuple[str | None, str | None]:
-    """(topic, story) from what follows a form's verb: "about the flood", "in Voltra"."""
-    rest = rest.strip(" ,.;:")
-    rest = re.sub(
-        r"^(?:(?:anything|something|a word|much|more|so far|exactly|recently|lately|"
-        r"publicly|at all|new|else|further)\b\s*)+",
-        "",
-        rest,
-        flags=re.I,
-    )
-    rest = re.sub(r"^(?:reporters|journalists|the press|reuters|the media)$", "", rest, flags=re.I)
-    if not rest:
-        return None, None
-    found = _TOPIC_LEAD.match(rest)
-    if found:
-        return topic_name(found["t"]), None
-    found = _STORY_REST.match(rest)
-    if found:
-        return None, _story_name(found["s"])
-    return topic_name(rest), None
-
-
-def topic_name(text: str) -> str | None:
-    """A topic without leading articles or trailing fillers."""
-    text = re.sub(
-        r"^(?:the|a|an|this|that|these|those)\s+", "", text.strip(" ,.;:?!\"'"), flags=re.I
-    )
-    text = re.sub(r"\s+(?:at all|so far|lately|recently)$", "", text, flags=re.I)
-    return text or None
-
-
-def speaker_name(text: str) -> str:
-    """A speaker reference without quotes or trailing "ever"."""
-    return text.strip(" ,.;:?!\"'")
 
 
 def _slot(slots: Slots, name: str) -> str | None:
@@ -660,7 +426,19 @@ def _speaker(intent: Intent, slots: Slots) -> Query | None:
         return Query(intent=Intent.ANONYMOUS, topic=topic, story=story)
     if topic and re.fullmatch(_SAY, topic, flags=re.I):
         topic = None
-    return Query(intent=intent, speaker=speaker_name(speaker), topic=topic, story=story)
+    audience = _AUDIENCE.match((_slot(slots, "rest") or "").strip())
+    return Query(
+        intent=intent,
+        speaker=speaker_name(speaker),
+        topic=topic,
+        story=story,
+        words=audience[1] if audience else None,  # "told reporters": a cue to tell namesakes apart
+    )
+
+
+_AUDIENCE = re.compile(
+    r"^(?:to )?(?:the )?(reporters|journalists|press|reuters|media|council)\b", re.I
+)
 
 
 def _said(intent: Intent, slots: Slots) -> Query | None:
@@ -705,13 +483,19 @@ def _count(intent: Intent, slots: Slots) -> Query:
             else "anonymous"
         )
     rest = _slot(slots, "rest") or ""
+    stated = re.match(
+        r"^\s*(?:were|are|was|is)\s+(named|anonymous|unnamed|identified)\b", rest, re.I
+    )
+    if stated and count is None:
+        count = "named" if stated[1].lower() in {"named", "identified"} else "anonymous"
+        rest = rest[stated.end() :]
     rest = re.sub(
         r"^\s*(?:are there|were there|did|does|do|were|are|is|has|have)\b\s*", "", rest, flags=re.I
     )
     rest = re.sub(r"\s+(?:have|has|use|uses|used|cite|cites|cited|quote|quotes|quoted)$", "", rest)
     _topic, story = split_rest(rest)
-    if story is None and rest.strip():
-        story = _story_name(re.sub(r"^(?:in|on|for|of|does|did)\s+", "", rest.strip()))
+    if story is None and re.match(r"^\s*(?:in|on|for|of|does|did)\s+\S", rest):
+        story = story_name(re.sub(r"^(?:in|on|for|of|does|did)\s+", "", rest.strip()))
     return Query(intent=intent, count=count, story=story)  # type: ignore[arg-type]
 
 

@@ -43,7 +43,10 @@ class Query(BaseModel):
 
     intent: Intent
     speaker: str | None = Field(default=None, description="Who: a name, surname or role.")
-    words: str | None = Field(default=None, description="Words asked about (said, disputes).")
+    words: str | None = Field(
+        default=None,
+        description="Words asked about (said, disputes); for speaker, who they told.",
+    )
     topic: str | None = Field(default=None, description="What about: 'the flood'.")
     story: str | None = Field(default=None, description="Which article: 'Voltra'.")
     when: str | None = Field(
@@ -77,6 +80,7 @@ class Window:
     start: dt.date
     end: dt.date
     label: str
+    weekday: int | None = None  # "on Monday": also a statement whose "when" says Monday
 
     def holds(self, day: dt.date) -> bool:
         """Whether the day falls in the window."""
@@ -128,7 +132,17 @@ def window(when: str | None, now: dt.datetime) -> Window | None:
         if key in text:
             return Window(start, end, key)
     day = resolve_day(text, today)
-    return Window(day, day, when.strip()) if day else None
+    if day is None:
+        return None
+    return Window(day, day, when.strip(), weekday_named(text))
+
+
+def weekday_named(text: str) -> int | None:
+    """The weekday a phrase names (0 Monday), if it names one."""
+    for number, name in enumerate(WEEKDAYS):
+        if re.search(rf"\b{name[:3]}(?:{name[3:]})?\b", text.lower()):
+            return number
+    return None
 
 
 def resolve_day(text: str, reference: dt.date) -> dt.date | None:

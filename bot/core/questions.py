@@ -118,7 +118,9 @@ async def _speaker(
 ) -> Answer:  # fmt: skip
     """What X said, across articles, newest first, narrowed by story, time and topic."""
     subject = topic(query.topic) if query.topic else None
-    chosen = await choose(library, query.speaker or "", subject=subject, story=story)
+    chosen = await choose(
+        library, query.speaker or "", subject=subject, story=story, audience=query.words
+    )
     if not isinstance(chosen, Chosen):
         return chosen
     if not chosen.statements:  # someone who said nothing: did they decline to comment?
@@ -342,7 +344,7 @@ async def _unknown(
     """A question no form reads: one naming a speaker asks what they said (about the rest of
     its words); words found as a phrase ask who said them; else say what was understood."""
     text = (query.words or "").strip()
-    named = await _named_in(library, text)
+    named = await _named_in(library, text, skip=query.story)
     if named is not None:
         speaker, rest = named
         about = " ".join(w for w in search_words(rest) if w not in STOPWORDS | _LOOSE_WORDS)
@@ -362,7 +364,9 @@ async def _unknown(
     )
 
 
-async def _named_in(library: Library, text: str) -> tuple[str, str] | None:
+async def _named_in(
+    library: Library, text: str, *, skip: str | None = None
+) -> tuple[str, str] | None:
     """The longest run of words (up to three) that is exactly a speaker's name or alias, and
     the text around it."""
     words = text.split()
@@ -372,6 +376,8 @@ async def _named_in(library: Library, text: str) -> tuple[str, str] | None:
             key = name_key(run)
             if not key or key in STOPWORDS or key in _QUESTION_WORDS:
                 continue
+            if skip and key in name_key(skip).split():
+                continue  # the story's name ("the Putin story") is not the speaker asked about
             if await library.speakers_named(key):
                 rest = " ".join(words[:start] + words[start + size :])
                 return run, rest

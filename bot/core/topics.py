@@ -121,7 +121,8 @@ STOPWORDS = frozenset(
 STOPWORDS = STOPWORDS | {
     "claim", "claims", "statement", "statements", "comment", "comments", "remark", "remarks",
     "issue", "issues", "question", "matter", "report", "reports", "idea", "subject", "topic",
-    "thing", "things", "stuff",
+    "thing", "things", "stuff", "will", "would", "can", "could", "shall", "should", "may",
+    "might", "must", "cannot", "can't", "t",
 }  # fmt: skip
 
 # Near-equivalents only, keyed and valued by stem (see ``stem``).
@@ -134,7 +135,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
     ("ukrain", "kyiv", "kiev"),
     ("russia", "russian", "moscow", "kremlin"),
     ("war", "conflict", "invas", "fight"),
-    ("deal", "agreement", "settlement", "peac"),
+    ("deal", "agreement", "settlement", "peac", "talk", "negoti"),
     ("guarante", "assur"),
     ("territori", "land", "region"),
     ("plant", "factori", "site"),
@@ -150,7 +151,7 @@ _SYNONYM_GROUPS: tuple[tuple[str, ...], ...] = (
 )
 _SUFFIXES = (
     "ational", "ations", "ation", "ments", "ment", "ness", "ings", "ing", "edly", "ies",
-    "ied", "ed", "es", "ly", "er", "s",
+    "ied", "ed", "es", "ly", "s",
 )  # fmt: skip
 
 
