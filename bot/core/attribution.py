@@ -101,6 +101,8 @@ def rank_matches(
         score, span = similarity(query, record.text)
         held = search_words(record.text)
         exact = _contains(held, tokens)
+        if not exact and negated(tokens) != negated(_around(held, wanted)):
+            continue  # "the upkeep was costed" is not what "had not costed the upkeep" says
         every_word = wanted <= set(held)
         approximate = not exact and not (every_word and not loose)
         if score < (APPROXIMATE_CUTOFF if approximate else SAID_FUZZY_CUTOFF):
@@ -108,6 +110,25 @@ def rank_matches(
         matches.append(SaidMatch(record, exact, score, span, approximate=approximate))
     matches.sort(key=lambda m: (not m.exact, m.approximate, -m.score, _kind_rank(m.statement)))
     return matches
+
+
+_NEGATIONS = frozenset(
+    {"not", "no", "never", "nobody", "nothing", "none", "neither", "nor", "cannot", "t"}
+)  # "t" is what is left of "don't", "can't", "wasn't"
+
+
+def negated(words: Sequence[str]) -> bool:
+    """Whether the words hold a negation: words that say the opposite never match as said."""
+    return not _NEGATIONS.isdisjoint(words)
+
+
+def _around(words: Sequence[str], wanted: set[str]) -> list[str]:
+    """The stretch of a statement from the first to the last word asked about, with the word
+    before it: where a "not" would turn those words around."""
+    places = [i for i, w in enumerate(words) if w in wanted]
+    if not places:
+        return list(words)
+    return list(words[max(0, places[0] - 1) : places[-1] + 1])
 
 
 def _contains(words: Sequence[str], tokens: Sequence[str]) -> bool:

@@ -73,6 +73,7 @@ async def choose(
     *,
     subject: Topic | None = None,
     story: ArticleRecord | None = None,
+    audience: str | None = None,
 ) -> Chosen | Answer:
     """The speaker(s) a reference means, or the answer saying why none can be chosen."""
     keys = reference_keys(reference)
@@ -98,7 +99,7 @@ async def choose(
         groups = {k: v for k, v in groups.items() if _in_story(k, v, story)}
         if not groups:
             return NotFoundAnswer(f"{reference} (in “{story.title}”)", "speaker")
-    return await _settle(library, reference, groups, subject, story, approximate)
+    return await _settle(library, reference, groups, subject, approximate, audience)
 
 
 async def _statements_by_speaker(
@@ -150,21 +151,29 @@ async def _settle(
     reference: str,
     groups: dict[SpeakerRecord, list[StatementRecord]],
     subject: Topic | None,
-    story: ArticleRecord | None,
     approximate: bool,
+    audience: str | None = None,
 ) -> Chosen | Answer:
     """One speaker, a plural group, or a choice made by topic; else ambiguity."""
     people = [s for s in groups if s.is_person]
     if len(people) <= 1 or _plural(reference):
         return _chosen(groups, list(groups), approximate)
     if subject is not None:
-        about = [s for s in people if await about_topic(library, groups[s], subject)]
+        # the article's title is no evidence of which namesake spoke of the topic
+        about = [s for s in people if await about_topic(library, groups[s], subject, titles=False)]
         if len(about) == 1:
             note = (
                 f"{len(people)} people fit {reference!r}; {about[0].name} is the one who "
                 f"spoke about {subject.text}."
             )
             return _chosen(groups, about, approximate, note)
+    if audience is not None:  # "what did Keller tell reporters?": the one whose cue says so
+        told = [
+            s for s in people if any(audience.lower() in (r.cue or "").lower() for r in groups[s])
+        ]
+        if len(told) == 1:
+            note = f"{len(people)} people fit {reference!r}; {told[0].name} is the one who told {audience}."
+            return _chosen(groups, told, approximate, note)
     candidates = tuple(f"{s.name}, {s.role}" if s.role else s.name for s in people)
     return AmbiguousAnswer(reference, "speaker", candidates)
 
@@ -235,17 +244,21 @@ def in_window(records: Sequence[StatementRecord], window: Window) -> list[Statem
 
 
 async def about_topic(
-    library: Library, records: Sequence[StatementRecord], subject: Topic
+    library: Library, records: Sequence[StatementRecord], subject: Topic, *, titles: bool = True
 ) -> list[StatementRecord]:
     """The statements about the topic: by their own words and cue first, and only if none
-    speaks of it, by the paragraph they stand in."""
+    speaks of it, by the paragraph they stand in and their article's title."""
     own = [(f"{r.text} {r.cue or ''}", "") for r in records]
     found = [records[i] for i in best_about(subject, own)]
     if found or not records:
         return found
     contexts = await _contexts(library, records)
     pairs = [
-        (f"{r.text} {r.cue or ''}", contexts.get((r.article_id, r.paragraph), "")) for r in records
+        (
+            f"{r.text} {r.cue or ''}",
+            f"{contexts.get((r.article_id, r.paragraph), '')} {r.article_title if titles else ''}",
+        )
+        for r in records
     ]
     return [records[i] for i in best_about(subject, pairs)]
 

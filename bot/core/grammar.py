@@ -15,10 +15,18 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rapidfuzz.distance import DamerauLevenshtein
-
 from bot.core.commands import Verb, strip_address
-from bot.core.query import MONTHS, WEEKDAYS, Intent, Query
+from bot.core.phrases import STORY_WORD as _STORY_WORD
+from bot.core.phrases import (
+    speaker_name,
+    split_rest,
+    story_name,
+    take_story,
+    take_when,
+    topic_name,
+)
+from bot.core.query import Intent, Query
+from bot.core.typos import correct_typos
 
 _SAY = (
     r"(?:say|said|says|saying|tell|told|ask|asked|warn|warned|claim|claimed|argue|argued|"
@@ -54,7 +62,6 @@ _DISPUTE = (
     r"refutes?|refuted|questions?|questioned|doubts?|doubted)\b"
 )
 _QUOTED = r"(?:quoted|cited|interviewed|speaking|speakers?|sources?|named)"
-_STORY_WORD = r"(?:story|stories|article|piece|report|coverage|item|news|reporting)"
 _BRIEF_ME = (
     r"(?:brief me|catch me up|fill me in|update me|bring me up to (?:date|speed)|"
     r"give me (?:a |the )?(?:briefing|summary|rundown|update|recap|lowdown)|"
@@ -185,7 +192,9 @@ FORMS: tuple[Form, ...] = (
         r"(?:being )?(?:disputed|contested|challenged|denied)(?P<rest2>(?:\s.*)?)"
         r"|(?:any|are there any|were there any|is there any|is there a|list the|show me the|"
         r"the) (?:disputes?|disputed claims?|contested claims?)(?P<rest3>(?:\s.*)?)"
-        r"|disputes?(?P<rest4>(?:\s+(?:in|on|about|for)\s.*)?)",
+        r"|disputes?(?P<rest4>(?:\s+(?:in|on|about|for)\s.*)?)"
+        r"|(?:disputed|contested|challenged) (?:claims?|points?|statements?|facts?|figures?)"
+        r"(?P<rest5>(?:\s+(?:in|on|about|for)\s.*)?)",
         ("what is disputed in the Voltra story?", "any disputes?"),
     ),
     Form(
@@ -211,7 +220,8 @@ FORMS: tuple[Form, ...] = (
         rf"|(?:who|which people) (?:is|are|was|were)(?: there)?"  # "who is in the S story"
         rf"|(?:list|show|give)(?: me)? (?:all )?(?:the )?(?:quotes|speakers|sources|people "
         rf"quoted)(?P<rest3>(?:\s.*)?)"
-        rf"|(?:the |all )?(?:quotes|speakers|who said what)(?P<rest4>\s(?:in|of|on)\s.*)",
+        rf"|(?:the |all )?(?:quotes|speakers|who said what)(?P<rest4>\s(?:in|of|on)\s.*)"
+        rf"|(?:the |all )?(?:speakers|people quoted|sources quoted|voices|quoted people)",
         ("who was quoted in the sea wall story?", "who said what in the Voltra story?"),
     ),
     Form(
@@ -237,6 +247,12 @@ FORMS: tuple[Form, ...] = (
         r"the latest|latest|news|headlines|what's new|what is new|what's happening|"
         r"what happened|give me the briefing|show me the briefing|catch me up|the news)",
         ("brief me", "what's new?"),
+    ),
+    Form(
+        Intent.BRIEFING,
+        r"(?!(?:what|whats|who|how|any|the|give|show)\b)(?P<t>[^?]+?) (?:briefing|summary|news|"
+        r"update|updates|rundown|recap|latest)",
+        ("sea wall briefing",),
     ),
     Form(
         Intent.PROFILE,
@@ -293,139 +309,6 @@ FORMS: tuple[Form, ...] = (
     ),
 )
 
-# Words of the forms themselves: the only words typo correction may turn a token into.
-KEYWORDS = (
-    frozenset(
-        [
-            "what",
-            "who",
-            "whom",
-            "which",
-            "whose",
-            "did",
-            "does",
-            "has",
-            "have",
-            "had",
-            "said",
-            "say",
-            "says",
-            "saying",
-            "tell",
-            "told",
-            "ask",
-            "asked",
-            "warn",
-            "warned",
-            "about",
-            "comment",
-            "commented",
-            "comments",
-            "respond",
-            "responded",
-            "reply",
-            "replied",
-            "declined",
-            "decline",
-            "refused",
-            "anonymous",
-            "anonymously",
-            "sources",
-            "source",
-            "named",
-            "many",
-            "disputes",
-            "disputed",
-            "dispute",
-            "quoted",
-            "quote",
-            "quotes",
-            "latest",
-            "brief",
-            "briefing",
-            "week",
-            "yesterday",
-            "today",
-            "that",
-            "this",
-            "the",
-            "anyone",
-            "anything",
-            "claim",
-            "claimed",
-            "think",
-            "mean",
-            "response",
-            "reaction",
-            "spoke",
-            "speak",
-            "talked",
-            "mentioned",
-            "statement",
-            "statements",
-            "remarks",
-            "sourced",
-            "condition",
-            "anonymity",
-            "unnamed",
-            "contested",
-            "denies",
-            "denied",
-            "respond",
-            "reached",
-            "summary",
-            "update",
-            "happened",
-            "going",
-        ]
-    )
-    | frozenset(WEEKDAYS)
-    | frozenset(MONTHS)
-)
-# Ordinary words one letter away from a question word, never "corrected".
-_PLAIN_WORDS = frozenset(
-    [
-        "quite",
-        "quiet",
-        "there",
-        "where",
-        "those",
-        "these",
-        "while",
-        "whole",
-        "words",
-        "world",
-        "tells",
-        "asks",
-        "thinks",
-        "stated",
-        "saws",
-        "sayer",
-        "month",
-        "moths",
-        "latter",
-        "later",
-        "weeks",
-        "todays",
-        "named",
-        "names",
-        "sauce",
-        "course",
-        "statements",
-        "sources",
-        "story",
-        "storm",
-        "storms",
-        "stores",
-        "score",
-        "shore",
-    ]
-)
-_TYPO_FIXES = {
-    "wat": "what", "wht": "what", "waht": "what", "hwo": "who", "teh": "the", "sayd": "said",
-    "siad": "said", "sadi": "said", "saud": "said", "sai": "say", "sya": "say", "cmment": "comment",
-}  # fmt: skip
-
 _FILLER_START = re.compile(
     r"^(?:(?:hey|hi|hello|ok|okay|so|um|uh|yo|please|pls|quick question|question|briefbot|bot|"
     r"can you|could you|would you|will you|can u|could u|i wonder|i was wondering|"
@@ -454,6 +337,7 @@ def clean(text: str) -> str:
     text = " ".join(text.split())
     text = re.sub(r"\b(who|what)'s been\b", r"\1 has been", text, flags=re.I)
     text = re.sub(r"\b(who|what|how|where)'s\b", r"\1 is", text, flags=re.I)
+    text = re.sub(r"\b(wh)ats\b", r"\1at is", text, flags=re.I)
     text = re.sub(
         r"\b(who|what|which|whose|where|how)\s+(?:exactly|actually|really|precisely|again)\b",
         r"\1",
@@ -464,36 +348,6 @@ def clean(text: str) -> str:
         text = _FILLER_END.sub("", text.strip(" ?!.")).strip(" ?!.,")
         text = _FILLER_START.sub("", text)
     return correct_typos(text)
-
-
-def correct_typos(text: str) -> str:
-    """Mend misspelt question words ("waht did", "who sayd"); names are left alone, since a
-    capitalised word past the start is taken for a name."""
-    out = []
-    for position, token in enumerate(re.split(r"(\s+)", text)):
-        out.append(_corrected(token, first=position == 0))
-    return "".join(out)
-
-
-@functools.lru_cache(maxsize=4096)
-def _corrected(token: str, *, first: bool) -> str:
-    lower = token.lower()
-    if not lower.isalpha() or lower in KEYWORDS or (token[:1].isupper() and not first):
-        return token
-    if lower in _TYPO_FIXES:
-        return _TYPO_FIXES[lower]
-    if any(lower.endswith(e) and lower[: -len(e)] in KEYWORDS for e in ("s", "ed", "ing", "d")):
-        return token  # an inflection of a question word: "speaks", "talked"
-    if len(lower) < 4 or lower in _PLAIN_WORDS:
-        return token
-    if len(lower) == 4:  # short words only by swapped letters: "siad", not "than" → "that"
-        swapped = [k for k in KEYWORDS if len(k) == 4 and sorted(k) == sorted(lower)]
-        return swapped[0] if len(swapped) == 1 else token
-    limit = 1 if len(lower) < 8 else 2
-    best = min(KEYWORDS, key=lambda k: (DamerauLevenshtein.distance(lower, k), k))
-    if DamerauLevenshtein.distance(lower, best) <= limit and abs(len(best) - len(lower)) <= 1:
-        return best
-    return token
 
 
 def understand(text: str) -> Query:
@@ -530,7 +384,7 @@ def _old_command(text: str) -> Query | None:
         return None
     if verb in {Verb.QUOTES, Verb.SOURCES} and argument:
         story, rest = take_story(argument)
-        name = story or _story_name(re.sub(r"^(?:from|in|of|for|on)\s+", "", rest, flags=re.I))
+        name = story or story_name(re.sub(r"^(?:from|in|of|for|on)\s+", "", rest, flags=re.I))
         if re.match(r"^(?:from|by)\s", argument, flags=re.I) and verb is Verb.QUOTES and not story:
             return None  # "quotes from Okafor": a speaker's quotes
         intent = Intent.QUOTED if verb is Verb.QUOTES else Intent.SOURCES
@@ -540,61 +394,6 @@ def _old_command(text: str) -> Query | None:
     return Query(intent=Intent.COMMAND, command=text)
 
 
-_STORY = re.compile(
-    rf"(?:^|\s+)(?:in|on|from|for|about|of|regarding|within|inside)\s+(?:the\s+|this\s+|that\s+)?"
-    rf"(?P<s>(?:(?!\b(?:in|on|from|about|of|for)\s)[^?]){{1,60}}?)\s+{_STORY_WORD}$",
-    re.I,
-)
-_STORY_LEAD = re.compile(
-    rf"^(?:in|on|from|for|about|regarding)\s+(?:the\s+)?(?P<s>[^,]{{1,60}}?)\s+{_STORY_WORD}"
-    rf"\s*[,:;-]\s*",
-    re.I,
-)
-
-
-def take_story(text: str) -> tuple[str | None, str]:
-    """A story named at the end or the start ("… in the Voltra story") and the rest."""
-    found = _STORY.search(text)
-    if found:
-        return _story_name(found["s"]), text[: found.start()].strip()
-    found = _STORY_LEAD.match(text)
-    if found:
-        return _story_name(found["s"]), text[found.end() :].strip()
-    return None, text
-
-
-def _story_name(name: str) -> str:
-    name = re.sub(r"^(?:the|this|that|a|an)\s+", "", name.strip(), flags=re.I)
-    return re.sub(r"(?:'s|s')$", "", name)
-
-
-_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
-_WHEN = re.compile(
-    rf"(?:^|\s+)(?P<when>(?:(?:so far |earlier )?this (?:week|month)|last week|"
-    rf"(?:in |during |over )?the (?:past|last) (?:week|seven days|7 days)|past week|today|"
-    rf"yesterday|(?:on |last |this )?{_WEEKDAY}|(?:on |since )?(?:the )?"
-    rf"(?:\d{{1,2}}(?:st|nd|rd|th)? (?:of )?[a-z]{{3,9}}\.?|[a-z]{{3,9}}\.? \d{{1,2}}(?:st|nd|"
-    rf"rd|th)?)(?:,? \d{{4}})?|(?:on )?\d{{4}}-\d{{2}}-\d{{2}}))(?=$|\s|[,;?])",
-    re.I,
-)
-_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
-
-
-def take_when(text: str) -> tuple[str | None, str]:
-    """A time phrase outside quotation marks ("this week", "on Friday") and the rest."""
-    if '"' in text:
-        return None, text
-    for found in _WHEN.finditer(text):
-        phrase = found["when"]
-        bare_number = re.search(r"\d", phrase) and not re.search(r"\d{4}-", phrase)
-        if bare_number and not _MONTH_WORD.search(phrase):
-            continue  # "4.5 metres" is no date
-        rest = (text[: found.start()] + " " + text[found.end() :]).strip()
-        rest = re.sub(r"\s+(?:on|since|from|in|during)$", "", " ".join(rest.split()))
-        return phrase.strip(), rest
-    return None, text
-
-
 def _with(query: Query, *, story: str | None, when: str | None) -> Query:
     updates = {}
     if story and not query.story:
@@ -602,55 +401,6 @@ def _with(query: Query, *, story: str | None, when: str | None) -> Query:
     if when and not query.when:
         updates["when"] = when
     return query.model_copy(update=updates) if updates else query
-
-
-_TOPIC_LEAD = re.compile(
-    r"^(?:(?:to|with) )?(?:reporters|journalists|the press|the media|reuters|us|them|"
-    r"people|anyone|everyone|him|her|the council|residents|voters|the public)?\s*"
-    r"(?:about|on|regarding|concerning|over|re|with regard to|in regard to|in relation to|"
-    r"when it comes to|as to|to|of|in response to|in reply to|around|towards?)\s+(?P<t>.+)$",
-    re.I,
-)
-_STORY_REST = re.compile(rf"^(?:in|from|on)\s+(?:the\s+)?(?P<s>.+?)(?:\s+{_STORY_WORD})?$", re.I)
-
-
-def split_rest(rest: str) -> tuple[str | None, str | None]:
-    """(topic, story) from what follows a form's verb: "about the flood", "in Voltra"."""
-    rest = rest.strip(" ,.;:")
-    rest = re.sub(
-        r"^(?:(?:anything|something|a word|much|more|so far|exactly|recently|lately|"
-        r"publicly|at all|new|else|further)\b\s*)+",
-        "",
-        rest,
-        flags=re.I,
-    )
-    rest = re.sub(r"^(?:reporters|journalists|the press|reuters|the media)$", "", rest, flags=re.I)
-    if not rest:
-        return None, None
-    if re.fullmatch(r"(?:about|on|of|regarding|to|over|with)", rest, flags=re.I):
-        return None, None  # "what did Lind warn about?"
-    found = _TOPIC_LEAD.match(rest)
-    if found:
-        return topic_name(found["t"]), None
-    found = _STORY_REST.match(rest)
-    if found:
-        return None, _story_name(found["s"])
-    return topic_name(rest), None
-
-
-def topic_name(text: str) -> str | None:
-    """A topic without leading articles, trailing fillers or a dangling preposition."""
-    text = re.sub(r"\s+(?:of|about|for|with|to|on|over)$", "", text.strip(" ?!."), flags=re.I)
-    text = re.sub(
-        r"^(?:the|a|an|this|that|these|those)\s+", "", text.strip(" ,.;:?!\"'"), flags=re.I
-    )
-    text = re.sub(r"\s+(?:at all|so far|lately|recently)$", "", text, flags=re.I)
-    return text or None
-
-
-def speaker_name(text: str) -> str:
-    """A speaker reference without quotes or trailing "ever"."""
-    return text.strip(" ,.;:?!\"'")
 
 
 def _slot(slots: Slots, name: str) -> str | None:
@@ -676,7 +426,19 @@ def _speaker(intent: Intent, slots: Slots) -> Query | None:
         return Query(intent=Intent.ANONYMOUS, topic=topic, story=story)
     if topic and re.fullmatch(_SAY, topic, flags=re.I):
         topic = None
-    return Query(intent=intent, speaker=speaker_name(speaker), topic=topic, story=story)
+    audience = _AUDIENCE.match((_slot(slots, "rest") or "").strip())
+    return Query(
+        intent=intent,
+        speaker=speaker_name(speaker),
+        topic=topic,
+        story=story,
+        words=audience[1] if audience else None,  # "told reporters": a cue to tell namesakes apart
+    )
+
+
+_AUDIENCE = re.compile(
+    r"^(?:to )?(?:the )?(reporters|journalists|press|reuters|media|council)\b", re.I
+)
 
 
 def _said(intent: Intent, slots: Slots) -> Query | None:
@@ -733,7 +495,7 @@ def _count(intent: Intent, slots: Slots) -> Query:
     rest = re.sub(r"\s+(?:have|has|use|uses|used|cite|cites|cited|quote|quotes|quoted)$", "", rest)
     _topic, story = split_rest(rest)
     if story is None and re.match(r"^\s*(?:in|on|for|of|does|did)\s+\S", rest):
-        story = _story_name(re.sub(r"^(?:in|on|for|of|does|did)\s+", "", rest.strip()))
+        story = story_name(re.sub(r"^(?:in|on|for|of|does|did)\s+", "", rest.strip()))
     return Query(intent=intent, count=count, story=story)  # type: ignore[arg-type]
 
 

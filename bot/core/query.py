@@ -43,7 +43,10 @@ class Query(BaseModel):
 
     intent: Intent
     speaker: str | None = Field(default=None, description="Who: a name, surname or role.")
-    words: str | None = Field(default=None, description="Words asked about (said, disputes).")
+    words: str | None = Field(
+        default=None,
+        description="Words asked about (said, disputes); for speaker, who they told.",
+    )
     topic: str | None = Field(default=None, description="What about: 'the flood'.")
     story: str | None = Field(default=None, description="Which article: 'Voltra'.")
     when: str | None = Field(

@@ -118,7 +118,9 @@ async def _speaker(
 ) -> Answer:  # fmt: skip
     """What X said, across articles, newest first, narrowed by story, time and topic."""
     subject = topic(query.topic) if query.topic else None
-    chosen = await choose(library, query.speaker or "", subject=subject, story=story)
+    chosen = await choose(
+        library, query.speaker or "", subject=subject, story=story, audience=query.words
+    )
     if not isinstance(chosen, Chosen):
         return chosen
     if not chosen.statements:  # someone who said nothing: did they decline to comment?

@@ -26,7 +26,7 @@ def test_every_form_reads_its_own_examples(form: object, example: str) -> None:
         ("what did Putin say on Friday in the Putin story",
          Query(intent=Intent.SPEAKER, speaker="Putin", story="Putin", when="on Friday")),
         ("what did Voltra's chief executive tell reporters?",
-         Query(intent=Intent.SPEAKER, speaker="Voltra's chief executive")),
+         Query(intent=Intent.SPEAKER, speaker="Voltra's chief executive", words="reporters")),
         ("what did the governor warn about the package",
          Query(intent=Intent.SPEAKER, speaker="the governor", topic="package")),
         ("what did the hydrologist ask?", Query(intent=Intent.SPEAKER, speaker="the hydrologist")),

@@ -277,3 +277,21 @@ async def test_a_model_reading_is_used_and_any_failure_falls_back(stories: Store
 async def test_a_reference_to_someone_unstored_names_nobody(stories: Store, text: str) -> None:
     reply = await ask(stories, text)
     assert isinstance(reply, NotFoundAnswer) and reply.what == "speaker", text
+
+
+async def test_whom_they_told_settles_a_shared_surname(stories: Store) -> None:
+    reply = await ask(stories, "what did Keller tell reporters?")
+    assert isinstance(reply, SpeakerAnswer) and reply.speakers[0].name == "Daniel Keller"
+    assert reply.note is not None and "told reporters" in reply.note
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["who said the council had costed the upkeep?", "who said the upkeep was costed"],
+)
+async def test_words_that_drop_a_negation_are_not_attributed(stories: Store, text: str) -> None:
+    reply = await ask(stories, text)  # Mark Keller said the council had NOT costed the upkeep
+    if isinstance(reply, SaidAnswer):
+        assert all(m.statement.speaker_name != "Mark Keller" for m in reply.matches)
+    else:
+        assert isinstance(reply, NotFoundAnswer)

@@ -3,11 +3,13 @@ crashes it, and never becomes a mention or a link (issue 13, "keep it fixed").""
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+import datetime as dt
+
+from hypothesis import HealthCheck, example, given, settings
 
 from bot.adapters.slack.render import render, render_briefing
 from bot.core.answers import Answer
-from bot.core.briefing import Briefing
+from bot.core.briefing import Briefing, BriefingItem, QuoteLine
 from bot.core.display import link_url
 from tests.hostile import answers, briefings
 from tests.slack.blockkit import assert_inert, assert_within_limits
@@ -24,6 +26,13 @@ def own_urls(briefing: Briefing) -> set[str]:
 
 @BOUNDED
 @given(briefings)
+@example(  # found by this test: a context chunk of bidi controls only, empty once cleaned
+    Briefing(
+        "B",
+        dt.date(2025, 12, 20),
+        (BriefingItem("a", "T", None, (), None, quotes=(QuoteLine("\u202e" * 2100, "w", 0),)),),
+    )
+)
 def test_any_briefing_renders_within_limits_and_inert(briefing: Briefing) -> None:
     for buttons in (True, False):
         for message in render_briefing(briefing, buttons=buttons):

@@ -155,9 +155,11 @@ def sections(lines: Sequence[str]) -> list[Block]:
 
 def contexts(lines: Sequence[str]) -> list[Block]:
     """Context blocks (small grey text) holding the lines literally, as plain text."""
+    cleaned = [clean(line) for line in lines]  # first: a chunk must not end up empty
     return [
         {"type": "context", "elements": [literal(chunk)]}
-        for chunk in pack_lines(lines, MAX_CONTEXT_TEXT)
+        for chunk in pack_lines(cleaned, MAX_CONTEXT_TEXT)
+        if chunk.strip()
     ]
 
 
