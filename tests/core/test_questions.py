@@ -295,3 +295,9 @@ async def test_words_that_drop_a_negation_are_not_attributed(stories: Store, tex
         assert all(m.statement.speaker_name != "Mark Keller" for m in reply.matches)
     else:
         assert isinstance(reply, NotFoundAnswer)
+
+
+async def test_an_overlong_question_gets_a_one_line_reason(stories: Store) -> None:
+    reply = await ask(stories, "who said " + "words " * 400)
+    assert isinstance(reply, HelpAnswer) and reply.problem is not None
+    assert reply.problem.startswith("That question is 2409 characters long")
