@@ -29,7 +29,8 @@ from bot.loader import sync_folder
 from bot.store import Store
 from tests.conftest import BRIEFS
 
-STORIES = Path(__file__).resolve().parent.parent / "fixtures" / "questions"
+# The question benchmark's invented stories: one copy, shared with bench/questions.
+STORIES = Path(__file__).resolve().parents[2] / "bench" / "questions" / "briefs"
 NOW = dt.datetime(2025, 12, 23, 9, 0, tzinfo=dt.UTC)
 
 
