@@ -7,7 +7,7 @@ names the expected speaker (or asks which one, or says nobody said it, as expect
 rendered answer shows the expected words. A first answer naming someone other than the
 expected speaker is counted apart: it must be 0.
 
-    python bench/questions/bench_questions.py [--set bench/questions/questions.yaml]
+    python bench/questions/bench_questions.py [--set FILE] [--briefs DIR] [--now ISO-TIME]
 
 The last line holds the headline figures as name=value pairs.
 """
@@ -108,7 +108,7 @@ def load_cases(path: Path) -> list[Case]:
     return [Case(e["q"], e.get("speaker"), e.get("words")) for e in entries]
 
 
-async def run(cases: list[Case], folders: list[Path]) -> list[Outcome]:
+async def run(cases: list[Case], folders: list[Path], now: dt.datetime = NOW) -> list[Outcome]:
     """Answer every case against a store loaded with the briefs of ``folders``."""
     with tempfile.TemporaryDirectory() as scratch:
         briefs = Path(scratch) / "briefs"
@@ -124,7 +124,7 @@ async def run(cases: list[Case], folders: list[Path]) -> list[Outcome]:
             outcomes = []
             for case in cases:
                 started = time.perf_counter()
-                reply = await answer_text(store, case.question, now=NOW)
+                reply = await answer_text(store, case.question, now=now)
                 millis = (time.perf_counter() - started) * 1000
                 outcomes.append(Outcome(case, first_speaker(reply), render(reply), millis))
             return outcomes
@@ -137,9 +137,12 @@ def main() -> int:
     parser.add_argument("--set", type=Path, default=HERE / "questions.yaml")
     parser.add_argument("--briefs", type=Path, action="append", default=[])
     parser.add_argument("--verbose", action="store_true", help="print every answer")
+    parser.add_argument(
+        "--now", type=dt.datetime.fromisoformat, default=NOW, help="when the questions are asked"
+    )
     args = parser.parse_args()
     folders = [ROOT / "briefs", HERE / "briefs", *args.briefs]
-    outcomes = asyncio.run(run(load_cases(args.set), folders))
+    outcomes = asyncio.run(run(load_cases(args.set), folders, args.now))
     for outcome in outcomes:
         if not outcome.right or args.verbose:
             mark = "ok  " if outcome.right else "FAIL"

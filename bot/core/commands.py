@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-# A leading address to the bot: "@briefbot", Slack's "<@U123>", Discord's "<@123>" / "<@!123>".
-_ADDRESS = re.compile(r"^\s*(?:<@!?[A-Za-z0-9]+(?:\|[^>]*)?>|@briefbot\b)[\s,:;.!-]*", re.I)
+# A leading address to the bot: "@briefbot", Slack's "<@U123>", Discord's "<@123>", "<@!1>", "<@&7>".
+_ADDRESS = re.compile(r"^\s*(?:<@[!&]?[A-Za-z0-9]+(?:\|[^>]*)?>|@briefbot\b)[\s,:;.!-]*", re.I)
 
 
 class Verb(StrEnum):

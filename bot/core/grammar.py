@@ -108,6 +108,7 @@ _REST_LEAD = (
     r"(?:about|on|regarding|concerning|over|re|to|in|from|with|when|as|of|towards?|around|"
     r"reporters|journalists|the press|the media|reuters|us|them|people|anyone|everyone|him|"
     r"her|the council|residents|voters|the public|anything|something|a word|much|more|"
+    r"the paper|the newspaper|the ledger|the courier|the wire|the outlet|"
     r"so far|exactly|recently|lately|publicly|at all|after|before|during|while)"
 )
 SREST = rf"(?P<rest>(?:\s{_REST_LEAD}\b.*)?)"  # after a speaker: must not eat a name
@@ -303,6 +304,8 @@ FORMS: tuple[Form, ...] = (
         rf"|(?:show me |give me |list |tell me )?(?:everything|all|anything|what) (?:that )?"
         rf"{X} (?:has |had |ever )?(?:said|says|told|stated){SREST}"
         rf"|what {_DID} {X} {_SAY} (?P<rest9>(?:the|a|an|his|her|their|its|this|that) .+)"
+        rf"|what {_DID} {X} {_SAY} (?P<rest10>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)*(?: about| of| "
+        rf"over| on)?)"
         rf"|{X}(?:'s|s'|’s) (?:words?|quotes?|statements?|comments?|remarks?|views?|"
         rf"position|stance|take|response|reaction){SREST}",
         ("what did Quigley say about the Europeans?", "what has Zelenskyy said this week?"),

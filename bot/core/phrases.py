@@ -86,7 +86,13 @@ def split_rest(rest: str) -> tuple[str | None, str | None]:
         rest,
         flags=re.I,
     )
-    rest = re.sub(r"^(?:reporters|journalists|the press|reuters|the media)$", "", rest, flags=re.I)
+    rest = re.sub(
+        r"^(?:reporters|journalists|the press|reuters|the media|the (?:news)?paper|the ledger|"
+        r"the courier|the wire|the outlet)$",
+        "",
+        rest,
+        flags=re.I,
+    )
     if not rest:
         return None, None
     if re.fullmatch(r"(?:about|on|of|regarding|to|over|with)", rest, flags=re.I):

@@ -47,6 +47,7 @@ from bot.core.topics import STOPWORDS, Topic, topic
 log = logging.getLogger(__name__)
 
 MAX_STATEMENTS = 12
+MAX_QUESTION = 1_000  # characters: a question, not an article pasted in
 TOPIC_SEARCH = 200  # statements holding a topic's words read to rank
 # A model reading a question: text in, a Query (or None) out. Injected, so the core needs no SDK.
 QueryReader = Callable[[str], Awaitable[Query | None]]
@@ -65,6 +66,10 @@ async def answer_text(
     Admin commands ("subscribe", "post", ...) are the adapters' business: check
     ``parse(text).is_admin`` first; here they get usage.
     """
+    if len(text) > MAX_QUESTION:
+        return HelpAnswer(
+            problem=f"That question is {len(text)} characters long; ask in at most {MAX_QUESTION}."
+        )
     query = await read(text, reader)
     log.debug("question read as %s", query.describe())
     return await answer_query(library, query, now=now, spec=spec)

@@ -29,7 +29,8 @@ from bot.loader import sync_folder
 from bot.store import Store
 from tests.conftest import BRIEFS
 
-STORIES = Path(__file__).resolve().parent.parent / "fixtures" / "questions"
+# The question benchmark's invented stories: one copy, shared with bench/questions.
+STORIES = Path(__file__).resolve().parents[2] / "bench" / "questions" / "briefs"
 NOW = dt.datetime(2025, 12, 23, 9, 0, tzinfo=dt.UTC)
 
 
@@ -295,3 +296,9 @@ async def test_words_that_drop_a_negation_are_not_attributed(stories: Store, tex
         assert all(m.statement.speaker_name != "Mark Keller" for m in reply.matches)
     else:
         assert isinstance(reply, NotFoundAnswer)
+
+
+async def test_an_overlong_question_gets_a_one_line_reason(stories: Store) -> None:
+    reply = await ask(stories, "who said " + "words " * 400)
+    assert isinstance(reply, HelpAnswer) and reply.problem is not None
+    assert reply.problem.startswith("That question is 2409 characters long")
