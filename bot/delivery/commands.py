@@ -32,7 +32,7 @@ async def post_schedule(
     slot = latest_slot(schedule.trigger(), now)
     if slot is None:
         raise UserInputError(f"schedule {name!r} has no fire time before {now:%Y-%m-%d %H:%M %Z}")
-    result = await service.deliver(schedule, slot, reopen=True)
+    result = await service.deliver(schedule, slot, reopen=True, settle=True)
     deadline = now + service.ledger.lease + dt.timedelta(seconds=5)
     while busy := [o.channel for o in result.outcomes if o.status == "busy"]:
         if service.context.clock() > deadline:

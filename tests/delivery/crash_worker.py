@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import functools
 import os
 import sys
 from pathlib import Path
@@ -18,6 +19,7 @@ from pathlib import Path
 from bot.context import Context
 from bot.core.briefing import Briefing
 from bot.delivery.commands import post_schedule
+from bot.delivery.poster import SendPart
 from bot.delivery.service import DeliveryService
 from bot.settings import Secrets, Settings
 from bot.store import open_store
@@ -34,7 +36,10 @@ class FilePoster:
         self.delay = delay
         self.posted = 0
 
-    async def post(self, channel_id: str, briefing: Briefing, *, delivery_key: str) -> str:
+    def parts(self, briefing: Briefing, *, delivery_key: str) -> list[SendPart]:
+        return [functools.partial(self._post, delivery_key)]
+
+    async def _post(self, delivery_key: str, channel_id: str) -> str:
         if self.block_after is not None and self.posted >= self.block_after:
             await asyncio.sleep(3600)  # in flight, never completed: the test kills us here
         await asyncio.sleep(self.delay)
@@ -49,10 +54,10 @@ class FilePoster:
             await asyncio.sleep(3600)  # landed on the platform, ledger not completed
         return f"{channel_id}-{len(path.read_text().splitlines())}"
 
-    async def find_delivered(self, channel_id: str, delivery_key: str) -> str | None:
+    async def find_delivered(self, channel_id: str, delivery_key: str) -> dict[int, str]:
         path = self.folder / channel_id
         keys = path.read_text().splitlines() if path.exists() else []
-        return f"{channel_id}-{keys.index(delivery_key) + 1}" if delivery_key in keys else None
+        return {0: f"{channel_id}-{keys.index(delivery_key) + 1}"} if delivery_key in keys else {}
 
 
 async def main() -> int:
