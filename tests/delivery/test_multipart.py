@@ -24,13 +24,14 @@ from bot.adapters.discord.poster import DiscordPoster, delivery_marker
 from bot.adapters.discord.render import footer_marker
 from bot.adapters.slack.config import SlackConfig, web_client
 from bot.adapters.slack.poster import SlackPoster
-from bot.core.briefing import Briefing, BriefingItem, QuoteLine
+from bot.core.briefing import Briefing
 from bot.delivery.fanout import Deliverer
 from bot.delivery.ledger import Ledger, delivery_key
 from bot.delivery.pacing import Pacers
 from bot.delivery.retry import RetryPolicy
 from bot.store import Store
 from bot.store.ledger import DeliveryStatus, SlotKey
+from tests.delivery import briefings
 from tests.delivery.conftest import FakeTime
 from tests.discord.fake_api import FakeDiscord
 from tests.slack.fake_slack import FakeSlack, Fault
@@ -43,17 +44,7 @@ PARTS = 3
 
 
 def long_briefing(items: int = PARTS) -> Briefing:
-    """Items long enough that each takes a message of its own on Slack and on Discord."""
-    return Briefing("Morning briefing", SLOT.date(), tuple(map(long_item, range(items))))
-
-
-def long_item(number: int) -> BriefingItem:
-    points = tuple(f"Point {p} of story {number}: " + "words " * 120 for p in range(4))
-    quotes = tuple(QuoteLine(f"Speaker {q}", "said something " * 20, q + 1) for q in range(3))
-    url = f"https://example.com/{number}"
-    return BriefingItem(
-        f"story-{number}", f"Story {number}", "Outlet", ("A Writer",), url, points, quotes=quotes
-    )
+    return briefings.long_briefing(items, SLOT.date())
 
 
 def deliverer(store: Store, poster: Any) -> Deliverer:
