@@ -50,16 +50,9 @@ def _check_timezone(value: str) -> str:
 
 
 def _check_cron(value: str) -> str:
-    fields = value.split()
-    if len(fields) != 5:
-        raise ValueError(f"cron {value!r} needs 5 fields (minute hour day month weekday)")
-    from apscheduler.triggers.cron import CronTrigger  # validation only; the scheduler owns jobs
+    from bot.delivery.cron import check_cron  # the one cron parser: what passes here fires
 
-    try:
-        CronTrigger.from_crontab(value, timezone="UTC")
-    except ValueError as err:
-        raise ValueError(f"invalid cron {value!r}: {err}") from err
-    return value
+    return check_cron(value)
 
 
 class BriefingSettings(_Frozen):
@@ -160,6 +153,16 @@ class Settings(_Frozen):
     config_path: Path | None = None
 
     _tz = field_validator("timezone")(_check_timezone)
+
+    @field_validator("schedules")
+    @classmethod
+    def _unique_schedule_names(cls, schedules: list[ScheduleSettings]) -> list[ScheduleSettings]:
+        """Two schedules of one name would share ledger rows: one would never post."""
+        names = [s.name for s in schedules]
+        repeated = sorted({n for n in names if names.count(n) > 1})
+        if repeated:
+            raise ValueError(f"schedule name(s) used more than once: {', '.join(repeated)}")
+        return schedules
 
     @property
     def store_url(self) -> str:

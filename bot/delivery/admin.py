@@ -14,9 +14,10 @@ from collections.abc import Mapping
 from pydantic import TypeAdapter, ValidationError
 
 from bot.context import Context
+from bot.delivery.cron import parse_cron
 from bot.delivery.fanout import DeliveryResult
 from bot.delivery.poster import Poster
-from bot.delivery.schedules import Schedule, cron_trigger, from_subscription
+from bot.delivery.schedules import Schedule, from_subscription
 from bot.delivery.service import DeliveryService
 from bot.errors import UserInputError
 from bot.settings import ChannelRef
@@ -25,7 +26,7 @@ from bot.store.ledger import Subscription
 log = logging.getLogger(__name__)
 _CHANNEL = TypeAdapter(ChannelRef)
 
-__all__ = ["Subscription", "change_time", "post_now", "subscribe", "unsubscribe"]
+__all__ = ["Subscription", "change_time", "describe", "post_now", "subscribe", "unsubscribe"]
 
 
 def check_channel(channel: str) -> str:
@@ -43,8 +44,8 @@ async def subscribe(
 ) -> Subscription:
     """Subscribe a channel (or replace its schedule); clears a failing mark, as a fix."""
     check_channel(channel)
-    cron_trigger(cron, timezone)  # UserInputError on a bad cron or zone
-    subscription = Subscription(channel, cron.strip(), timezone, by, context.clock())
+    line = parse_cron(cron, timezone).expr  # UserInputError on a bad or never-firing cron
+    subscription = Subscription(channel, line, timezone, by, context.clock())
     await context.store.put_subscription(subscription)
     if await context.store.clear_failing(channel):
         log.info("channel %s re-subscribed: no longer marked failing", channel)
@@ -55,14 +56,21 @@ async def subscribe(
 async def change_time(context: Context, channel: str, *, cron: str, timezone: str) -> Subscription:
     """Change a subscribed channel's cron and timezone; UserInputError if not subscribed."""
     check_channel(channel)
-    cron_trigger(cron, timezone)
+    line = parse_cron(cron, timezone).expr
     current = await context.store.subscription(channel)
     if current is None:
         raise UserInputError(f"{channel} is not subscribed; use subscribe first")
-    changed = Subscription(channel, cron.strip(), timezone, current.created_by, context.clock())
+    changed = Subscription(channel, line, timezone, current.created_by, context.clock())
     await context.store.put_subscription(changed)
     log.info("schedule of %s changed to %r in %s", channel, cron, timezone)
     return changed
+
+
+def describe(subscription: Subscription) -> str:
+    """A subscription in words for a confirmation: 'At 08:00 on Monday through Friday
+    (Europe/Berlin), cron `0 8 * * 1-5`'."""
+    words = parse_cron(subscription.cron, subscription.timezone).describe()
+    return f"{words}, cron `{subscription.cron}`"
 
 
 async def unsubscribe(context: Context, channel: str) -> bool:

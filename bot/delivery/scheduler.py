@@ -1,4 +1,9 @@
-"""APScheduler 3.11 wiring: one CronTrigger job per schedule, in the schedule's own timezone.
+"""APScheduler 3.11 wiring: one job per schedule, fired by a trigger backed by ``bot.delivery.cron``.
+
+APScheduler stays the timer; the fire times are the cron module's, so that what ``check`` and
+``/brief subscribe`` accept is what fires, with cron's weekday numbers, day-of-month/day-of-week
+OR and DST rules (APScheduler's own CronTrigger counts 0 as Monday, ANDs the day fields and
+skips a midnight that a clock change removes).
 
 Jobs coalesce (a backlog of one schedule's fire times runs once) and have a misfire grace
 equal to the delivery grace window, instead of APScheduler's default of one second that
@@ -18,16 +23,44 @@ from types import TracebackType
 from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from apscheduler.triggers.base import BaseTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
+from bot.delivery.cron import Cron
 from bot.delivery.fanout import DeliveryResult
-from bot.delivery.schedules import Schedule, latest_slot
+from bot.delivery.schedules import Schedule
 from bot.delivery.service import DeliveryService
 from bot.errors import BriefbotError
 
 log = logging.getLogger(__name__)
 RESYNC_JOB = "delivery:resync"
 STOP_GRACE_SECONDS = 10.0  # let running fan-outs finish; the ledger settles the rest
+_TICK = dt.timedelta(microseconds=1)
+
+
+class CronsimTrigger(BaseTrigger):  # type: ignore[misc]  # APScheduler ships no type hints
+    """An APScheduler trigger whose fire times are ``Cron``'s (cronsim's), in UTC."""
+
+    def __init__(self, cron: Cron) -> None:
+        self.cron = cron
+
+    def get_next_fire_time(
+        self, previous_fire_time: dt.datetime | None, now: dt.datetime
+    ) -> dt.datetime | None:
+        """The first fire time at or after ``now``; after a fire, the one following it.
+
+        Like APScheduler's own triggers, a fire time after ``previous_fire_time`` may be in
+        the past: the scheduler then coalesces it or counts it as misfired.
+        """
+        if previous_fire_time is None or now < previous_fire_time:  # first, or clock went back
+            return self.cron.next_after(now - _TICK)
+        return self.cron.next_after(previous_fire_time)
+
+    def __str__(self) -> str:
+        return f"cron[{self.cron.expr!r} {self.cron.timezone}]"
+
+    def __repr__(self) -> str:
+        return f"<CronsimTrigger {self.cron.expr!r} timezone={self.cron.timezone!r}>"
 
 
 class DeliveryScheduler:
@@ -113,7 +146,11 @@ class DeliveryScheduler:
             if self._schedules.get(name) == schedule:
                 continue
             self.scheduler.add_job(
-                self.fire, schedule.trigger(), args=[name], id=name, replace_existing=True
+                self.fire,
+                CronsimTrigger(schedule.timing()),
+                args=[name],
+                id=name,
+                replace_existing=True,
             )
             log.info("schedule %s: %r in %s", name, schedule.cron, schedule.timezone)
         self._schedules = wanted
@@ -123,7 +160,7 @@ class DeliveryScheduler:
         self._track()
         schedule = self._schedules.get(name)
         now = self.service.context.clock()
-        slot = latest_slot(schedule.trigger(), now) if schedule else None
+        slot = schedule.timing().latest_at(now) if schedule else None
         if schedule is None or slot is None or not self.service.in_grace(slot, now):
             log.warning("schedule %s fired with no slot within grace at %s", name, now)
             return None

@@ -20,7 +20,7 @@ from bot.delivery.ledger import ClaimState, Ledger, delivery_key
 from bot.delivery.pacing import Pacers
 from bot.delivery.poster import Poster, PostError
 from bot.delivery.retry import RetryPolicy
-from bot.delivery.schedules import Schedule, all_schedules, fire_times
+from bot.delivery.schedules import Schedule, all_schedules
 from bot.errors import ConfigError
 from bot.store.ledger import DeliveryRecord, DeliveryStatus, Outcome, SlotKey
 
@@ -110,7 +110,7 @@ class DeliveryService:
         start = await store.schedule_mark(schedule.name) or now - self.grace
         if schedule.since is not None:
             start = max(start, schedule.since)
-        slots = fire_times(schedule.trigger(), start, now)[-MAX_MISSED_PER_SCHEDULE:]
+        slots = schedule.timing().between(start, now, limit=MAX_MISSED_PER_SCHEDULE)
         late = [s for s in slots if not self.in_grace(s, now)]
         if late:
             await self._record_missed(schedule, late, now)
