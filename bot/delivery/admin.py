@@ -2,7 +2,8 @@
 
 Adapters call these with a channel ref ("console", "slack:C0123ABCD", "discord:1122…").
 Subscriptions live in the database, so they survive restarts and every running process sees
-them (the scheduler re-reads them every ``delivery.resync_seconds``). A bad channel, cron or
+them: the leading scheduler hears of a change at once on PostgreSQL (``announce``) and
+re-reads them every ``delivery.resync_seconds`` anyway. A bad channel, cron or
 timezone raises ``UserInputError`` with a message fit to show the admin.
 """
 
@@ -16,6 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 from bot.context import Context
 from bot.delivery.cron import parse_cron
 from bot.delivery.fanout import DeliveryResult
+from bot.delivery.leader import announce
 from bot.delivery.poster import Poster
 from bot.delivery.schedules import Schedule, from_subscription
 from bot.delivery.service import DeliveryService
@@ -50,6 +52,7 @@ async def subscribe(
     if await context.store.clear_failing(channel):
         log.info("channel %s re-subscribed: no longer marked failing", channel)
     log.info("subscribed %s to %r in %s (by %s)", channel, cron, timezone, by)
+    await announce(context.settings.store_url)
     return subscription
 
 
@@ -63,6 +66,7 @@ async def change_time(context: Context, channel: str, *, cron: str, timezone: st
     changed = Subscription(channel, line, timezone, current.created_by, context.clock())
     await context.store.put_subscription(changed)
     log.info("schedule of %s changed to %r in %s", channel, cron, timezone)
+    await announce(context.settings.store_url)
     return changed
 
 
@@ -78,6 +82,8 @@ async def unsubscribe(context: Context, channel: str) -> bool:
     check_channel(channel)
     removed = await context.store.delete_subscription(channel)
     log.info("unsubscribed %s (was subscribed: %s)", channel, removed)
+    if removed:
+        await announce(context.settings.store_url)
     return removed
 
 

@@ -12,6 +12,11 @@ silently skips a job woken late. A resync job re-reads the database every
 and catches up: late slots within grace are delivered, older ones recorded as missed. The
 ledger, not the scheduler, guarantees once: a job that fires twice, or in two processes,
 posts once.
+
+The scheduler fires only while its ``Leadership`` says this process leads (always on SQLite;
+the holder of the PostgreSQL advisory lock across replicas): it starts paused, resumes on
+gaining the lead, pauses on losing it, and resyncs at once when another replica announces a
+subscription change. Feed polls added to the same scheduler follow the leader too.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from bot.delivery.cron import Cron
 from bot.delivery.fanout import DeliveryResult
+from bot.delivery.leader import Leadership, leadership_for
 from bot.delivery.schedules import Schedule
 from bot.delivery.service import DeliveryService
 from bot.errors import BriefbotError
@@ -66,8 +72,11 @@ class CronsimTrigger(BaseTrigger):  # type: ignore[misc]  # APScheduler ships no
 class DeliveryScheduler:
     """Owns the AsyncIOScheduler; enter it in the app's AsyncExitStack."""
 
-    def __init__(self, service: DeliveryService) -> None:
+    def __init__(self, service: DeliveryService, leadership: Leadership | None = None) -> None:
         self.service = service
+        url = service.context.settings.store_url
+        self.leadership = leadership if leadership is not None else leadership_for(url)
+        self._lead_task: asyncio.Task[None] | None = None
         settings = service.context.settings.delivery
         self._resync_seconds = settings.resync_seconds
         self._schedules: dict[str, Schedule] = {}
@@ -83,7 +92,34 @@ class DeliveryScheduler:
 
     async def __aenter__(self) -> DeliveryScheduler:
         self.start()
+        self._lead_task = asyncio.create_task(self._lead(), name="delivery-leadership")
         return self
+
+    async def _lead(self) -> None:
+        """Fire only while leading: resume on acquiring, pause on losing, resync on news."""
+        while True:
+            await self.leadership.acquire()
+            self.scheduler.resume()
+            self.resync_now()
+            lost = asyncio.create_task(self.leadership.lost())
+            try:
+                while not lost.done():
+                    news = asyncio.create_task(self.leadership.changed())
+                    await asyncio.wait({lost, news}, return_when=asyncio.FIRST_COMPLETED)
+                    if news.done():
+                        log.info("schedules changed elsewhere: resyncing now")
+                        self.resync_now()
+                    else:
+                        news.cancel()
+            finally:
+                lost.cancel()
+            self.scheduler.pause()
+            log.warning("no longer the leading scheduler: firing paused")
+
+    def resync_now(self) -> None:
+        """Run the resync job at once (leadership gained, or subscriptions changed)."""
+        if self.scheduler.get_job(RESYNC_JOB) is not None:
+            self.scheduler.modify_job(RESYNC_JOB, next_run_time=dt.datetime.now(dt.UTC))
 
     async def __aexit__(
         self,
@@ -95,6 +131,10 @@ class DeliveryScheduler:
         # its executor's running jobs at once.
         if self.scheduler.running:
             self.scheduler.pause()
+        if self._lead_task is not None:
+            self._lead_task.cancel()
+            await asyncio.gather(self._lead_task, return_exceptions=True)
+        await self.leadership.release()
         await asyncio.sleep(0)  # a job submitted just now starts, and so is tracked
         if self._active:
             _, pending = await asyncio.wait(self._active, timeout=STOP_GRACE_SECONDS)
@@ -105,14 +145,14 @@ class DeliveryScheduler:
         await asyncio.sleep(0)  # AsyncIOScheduler shuts down on the loop's next turn
 
     def start(self) -> None:
-        """Start the scheduler; the first resync (catch-up) runs at once, in the background."""
+        """Start the scheduler paused; leading resumes it and runs the first resync at once."""
         self.scheduler.add_job(
             self.resync,
             IntervalTrigger(seconds=self._resync_seconds, timezone=dt.UTC),
             id=RESYNC_JOB,
             next_run_time=dt.datetime.now(dt.UTC),
         )
-        self.scheduler.start()
+        self.scheduler.start(paused=True)  # resumed while this process leads
         log.info("delivery scheduler started")
 
     def stop(self) -> None:
