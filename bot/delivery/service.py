@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from bot.context import Context
 from bot.core.answers import latest_briefing
 from bot.core.briefing import Briefing, BriefingSpec
+from bot.delivery.events import DeliveryEvents, NoEvents
 from bot.delivery.fanout import Deliverer, DeliveryResult
 from bot.delivery.ledger import ClaimState, Ledger, delivery_key
 from bot.delivery.pacing import Pacers
@@ -39,6 +40,7 @@ class DeliveryService:
         pacers: Pacers | None = None,
         policy: RetryPolicy | None = None,
         owner: str | None = None,
+        events: DeliveryEvents | None = None,
     ) -> None:
         self.context = context
         self.posters: dict[str, Poster] = posters if posters is not None else {}
@@ -46,7 +48,11 @@ class DeliveryService:
         lease = context.settings.delivery.lease_seconds
         self.ledger = Ledger(context.store, context.clock, lease_seconds=lease, owner=owner)
         self.deliverer = Deliverer(
-            self.ledger, self.posters, pacers or Pacers(), policy or RetryPolicy()
+            self.ledger,
+            self.posters,
+            pacers or Pacers(),
+            policy or RetryPolicy(),
+            events=events or NoEvents(),  # the metrics module's hook, wired by bot/app.py
         )
 
     def register(self, poster: Poster) -> None:
