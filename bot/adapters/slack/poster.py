@@ -1,8 +1,8 @@
 """The Slack ``Poster``: scheduled briefings through ``chat.postMessage``, errors classified.
 
-Each message carries the delivery key in its metadata, so that after a crash in mid-send the
-delivery layer can ask ``find_delivered`` whether the briefing already reached the channel
-instead of posting it twice.
+Each message (part) carries the delivery key and its part number in its metadata, so that
+after a crash or an ambiguous failure in mid-send the delivery layer can ask
+``find_delivered`` which parts already reached the channel instead of posting them twice.
 """
 
 from __future__ import annotations
