@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from bot.delivery.ledger import Ledger
 from bot.delivery.poster import FailureReason
 from bot.store import Store
 from bot.store.ledger import DeliveryStatus, SlotKey
@@ -156,3 +157,14 @@ async def test_fan_out_reports_outcomes_retries_lag_and_duration_to_the_metrics_
     lags = [c[2] for c in events.calls if c[0] == "lag"]
     assert len(lags) == 4 and all(isinstance(s, float) and s > 0 for s in lags)
     assert events.calls[-1] == ("fanout", "morning", len(CHANNELS))
+
+
+async def test_a_part_is_recorded_only_under_the_claim(loaded_store: Store, time: FakeTime) -> None:
+    key = SlotKey("morning", CHANNELS[0], SLOT)
+    mine = Ledger(loaded_store, time.now, lease_seconds=60, owner="host:1:mine")
+    other = Ledger(loaded_store, time.now, lease_seconds=60, owner="host:2:other")
+    assert (await mine.claim(key)).mine
+    assert await mine.record_part(key, 0, "ts-0")
+    assert not await other.record_part(key, 1, "ts-1")  # not the claim's holder
+    assert await mine.record_part(key, 0, "ts-again")  # a repeat keeps the first id
+    assert await mine.parts(key) == {0: "ts-0"}
