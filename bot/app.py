@@ -24,6 +24,7 @@ from bot.delivery.service import DeliveryService
 from bot.errors import ConfigError
 from bot.ingest.question_model import open_question_reader
 from bot.loader import SyncReport, sync_folder, watch_folder
+from bot.observability.metrics import DeliveryMetrics
 from bot.observability.readiness import Readiness
 from bot.settings import Secrets, Settings
 from bot.store import Store, StoreError, open_store
@@ -127,7 +128,9 @@ async def run(
         await sync_briefs(context, output)
         await stack.enter_async_context(watching_briefs(context, output))
         # Scheduled delivery; adapters add their poster with delivery.register(poster).
-        delivery = DeliveryService(context, build_posters(context, output))
+        delivery = DeliveryService(
+            context, build_posters(context, output), events=DeliveryMetrics()
+        )
         scheduler = await stack.enter_async_context(DeliveryScheduler(delivery))
         if settings.feeds:  # ingestion (trafilatura, httpx) is loaded only when feeds exist
             from bot.ingest.service import feed_polling

@@ -61,16 +61,9 @@ def _lower(value: object) -> object:
 
 
 def _check_cron(value: str) -> str:
-    fields = value.split()
-    if len(fields) != 5:
-        raise ValueError(f"cron {value!r} needs 5 fields (minute hour day month weekday)")
-    from apscheduler.triggers.cron import CronTrigger  # validation only; the scheduler owns jobs
+    from bot.delivery.cron import check_cron  # the one cron parser: what passes here fires
 
-    try:
-        CronTrigger.from_crontab(value, timezone="UTC")
-    except ValueError as err:
-        raise ValueError(f"invalid cron {value!r}: {err}") from err
-    return value
+    return check_cron(value)
 
 
 class BriefingSettings(_Frozen):
@@ -204,6 +197,16 @@ class Settings(_Frozen):
         if twice:
             raise ValueError(f"feed name {twice[0]!r} is used by more than one feed")
         return feeds
+
+    @field_validator("schedules")
+    @classmethod
+    def _unique_schedule_names(cls, schedules: list[ScheduleSettings]) -> list[ScheduleSettings]:
+        """Two schedules of one name would share ledger rows: one would never post."""
+        names = [s.name for s in schedules]
+        repeated = sorted({n for n in names if names.count(n) > 1})
+        if repeated:
+            raise ValueError(f"schedule name(s) used more than once: {', '.join(repeated)}")
+        return schedules
 
     @property
     def store_url(self) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import functools
 import random
 import tempfile
 import time
@@ -32,7 +33,7 @@ from aiohttp import web
 from bot.context import Context
 from bot.core.briefing import Briefing
 from bot.delivery.pacing import Pacers, Pacing
-from bot.delivery.poster import FailureReason, PostError
+from bot.delivery.poster import FailureReason, PostError, SendPart
 from bot.delivery.retry import RetryPolicy
 from bot.delivery.service import DeliveryService
 from bot.settings import Secrets, Settings
@@ -123,10 +124,14 @@ class HttpSlackPoster:
     def __init__(self, client: httpx.AsyncClient) -> None:
         self.client = client
 
-    async def post(self, channel_id: str, briefing: Briefing, *, delivery_key: str) -> str:
+    def parts(self, briefing: Briefing, *, delivery_key: str) -> list[SendPart]:
+        """One message per briefing: the benchmark measures pacing, not rendering."""
+        return [functools.partial(self._post, briefing.heading, delivery_key)]
+
+    async def _post(self, text: str, delivery_key: str, channel_id: str) -> str:
         payload = {
             "channel": channel_id,
-            "text": briefing.heading,
+            "text": text,
             "metadata": {
                 "event_type": "briefbot_delivery",
                 "event_payload": {"delivery_key": delivery_key},
@@ -135,14 +140,14 @@ class HttpSlackPoster:
         response = await self._call("POST", "/api/chat.postMessage", json=payload)
         return str(response.json()["ts"])
 
-    async def find_delivered(self, channel_id: str, delivery_key: str) -> str | None:
+    async def find_delivered(self, channel_id: str, delivery_key: str) -> dict[int, str]:
         response = await self._call(
             "GET", "/api/conversations.history", params={"channel": channel_id}
         )
         for message in response.json()["messages"]:
             if message["metadata"]["event_payload"]["delivery_key"] == delivery_key:
-                return str(message["ts"])
-        return None
+                return {0: str(message["ts"])}
+        return {}
 
     async def _call(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         try:

@@ -37,11 +37,12 @@ async def _post(
     from bot.delivery.commands import post_schedule
     from bot.delivery.posters import build_posters
     from bot.delivery.service import DeliveryService
+    from bot.observability.metrics import DeliveryMetrics
 
     output = Output()
     async with application.open_context(settings, secrets) as context:
         await application.sync_briefs(context, output)
-        service = DeliveryService(context, build_posters(context, output))
+        service = DeliveryService(context, build_posters(context, output), events=DeliveryMetrics())
         result = await post_schedule(service, name, force=force, retry_failing=retry_failing)
     return _report(result, output)
 

@@ -2,7 +2,8 @@
 
 Adapters call these with a channel ref ("console", "slack:C0123ABCD", "discord:1122…").
 Subscriptions live in the database, so they survive restarts and every running process sees
-them (the scheduler re-reads them every ``delivery.resync_seconds``). A bad channel, cron or
+them: the leading scheduler hears of a change at once on PostgreSQL (``announce``) and
+re-reads them every ``delivery.resync_seconds`` anyway. A bad channel, cron or
 timezone raises ``UserInputError`` with a message fit to show the admin.
 """
 
@@ -14,9 +15,11 @@ from collections.abc import Mapping
 from pydantic import TypeAdapter, ValidationError
 
 from bot.context import Context
+from bot.delivery.cron import parse_cron
 from bot.delivery.fanout import DeliveryResult
+from bot.delivery.leader import announce
 from bot.delivery.poster import Poster
-from bot.delivery.schedules import Schedule, cron_trigger, from_subscription
+from bot.delivery.schedules import Schedule, from_subscription
 from bot.delivery.service import DeliveryService
 from bot.errors import UserInputError
 from bot.settings import ChannelRef
@@ -25,7 +28,7 @@ from bot.store.ledger import Subscription
 log = logging.getLogger(__name__)
 _CHANNEL = TypeAdapter(ChannelRef)
 
-__all__ = ["Subscription", "change_time", "post_now", "subscribe", "unsubscribe"]
+__all__ = ["Subscription", "change_time", "describe", "post_now", "subscribe", "unsubscribe"]
 
 
 def check_channel(channel: str) -> str:
@@ -43,26 +46,35 @@ async def subscribe(
 ) -> Subscription:
     """Subscribe a channel (or replace its schedule); clears a failing mark, as a fix."""
     check_channel(channel)
-    cron_trigger(cron, timezone)  # UserInputError on a bad cron or zone
-    subscription = Subscription(channel, cron.strip(), timezone, by, context.clock())
+    line = parse_cron(cron, timezone).expr  # UserInputError on a bad or never-firing cron
+    subscription = Subscription(channel, line, timezone, by, context.clock())
     await context.store.put_subscription(subscription)
     if await context.store.clear_failing(channel):
         log.info("channel %s re-subscribed: no longer marked failing", channel)
     log.info("subscribed %s to %r in %s (by %s)", channel, cron, timezone, by)
+    await announce(context.settings.store_url)
     return subscription
 
 
 async def change_time(context: Context, channel: str, *, cron: str, timezone: str) -> Subscription:
     """Change a subscribed channel's cron and timezone; UserInputError if not subscribed."""
     check_channel(channel)
-    cron_trigger(cron, timezone)
+    line = parse_cron(cron, timezone).expr
     current = await context.store.subscription(channel)
     if current is None:
         raise UserInputError(f"{channel} is not subscribed; use subscribe first")
-    changed = Subscription(channel, cron.strip(), timezone, current.created_by, context.clock())
+    changed = Subscription(channel, line, timezone, current.created_by, context.clock())
     await context.store.put_subscription(changed)
     log.info("schedule of %s changed to %r in %s", channel, cron, timezone)
+    await announce(context.settings.store_url)
     return changed
+
+
+def describe(subscription: Subscription) -> str:
+    """A subscription in words for a confirmation: 'At 08:00 on Monday through Friday
+    (Europe/Berlin), cron `0 8 * * 1-5`'."""
+    words = parse_cron(subscription.cron, subscription.timezone).describe()
+    return f"{words}, cron `{subscription.cron}`"
 
 
 async def unsubscribe(context: Context, channel: str) -> bool:
@@ -70,6 +82,8 @@ async def unsubscribe(context: Context, channel: str) -> bool:
     check_channel(channel)
     removed = await context.store.delete_subscription(channel)
     log.info("unsubscribed %s (was subscribed: %s)", channel, removed)
+    if removed:
+        await announce(context.settings.store_url)
     return removed
 
 

@@ -8,7 +8,6 @@ import logging
 from dataclasses import replace
 
 from bot.delivery.fanout import DeliveryResult
-from bot.delivery.schedules import latest_slot
 from bot.delivery.service import DeliveryService
 from bot.errors import UserInputError
 
@@ -29,10 +28,10 @@ async def post_schedule(
             await service.context.store.clear_failing(channel)
     if force:
         return await service.deliver(schedule, now, adhoc=True)
-    slot = latest_slot(schedule.trigger(), now)
+    slot = schedule.timing().latest_at(now)
     if slot is None:
         raise UserInputError(f"schedule {name!r} has no fire time before {now:%Y-%m-%d %H:%M %Z}")
-    result = await service.deliver(schedule, slot, reopen=True)
+    result = await service.deliver(schedule, slot, reopen=True, settle=True)
     deadline = now + service.ledger.lease + dt.timedelta(seconds=5)
     while busy := [o.channel for o in result.outcomes if o.status == "busy"]:
         if service.context.clock() > deadline:

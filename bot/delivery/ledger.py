@@ -137,6 +137,14 @@ class Ledger:
         """Extend our lease (by ``extra`` seconds more for a planned wait); False if lost."""
         return await self.store.renew_delivery(key, self._claim(extra))
 
+    async def record_part(self, key: SlotKey, part: int, message_id: str) -> bool:
+        """Record a part that landed; False when our claim was lost (another process has it)."""
+        return await self.store.record_part(key, self.owner, part, message_id, self.clock())
+
+    async def parts(self, key: SlotKey) -> dict[int, str]:
+        """The parts of a delivery recorded so far."""
+        return await self.store.delivery_parts(key)
+
     async def finish(self, key: SlotKey, outcome: Outcome) -> None:
         """Record the final outcome; a lost claim is logged, never overwritten."""
         if not await self.store.finish_delivery(key, self.owner, outcome, self.clock()):

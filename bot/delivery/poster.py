@@ -1,13 +1,16 @@
 """The one small interface every platform implements to deliver a briefing.
 
-A poster knows how to put a briefing into one channel of its platform and how to tell whether
-a delivery already arrived (to settle a ledger row left in flight by a crash). It raises
-``PostError`` with a classified ``reason`` so that the delivery layer alone decides what to
-retry, when, and what to record.
+A poster turns a briefing into the messages (parts) it takes on its platform, sends one part
+at a time, and tells which parts of a delivery already arrived (to settle a ledger row left in
+flight by a crash or by an ambiguous failure). The delivery layer records every part in the
+ledger as it lands, so a retry or a restart sends only the parts still missing: exactly once
+per part. A poster raises ``PostError`` with a classified ``reason`` so that the delivery
+layer alone decides what to retry, when, and what to record.
 """
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Sequence
 from enum import StrEnum
 from typing import Protocol
 
@@ -53,19 +56,36 @@ class PostError(BriefbotError):
         return self.reason in PERMANENT
 
 
+SendPart = Callable[[str], Awaitable[str]]
+"""Sends one prepared part to a channel id; returns the message id. Raises ``PostError``."""
+
+
 class Poster(Protocol):
     """Delivers briefings to channels of one platform (``platform`` is the channel prefix)."""
 
     platform: str
 
-    async def post(self, channel_id: str, briefing: Briefing, *, delivery_key: str) -> str:
-        """Post the briefing (one or more messages); return the first message's id.
+    def parts(self, briefing: Briefing, *, delivery_key: str) -> Sequence[SendPart]:
+        """The briefing as the platform's messages, in order, ready to send one by one.
 
-        The delivery key travels with the message (Slack message metadata, Discord nonce) so
-        that ``find_delivered`` can recognise it later. Raises ``PostError``.
+        Each part carries the delivery key and its index (Slack message metadata, Discord
+        nonce and footer reference) so that ``find_delivered`` can recognise it later.
         """
         ...
 
-    async def find_delivered(self, channel_id: str, delivery_key: str) -> str | None:
-        """The id of a message already carrying this delivery key, or None. Raises ``PostError``."""
+    async def find_delivered(self, channel_id: str, delivery_key: str) -> dict[int, str]:
+        """The parts of this delivery already in the channel: part index → message id.
+
+        Raises ``PostError`` when the platform cannot be asked.
+        """
         ...
+
+
+async def send_all(
+    poster: Poster, channel_id: str, briefing: Briefing, *, delivery_key: str
+) -> list[str]:
+    """Send every part outside the ledger (tests, one-off tools); the message ids in order.
+
+    Scheduled delivery never uses this: the fan-out sends part by part and records each.
+    """
+    return [await send(channel_id) for send in poster.parts(briefing, delivery_key=delivery_key)]

@@ -8,13 +8,15 @@ set") instead of being skipped.
 
 from __future__ import annotations
 
+import functools
 import itertools
+from collections.abc import Sequence
 
 from bot.adapters.console import Output
 from bot.adapters.console.render import render_briefing
 from bot.context import Context
 from bot.core.briefing import Briefing
-from bot.delivery.poster import Poster
+from bot.delivery.poster import Poster, SendPart
 
 
 class ConsolePoster:
@@ -29,16 +31,21 @@ class ConsolePoster:
         self._ids = itertools.count(1)
         self._delivered: dict[str, str] = {}
 
-    async def post(self, channel_id: str, briefing: Briefing, *, delivery_key: str) -> str:
+    def parts(self, briefing: Briefing, *, delivery_key: str) -> Sequence[SendPart]:
+        """The console prints a briefing as one text: one part."""
+        return [functools.partial(self._print, render_briefing(briefing), delivery_key)]
+
+    async def _print(self, text: str, delivery_key: str, channel_id: str) -> str:
         """Print the briefing; the id is a per-process counter."""
-        self._output.show(render_briefing(briefing))
+        self._output.show(text)
         message_id = f"console-{next(self._ids)}"
         self._delivered[delivery_key] = message_id
         return message_id
 
-    async def find_delivered(self, channel_id: str, delivery_key: str) -> str | None:
-        """The id if this process printed it."""
-        return self._delivered.get(delivery_key)
+    async def find_delivered(self, channel_id: str, delivery_key: str) -> dict[int, str]:
+        """The part if this process printed it."""
+        found = self._delivered.get(delivery_key)
+        return {0: found} if found else {}
 
 
 def build_posters(context: Context, output: Output) -> dict[str, Poster]:

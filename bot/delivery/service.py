@@ -14,13 +14,14 @@ from zoneinfo import ZoneInfo
 
 from bot.context import Context
 from bot.core.answers import latest_briefing
-from bot.core.briefing import BriefingSpec
-from bot.delivery.fanout import Deliverer, DeliveryResult, split_channel
+from bot.core.briefing import Briefing, BriefingSpec
+from bot.delivery.events import DeliveryEvents, NoEvents
+from bot.delivery.fanout import Deliverer, DeliveryResult
 from bot.delivery.ledger import ClaimState, Ledger, delivery_key
 from bot.delivery.pacing import Pacers
 from bot.delivery.poster import Poster, PostError
 from bot.delivery.retry import RetryPolicy
-from bot.delivery.schedules import Schedule, all_schedules, fire_times
+from bot.delivery.schedules import Schedule, all_schedules
 from bot.errors import ConfigError
 from bot.store.ledger import DeliveryRecord, DeliveryStatus, Outcome, SlotKey
 
@@ -39,6 +40,7 @@ class DeliveryService:
         pacers: Pacers | None = None,
         policy: RetryPolicy | None = None,
         owner: str | None = None,
+        events: DeliveryEvents | None = None,
     ) -> None:
         self.context = context
         self.posters: dict[str, Poster] = posters if posters is not None else {}
@@ -46,7 +48,11 @@ class DeliveryService:
         lease = context.settings.delivery.lease_seconds
         self.ledger = Ledger(context.store, context.clock, lease_seconds=lease, owner=owner)
         self.deliverer = Deliverer(
-            self.ledger, self.posters, pacers or Pacers(), policy or RetryPolicy()
+            self.ledger,
+            self.posters,
+            pacers or Pacers(),
+            policy or RetryPolicy(),
+            events=events or NoEvents(),  # the metrics module's hook, wired by bot/app.py
         )
 
     def register(self, poster: Poster) -> None:
@@ -75,14 +81,19 @@ class DeliveryService:
         channels: Sequence[str] | None = None,
         adhoc: bool = False,
         reopen: bool = False,
+        settle: bool = False,
     ) -> DeliveryResult:
-        """Compose the slot's briefing (dated in the schedule's zone) and fan it out."""
-        local = slot.astimezone(ZoneInfo(schedule.timezone))
-        briefing = await latest_briefing(self.context.store, spec=schedule.spec, now=local)
+        """Compose the slot's briefing and fan it out; ``settle``: ask the platform first."""
+        briefing = await self.briefing(schedule, slot)
         targets = schedule.channels if channels is None else channels
         return await self.deliverer.deliver(
-            schedule.name, slot, targets, briefing, adhoc=adhoc, reopen=reopen
+            schedule.name, slot, targets, briefing, adhoc=adhoc, reopen=reopen, settle=settle
         )
+
+    async def briefing(self, schedule: Schedule, slot: dt.datetime) -> Briefing:
+        """The slot's briefing, dated in the schedule's zone."""
+        local = slot.astimezone(ZoneInfo(schedule.timezone))
+        return await latest_briefing(self.context.store, spec=schedule.spec, now=local)
 
     def in_grace(self, slot: dt.datetime, now: dt.datetime) -> bool:
         """A late slot is still worth delivering."""
@@ -105,11 +116,15 @@ class DeliveryService:
         start = await store.schedule_mark(schedule.name) or now - self.grace
         if schedule.since is not None:
             start = max(start, schedule.since)
-        slots = fire_times(schedule.trigger(), start, now)[-MAX_MISSED_PER_SCHEDULE:]
+        slots = schedule.timing().between(start, now, limit=MAX_MISSED_PER_SCHEDULE)
         late = [s for s in slots if not self.in_grace(s, now)]
         if late:
             await self._record_missed(schedule, late, now)
-        results = [await self.deliver(schedule, s) for s in slots if self.in_grace(s, now)]
+        # Late slots are settled with the platform before anything is sent: on a fresh or
+        # ephemeral disk the ledger may not know what a previous process already posted.
+        results = [
+            await self.deliver(schedule, s, settle=True) for s in slots if self.in_grace(s, now)
+        ]
         await store.set_schedule_mark(schedule.name, now)
         return results
 
@@ -135,7 +150,7 @@ class DeliveryService:
             if self.in_grace(record.key.slot, now):
                 await self.deliver(schedule, record.key.slot, channels=[record.key.channel])
             else:
-                await self._settle_only(record)
+                await self._settle_only(schedule, record)
 
     def _fallback(self, record: DeliveryRecord) -> Schedule:
         """An ad-hoc or since-removed schedule: the default briefing, the channel alone."""
@@ -143,26 +158,16 @@ class DeliveryService:
         tz = self.context.settings.timezone
         return Schedule(record.key.schedule, "0 0 1 1 *", tz, (record.key.channel,), spec)
 
-    async def _settle_only(self, record: DeliveryRecord) -> None:
+    async def _settle_only(self, schedule: Schedule, record: DeliveryRecord) -> None:
         """Past grace: ask the platform; the row ends delivered or missed, never re-sent."""
         key = record.key
         claim = await self.ledger.claim(key)
         if claim.state is not ClaimState.RECLAIMED:
             return
-        platform, channel_id = split_channel(key.channel)
-        poster = self.posters.get(platform)
         try:
-            found = await poster.find_delivered(channel_id, delivery_key(key)) if poster else None
+            briefing = await self.briefing(schedule, key.slot)
+            outcome = await self.deliverer.settle_only(key, briefing)
         except PostError as err:
             # attempts=1 keeps "may have been sent": a later reopen settles before sending
             outcome = Outcome(DeliveryStatus.FAILED, 1, None, "unsettled", str(err))
-        else:
-            outcome = _settled(found)
         await self.ledger.finish(key, outcome)
-
-
-def _settled(found: str | None) -> Outcome:
-    if found:
-        return Outcome(DeliveryStatus.DELIVERED, 1, found, None, "settled after restart")
-    detail = "in flight at a crash, not found on the platform, past the grace window"
-    return Outcome(DeliveryStatus.MISSED, 1, None, "missed", detail)

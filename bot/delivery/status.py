@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from bot.delivery.schedules import Schedule, latest_slot, next_fire
+from bot.delivery.schedules import Schedule
 from bot.delivery.service import DeliveryService
 from bot.store.ledger import ChannelHealth, DeliveryRecord, DeliveryStatus
 
@@ -40,11 +40,11 @@ async def delivery_status(service: DeliveryService, now: dt.datetime) -> Deliver
     store = service.context.store
     lines = []
     for schedule in await service.schedules():
-        trigger = schedule.trigger()
-        latest = latest_slot(trigger, now)
+        timing = schedule.timing()
+        latest = timing.latest_at(now)
         rows = await store.deliveries(schedule=schedule.name, slot=latest) if latest else []
         holding = sum(r.status is DeliveryStatus.DELIVERED for r in rows)
-        lines.append(ScheduleLine(schedule, next_fire(trigger, now), latest, holding))
+        lines.append(ScheduleLine(schedule, timing.next_after(now), latest, holding))
     return DeliveryStatusReport(
         now=now,
         schedules=tuple(lines),
@@ -71,7 +71,8 @@ def render_status(report: DeliveryStatusReport) -> str:
     lines = ["Schedules:"]
     for line in report.schedules:
         s = line.schedule
-        lines.append(f"  {s.name}  {s.cron!r} {s.timezone}  → {', '.join(s.channels)}")
+        lines.append(f"  {s.name}  {s.timing().describe()}  → {', '.join(s.channels)}")
+        lines.append(f"    cron: {s.cron!r}")
         lines.append(f"    next: {_local(line.next_fire, s.timezone)}")
         lines.append(
             f"    latest slot: {_local(line.latest, s.timezone)}"

@@ -86,6 +86,26 @@ HTTP_ACCEPT_ERRORS = Counter(
 )
 
 
+class DeliveryMetrics:
+    """The fan-out's ``DeliveryEvents`` (bot/delivery/events.py), counted here."""
+
+    def outcome(self, platform: str, status: str, reason: str | None) -> None:
+        """Count one channel's final outcome."""
+        DELIVERIES.labels(platform, status).inc()
+
+    def retry(self, platform: str, reason: str) -> None:
+        """Count one retry, and the 429 behind it if it was one."""
+        record_retry(platform, rate_limited=reason == "rate_limited")
+
+    def lag(self, platform: str, seconds: float) -> None:
+        """Observe how long after its slot a delivery's last part landed."""
+        DELIVERY_LAG.labels(platform).observe(max(0.0, seconds))
+
+    def fanout(self, schedule: str, seconds: float, channels: int) -> None:
+        """Observe one fan-out's duration."""
+        FANOUT_SECONDS.observe(seconds)
+
+
 def record_delivery(
     platform: str, outcome: str, *, slot: dt.datetime | None = None, now: dt.datetime | None = None
 ) -> None:
@@ -100,13 +120,6 @@ def record_retry(platform: str, *, rate_limited: bool) -> None:
     DELIVERY_RETRIES.labels(platform).inc()
     if rate_limited:
         RATE_LIMITED.labels(platform).inc()
-
-
-@contextmanager
-def time_fanout() -> Iterator[None]:
-    """Observe how long the enclosed fan-out took."""
-    with FANOUT_SECONDS.time():
-        yield
 
 
 @contextmanager

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 BATCH = 200  # articles per transaction
-NEEDED_SQLITE_VERSION = 3  # articles, delivery and feeds
+NEEDED_SQLITE_VERSION = 5  # articles, delivery, feeds, seen requests, delivery parts
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,12 @@ TABLES = (
         frozenset({"adhoc"}),
     ),
     Table(
+        "delivery_parts",
+        ("schedule", "channel", "slot", "part", "message_id", "sent_at"),
+        frozenset({"slot", "sent_at"}),
+        "ON CONFLICT (schedule, channel, slot, part) DO NOTHING",
+    ),
+    Table(
         "subscriptions",
         ("channel", "cron", "timezone", "created_by", "since"),
         frozenset({"since"}),
@@ -105,6 +111,7 @@ TABLES = (
 )
 _KEYS = {
     "deliveries": 3,
+    "delivery_parts": 4,
     "subscriptions": 1,
     "channel_health": 1,
     "schedule_marks": 1,
@@ -191,7 +198,8 @@ def _open_source(path: Path) -> sqlite3.Connection:
 def _unknown_tables(source: sqlite3.Connection) -> list[str]:
     """Source tables this copier does not know (added by later migrations): reported."""
     rows = source.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
-    internal = ("sqlite_", "statements_fts", "statement_pairs")
+    # seen_requests holds Slack request ids for minutes: nothing a new store needs.
+    internal = ("sqlite_", "statements_fts", "statement_pairs", "seen_requests")
     return sorted(name for (name,) in rows if name not in _COPIED and not name.startswith(internal))
 
 

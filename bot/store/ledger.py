@@ -124,6 +124,18 @@ class LedgerStore(Protocol):
         """Insert 'missed' rows (slot, delivery key) where there are none; how many inserted."""
         ...
 
+    async def record_part(
+        self, key: SlotKey, owner: str, part: int, message_id: str, now: dt.datetime
+    ) -> bool:
+        """Record that part ``part`` of a delivery landed, if ``owner`` still holds its row in
+        'sending'; False when the claim was lost. A part already recorded is kept as it was.
+        """
+        ...
+
+    async def delivery_parts(self, key: SlotKey) -> dict[int, str]:
+        """The recorded parts of a delivery: part index → message id."""
+        ...
+
     async def deliveries(
         self,
         *,

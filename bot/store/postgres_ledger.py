@@ -69,6 +69,30 @@ class PostgresLedger:
 
     # -- ledger ---------------------------------------------------------------------------
 
+    async def record_part(
+        self, key: SlotKey, owner: str, part: int, message_id: str, now: dt.datetime
+    ) -> bool:
+        """Insert the part under the claim's fence: only while ``owner`` holds the row.
+
+        True when the part is recorded now or was already (a repeat after a lost answer);
+        False when another process has taken the claim over.
+        """
+        held = f"SELECT 1 FROM deliveries WHERE {_KEY} AND owner = %s AND status = 'sending'"
+        sql = (
+            "INSERT INTO delivery_parts (schedule, channel, slot, part, message_id, sent_at)"
+            f" SELECT %s, %s, %s, %s, %s, %s WHERE EXISTS ({held}) ON CONFLICT DO NOTHING"
+        )
+        params = (*_key(key), part, message_id, aware(now), *_key(key), owner)
+        if await self._database.execute(sql, params) == 1:
+            return True
+        return bool(await self._database.rows(held, (*_key(key), owner)))
+
+    async def delivery_parts(self, key: SlotKey) -> dict[int, str]:
+        """The recorded parts of a delivery: part index → message id."""
+        sql = f"SELECT part, message_id FROM delivery_parts WHERE {_KEY} ORDER BY part"
+        return {int(r[0]): str(r[1]) for r in await self._database.rows(sql, _key(key))}
+
+
     async def insert_delivery(
         self, key: SlotKey, delivery_key: str, claim: Claim, *, adhoc: bool = False
     ) -> bool:

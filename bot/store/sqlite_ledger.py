@@ -157,6 +157,26 @@ class SqliteLedger:
         rows = [(*_key(k), dkey, detail, stamp(now), stamp(now)) for k, dkey in keys]
         return await self._run(self._write_many, sql, rows)
 
+    async def record_part(
+        self, key: SlotKey, owner: str, part: int, message_id: str, now: dt.datetime
+    ) -> bool:
+        """Insert the part under the claim's fence: only while ``owner`` holds the row."""
+        sql = (
+            "INSERT INTO delivery_parts (schedule, channel, slot, part, message_id, sent_at)"
+            f" SELECT ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM deliveries WHERE {_KEY}"
+            " AND owner = ? AND status = 'sending') ON CONFLICT DO NOTHING"
+        )
+        params = (*_key(key), part, message_id, stamp(now), *_key(key), owner)
+        if await self._run(self._write, sql, params) == 1:
+            return True
+        held = f"SELECT 1 FROM deliveries WHERE {_KEY} AND owner = ? AND status = 'sending'"
+        return bool(await self._run(self._rows, held, (*_key(key), owner)))
+
+    async def delivery_parts(self, key: SlotKey) -> dict[int, str]:
+        """The recorded parts of a delivery: part index → message id."""
+        sql = f"SELECT part, message_id FROM delivery_parts WHERE {_KEY} ORDER BY part"
+        return {int(r[0]): str(r[1]) for r in await self._run(self._rows, sql, _key(key))}
+
     def _write_many(self, sql: str, rows: list[tuple[Any, ...]]) -> int:
         try:
             with self._db:

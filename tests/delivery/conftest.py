@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
@@ -13,7 +14,7 @@ import pytest
 from bot.context import Context
 from bot.core.briefing import Briefing
 from bot.delivery.pacing import Pacers
-from bot.delivery.poster import FailureReason, PostError
+from bot.delivery.poster import FailureReason, PostError, SendPart
 from bot.delivery.retry import RetryPolicy
 from bot.delivery.service import DeliveryService
 from bot.settings import Secrets, Settings
@@ -51,18 +52,21 @@ def fail(reason: FailureReason, retry_after: float | None = None) -> PostError:
 
 
 class FakePoster:
-    """Records posts per channel; ``script[channel]`` lists errors to raise, one per attempt.
+    """Records posts per channel; ``script[channel]`` lists errors to raise, one per send.
 
-    ``landed`` errors still put the message in the channel (a timeout after the platform
-    accepted it): exactly the case that must be settled, never blindly re-sent.
+    A briefing takes ``part_count`` messages. ``messages[channel]`` holds one entry per message:
+    the delivery key for part 0, ``key#n`` for part n. ``landed`` errors still put the
+    message in the channel (a timeout after the platform accepted it): exactly the case that
+    must be settled, never blindly re-sent.
     """
 
     def __init__(self, platform: str = "slack", time: FakeTime | None = None) -> None:
         self.platform = platform
         self.time = time
+        self.part_count = 1
         self.script: dict[str, list[PostError]] = defaultdict(list)
         self.landed: set[int] = set()  # ids of errors that still delivered
-        self.messages: dict[str, list[str]] = defaultdict(list)  # channel → delivery keys
+        self.messages: dict[str, list[str]] = defaultdict(list)  # channel → part entries
         self.attempts: dict[str, int] = defaultdict(int)
         self.finds: list[str] = []
         self.sent_at: list[tuple[str, float]] = []
@@ -72,22 +76,30 @@ class FakePoster:
         if landed:
             self.landed.update(id(e) for e in errors)
 
-    async def post(self, channel_id: str, briefing: Briefing, *, delivery_key: str) -> str:
+    def parts(self, briefing: Briefing, *, delivery_key: str) -> list[SendPart]:
+        entries = [delivery_key] + [f"{delivery_key}#{n}" for n in range(1, self.part_count)]
+        return [functools.partial(self._send, entry) for entry in entries]
+
+    async def _send(self, entry: str, channel_id: str) -> str:
         self.attempts[channel_id] += 1
         if self.time is not None:
             self.sent_at.append((channel_id, self.time.monotonic()))
         if self.script[channel_id]:
             error = self.script[channel_id].pop(0)
             if id(error) in self.landed:
-                self.messages[channel_id].append(delivery_key)
+                self.messages[channel_id].append(entry)
             raise error
-        self.messages[channel_id].append(delivery_key)
+        self.messages[channel_id].append(entry)
         return f"{channel_id}-{len(self.messages[channel_id])}"
 
-    async def find_delivered(self, channel_id: str, delivery_key: str) -> str | None:
+    async def find_delivered(self, channel_id: str, delivery_key: str) -> dict[int, str]:
         self.finds.append(channel_id)
-        keys = self.messages[channel_id]
-        return f"{channel_id}-{keys.index(delivery_key) + 1}" if delivery_key in keys else None
+        found: dict[int, str] = {}
+        for number, entry in enumerate(self.messages[channel_id], start=1):
+            key, _, part = entry.partition("#")
+            if key == delivery_key:
+                found.setdefault(int(part or 0), f"{channel_id}-{number}")
+        return found
 
 
 def make_settings(**delivery: Any) -> Settings:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from bot.delivery.ledger import Ledger
 from bot.delivery.poster import FailureReason
 from bot.store import Store
 from bot.store.ledger import DeliveryStatus, SlotKey
@@ -120,3 +121,50 @@ async def test_unknown_platform_fails_clearly(
     schedule = await service.schedule("morning")
     result = await service.deliver(schedule, SLOT, channels=["discord:112233445566778899"])
     assert result.failed[0].detail == "discord: DISCORD_TOKEN not set"
+
+
+class RecordedEvents:
+    """A DeliveryEvents that keeps what it was told."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[object, ...]] = []
+
+    def outcome(self, platform: str, status: str, reason: str | None) -> None:
+        self.calls.append(("outcome", platform, status, reason))
+
+    def retry(self, platform: str, reason: str) -> None:
+        self.calls.append(("retry", platform, reason))
+
+    def lag(self, platform: str, seconds: float) -> None:
+        self.calls.append(("lag", platform, seconds))
+
+    def fanout(self, schedule: str, seconds: float, channels: int) -> None:
+        self.calls.append(("fanout", schedule, channels))
+
+
+async def test_fan_out_reports_outcomes_retries_lag_and_duration_to_the_metrics_hook(
+    make_service: ServiceFactory, poster: FakePoster
+) -> None:
+    events = RecordedEvents()
+    service = make_service(events=events)
+    poster.fail_next(FIRST, fail(FailureReason.RATE_LIMITED, retry_after=2.0))
+    poster.fail_next(CHANNELS[1].removeprefix("slack:"), fail(FailureReason.FORBIDDEN))
+    await service.deliver(await service.schedule("morning"), SLOT)
+    outcomes = [c for c in events.calls if c[0] == "outcome"]
+    assert sorted(c[2] for c in outcomes) == ["delivered"] * 4 + ["failed"]
+    assert ("outcome", "slack", "failed", "forbidden") in outcomes
+    assert [c for c in events.calls if c[0] == "retry"] == [("retry", "slack", "rate_limited")]
+    lags = [c[2] for c in events.calls if c[0] == "lag"]
+    assert len(lags) == 4 and all(isinstance(s, float) and s > 0 for s in lags)
+    assert events.calls[-1] == ("fanout", "morning", len(CHANNELS))
+
+
+async def test_a_part_is_recorded_only_under_the_claim(loaded_store: Store, time: FakeTime) -> None:
+    key = SlotKey("morning", CHANNELS[0], SLOT)
+    mine = Ledger(loaded_store, time.now, lease_seconds=60, owner="host:1:mine")
+    other = Ledger(loaded_store, time.now, lease_seconds=60, owner="host:2:other")
+    assert (await mine.claim(key)).mine
+    assert await mine.record_part(key, 0, "ts-0")
+    assert not await other.record_part(key, 1, "ts-1")  # not the claim's holder
+    assert await mine.record_part(key, 0, "ts-again")  # a repeat keeps the first id
+    assert await mine.parts(key) == {0: "ts-0"}

@@ -8,6 +8,7 @@ import datetime as dt
 from prometheus_client import REGISTRY
 
 from bot.delivery.poster import FailureReason
+from bot.observability.metrics import DeliveryMetrics
 
 from .conftest import CHANNELS, FakePoster, ServiceFactory, fail
 
@@ -34,7 +35,7 @@ async def test_a_fan_out_counts_outcomes_retries_429s_lag_and_duration(
     before = {key: value(name, **labels) for key, (name, labels) in names.items()}
     poster.fail_next(FIRST, fail(FailureReason.RATE_LIMITED, retry_after=2.0))
     poster.fail_next(CHANNELS[1].removeprefix("slack:"), fail(FailureReason.FORBIDDEN))
-    service = make_service()
+    service = make_service(events=DeliveryMetrics())
     await service.deliver(await service.schedule("morning"), SLOT)
     delta = {key: value(name, **labels) - before[key] for key, (name, labels) in names.items()}
     assert delta["delivered"] == len(CHANNELS) - 1

@@ -71,7 +71,8 @@ def test_post_and_status_commands(briefs_dir: Path) -> None:
     assert "SLACK_BOT_TOKEN not set" in mixed.stderr
     status = briefbot(workdir, "status")
     assert status.returncode == 0, status.stderr
-    assert "morning  '0 8 * * *' Europe/Berlin" in status.stdout
+    assert "morning  At 08:00 every day (Europe/Berlin)  → console" in status.stdout
+    assert "cron: '0 8 * * *'" in status.stdout
     assert "(1/1 channels hold it)" in status.stdout
     assert "no_poster" in status.stdout
     unknown = briefbot(workdir, "post", "evening")

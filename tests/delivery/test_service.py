@@ -10,6 +10,7 @@ import pytest
 from bot.context import Context
 from bot.delivery import admin
 from bot.delivery.commands import post_schedule
+from bot.delivery.cron import parse_cron
 from bot.delivery.ledger import Ledger, delivery_key
 from bot.delivery.scheduler import DeliveryScheduler
 from bot.delivery.status import delivery_status, render_status
@@ -132,7 +133,7 @@ async def test_admin_subscription_survives_restart_and_is_scheduled(
     scheduler = DeliveryScheduler(make_service())
     scheduler.sync_jobs(await scheduler.service.schedules())
     job = scheduler.scheduler.get_job(f"sub:{channel}")
-    assert str(job.trigger.timezone) == "UTC"
+    assert job.trigger.cron == parse_cron("0 7 * * *", "UTC")
     assert scheduler.scheduler._job_defaults["coalesce"] is True
     assert scheduler.scheduler._job_defaults["misfire_grace_time"] == 3600
     assert await admin.unsubscribe(context, channel)

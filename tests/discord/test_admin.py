@@ -51,11 +51,13 @@ async def test_subscribe_and_change_time(
             timezone="Europe/Berlin",
         ),
     )
-    assert said(fake_discord) == "Subscribed: `0 8 * * mon-fri` in Europe/Berlin."
+    assert said(fake_discord) == (
+        "Subscribed: At 08:00 on Monday through Friday (Europe/Berlin), cron `0 8 * * mon-fri`."
+    )
     await invoke(
         adapter, command("brief-admin", "time", permissions=MANAGE_GUILD, cron="30 7 * * *")
     )
-    assert said(fake_discord) == "Schedule changed: `30 7 * * *` in UTC."
+    assert said(fake_discord) == "Schedule changed: At 07:30 every day (UTC), cron `30 7 * * *`."
     subscription = await loaded_store.subscription(CHANNEL)
     assert subscription is not None and subscription.cron == "30 7 * * *"
 

@@ -38,7 +38,7 @@ async def test_the_registry_builds_a_rest_only_poster(
     monkeypatch.setenv("DISCORD_API_BASE", fake_discord.base)
     context = make_context(loaded_store, tmp_path / "data")
     poster = build_posters(context, Output())["discord"]
-    assert await poster.find_delivered("discord:1234567890123456789", "some key") is None
+    assert await poster.find_delivered("discord:1234567890123456789", "some key") == {}
     assert fake_discord.requests("GET", "/channels/1234567890123456789/messages")
 
 

@@ -11,7 +11,7 @@ from bot.adapters.discord.config import apply_api_base
 from bot.adapters.discord.poster import DiscordPoster, nonce
 from bot.core.briefing import Briefing, compose_briefing
 from bot.core.summary import Summary
-from bot.delivery.poster import FailureReason, PostError
+from bot.delivery.poster import FailureReason, PostError, send_all
 from tests.discord.fake_api import FakeDiscord
 
 CHANNEL = "112233445566778899"
@@ -34,7 +34,7 @@ def poster(fake_discord: FakeDiscord) -> DiscordPoster:
 async def test_post_sends_embeds_with_nonce_and_no_pings(
     poster: DiscordPoster, fake_discord: FakeDiscord, briefing: Briefing
 ) -> None:
-    message_id = await poster.post(f"discord:{CHANNEL}", briefing, delivery_key=KEY)
+    message_id = (await send_all(poster, f"discord:{CHANNEL}", briefing, delivery_key=KEY))[0]
     [sent] = fake_discord.requests("POST", MESSAGES)
     assert sent.body["nonce"] == nonce(KEY, 0)
     assert len(sent.body["nonce"]) <= 25
@@ -49,8 +49,8 @@ async def test_post_sends_embeds_with_nonce_and_no_pings(
 async def test_a_repeated_send_returns_the_first_message(
     poster: DiscordPoster, fake_discord: FakeDiscord, briefing: Briefing
 ) -> None:
-    first = await poster.post(CHANNEL, briefing, delivery_key=KEY)
-    again = await poster.post(CHANNEL, briefing, delivery_key=KEY)
+    first = (await send_all(poster, CHANNEL, briefing, delivery_key=KEY))[0]
+    again = (await send_all(poster, CHANNEL, briefing, delivery_key=KEY))[0]
     assert again == first
     assert len(fake_discord.messages[CHANNEL]) == 1
 
@@ -58,11 +58,11 @@ async def test_a_repeated_send_returns_the_first_message(
 async def test_find_delivered_sees_the_footer_reference(
     poster: DiscordPoster, fake_discord: FakeDiscord, briefing: Briefing
 ) -> None:
-    assert await poster.find_delivered(CHANNEL, KEY) is None
+    assert await poster.find_delivered(CHANNEL, KEY) == {}
     async with poster:
-        message_id = await poster.post(CHANNEL, briefing, delivery_key=KEY)
-        await poster.post(CHANNEL, briefing, delivery_key="another slot")
-        assert await poster.find_delivered(CHANNEL, KEY) == message_id
+        message_id = (await send_all(poster, CHANNEL, briefing, delivery_key=KEY))[0]
+        await send_all(poster, CHANNEL, briefing, delivery_key="another slot")
+        assert await poster.find_delivered(CHANNEL, KEY) == {0: message_id}
     assert len(fake_discord.requests("GET", "/users/@me")) == 2  # one per session
 
 
@@ -70,7 +70,7 @@ async def test_a_short_429_is_waited_out_by_discord_py(
     poster: DiscordPoster, fake_discord: FakeDiscord, briefing: Briefing
 ) -> None:
     fake_discord.rate_limit("POST", MESSAGES, retry_after=0.05)
-    message_id = await poster.post(CHANNEL, briefing, delivery_key=KEY)
+    message_id = (await send_all(poster, CHANNEL, briefing, delivery_key=KEY))[0]
     assert len(fake_discord.requests("POST", MESSAGES)) == 2
     assert fake_discord.messages[CHANNEL][0]["id"] == message_id
 
@@ -80,7 +80,7 @@ async def test_a_long_429_is_rate_limited_with_retry_after(
 ) -> None:
     fake_discord.rate_limit("POST", MESSAGES, retry_after=120.0)
     with pytest.raises(PostError) as caught:
-        await poster.post(CHANNEL, briefing, delivery_key=KEY)
+        await send_all(poster, CHANNEL, briefing, delivery_key=KEY)
     assert caught.value.reason is FailureReason.RATE_LIMITED
     assert caught.value.retry_after == 120.0
     assert len(fake_discord.requests("POST", MESSAGES)) == 1
@@ -104,7 +104,7 @@ async def test_failures_are_classified(
 ) -> None:
     fake_discord.fail("POST", MESSAGES, status)
     with pytest.raises(PostError) as caught:
-        await poster.post(CHANNEL, briefing, delivery_key=KEY)
+        await send_all(poster, CHANNEL, briefing, delivery_key=KEY)
     assert caught.value.reason is reason
     assert caught.value.permanent is (status < 500)
 
@@ -117,7 +117,7 @@ async def test_a_refused_token_is_unauthorized_and_never_logged(
 ) -> None:
     fake_discord.fail("GET", "/users/@me", 401)
     with pytest.raises(PostError) as caught:
-        await poster.post(CHANNEL, briefing, delivery_key=KEY)
+        await send_all(poster, CHANNEL, briefing, delivery_key=KEY)
     assert caught.value.reason is FailureReason.UNAUTHORIZED
     assert "fake-token" not in str(caught.value) + caplog.text
 
@@ -127,5 +127,5 @@ async def test_a_slow_answer_is_transient(fake_discord: FakeDiscord, briefing: B
     fake_discord.stall("POST", MESSAGES, seconds=1.0)
     poster = DiscordPoster(SecretStr("fake-token"), timeout=0.2)
     with pytest.raises(PostError) as caught:
-        await poster.post(CHANNEL, briefing, delivery_key=KEY)
+        await send_all(poster, CHANNEL, briefing, delivery_key=KEY)
     assert caught.value.reason is FailureReason.TRANSIENT

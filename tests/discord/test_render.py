@@ -16,6 +16,7 @@ from bot.adapters.discord.text import escape, fit
 from bot.core.answers import HelpAnswer
 from bot.core.briefing import Briefing, BriefingItem, QuoteLine, compose_briefing
 from bot.core.summary import Summary
+from bot.delivery.poster import send_all
 from tests.discord.fake_api import FakeDiscord
 
 NOW = dt.datetime(2025, 12, 20, 7, 30, tzinfo=dt.UTC)
@@ -95,8 +96,8 @@ async def test_mentions_reach_discord_with_nothing_allowed(
     )
     briefing = compose_briefing([noisy], now=NOW)
     apply_api_base(fake_discord.base)
-    await DiscordPoster(SecretStr("fake-token")).post(
-        "1234567890123456789", briefing, delivery_key="k"
+    await send_all(
+        DiscordPoster(SecretStr("fake-token")), "1234567890123456789", briefing, delivery_key="k"
     )
     [sent] = fake_discord.requests("POST", "/channels/1234567890123456789/messages")
     assert sent.body["allowed_mentions"] == {"parse": []}

@@ -19,7 +19,8 @@ async def test_subscribe_by_an_allow_listed_user_is_stored(
     (reply,) = await slack.fake.wait_for("respond")
     assert (
         reply.args["text"]
-        == ":white_check_mark: Briefings here on `0 8 * * mon-fri` (Europe/Berlin)."
+        == ":white_check_mark: Scheduled briefings here: At 08:00 on Monday through Friday"
+        " (Europe/Berlin), cron `0 8 * * mon-fri`."
     )
     subscription = await loaded_store.subscription(REF)
     assert subscription is not None

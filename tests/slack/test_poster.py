@@ -13,7 +13,7 @@ from bot.adapters.slack.config import SlackConfig, web_client
 from bot.adapters.slack.poster import EVENT_TYPE, SlackPoster
 from bot.core.answers import latest_briefing
 from bot.core.briefing import Briefing, BriefingSpec
-from bot.delivery.poster import FailureReason, PostError
+from bot.delivery.poster import FailureReason, PostError, send_all
 from bot.store import Store
 from tests.conftest import NOW
 from tests.slack.conftest import BOT_TOKEN, CHANNEL
@@ -37,7 +37,7 @@ async def briefing(loaded_store: Store) -> Briefing:
 async def test_post_sends_one_unfurl_free_message_with_the_key_in_metadata(
     poster: SlackPoster, briefing: Briefing, fake_slack: FakeSlack
 ) -> None:
-    ts = await poster.post(f"slack:{CHANNEL}", briefing, delivery_key="morning/2025-12-20")
+    [ts] = await send_all(poster, f"slack:{CHANNEL}", briefing, delivery_key="morning/2025-12-20")
     (sent,) = fake_slack.calls("chat.postMessage")
     assert sent.args["channel"] == CHANNEL
     assert sent.args["unfurl_links"] is False and sent.args["unfurl_media"] is False
@@ -55,10 +55,10 @@ async def test_post_sends_one_unfurl_free_message_with_the_key_in_metadata(
 async def test_find_delivered_reads_the_key_back_from_history(
     poster: SlackPoster, briefing: Briefing, fake_slack: FakeSlack
 ) -> None:
-    assert await poster.find_delivered(CHANNEL, "morning/2025-12-20") is None
-    ts = await poster.post(CHANNEL, briefing, delivery_key="morning/2025-12-20")
-    await poster.post(CHANNEL, briefing, delivery_key="morning/2025-12-21")
-    assert await poster.find_delivered(CHANNEL, "morning/2025-12-20") == ts
+    assert await poster.find_delivered(CHANNEL, "morning/2025-12-20") == {}
+    ts = (await send_all(poster, CHANNEL, briefing, delivery_key="morning/2025-12-20"))[0]
+    await send_all(poster, CHANNEL, briefing, delivery_key="morning/2025-12-21")
+    assert await poster.find_delivered(CHANNEL, "morning/2025-12-20") == {0: ts}
     (query, *_) = fake_slack.calls("conversations.history")
     assert query.args["include_all_metadata"] in {"1", "true", True}
 
@@ -67,11 +67,11 @@ async def test_a_long_briefing_is_several_messages_all_with_the_key(
     poster: SlackPoster, fake_slack: FakeSlack
 ) -> None:
     briefing = Briefing("Big", dt.date(2025, 12, 20), tuple(map(big_item, range(12))))
-    first = await poster.post(CHANNEL, briefing, delivery_key="big")
+    ids = await send_all(poster, CHANNEL, briefing, delivery_key="big")
     sent = fake_slack.calls("chat.postMessage")
     assert len(sent) > 1
     assert [s.args["metadata"]["event_payload"]["part"] for s in sent] == list(range(len(sent)))
-    assert await poster.find_delivered(CHANNEL, "big") == first
+    assert await poster.find_delivered(CHANNEL, "big") == dict(enumerate(ids))
 
 
 @pytest.mark.parametrize(
@@ -99,7 +99,7 @@ async def test_failures_are_classified_for_the_delivery_layer(
 ) -> None:
     fake_slack.fail("chat.postMessage", fault)
     with pytest.raises(PostError) as raised:
-        await poster.post(CHANNEL, briefing, delivery_key="k")
+        await send_all(poster, CHANNEL, briefing, delivery_key="k")
     assert raised.value.reason is reason
     assert raised.value.permanent is (reason not in {"rate_limited", "transient"})
     assert raised.value.retry_after == (7.0 if reason is FailureReason.RATE_LIMITED else None)
@@ -112,7 +112,7 @@ async def test_a_slow_answer_is_a_transient_timeout(
 ) -> None:
     fake_slack.fail("chat.postMessage", Fault(delay=1.5))
     with pytest.raises(PostError) as raised:
-        await poster.post(CHANNEL, briefing, delivery_key="k")
+        await send_all(poster, CHANNEL, briefing, delivery_key="k")
     assert raised.value.reason is FailureReason.TRANSIENT
 
 

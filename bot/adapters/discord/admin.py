@@ -77,8 +77,8 @@ def by(interaction: discord.Interaction[Any]) -> str:
 
 
 def describe(subscription: Subscription) -> str:
-    """'`0 8 * * mon-fri` in Europe/Berlin'."""
-    return f"`{subscription.cron}` in {subscription.timezone}."
+    """'At 08:00 on Monday through Friday (Europe/Berlin), cron `0 8 * * mon-fri`.'"""
+    return admin.describe(subscription) + "."
 
 
 def outcome(result: DeliveryResult) -> str:

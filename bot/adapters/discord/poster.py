@@ -4,10 +4,11 @@ It uses discord.py's public API only: a ``Client`` that logs in (REST, ``GET /us
 without connecting to the gateway, and ``PartialMessageable`` channels, which send and read
 history by id without fetching the channel first.
 
-Each message is sent with a nonce derived from the delivery key and ``enforce_nonce``, so a
-repeated send within Discord's window returns the first message instead of a duplicate. The
-history does not keep nonces, so the first message of a briefing also carries a short
-reference in its footer, which ``find_delivered`` looks for in the channel's recent messages.
+Each message (part) is sent with a nonce derived from the delivery key and its index, with
+``enforce_nonce``, so a repeated send within Discord's window returns the first message
+instead of a duplicate. The history does not keep nonces, so every part also carries a short
+reference in its footer (numbered by part), which ``find_delivered`` looks for in the
+channel's recent messages.
 discord.py waits out short 429s itself; a longer one (over ``max_wait``) and every other
 failure become a classified ``PostError`` for the delivery layer to act on.
 """
@@ -16,10 +17,11 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import hashlib
 import logging
 import os
-from collections.abc import AsyncIterator, Awaitable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Mapping, Sequence
 from types import TracebackType
 from typing import Any, TypeVar
 
@@ -28,12 +30,17 @@ import discord
 from pydantic import SecretStr
 
 from bot.adapters.discord.config import DiscordConfig, apply_api_base
-from bot.adapters.discord.render import OutgoingMessage, briefing_messages, footer_marker
+from bot.adapters.discord.render import (
+    OutgoingMessage,
+    briefing_messages,
+    footer_marker,
+    marker_part,
+)
 from bot.adapters.discord.replies import NO_PINGS
 from bot.adapters.discord.views import briefing_view
 from bot.context import Context
 from bot.core.briefing import Briefing
-from bot.delivery.poster import FailureReason, PostError
+from bot.delivery.poster import FailureReason, PostError, SendPart
 from bot.errors import ConfigError
 
 log = logging.getLogger(__name__)
@@ -80,29 +87,35 @@ class DiscordPoster:
             await self._session[0].close()
             self._session = None
 
-    async def post(self, channel_id: str, briefing: Briefing, *, delivery_key: str) -> str:
-        """Send every message of the briefing; the first message's id."""
+    def parts(self, briefing: Briefing, *, delivery_key: str) -> Sequence[SendPart]:
+        """The briefing's messages, each with its own nonce and footer reference."""
         messages = briefing_messages(briefing, marker=delivery_marker(delivery_key))
-        ids: list[str] = []
+        return [
+            functools.partial(self._send_part, message, nonce(delivery_key, index))
+            for index, message in enumerate(messages)
+        ]
+
+    async def _send_part(self, message: OutgoingMessage, part_nonce: str, channel_id: str) -> str:
+        """Send one message; a repeat of the same nonce returns the first one."""
         async with self._http() as (client, _):
             channel = client.get_partial_messageable(_snowflake(channel_id))
-            for index, message in enumerate(messages):
-                kwargs = message_kwargs(message, nonce=nonce(delivery_key, index))
-                sent = await self._call(channel.send(**kwargs))
-                ids.append(str(sent.id))
-        log.info("posted %d message(s) to discord:%s", len(ids), _snowflake(channel_id))
-        return ids[0]
+            sent = await self._call(channel.send(**message_kwargs(message, nonce=part_nonce)))
+        log.debug("posted a part to discord:%s", _snowflake(channel_id))
+        return str(sent.id)
 
-    async def find_delivered(self, channel_id: str, delivery_key: str) -> str | None:
-        """The id of our recent message carrying this delivery's reference, or None."""
+    async def find_delivered(self, channel_id: str, delivery_key: str) -> dict[int, str]:
+        """Our recent messages carrying this delivery's references: part index → id."""
         marker = delivery_marker(delivery_key)
         async with self._http() as (client, bot_id):
             channel = client.get_partial_messageable(_snowflake(channel_id))
             history = await self._call(_recent(channel))
-        for message in history:
-            if message.author.id == bot_id and _carries(message, marker):
-                return str(message.id)
-        return None
+        found: dict[int, str] = {}
+        for message in reversed(history):  # oldest first: a duplicate keeps the first id
+            if message.author.id != bot_id:
+                continue
+            for part in _parts_carried(message, marker):
+                found.setdefault(part, str(message.id))
+        return found
 
     @contextlib.asynccontextmanager
     async def _http(self) -> AsyncIterator[tuple[discord.Client, int]]:
@@ -211,8 +224,10 @@ def _retry_after(err: discord.HTTPException) -> float | None:
         return None
 
 
-def _carries(message: discord.Message, marker: str) -> bool:
-    return any(footer_marker(embed) == marker for embed in message.embeds)
+def _parts_carried(message: discord.Message, marker: str) -> set[int]:
+    """The parts of this delivery a message's embed footers name."""
+    found = (footer_marker(embed) for embed in message.embeds)
+    return {p for f in found if f and (p := marker_part(f, marker)) is not None}
 
 
 def _snowflake(channel_id: str) -> int:

@@ -127,8 +127,8 @@ def follow_ups(answer: Answer) -> tuple[FollowUp, ...]:
 def briefing_messages(briefing: Briefing, *, marker: str | None = None) -> list[OutgoingMessage]:
     """A briefing as one or more messages, split only between items.
 
-    ``marker`` (a delivery reference) goes in the first message's footer, where
-    ``find_delivered`` can see it again in the channel's history.
+    ``marker`` (a delivery reference) goes in every message's footer, numbered by part
+    (``part_marker``), where ``find_delivered`` can see each part again in the history.
     """
     if not briefing.items:
         empty = new_embed(briefing.heading, "No articles yet. Add summaries to the briefs folder.")
@@ -138,7 +138,7 @@ def briefing_messages(briefing: Briefing, *, marker: str | None = None) -> list[
     number = 1
     for index, group in enumerate(groups):
         items = briefing.items[number - 1 : number - 1 + len(group)]
-        ref = marker if index == 0 else None
+        ref = part_marker(marker, index) if marker else None
         messages.append(_finish(group, briefing, items, number, ref, index + 1, len(groups)))
         number += len(group)
     return messages
@@ -203,6 +203,19 @@ def _finish(
     return OutgoingMessage(
         fit(content, CONTENT_LIMIT), tuple(embeds), tuple(i.article_id for i in items), number
     )
+
+
+def part_marker(marker: str, part: int) -> str:
+    """The reference of one part of a delivery: the first keeps the bare marker."""
+    return marker if part == 0 else f"{marker}.{part}"
+
+
+def marker_part(found: str, marker: str) -> int | None:
+    """Which part a footer reference names, if it belongs to this delivery's marker."""
+    if found == marker:
+        return 0
+    head, dot, number = found.partition(".")
+    return int(number) if head == marker and dot and number.isdigit() else None
 
 
 def footer_marker(embed: discord.Embed) -> str | None:

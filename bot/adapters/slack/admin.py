@@ -87,10 +87,12 @@ async def run_admin(
             cron, timezone = schedule_words(command.argument)
             zone = timezone or context.settings.timezone
             if command.verb is Verb.SUBSCRIBE:
-                await admin.subscribe(context, ref, cron=cron, timezone=zone, by=f"slack:{user}")
+                sub = await admin.subscribe(
+                    context, ref, cron=cron, timezone=zone, by=f"slack:{user}"
+                )
             else:
-                await admin.change_time(context, ref, cron=cron, timezone=zone)
-            text = f":white_check_mark: Briefings here on `{cron}` ({zone})."
+                sub = await admin.change_time(context, ref, cron=cron, timezone=zone)
+            text = f":white_check_mark: Scheduled briefings here: {admin.describe(sub)}."
         case Verb.UNSUBSCRIBE:
             removed = await admin.unsubscribe(context, ref)
             text = (

@@ -1,15 +1,16 @@
 """The Slack ``Poster``: scheduled briefings through ``chat.postMessage``, errors classified.
 
-Each message carries the delivery key in its metadata, so that after a crash in mid-send the
-delivery layer can ask ``find_delivered`` whether the briefing already reached the channel
-instead of posting it twice.
+Each message (part) carries the delivery key and its part number in its metadata, so that
+after a crash or an ambiguous failure in mid-send the delivery layer can ask
+``find_delivered`` which parts already reached the channel instead of posting them twice.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from typing import Any
 
 import aiohttp
@@ -22,7 +23,7 @@ from bot.adapters.slack.config import SlackConfig, web_client
 from bot.adapters.slack.render import render_briefing
 from bot.context import Context
 from bot.core.briefing import Briefing
-from bot.delivery.poster import FailureReason, PostError
+from bot.delivery.poster import FailureReason, PostError, SendPart
 from bot.errors import ConfigError
 
 log = logging.getLogger(__name__)
@@ -69,15 +70,16 @@ class SlackPoster:
         self._client = client
         self._history_limit = history_limit
 
-    async def post(self, channel_id: str, briefing: Briefing, *, delivery_key: str) -> str:
-        """Post the briefing, split into as many messages as needed; return the first ``ts``."""
+    def parts(self, briefing: Briefing, *, delivery_key: str) -> Sequence[SendPart]:
+        """The briefing split into as many messages as needed, each tagged with its part."""
         messages = render_briefing(briefing, buttons=True)
-        first: str | None = None
-        for part, message in enumerate(messages):
-            ts = await self.send(channel_id, message, metadata=_metadata(delivery_key, part))
-            first = first or ts
-        assert first is not None  # render_briefing always returns at least one message
-        return first
+        return [
+            functools.partial(self._send_part, message, _metadata(delivery_key, part))
+            for part, message in enumerate(messages)
+        ]
+
+    async def _send_part(self, message: Message, metadata: dict[str, Any], channel_id: str) -> str:
+        return await self.send(channel_id, message, metadata=metadata)
 
     async def send(
         self,
@@ -99,21 +101,23 @@ class SlackPoster:
         )
         return str(response["ts"])
 
-    async def find_delivered(self, channel_id: str, delivery_key: str) -> str | None:
-        """The ``ts`` of the first message of this delivery among recent ones, or None."""
+    async def find_delivered(self, channel_id: str, delivery_key: str) -> dict[int, str]:
+        """The parts of this delivery among recent messages: part index → ``ts``."""
         response = await call(
             self._client.conversations_history,
             channel=_bare(channel_id),
             limit=self._history_limit,
             include_all_metadata=True,
         )
+        found: dict[int, str] = {}
         for message in response.get("messages") or []:
             metadata = message.get("metadata") or {}
             payload = metadata.get("event_payload") or {}
+            part = payload.get("part", 0)
             ours = metadata.get("event_type") == EVENT_TYPE and payload.get("key") == delivery_key
-            if ours and payload.get("part", 0) == 0:
-                return str(message["ts"])
-        return None
+            if ours and isinstance(part, int):
+                found.setdefault(part, str(message["ts"]))
+        return found
 
 
 def build_slack_poster(context: Context, config: SlackConfig | None = None) -> SlackPoster:
