@@ -167,7 +167,7 @@ async def test_hostile_files_are_reported_and_the_rest_load(store: Store, briefs
         (("check",), "", 1),
         (("preview",), "", 0),
         (("ask", "who Keller"), "", 0),
-        (("run",), "who Keller\n", 0),
+        (("run", "--console"), "who Keller\n", 0),
     ],
 )
 def test_hostile_files_never_stop_a_command(

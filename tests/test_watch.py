@@ -32,7 +32,7 @@ class Console:
             if not k.startswith(("SLACK_", "DISCORD_", "BRIEFBOT_", "DATABASE_URL"))
         }
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "run"],
+            [sys.executable, "-m", "bot", "run", "--console"],
             cwd=workdir,
             env=env,
             stdin=subprocess.PIPE,

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from bot.cli.base import app, run_async
-from bot.store.copy import CopyReport, copy_store
+
+if TYPE_CHECKING:
+    from bot.store.copy import CopyReport
 
 
 @app.command("migrate-store")
@@ -31,6 +33,8 @@ def migrate_store(
 
 
 async def _migrate(source: str, target: str) -> int:
+    from bot.store.copy import copy_store  # the store modules only for this command
+
     report = await copy_store(source, target, progress=lambda line: typer.echo(line, err=True))
     return _report(report)
 

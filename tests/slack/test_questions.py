@@ -104,16 +104,6 @@ async def test_sources_of_this_story_answers_in_the_thread_of_a_public_answer(
     assert "Sourcing of US spy agencies" in read(reply.args["blocks"])
 
 
-async def test_a_slash_command_without_a_channel_still_answers_a_question(
-    slack: SlackClient,
-) -> None:
-    body = slack.command_body("who Rubio").replace("channel_id=C0123ABCD&", "")
-    status, _ = await slack.post(body, "application/x-www-form-urlencoded")
-    assert status == 200
-    (reply,) = await slack.fake.wait_for("respond")
-    assert "Marco Rubio" in read(reply.args["blocks"])
-
-
 async def test_brief_with_a_plain_question_goes_to_the_question_layer(slack: SlackClient) -> None:
     await slack.command("what did Quigley say about the Europeans?")
     (reply,) = await slack.fake.wait_for("respond")
