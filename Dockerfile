@@ -10,12 +10,14 @@ COPY config ./config
 COPY briefs ./briefs
 RUN pip wheel --no-cache-dir --constraint constraints.txt --wheel-dir /wheels ".[postgres]"
 
-# Run stage: no compiler, no source, a non-root user; the store lives on the /data volume.
+# Run stage: no compiler, no source, a non-root user; everything the bot writes (the store,
+# the Discord command-sync state) goes to the /data volume.
 FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     BRIEFBOT_LOG_FORMAT=json \
     BRIEFBOT_HEALTH_PORT=8080 \
+    BRIEFBOT_DATA_DIR=/data \
     DATABASE_URL=sqlite:////data/briefbot.sqlite3
 COPY --from=build /wheels /wheels
 # The wheels folder holds only the set pinned by constraints.txt, installed with --no-index.

@@ -52,6 +52,7 @@ def test_images_are_slim_and_the_bot_runs_unprivileged() -> None:
     assert command == '["briefbot", "run"]'
     env = " ".join(rest for keyword, rest in final if keyword == "ENV")
     assert "DATABASE_URL=sqlite:////data/" in env
+    assert "BRIEFBOT_DATA_DIR=/data" in env  # the Discord sync state is written there too
     assert "BRIEFBOT_HEALTH_PORT=" in env
 
 
