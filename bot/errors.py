@@ -38,8 +38,13 @@ def describe_validation(err: ValidationError) -> str:
     """Pydantic's errors as 'article.published: Input should be a valid date; …'."""
     problems = []
     for error in err.errors():
-        parts = [f"[{p}]" if isinstance(p, int) else str(p) for p in error["loc"]]
+        # A key is untrusted text: one with a line break or control character is shown quoted,
+        # so that a report stays one line and cannot forge another log line.
+        parts = [
+            f"[{p}]" if isinstance(p, int) else str(p) if str(p).isprintable() else repr(p)
+            for p in error["loc"]
+        ]
         location = ".".join(parts).replace(".[", "[")
-        message = error["msg"].removeprefix("Value error, ")
+        message = " ".join(error["msg"].removeprefix("Value error, ").split())
         problems.append(f"{location or '(document)'}: {message}")
     return "; ".join(problems)

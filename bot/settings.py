@@ -193,6 +193,9 @@ class Settings(_Frozen):
     def _unique_feed_names(cls, feeds: list[FeedSettings]) -> list[FeedSettings]:
         """A feed's name keys its stored state (ETag, seen entries): two must not share one."""
         names = [feed.name for feed in feeds]
+        for name in names:  # origins are feed:<name>:<entry>: "a:b" would read feed a's items
+            if ":" in name or not name.strip():
+                raise ValueError(f"feed name {name!r} must be non-empty and contain no ':'")
         twice = sorted({name for name in names if names.count(name) > 1})
         if twice:
             raise ValueError(f"feed name {twice[0]!r} is used by more than one feed")

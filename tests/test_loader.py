@@ -133,6 +133,12 @@ HOSTILE = {
         "lede: L\nkey_points: [k]\n",
         "year-one.yaml: article.published: date is out of range once converted to UTC",
     ),
+    "newline-key.json": (  # a key must not break the report line (or forge a log line)
+        '{"forged\\nerror: x": 1}',
+        "newline-key.json: article: Field required; "
+        "lede: Field required; key_points: Field required; "
+        "'forged\\nerror: x': Extra inputs are not permitted",
+    ),
     "laughs.yaml": (  # each alias stands for the whole list before it: 10**k items
         "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
         + "".join(

@@ -52,6 +52,10 @@ def test_shipped_config_is_valid() -> None:
             '[[feeds]]\nname = "wire"\nurl = "https://b.example/rss"',
             "feeds: feed name 'wire' is used by more than one feed",
         ),
+        (
+            '[[feeds]]\nname = "wire:eu"\nurl = "https://a.example/rss"',
+            "feeds: feed name 'wire:eu' must be non-empty and contain no ':'",
+        ),
     ],
 )
 def test_bad_value_names_file_and_key(tmp_path: Path, toml: str, expected: str) -> None:
