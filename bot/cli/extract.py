@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -101,7 +102,8 @@ def extract(
         Path | None,
         typer.Option(
             "--jsonl",
-            help='Batch: lines of {"id", "text"} in, one summary line out each.',
+            help='Batch: lines of {"id", "text"} in (a file, or - for stdin), one summary line '
+            "out each; with --out, one brief file each instead.",
             dir_okay=False,
         ),
     ] = None,
@@ -116,26 +118,47 @@ def extract(
     config: ConfigOption = None,
 ) -> None:
     """Turn an article into a structured summary (machine-extracted, marked for review)."""
-    if jsonl is not None:
-        raise typer.Exit(_jsonl(jsonl))
-    if source is None:
-        raise fail("give a FILE, a URL or - (stdin), or --jsonl IN.jsonl")
     try:
         date = dt.date.fromisoformat(published) if published else None
     except ValueError:
         raise fail(f"--published {published!r}: expected a date like 2025-12-20") from None
+    if jsonl is not None:
+        if source is not None:
+            raise fail("give either a FILE/URL/- or --jsonl IN.jsonl, not both")
+        raise typer.Exit(_jsonl(jsonl, out, date))
+    if source is None:
+        raise fail("give a FILE, a URL or - (stdin), or --jsonl IN.jsonl")
     settings, secrets = settings_from(config)
     run_async(_extract(settings, secrets, source, out, date))
 
 
-def _jsonl(path: Path) -> int:
-    """Batch extraction by the extractor's own runner; 1 when any line failed."""
+def _jsonl(path: Path, out: Path | None, published: dt.date | None) -> int:
+    """Batch extraction by the extractor's own runner; 1 when any line failed.
+
+    Each line gets the summary ``briefbot extract FILE`` gives for its text; ``--out`` writes
+    them as brief files and ``--published`` dates the lines that carry no date.
+    """
     from bot.extract.jsonl import run_jsonl
 
+    sink = None
+    if out is not None:
+        folder = out
+
+        def sink(summary: Summary) -> None:
+            target = write_summary(folder, summary.article.id, summary_yaml(summary))
+            typer.echo(f"wrote {target}", err=True)
+
+    if str(path) == "-":
+        stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+        return (
+            1
+            if run_jsonl(stdin, sys.stdout, sys.stderr, published=published, on_summary=sink)
+            else 0
+        )
     if not path.is_file():
         raise fail(f"{path}: file not found")
     with path.open(encoding="utf-8", errors="replace") as lines:
-        failed: int = run_jsonl(lines, sys.stdout, sys.stderr)
+        failed: int = run_jsonl(lines, sys.stdout, sys.stderr, published=published, on_summary=sink)
     return 1 if failed else 0
 
 

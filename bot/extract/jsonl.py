@@ -10,7 +10,10 @@ import datetime as dt
 import json
 import logging
 import time
+from collections.abc import Callable
 from typing import IO, Any
+
+from bot.core.summary import Summary
 
 from bot.extract.statements import analyse
 from bot.extract.summary import build_summary
@@ -30,8 +33,9 @@ def _published(record: dict[str, Any]) -> dt.date | None:
         return None
 
 
-def process_record(record: dict[str, Any]) -> dict[str, Any]:
-    """One output object: the scorer's statement list plus the rest of the summary."""
+def record_summary(record: dict[str, Any], published: dt.date | None = None) -> tuple[Any, Summary]:
+    """The analysis and summary of one line: the same summary ``briefbot extract FILE`` gives
+    for that text (its own date first, then ``published``)."""
     text = record["text"]
     analysis = analyse(text)
     summary = build_summary(
@@ -39,9 +43,15 @@ def process_record(record: dict[str, Any]) -> dict[str, Any]:
         text,
         article_id=str(record["id"]) if record.get("id") is not None else None,
         url=record.get("url") if isinstance(record.get("url"), str) else None,
-        published=_published(record),
+        published=_published(record) or published,
         title=record.get("title") if isinstance(record.get("title"), str) else None,
     )
+    return analysis, summary
+
+
+def process_record(record: dict[str, Any], published: dt.date | None = None) -> dict[str, Any]:
+    """One output object: the scorer's statement list plus the rest of the summary."""
+    analysis, summary = record_summary(record, published)
     rest = summary.model_dump(mode="json", exclude={"text", "statements"})
     statements = [
         {
@@ -75,8 +85,14 @@ def run_jsonl(
     progress_stream: IO[str],
     *,
     every: int = PROGRESS_EVERY,
+    published: dt.date | None = None,
+    on_summary: Callable[[Summary], None] | None = None,
 ) -> int:
-    """Extract every line of ``in_stream``; returns the number of lines that failed."""
+    """Extract every line of ``in_stream``; returns the number of lines that failed.
+
+    ``published`` is the date for lines that give none. With ``on_summary`` each summary is
+    handed to it (``--out`` writes brief files) instead of written as a JSON line.
+    """
     started = time.perf_counter()
     done = failed = 0
     for number, line in enumerate(in_stream, start=1):
@@ -85,12 +101,15 @@ def run_jsonl(
         record, error = _parse(line, number)
         if record is not None:
             try:
-                out = process_record(record)
+                if on_summary is not None:
+                    on_summary(record_summary(record, published)[1])
+                else:
+                    out = process_record(record, published)
+                    out_stream.write(json.dumps(out, ensure_ascii=False) + "\n")
             except Exception as exc:  # one article must not stop the batch
                 log.exception("extraction failed on line %d", number)
                 error = f"line {number}: extraction failed (id {record.get('id')!r}): {exc}"
             else:
-                out_stream.write(json.dumps(out, ensure_ascii=False) + "\n")
                 done += 1
         if error:
             failed += 1

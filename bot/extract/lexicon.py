@@ -163,3 +163,8 @@ why how what where which into onto upon through across against among between abo
 below beyond within toward towards per via amid by for from of to qlast editor’s editor's
 contributing byline reporting editing""".split()  # noqa: SIM905
 )
+
+
+#: Capital letters that may start a name, for regexes (``re`` has no \p{Lu}): ASCII, Latin-1,
+#: Latin Extended-A capitals and Cyrillic, so "Łukasz", "Öztürk" and "Зеленський" are names.
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁЄІЇҐ"
