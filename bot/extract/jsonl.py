@@ -14,7 +14,6 @@ from collections.abc import Callable
 from typing import IO, Any
 
 from bot.core.summary import Summary
-
 from bot.extract.statements import analyse
 from bot.extract.summary import build_summary
 
