@@ -96,3 +96,14 @@ def test_title_as_written_and_ids_transliterated() -> None:
     )
     summary = extract_summary(text, article_id="talks")
     assert [p.id for p in summary.people] == ["volodimir-zelenskiy"]
+
+
+def test_figures_are_whole_phrases() -> None:
+    text = (
+        "Church census published\n\n"
+        "The church counts 1.6 billion members of an entire continent, and about 20% of the "
+        "vote went to the reform slate on Sunday.\n"
+    )
+    figures = {f.value: f for f in extract_summary(text, article_id="c").key_figures}
+    assert figures["1.6 billion"].measure == "members"
+    assert figures["about 20%"].short == "~20% of the vote"
