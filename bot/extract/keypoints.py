@@ -29,7 +29,7 @@ _STOP = frozenset(
     about after before over into out up down just only very so such if while said""".split()  # noqa: SIM905
 )
 _BOILERPLATE = re.compile(
-    r"^(?:by\s|\(?reporting\s+by|editing\s+by|writing\s+by|read\s+(?:more|the\s+rest)|"
+    r"^(?:\(?reporting\s+by|editing\s+by|writing\s+by|read\s+(?:more|the\s+rest)|"
     r"click\s+(?:here|to)|follow\s|sign\s+up|subscribe|advertisement|full\s+text|abstract|"
     r"photo|image|picture|pictured|video|watch|related|see\s+also|also\s+read|more:|latest:|"
     r"share\s|scroll\s|caption|file\s+photo|editor'?s\s+note|this\s+story|copyright)",
@@ -48,6 +48,8 @@ _DATELINE = re.compile(
     r"(?:\((?:CNN|AP|Reuters|AFP|UPI|Bloomberg)\)\s*(?:--|—|–|-)?\s*|"
     r"(?<=[A-Z])\s+(?:--|—|–)\s+)"
 )
+#: "By Ana Ortiz and Tom Weller" (not "By the time the wall opened, …").
+_BYLINE = re.compile(r"^(?:By|BY)\s+[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3}\s*(?:[,|]|$|and\s)")
 _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 MIN_WORDS = 8
 MAX_CHARS = 400
@@ -70,7 +72,7 @@ def is_clean(text: str) -> bool:
     """A whole sentence of the story, not page furniture or a fragment."""
     if len(text.split()) < MIN_WORDS or len(text) > MAX_CHARS:
         return False
-    if _BOILERPLATE.match(text) or _FURNITURE.search(text):
+    if _BOILERPLATE.match(text) or _BYLINE.match(text) or _FURNITURE.search(text):
         return False
     if text.rstrip().endswith(":") or not _TERMINAL.search(text.rstrip()):
         return False  # a list intro, or a sentence cut short

@@ -107,3 +107,8 @@ def test_figures_are_whole_phrases() -> None:
     figures = {f.value: f for f in extract_summary(text, article_id="c").key_figures}
     assert figures["1.6 billion"].measure == "members"
     assert figures["about 20%"].short == "~20% of the vote"
+
+
+def test_a_sentence_opening_with_by_is_not_a_byline() -> None:
+    assert is_clean("By the time the wall opened, the harbour road had been closed for months.")
+    assert not is_clean("By Ana Ortiz and Tom Weller, Harbourton Ledger staff writers.")
