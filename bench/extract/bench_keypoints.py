@@ -32,7 +32,7 @@ OUT = Path(os.environ.get("TMPDIR", "/tmp"))
 _JUNK = {
     "caption": re.compile(
         r"^(?:photo|image|picture|video|caption|file photo|pictured|above|below|left|right)\b"
-        r"[^.]{0,40}[:|]|\b(?:getty images|ap photo|reuters/|afp/|file photo)\b|"
+        r"[^.]{0,40}[:|]|\b(?:getty images|ap photo|file photo)\b|(?-i:\b(?:REUTERS|AFP)/)|"
         r"\((?:photo|pictured|left|right|center|centre)\b",
         re.IGNORECASE,
     ),

@@ -98,9 +98,16 @@ def _tidy(text: str) -> str:
 def choose(sentences: list[Sentence], wanted: int = 3) -> tuple[str | None, list[str]]:
     """The lede and up to ``wanted`` key points (the lede first), in article order."""
     candidates = [s for s in sentences[:MAX_SENTENCES] if _candidate(s)]
-    if not candidates:
-        fallback = [s for s in sentences if len(s.text.split()) >= 3 and s.paragraph > 0]
-        candidates = fallback or sentences
+    if not candidates:  # a short or odd text: any sentence that is not furniture will do
+        fallback = [
+            s
+            for s in sentences
+            if len(s.text.split()) >= 3
+            and s.paragraph > 0
+            and not _FURNITURE.search(s.text)
+            and not s.text.rstrip().endswith(":")
+        ]
+        candidates = fallback or [s for s in sentences if s.paragraph > 0] or sentences
     if not candidates:
         return None, []
     texts = [_tidy(strip_dateline(s.text)) for s in candidates]
