@@ -199,3 +199,15 @@ def test_quotes_with_unusual_cues_and_split_pieces_are_found() -> None:
     )
     assert found["We"][0] == "Ravi Patel"
     assert found["Ports"] == ("Ravi Patel", "carried")
+
+
+def test_paraphrase_after_a_lead_clause_with_a_cue_like_word() -> None:
+    text = (
+        "In a note to staff, Ana Ortiz said the ferry timetable would change in the spring.\n\n"
+        "When asked about the fares, Tom Weller said he expects them to stay low all year.\n\n"
+        "Just 28 percent of voters said they had heard of the new ferry line at all.\n"
+    )
+    found = {s.speaker: s.text for s in extract_statements(TITLE + text) if s.kind == "indirect"}
+    assert found["Ana Ortiz"].startswith("the ferry timetable would change")
+    assert found["Tom Weller"].startswith("he expects them to stay low")
+    assert found["28 percent of voters"].startswith("they had heard of the new ferry")
