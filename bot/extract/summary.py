@@ -100,9 +100,9 @@ class _Registry:
 
     def speaker_id(self, st: ExtractedStatement) -> str | None:
         ref = st.ref
-        if ref is None or ref.kind == "pronoun":
+        if ref is None:
             return None
-        if ref.kind == "unknown":
+        if ref.kind in ("unknown", "pronoun"):  # an unresolved pronoun is an unknown speaker
             return self._unknown()
         kind = "person" if ref.kind == "person" else "source"
         key = (kind, st.speaker)

@@ -211,3 +211,15 @@ def test_paraphrase_after_a_lead_clause_with_a_cue_like_word() -> None:
     assert found["Ana Ortiz"].startswith("the ferry timetable would change")
     assert found["Tom Weller"].startswith("he expects them to stay low")
     assert found["28 percent of voters"].startswith("they had heard of the new ferry")
+
+
+def test_it_and_they_go_to_the_last_organisation_or_group() -> None:
+    text = (
+        "The Harbour Authority said in a statement that the ferry would start in May.\n\n"
+        '"The boats are ready and the crews are trained for the route," it added.\n\n'
+        "Ana Ortiz welcomed the news.\n\n"
+        '"It is about time somebody ran a boat to the islands," it said.\n'
+    )
+    found = {s.text.split()[0]: s.speaker for s in extract_statements(TITLE + text)}
+    assert found["The"] == "The Harbour Authority"
+    assert found["It"] == "it"  # two paragraphs on, with a person between: left unresolved
