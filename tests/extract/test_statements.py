@@ -223,3 +223,12 @@ def test_it_and_they_go_to_the_last_organisation_or_group() -> None:
     found = {s.text.split()[0]: s.speaker for s in extract_statements(TITLE + text)}
     assert found["The"] == "The Harbour Authority"
     assert found["It"] == "it"  # two paragraphs on, with a person between: left unresolved
+
+
+def test_unusual_speech_verbs_are_cues() -> None:
+    text = (
+        '"Please keep the night ferry running for the nurses," implored Dr. Mei Tanaka.\n\n'
+        '"This is the worst timetable the islands have ever had," fumes Jon Eriksen.\n'
+    )
+    found = {s.speaker: s.confidence for s in extract_statements(TITLE + text)}
+    assert found == {"Mei Tanaka": "named", "Jon Eriksen": "named"}
