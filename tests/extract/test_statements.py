@@ -232,3 +232,9 @@ def test_unusual_speech_verbs_are_cues() -> None:
     )
     found = {s.speaker: s.confidence for s in extract_statements(TITLE + text)}
     assert found == {"Mei Tanaka": "named", "Jon Eriksen": "named"}
+
+
+def test_a_subject_with_an_apposition_before_a_colon_quote() -> None:
+    text = 'Or, as Piet Olsen, a former harbour master, put it: "The sea always wins in the end."\n'
+    (st,) = extract_statements(TITLE + text)
+    assert (st.speaker, st.confidence) == ("Piet Olsen", "inferred")
