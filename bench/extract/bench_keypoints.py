@@ -32,7 +32,7 @@ OUT = Path(os.environ.get("TMPDIR", "/tmp"))
 _JUNK = {
     "caption": re.compile(
         r"^(?:photo|image|picture|video|caption|file photo|pictured|above|below|left|right)\b"
-        r"[^.]{0,40}[:|]|\b(?:getty images|ap photo|reuters/|afp/|file photo)\b|"
+        r"[^.]{0,40}[:|]|\b(?:getty images|ap photo|file photo)\b|(?-i:\b(?:REUTERS|AFP)/)|"
         r"\((?:photo|pictured|left|right|center|centre)\b",
         re.IGNORECASE,
     ),
@@ -44,7 +44,10 @@ _JUNK = {
     "link": re.compile(r"https?://|www\.|\b\w+\.(?:com|org|net|co\.uk)/|pic\.twitter\.com", re.I),
     "handle": re.compile(r"(?<![\w.])@\w{2,}"),
     "markup": re.compile(r"<[a-z/][^>]*>|&[a-z]+;|\[\s*\]|\{|\}|\|\s*\w+\s*\|"),
-    "byline": re.compile(r"^by\s+[A-Z]|contributed to this report|^\(?reporting by", re.I),
+    "byline": re.compile(
+        r"^By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:[,|]|$|and\s)|"
+        r"contributed to this report|^\(?[Rr]eporting by"
+    ),
 }
 _FRAGMENT_END = re.compile(r"[.!?…][\"”’')\]]*$")
 

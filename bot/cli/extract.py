@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -106,7 +107,8 @@ def extract(
         Path | None,
         typer.Option(
             "--jsonl",
-            help='Batch: lines of {"id", "text"} in, one summary line out each.',
+            help='Batch: lines of {"id", "text"} in (a file, or - for stdin), one summary line '
+            "out each; with --out, one brief file each instead.",
             dir_okay=False,
         ),
     ] = None,
@@ -131,29 +133,46 @@ def extract(
     config: ConfigOption = None,
 ) -> None:
     """Turn an article into a structured summary (machine-extracted, marked for review)."""
-    if jsonl is not None:
-        raise typer.Exit(_jsonl(jsonl, jobs))
-    if source is None:
-        raise fail("give a FILE, a URL or - (stdin), or --jsonl IN.jsonl")
     try:
         date = dt.date.fromisoformat(published) if published else None
     except ValueError:
         raise fail(f"--published {published!r}: expected a date like 2025-12-20") from None
+    if jsonl is not None:
+        if source is not None:
+            raise fail("give either a FILE/URL/- or --jsonl IN.jsonl, not both")
+        raise typer.Exit(_jsonl(jsonl, out, date, jobs))
+    if source is None:
+        raise fail("give a FILE, a URL or - (stdin), or --jsonl IN.jsonl")
     settings, secrets = settings_from(config)
     run_async(_extract(settings, secrets, source, out, date))
 
 
-def _jsonl(path: Path, jobs: int = 1) -> int:
+def _jsonl(path: Path, out: Path | None, published: dt.date | None, jobs: int = 1) -> int:
     """Batch extraction by the extractor's own runner; 1 when any line failed.
 
-    Progress goes to stderr: a bar with the total and the time left on a terminal, plain
-    lines (with the total and ETA too) when piped.
+    Each line gets the summary ``briefbot extract FILE`` gives for its text; ``--out`` writes
+    them as brief files and ``--published`` dates the lines that carry no date. Progress goes
+    to stderr: a bar with the total and the time left on a terminal, plain lines (with the
+    total and ETA too) when piped.
     """
     import os
 
     from bot.cli.progress import BarProgress, is_terminal
     from bot.extract.jsonl import PlainProgress, run_jsonl
 
+    sink = None
+    if out is not None:
+        folder = out
+
+        def sink(summary: Summary) -> None:
+            target = write_summary(folder, summary.article.id, summary_yaml(summary))
+            typer.echo(f"wrote {target}", err=True)
+
+    options: dict[str, Any] = {"published": published, "on_summary": sink}
+    if str(path) == "-":  # no total to show: plain lines with a running count
+        stdin = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8", errors="replace")
+        workers = jobs or os.cpu_count() or 1
+        return 1 if run_jsonl(stdin, sys.stdout, sys.stderr, jobs=workers, **options) else 0
     if not path.is_file():
         raise fail(f"{path}: file not found")
     total = _count_lines(path)
@@ -161,11 +180,15 @@ def _jsonl(path: Path, jobs: int = 1) -> int:
     with path.open(encoding="utf-8", errors="replace") as lines:
         if is_terminal(sys.stderr):
             with BarProgress(sys.stderr, total) as bar:
-                failed: int = run_jsonl(lines, sys.stdout, sys.stderr, jobs=workers, progress=bar)
+                failed: int = run_jsonl(
+                    lines, sys.stdout, sys.stderr, jobs=workers, progress=bar, **options
+                )
         else:
             every = max(1, min(100, total // 20))  # about every 5 %
             plain = PlainProgress(sys.stderr, every=every, total=total)
-            failed = run_jsonl(lines, sys.stdout, sys.stderr, jobs=workers, progress=plain)
+            failed = run_jsonl(
+                lines, sys.stdout, sys.stderr, jobs=workers, progress=plain, **options
+            )
     return 1 if failed else 0
 
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.extract.gender import gender_of, pronoun_gender
-from bot.extract.lexicon import NOT_FIRST, PRONOUNS
+from bot.extract.lexicon import NOT_FIRST, PRONOUNS, UPPER
 from bot.extract.quotes import find_quotes
 from bot.extract.speakers import People, classify, clean_word, split_name
 
@@ -31,8 +31,10 @@ _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]*[A-Z])|\n+")
 HAS_MARK = re.compile(r"''|``|[\"“”«»„]")
 _NOT_ENDS = frozenset("mr mrs ms dr sen rep gov st gen lt col jr sr".split())  # noqa: SIM905
 _MENTION = re.compile(
-    r"\b(?:(?P<pro>[Hh]e|[Ss]he)\b|(?P<name>[A-Z][\w’'-]*\.?(?:\s+(?:de|van|von|al|bin|la|del|da)?\s*"
-    r"[A-Z][\w’'-]*\.?)*))"
+    r"\b(?:(?P<pro>[Hh]e|[Ss]he)\b|(?P<name>["
+    + UPPER
+    + r"][\w’'-]*\.?(?:\s+(?:de|van|von|al|bin|la|del|da)?\s*"
+    r"[" + UPPER + r"][\w’'-]*\.?)*))"
 )
 _AFTER_PREPOSITION = frozenset(
     """of for to with by against from about on at in into over under toward towards between

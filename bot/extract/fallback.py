@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 
+from bot.extract.lexicon import UPPER
 from bot.extract.paragraphs import Paragraph, Sentence
 from bot.extract.quotes import QuoteSpan, normalise_marks, strip_marks
 from bot.extract.records import ExtractedStatement, ReadingState, make_statement
@@ -26,7 +27,13 @@ MIN_WORDS = 3
 #: A quote inside running text needs this many words, or a verb-like word, to be more than
 #: a scare quote or a title.
 CLAUSE_WORDS = 6
-_NAME = r"[A-Z][\w.’'-]*(?:\s+(?:de|van|von|al|bin|la|le|del|da)?\s*[A-Z][\w.’'-]*){0,3}"
+_NAME = (
+    r"["
+    + UPPER
+    + r"][\w.’'-]*(?:\s+(?:de|van|von|al|bin|la|le|del|da)?\s*["
+    + UPPER
+    + r"][\w.’'-]*){0,3}"
+)
 _SUBJECT = (
     r"(?:he|she|they|it|we|I|(?:the|a|an|one|another|his|her|their)\s+[\w-]+(?:\s+[\w-]+){0,2}?|"
     + _NAME
@@ -159,7 +166,7 @@ def _from_match(
 _HEAD_ANY = re.compile(
     r"(?:^|[\s(])(?P<spk>"
     + _SUBJECT
-    + r")(?:\s*\([^()]{1,12}\))?(?:[’']s\s+[a-z]+)?\s+(?:\w+ly\s+)?(?P<cue>"
+    + r")(?:\s*\([^()]{1,12}\))?(?:,\s+(?:a|an|the|who)\s[^,“”\"]{1,80},)?(?:[’']s\s+[a-z]+)?\s+(?:\w+ly\s+)?(?P<cue>"
     + _VERB
     + r")\b[^“”\"]{0,90}?[:,—–-]?\s*$"
 )

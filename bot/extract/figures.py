@@ -16,7 +16,9 @@ _FIGURE = re.compile(
     r"(?P<num>[$€£]?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent\b|per\s+cent\b))?"
     r"(?:\s+(?:million|billion|trillion|thousand)\b)?)"
     r"(?P<rest>(?:\s+(?!(?:in|on|at|and|or|but|that|which|who|this|since|to|from|by|as|than|"
-    r"when|while|after|before|last|next|per)\b)[A-Za-z][\w-]*){0,4})"
+    r"when|while|after|before|last|next|per|is|are|was|were|be|been|has|have|had|will|would|"
+    r"could|can|may|might|should|said|says|went|came|rose|fell|grew|dropped|jumped|increased|"
+    r"decreased|voted|died|were)\b)[A-Za-z][\w-]*){0,4})"
 )
 _MONTHS = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -37,12 +39,27 @@ class FoundFigure:
     weight: float
 
 
+#: Words a phrase cannot end on: "1.6 billion members of an entire" is cut mid-phrase.
+_DANGLING = frozenset(
+    """of a an the its their his her our my your this that these those entire whole all each
+    every other new more most some any such own with for into about against between among
+    per like under over around nearly almost very""".split()  # noqa: SIM905
+)
+
+
+def _whole(words: list[str]) -> list[str]:
+    """The words up to the last one a phrase can end on (drop a dangling tail)."""
+    while words and words[-1].lower().strip(",;:") in _DANGLING:
+        words = words[:-1]
+    return words
+
+
 def _measure(rest: str) -> str:
-    """What the number counts: the words after it, without a leading 'of'."""
+    """What the number counts: the words after it, without a leading 'of', as a whole phrase."""
     words = rest.split()
     if words and words[0] == "of":
         words = words[1:]
-    return " ".join(words)
+    return " ".join(_whole(words))
 
 
 def find_figures(sentence: Sentence) -> list[FoundFigure]:
@@ -68,13 +85,13 @@ def find_figures(sentence: Sentence) -> list[FoundFigure]:
         qualifier = (match.group("q") or "").strip()
         value = " ".join(p for p in (qualifier, num.strip()) if p)
         if not unit and measure:
-            value = f"{value} {' '.join(measure.split()[:3])}"
+            value = " ".join([value, *_whole(measure.split()[:3])])
         short = (
             "~"
             if qualifier in ("about", "around", "roughly", "approximately", "nearly", "almost")
             else ""
         )
-        short += f"{num.strip()} {rest}".strip()
+        short += " ".join([num.strip(), *_whole(rest.split())]).strip()
         weight = (2.0 if unit else 1.0) + min(len(digits), 9) / 10
         out.append(FoundFigure(value, measure or value, short, sentence.paragraph, weight))
     return out

@@ -7,15 +7,17 @@ with its line number and the run continues.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import json
 import logging
 import multiprocessing
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import IO, Any, Protocol
 
+from bot.core.summary import Summary
 from bot.extract.statements import analyse
 from bot.extract.summary import build_summary
 
@@ -34,8 +36,9 @@ def _published(record: dict[str, Any]) -> dt.date | None:
         return None
 
 
-def process_record(record: dict[str, Any]) -> dict[str, Any]:
-    """One output object: the scorer's statement list plus the rest of the summary."""
+def record_summary(record: dict[str, Any], published: dt.date | None = None) -> tuple[Any, Summary]:
+    """The analysis and summary of one line: the same summary ``briefbot extract FILE`` gives
+    for that text (its own date first, then ``published``)."""
     text = record["text"]
     analysis = analyse(text)
     summary = build_summary(
@@ -43,9 +46,15 @@ def process_record(record: dict[str, Any]) -> dict[str, Any]:
         text,
         article_id=str(record["id"]) if record.get("id") is not None else None,
         url=record.get("url") if isinstance(record.get("url"), str) else None,
-        published=_published(record),
+        published=_published(record) or published,
         title=record.get("title") if isinstance(record.get("title"), str) else None,
     )
+    return analysis, summary
+
+
+def process_record(record: dict[str, Any], published: dt.date | None = None) -> dict[str, Any]:
+    """One output object: the scorer's statement list plus the rest of the summary."""
+    analysis, summary = record_summary(record, published)
     rest = summary.model_dump(mode="json", exclude={"text", "statements"})
     statements = [
         {
@@ -73,14 +82,23 @@ def _parse(line: str, number: int) -> tuple[dict[str, Any] | None, str | None]:
     return record, None
 
 
-def extract_line(numbered: tuple[int, str]) -> tuple[str | None, str | None]:
-    """One input line → (its output JSON line, or the error to report). Runs in workers too."""
+def extract_line(
+    numbered: tuple[int, str], *, published: dt.date | None = None, brief: bool = False
+) -> tuple[str | None, str | None]:
+    """One input line → (its output JSON line, or the error to report). Runs in workers too.
+
+    With ``brief`` the output is the whole summary (what ``--out`` writes as a brief file)
+    rather than the scorer's statement list.
+    """
     number, line = numbered
     record, error = _parse(line, number)
     if record is None:
         return None, error
     try:
-        out = process_record(record)
+        if brief:
+            summary = record_summary(record, published)[1]
+            return summary.model_dump_json(exclude_none=False), None
+        out = process_record(record, published)
     except Exception as exc:  # one article must not stop the batch
         log.exception("extraction failed on line %d", number)
         return None, f"line {number}: extraction failed (id {record.get('id')!r}): {exc}"
@@ -135,15 +153,18 @@ class PlainProgress:
         self.stream.flush()
 
 
+Worker = Callable[[tuple[int, str]], tuple[str | None, str | None]]
+
+
 def _results(
-    numbered: Iterable[tuple[int, str]], jobs: int
+    numbered: Iterable[tuple[int, str]], jobs: int, worker: Worker
 ) -> Iterator[tuple[str | None, str | None]]:
     """extract_line over the lines in input order, in ``jobs`` worker processes when > 1.
 
     Lines are handed out in windows so that a huge file is never held in memory whole.
     """
     if jobs <= 1:
-        yield from map(extract_line, numbered)
+        yield from map(worker, numbered)
         return
     window = jobs * 32
     # forkserver: the caller may run threads (a progress bar's refresh), which fork must not copy.
@@ -151,7 +172,7 @@ def _results(
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         pending = list(itertools.islice(numbered, window))
         while pending:
-            yield from pool.map(extract_line, pending, chunksize=4)
+            yield from pool.map(worker, pending, chunksize=4)
             pending = list(itertools.islice(numbered, window))
 
 
@@ -163,13 +184,22 @@ def run_jsonl(
     every: int = PROGRESS_EVERY,
     jobs: int = 1,
     progress: Progress | None = None,
+    published: dt.date | None = None,
+    on_summary: Callable[[Summary], None] | None = None,
 ) -> int:
-    """Extract every line of ``in_stream``; returns the number of lines that failed."""
+    """Extract every line of ``in_stream``; returns the number of lines that failed.
+
+    ``published`` is the date for lines that give none. With ``on_summary`` each summary is
+    handed to it (``--out`` writes brief files) instead of written as a JSON line.
+    """
     report = progress or PlainProgress(progress_stream, every=every)
     failed = 0
     numbered = ((n, line) for n, line in enumerate(in_stream, start=1) if line.strip())
-    for output, error in _results(numbered, jobs):
-        if output is not None:
+    worker = functools.partial(extract_line, published=published, brief=on_summary is not None)
+    for output, error in _results(numbered, jobs, worker):
+        if output is not None and on_summary is not None:
+            on_summary(Summary.model_validate_json(output))
+        elif output is not None:
             out_stream.write(output + "\n")
         failed += error is not None
         report.advance(output is not None, error)

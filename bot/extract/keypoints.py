@@ -29,7 +29,7 @@ _STOP = frozenset(
     about after before over into out up down just only very so such if while said""".split()  # noqa: SIM905
 )
 _BOILERPLATE = re.compile(
-    r"^(?:by\s|\(?reporting\s+by|editing\s+by|writing\s+by|read\s+(?:more|the\s+rest)|"
+    r"^(?:\(?reporting\s+by|editing\s+by|writing\s+by|read\s+(?:more|the\s+rest)|"
     r"click\s+(?:here|to)|follow\s|sign\s+up|subscribe|advertisement|full\s+text|abstract|"
     r"photo|image|picture|pictured|video|watch|related|see\s+also|also\s+read|more:|latest:|"
     r"share\s|scroll\s|caption|file\s+photo|editor'?s\s+note|this\s+story|copyright)",
@@ -48,6 +48,8 @@ _DATELINE = re.compile(
     r"(?:\((?:CNN|AP|Reuters|AFP|UPI|Bloomberg)\)\s*(?:--|—|–|-)?\s*|"
     r"(?<=[A-Z])\s+(?:--|—|–)\s+)"
 )
+#: "By Ana Ortiz and Tom Weller" (not "By the time the wall opened, …").
+_BYLINE = re.compile(r"^(?:By|BY)\s+[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3}\s*(?:[,|]|$|and\s)")
 _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 MIN_WORDS = 8
 MAX_CHARS = 400
@@ -66,11 +68,25 @@ def strip_dateline(text: str) -> str:
     return rest if rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in '"“' else text
 
 
+_TRIGGER_CHARS = frozenset("/@<&{}(—")
+_TRIGGER_WORDS = ("scroll", "click", "contributed", "getty", "photo", "www")
+
+
+def _furniture(text: str) -> bool:
+    """Page furniture inside the sentence; cheap character and word tests guard the regex,
+    which most sentences never need."""
+    if _TRIGGER_CHARS.isdisjoint(text):
+        lowered = text.lower()
+        if not any(word in lowered for word in _TRIGGER_WORDS):
+            return False
+    return _FURNITURE.search(text) is not None
+
+
 def is_clean(text: str) -> bool:
     """A whole sentence of the story, not page furniture or a fragment."""
     if len(text.split()) < MIN_WORDS or len(text) > MAX_CHARS:
         return False
-    if _BOILERPLATE.match(text) or _FURNITURE.search(text):
+    if _BOILERPLATE.match(text) or _BYLINE.match(text) or _furniture(text):
         return False
     if text.rstrip().endswith(":") or not _TERMINAL.search(text.rstrip()):
         return False  # a list intro, or a sentence cut short
@@ -96,13 +112,19 @@ def _tidy(text: str) -> str:
 def choose(sentences: list[Sentence], wanted: int = 3) -> tuple[str | None, list[str]]:
     """The lede and up to ``wanted`` key points (the lede first), in article order."""
     candidates = [s for s in sentences[:MAX_SENTENCES] if _candidate(s)]
-    if not candidates:
-        fallback = [s for s in sentences if len(s.text.split()) >= 3 and s.paragraph > 0]
-        candidates = fallback or sentences
+    if not candidates:  # a short or odd text: any sentence that is not furniture will do
+        fallback = [
+            s
+            for s in sentences
+            if len(s.text.split()) >= 3
+            and s.paragraph > 0
+            and not _furniture(s.text)
+            and not s.text.rstrip().endswith(":")
+        ]
+        candidates = fallback or [s for s in sentences if s.paragraph > 0] or sentences
     if not candidates:
         return None, []
-    texts = [_tidy(strip_dateline(s.text)) for s in candidates]
-    bags = [set(_words(t)) for t in texts]
+    bags = [set(_words(s.text)) for s in candidates]
     freq: Counter[str] = Counter()
     for bag in bags:
         freq.update(bag)
@@ -124,4 +146,5 @@ def choose(sentences: list[Sentence], wanted: int = 3) -> tuple[str | None, list
             break
         picked.append(best)
         covered |= bags[best]
+    texts = {i: _tidy(strip_dateline(candidates[i].text)) for i in picked}
     return texts[0], [texts[i] for i in sorted(picked)]

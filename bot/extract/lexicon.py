@@ -18,6 +18,8 @@ posted responded replied continued recalled countered complained boasted alleged
 revealed emphasized emphasised stressed observed concluded suggested announced reported
 testified joked quipped shouted yelled exclaimed cautioned wondered mused lamented remarked
 reiterated agreed urged demanded proclaimed assured repeated charged explained
+implored exhorted raged seethed exulted roared hollered blurted hissed sneered ventured
+surmised messaged
 """.split()  # noqa: SIM905
 
 #: Present-tense and bare speech verbs.
@@ -27,6 +29,7 @@ acknowledges admits denies concedes contends maintains predicts promises vows tw
 responds replies continues recalls counters complains boasts alleges confirms reveals
 emphasizes stresses observes concludes suggests announces reports agrees urges say tell
 argue warn claim insist agree note predict contend maintain suggest ask write add
+implores fumes exclaims quips jokes laughs shouts recounts muses sighs jokes
 """.split()  # noqa: SIM905
 
 #: Verbs of belief and finding used for paraphrase.
@@ -163,3 +166,8 @@ why how what where which into onto upon through across against among between abo
 below beyond within toward towards per via amid by for from of to qlast editor’s editor's
 contributing byline reporting editing""".split()  # noqa: SIM905
 )
+
+
+#: Capital letters that may start a name, for regexes (``re`` has no \p{Lu}): ASCII, Latin-1,
+#: Latin Extended-A capitals and Cyrillic, so "Łukasz", "Öztürk" and "Зеленський" are names.
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁЄІЇҐ"

@@ -27,11 +27,20 @@ _WIRES = (
 _OUTLET = re.compile(
     r"\((?P<a>" + _WIRES + r")\)\s*[-—–]|\b(?:by|told|to)\s+(?P<b>" + _WIRES + r")\b"
 )
-_DATE = re.compile(
-    r"\b(?P<month>January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\s+(?P<day>\d{1,2}),\s+(?P<year>(?:19|20)\d\d)\b"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
-_MONTHS = {m: i for i, m in enumerate(
+#: "December 20, 2025" and AP style "Dec. 20, 2025"; "20 December 2025" and "20 Dec 2025";
+#: ISO "2025-12-20" (also the date of an ISO date-time).
+_DATE = re.compile(
+    r"\b(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b"
+    r"|\b(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month2>"
+    + _MONTH
+    + r"),?\s+(?P<year2>(?:19|20)\d\d)\b"
+    r"|\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?!\d)"
+)
+_MONTHS = {m[:3].lower(): i for i, m in enumerate(
     "January February March April May June July August September October November December".split(), 1  # noqa: SIM905
 )}  # fmt: skip
 
@@ -52,11 +61,11 @@ def _names(raw: str) -> list[str]:
 
 def _title(paragraphs: list[Paragraph], sentences: list[Sentence], given: str | None) -> str:
     if given and given.strip():
-        return given.strip()
+        return tidy_title(given)
     if paragraphs and paragraphs[0].index == 0:
-        return paragraphs[0].text.strip()[:300]
+        return tidy_title(paragraphs[0].text[:300])
     if sentences:
-        first = sentences[0].text
+        first = tidy_title(sentences[0].text)
         return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
     return "Untitled article"
 
@@ -80,16 +89,33 @@ def _outlet(title: str, text: str, url: str | None) -> str | None:
     return None
 
 
+def parse_date(text: str) -> dt.date | None:
+    """The first date written in US, AP, day-first or ISO style in ``text``, if valid."""
+    for match in _DATE.finditer(text):
+        try:
+            if match.group("iso"):
+                return dt.date.fromisoformat(match.group("iso"))
+            month = match.group("month") or match.group("month2")
+            day = match.group("day") or match.group("day2")
+            year = match.group("year") or match.group("year2")
+            return dt.date(int(year), _MONTHS[month[:3].lower()], int(day))
+        except ValueError:
+            continue  # "February 30, 2025": not a date, look further
+    return None
+
+
 def _published(text: str) -> dt.date | None:
-    match = _DATE.search(text[:600])
-    if not match:
-        return None
-    try:
-        return dt.date(
-            int(match.group("year")), _MONTHS[match.group("month")], int(match.group("day"))
-        )
-    except ValueError:
-        return None
+    return parse_date(text[:600])
+
+
+def tidy_title(title: str) -> str:
+    """A headline as written: one line, without the full stop a scrape adds at its end."""
+    title = " ".join(title.split())
+    if title.endswith(".") and not title.endswith(".."):
+        last = title.rsplit(" ", 1)[-1]
+        if not re.fullmatch(r"(?:[A-Z]\.)+|(?:Inc|Corp|Co|Ltd|Jr|Sr|St|Bros)\.", last):
+            title = title[:-1].rstrip()
+    return title
 
 
 def article_facts(

@@ -19,6 +19,7 @@ from bot.extract.cues import (
     REPORTING_WORDS,
     cue_positions,
 )
+from bot.extract.lexicon import NOT_SPEAKER_START
 from bot.extract.subjects import clean_subject, sentence_subject, strip_aux
 
 _INDIRECT_CUE = re.compile(
@@ -96,8 +97,9 @@ def paraphrase(sentence: str) -> Paraphrase | None:
         found = clean_subject(before)
         if not found and before.endswith(" and "):
             found = sentence_subject(before)  # 'Obama met survivors and said …'
+        found = _usable(found)
         if not found:
-            continue
+            continue  # 'When asked about …, X said': the cue word was in the lead clause
         start = match.end()
         while start < len(sentence) and sentence[start] in " ,:":
             start += 1
@@ -105,6 +107,23 @@ def paraphrase(sentence: str) -> Paraphrase | None:
             continue
         return Paraphrase(found[0], found[1], match.group("cue"), start, end)
     return after_content(sentence)
+
+
+_SOFT_START = frozenset("just only even also perhaps maybe probably nearly almost".split())  # noqa: SIM905
+
+
+def _usable(found: tuple[str, int] | None) -> tuple[str, int] | None:
+    """A subject that can be a speaker: 'Just 28 percent of voters' -> '28 percent of voters';
+    'In a subsequent (note)' or 'When (asked)' is an adverbial, not a subject."""
+    if not found:
+        return None
+    words = found[0].split()
+    first = words[0].lower().strip(",")
+    if first in _SOFT_START and len(words) > 1:
+        return found[0][len(words[0]) :].lstrip(), found[1] + found[0].find(words[1])
+    if first in NOT_SPEAKER_START and first not in ("he", "she", "they", "we", "i", "it"):
+        return None
+    return found
 
 
 _PARENTHESIS_END = re.compile(r"(?P<cue>" + REPORTING_CUE + r")" + ADJUNCT + r"?,\s")

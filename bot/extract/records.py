@@ -6,6 +6,7 @@ classified, pronouns and surnames are resolved to the person, the cue is tidied.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 from dataclasses import dataclass, field
@@ -52,6 +53,8 @@ class ReadingState:
     last: ExtractedStatement | None = None
     announced: tuple[str, int, str, int] | None = None  # 'X responded:' ending a paragraph
     pending: list[tuple[Sentence, str]] = field(default_factory=list)
+    paragraph_starts: list[int] = field(default_factory=list)  # article offsets, in order
+    first_paragraph: int = 0  # the index of the first (0 when the article has a title)
 
 
 def _display(ref: SpeakerRef, pos: int, state: ReadingState) -> tuple[str, SpeakerRef]:
@@ -74,7 +77,28 @@ def _display(ref: SpeakerRef, pos: int, state: ReadingState) -> tuple[str, Speak
             return candidate, SpeakerRef(
                 "person", candidate, state.people.roles.get(candidate), 1, ref.phrase
             )
+    if ref.kind == "pronoun" and ref.name in _NON_PERSON_PRONOUNS:
+        source = _recent_source(ref.name, pos, state)
+        if source is not None:
+            return source.speaker, source.ref or ref
     return ref.name, ref
+
+
+#: "it" is an organisation or a document; "they" a group, unnamed sources or an organisation.
+_NON_PERSON_PRONOUNS = {
+    "it": frozenset({"organisation", "document"}),
+    "they": frozenset({"anonymous", "group", "organisation"}),
+}
+
+
+def _recent_source(pronoun: str, pos: int, state: ReadingState) -> ExtractedStatement | None:
+    """'The company said … "…," it added': the last non-person speaker, when it spoke in this
+    paragraph or the one before (no person spoke since, or ``state.last`` would be them)."""
+    last = state.last
+    if last is None or last.ref is None or last.ref.kind not in _NON_PERSON_PRONOUNS[pronoun]:
+        return None
+    here = bisect.bisect_right(state.paragraph_starts, pos) - 1 + state.first_paragraph
+    return last if here - last.paragraph <= 1 else None
 
 
 def make_statement(
@@ -91,6 +115,8 @@ def make_statement(
     if confidence is None:
         confidence = "pronoun" if ref.kind == "pronoun" else "named"
     name, ref = _display(ref, pos, state)
+    if ref.kind == "pronoun":
+        confidence = "unknown"  # a pronoun nobody in reach fits: the speaker is not known
     return ExtractedStatement(
         name, text.strip(), kind, cue, sentence.paragraph, sentence.start, sentence.end, ref, when,
         confidence,

@@ -23,6 +23,7 @@ from bot.extract.lexicon import (
     ORG_WORDS,
     PRONOUNS,
     TITLES,
+    UPPER,
 )
 from bot.extract.lexicon import NOT_FIRST as _NOT_FIRST
 
@@ -37,7 +38,7 @@ NUMBER_WORDS = {
 }  # fmt: skip
 _TOKEN = re.compile(r"[\w’'.-]+")
 _NAME_TOKEN = (  # a capital, then: Mr. Mrs. Ms. Dr. St. Sen. Rep. Gov. Col. ... | U.S. | word
-    r"[A-Z](?:(?:r|rs|s|t|en|ep|ov|ol|gt|apt|dm|rof|ev)\.|\.(?:[A-Z]\.)*|[\w’'-]*)"
+    r"[" + UPPER + r"](?:(?:r|rs|s|t|en|ep|ov|ol|gt|apt|dm|rof|ev)\.|\.(?:[A-Z]\.)*|[\w’'-]*)"
 )
 _NAME_RUN = re.compile(
     _NAME_TOKEN + r"(?:\s+(?:(?:de|van|von|bin|al|la|le|del|da)\s+)?" + _NAME_TOKEN + r")*"
@@ -45,7 +46,7 @@ _NAME_RUN = re.compile(
 _MULTI_RUN = re.compile(
     _NAME_TOKEN + r"(?:\s+(?:(?:de|van|von|bin|al|la|le|del|da)\s+)?" + _NAME_TOKEN + r")+"
 )
-_CAPITALISED = re.compile(r"[A-Z][\w’'-]+")
+_CAPITALISED = re.compile(r"[" + UPPER + r"][\w’'-]+")
 #: How far back a pronoun looks for a bare surname ("… Putin … he …").
 LOOKBACK = 600
 _PARENTHESES = re.compile(r"\s*\([^()]{0,40}\)")

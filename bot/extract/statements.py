@@ -44,6 +44,8 @@ def analyse(text: str, *, all_sentences: bool = True) -> Analysis:
         return Analysis([], [], [], People())
     paragraphs = split_paragraphs(text)
     state = ReadingState(People(text=text))
+    state.paragraph_starts = [p.start for p in paragraphs]
+    state.first_paragraph = paragraphs[0].index if paragraphs else 0
     for para in paragraphs:
         scan_people(para.text, state.people, para.start)
     out: list[ExtractedStatement] = []

@@ -11,6 +11,8 @@ import datetime as dt
 import logging
 import re
 
+from anyascii import anyascii
+
 from bot.core.summary import (
     Article,
     Confidence,
@@ -75,7 +77,8 @@ _NOT_AFFILIATION = frozenset(
 
 def slug(name: str, taken: set[str] | None = None) -> str:
     """A schema id for a name, unique among ``taken`` (which it updates)."""
-    base = _SLUG.sub("-", name.lower()).strip("-")[:100] or "speaker"
+    ascii_name = anyascii(name).lower().replace("'", "").replace("’", "")
+    base = _SLUG.sub("-", ascii_name).strip("-")[:100] or "speaker"
     if not base[0].isalnum():
         base = "x" + base
     candidate, n = base, 2
@@ -97,9 +100,9 @@ class _Registry:
 
     def speaker_id(self, st: ExtractedStatement) -> str | None:
         ref = st.ref
-        if ref is None or ref.kind == "pronoun":
+        if ref is None:
             return None
-        if ref.kind == "unknown":
+        if ref.kind in ("unknown", "pronoun"):  # an unresolved pronoun is an unknown speaker
             return self._unknown()
         kind = "person" if ref.kind == "person" else "source"
         key = (kind, st.speaker)

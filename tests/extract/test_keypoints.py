@@ -68,3 +68,47 @@ def test_key_points_start_with_the_lede_and_skip_junk() -> None:
     for point in summary.key_points:
         assert is_clean(point), point
         assert point in ARTICLE.replace("HARBOURTON (Reuters) - ", "")
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Published Dec. 20, 2025, 10:04 a.m.", "2025-12-20"),
+        ("Updated 20 December 2025", "2025-12-20"),
+        ("Posted 5 Sept 2024 by the desk", "2024-09-05"),
+        ("Filed 2025-12-20T10:00:00Z", "2025-12-20"),
+        ("December 20, 2025", "2025-12-20"),
+    ],
+)
+def test_dates_in_the_text(line: str, date: str) -> None:
+    text = f"Harbour wall opens\n\n{line}\n\nThe town opened its new sea wall on Tuesday morning."
+    assert str(extract_summary(text, article_id="w").article.published)[:10] == date
+
+
+def test_title_as_written_and_ids_transliterated() -> None:
+    text = "Zürich mayor opens the new tram line.\n\nThe mayor opened the tram line on Tuesday."
+    summary = extract_summary(text)
+    assert summary.article.title == "Zürich mayor opens the new tram line"
+    assert summary.article.id.startswith("zurich-mayor-opens")
+    text = (
+        "Talks resume\n\n"
+        '"We will keep talking until there is peace," said Володимир Зеленський on Monday.\n'
+    )
+    summary = extract_summary(text, article_id="talks")
+    assert [p.id for p in summary.people] == ["volodimir-zelenskiy"]
+
+
+def test_figures_are_whole_phrases() -> None:
+    text = (
+        "Church census published\n\n"
+        "The church counts 1.6 billion members of an entire continent, and about 20% of the "
+        "vote went to the reform slate on Sunday.\n"
+    )
+    figures = {f.value: f for f in extract_summary(text, article_id="c").key_figures}
+    assert figures["1.6 billion"].measure == "members"
+    assert figures["about 20%"].short == "~20% of the vote"
+
+
+def test_a_sentence_opening_with_by_is_not_a_byline() -> None:
+    assert is_clean("By the time the wall opened, the harbour road had been closed for months.")
+    assert not is_clean("By Ana Ortiz and Tom Weller, Harbourton Ledger staff writers.")

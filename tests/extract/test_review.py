@@ -74,3 +74,15 @@ def test_check_lists_statements_to_review(tmp_path: Path) -> None:
     assert any("probably Maria Lund (carried)" in line for line in review)
     assert any("speaker unknown" in line and "Nobody" in line for line in review)
     assert not any("'This is the day" in line for line in review)
+
+
+def test_an_unresolved_pronoun_is_an_unknown_speaker_not_a_lost_quote() -> None:
+    text = (
+        "Harbour plan\n\n"
+        "The vote is on Friday.\n\n"
+        '"We have waited for a boat that runs on time for far too long," she said.\n'
+    )
+    summary = extract_summary(text, article_id="plan")
+    (st,) = summary.statements
+    assert st.confidence is Confidence.UNKNOWN
+    assert summary.speaker_name(st.speaker) == "Unknown speaker"

@@ -199,3 +199,42 @@ def test_quotes_with_unusual_cues_and_split_pieces_are_found() -> None:
     )
     assert found["We"][0] == "Ravi Patel"
     assert found["Ports"] == ("Ravi Patel", "carried")
+
+
+def test_paraphrase_after_a_lead_clause_with_a_cue_like_word() -> None:
+    text = (
+        "In a note to staff, Ana Ortiz said the ferry timetable would change in the spring.\n\n"
+        "When asked about the fares, Tom Weller said he expects them to stay low all year.\n\n"
+        "Just 28 percent of voters said they had heard of the new ferry line at all.\n"
+    )
+    found = {s.speaker: s.text for s in extract_statements(TITLE + text) if s.kind == "indirect"}
+    assert found["Ana Ortiz"].startswith("the ferry timetable would change")
+    assert found["Tom Weller"].startswith("he expects them to stay low")
+    assert found["28 percent of voters"].startswith("they had heard of the new ferry")
+
+
+def test_it_and_they_go_to_the_last_organisation_or_group() -> None:
+    text = (
+        "The Harbour Authority said in a statement that the ferry would start in May.\n\n"
+        '"The boats are ready and the crews are trained for the route," it added.\n\n'
+        "Ana Ortiz welcomed the news.\n\n"
+        '"It is about time somebody ran a boat to the islands," it said.\n'
+    )
+    found = {s.text.split()[0]: s.speaker for s in extract_statements(TITLE + text)}
+    assert found["The"] == "The Harbour Authority"
+    assert found["It"] == "it"  # two paragraphs on, with a person between: left unresolved
+
+
+def test_unusual_speech_verbs_are_cues() -> None:
+    text = (
+        '"Please keep the night ferry running for the nurses," implored Dr. Mei Tanaka.\n\n'
+        '"This is the worst timetable the islands have ever had," fumes Jon Eriksen.\n'
+    )
+    found = {s.speaker: s.confidence for s in extract_statements(TITLE + text)}
+    assert found == {"Mei Tanaka": "named", "Jon Eriksen": "named"}
+
+
+def test_a_subject_with_an_apposition_before_a_colon_quote() -> None:
+    text = 'Or, as Piet Olsen, a former harbour master, put it: "The sea always wins in the end."\n'
+    (st,) = extract_statements(TITLE + text)
+    assert (st.speaker, st.confidence) == ("Piet Olsen", "inferred")

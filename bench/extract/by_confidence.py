@@ -1,0 +1,69 @@
+"""Direct-quote predictions broken down by how their speaker was found (``confidence``).
+
+Usage: python bench/extract/by_confidence.py EVAL.jsonl PRED.jsonl
+
+For each confidence (named, pronoun, carried, inferred, unknown) it counts the extractor's
+direct statements matched (the eval scorer's own matching, imported from the ``score.py``
+next to EVAL) to direct gold with a named speaker and a right / wrong speaker, matched to
+other gold, or unmatched. The last line is name=value pairs.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections import Counter
+from pathlib import Path
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 3:
+        print(__doc__, file=sys.stderr)
+        return 2
+    eval_path, pred_path = Path(argv[1]), Path(argv[2])
+    spec = importlib.util.spec_from_file_location("score", eval_path.parent / "score.py")
+    if spec is None or spec.loader is None:
+        print(f"by_confidence: no score.py next to {eval_path}", file=sys.stderr)
+        return 2
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    preds = {r["id"]: r.get("statements") or [] for r in scorer.load_jsonl(str(pred_path))}
+    counts: Counter[tuple[str, str]] = Counter()
+    for article in scorer.load_jsonl(str(eval_path)):
+        quotes = article["quotes"]
+        golds = [
+            scorer.make_item(q["quote"], q["speaker"], q["kind"], q.get("speech_cue"),
+                             q.get("speaker_is_pronoun"))
+            for q in quotes
+        ]  # fmt: skip
+        statements = preds.get(article["id"], [])
+        items = [
+            scorer.make_item(s.get("text"), s.get("speaker"), s.get("kind")) for s in statements
+        ]
+        owner = {i: j for j, (i, _) in scorer.match(items, golds, 0.5).items()}
+        for i, st in enumerate(statements):
+            if st.get("kind") != "direct":
+                continue
+            j = owner.get(i)
+            if j is None:
+                result = "unmatched"
+            elif not golds[j].named:
+                result = "gold_unnamed"
+            elif quotes[j]["kind"] != "direct":
+                result = "gold_not_direct"
+            else:
+                ok = scorer.speaker_correct(golds[j].speaker, items[i].speaker)
+                result = "right" if ok else "wrong"
+            counts[(st.get("confidence") or "?", result)] += 1
+    kinds = sorted({k for k, _ in counts})
+    results = ("right", "wrong", "gold_not_direct", "gold_unnamed", "unmatched")
+    for kind in kinds:
+        print(kind, " ".join(f"{r}={counts[(kind, r)]}" for r in results))
+    right = sum(counts[(k, "right")] for k in kinds if k != "unknown")
+    wrong = sum(counts[(k, "wrong")] for k in kinds if k != "unknown")
+    print(f"speaker_accuracy_direct_without_unknown={right / max(right + wrong, 1):.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv))
