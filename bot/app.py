@@ -14,7 +14,7 @@ import signal
 import sys
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from bot.adapters.console import ConsoleAdapter, Output
 from bot.context import Context
@@ -154,9 +154,12 @@ async def run(
         if secrets.discord:  # gateway client (commands, buttons) and its scheduled-post poster
             from bot.adapters.discord.client import start_discord
 
-            discord = await start_discord(stack, context, delivery)
-            client = discord.client
-            context.readiness.add("discord", lambda: client.is_ready() and not client.is_closed())
+            started: list[Any] = []  # not ready until the client exists and is connected
+            context.readiness.add(
+                "discord",
+                lambda: bool(started) and started[0].is_ready() and not started[0].is_closed(),
+            )
+            started.append((await start_discord(stack, context, delivery)).client)
         if secrets.slack:  # HTTP endpoint or Socket Mode, and the Slack poster for delivery
             from bot.adapters.slack.adapter import start_slack
 

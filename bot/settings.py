@@ -254,15 +254,8 @@ class Secrets(_Frozen):
 
     def check_slack(self) -> None:
         """Half a Slack configuration is refused: it would quietly run without Slack."""
-        has_mode = self.slack_signing_secret is not None or self.slack_app_token is not None
-        if self.slack_bot_token is not None and not has_mode:
-            raise ConfigError(
-                "environment: SLACK_BOT_TOKEN is set but neither SLACK_SIGNING_SECRET "
-                "(HTTP mode) nor SLACK_APP_TOKEN (Socket Mode) is"
-            )
-        if self.slack_bot_token is None and has_mode:
-            which = "SLACK_SIGNING_SECRET" if self.slack_signing_secret else "SLACK_APP_TOKEN"
-            raise ConfigError(f"environment: {which} is set but SLACK_BOT_TOKEN is not")
+        if problem := self.platform_problem():
+            raise ConfigError(f"environment: {problem}")
 
     @property
     def slack(self) -> bool:
@@ -285,7 +278,8 @@ class Secrets(_Frozen):
                 "SLACK_APP_TOKEN (Socket Mode) is: set one of them, or unset SLACK_BOT_TOKEN"
             )
         if self.slack_bot_token is None and (self.slack_signing_secret or self.slack_app_token):
-            return "SLACK_SIGNING_SECRET or SLACK_APP_TOKEN is set without SLACK_BOT_TOKEN"
+            which = "SLACK_SIGNING_SECRET" if self.slack_signing_secret else "SLACK_APP_TOKEN"
+            return f"{which} is set but SLACK_BOT_TOKEN is not"
         return None
 
     @property

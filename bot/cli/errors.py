@@ -30,7 +30,9 @@ def _chain(err: BaseException) -> Iterator[BaseException]:
     while current is not None and id(current) not in seen:
         seen.add(id(current))
         yield current
-        current = current.__cause__ or current.__context__
+        # ``raise … from None`` means the cause was already put into words: stop there.
+        hidden = current.__suppress_context__ and current.__cause__ is None
+        current = current.__cause__ or (None if hidden else current.__context__)
 
 
 def _os_error(err: OSError) -> str | None:

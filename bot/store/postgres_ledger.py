@@ -92,7 +92,6 @@ class PostgresLedger:
         sql = f"SELECT part, message_id FROM delivery_parts WHERE {_KEY} ORDER BY part"
         return {int(r[0]): str(r[1]) for r in await self._database.rows(sql, _key(key))}
 
-
     async def insert_delivery(
         self, key: SlotKey, delivery_key: str, claim: Claim, *, adhoc: bool = False
     ) -> bool:
