@@ -15,6 +15,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from bot.core.text import sentence_ends
 from bot.extract.gender import gender_of, pronoun_gender
 from bot.extract.lexicon import NOT_FIRST, PRONOUNS, UPPER
 from bot.extract.quotes import find_quotes
@@ -27,9 +28,7 @@ WINDOW = 1200
 #: How many sentences back, and across how many paragraph breaks.
 MAX_SENTENCES = 8
 MAX_BREAKS = 3
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]*[A-Z])|\n+")
 HAS_MARK = re.compile(r"''|``|[\"“”«»„]")
-_NOT_ENDS = frozenset("mr mrs ms dr sen rep gov st gen lt col jr sr".split())  # noqa: SIM905
 _MENTION = re.compile(
     r"\b(?:(?P<pro>[Hh]e|[Ss]he)\b|(?P<name>["
     + UPPER
@@ -89,14 +88,8 @@ class Layout:
 
 
 def _split(blanked: str) -> tuple[str, list[int]]:
-    starts = [0]
-    for match in _SENTENCE_END.finditer(blanked):
-        if match.group()[0] == ".":
-            word = blanked[blanked.rfind(" ", 0, match.start()) + 1 : match.start()]
-            if len(word) == 1 or word.lower() in _NOT_ENDS:
-                continue  # 'Mr. Trump', 'J. Smith'
-        starts.append(match.end())
-    return blanked, starts
+    """The blanked paragraph and its sentence starts, by the one splitter (bot.core.text)."""
+    return blanked, [0, *sentence_ends(blanked)]
 
 
 def _paragraph_starts(text: str, pos: int) -> list[int]:
