@@ -4,8 +4,9 @@ The answers are SQLite's (``sqlite_search``): a phrase or all-words search retur
 matching statements (by insertion order), an any-word search ranks by bm25 when few
 statements match and is newest first otherwise. How each is found differs:
 
-- A phrase is a tsquery of ``<->`` (word order checked on the stored positions) led by its
-  rarest adjacent pairs, so GIN intersects short posting lists even when every word is common.
+- The index is asked only for the query's rarest words or adjacent pairs (a pair is far
+  rarer than its words); the whole query (a phrase: ``<->``, word order checked on the stored
+  positions) is checked on what it returns, so GIN reads short posting lists only.
 - When even the rarest word or pair is in very many statements, walking the statements newest
   first and testing each is cheaper than reading the index, and the planner is told so.
 - bm25 is computed here with FTS5's formula from the counts the store keeps, so that the
@@ -38,7 +39,8 @@ from bot.store.sqlite_search import (
 )
 
 WALK = 50_000  # a probe in more statements than this is found faster newest first
-LEAD_PAIRS = 2  # rarest pairs that lead a phrase query
+PROBE = 2  # rarest words or pairs the index looks up (the second only if selective)
+SELECTIVE = 20_000  # a word or pair in at most this many statements is cheap for GIN
 NEAR_CUTOFF = 75  # the score ``vocabulary_near`` asks of a word (as the SQLite store does)
 BM25_K1, BM25_B = 1.2, 0.75  # FTS5's constants
 
@@ -60,37 +62,38 @@ async def search_statements(
         return await _any_word(db, _rarest(tokens, frequency), frequency, limit)
     if any(t not in frequency for t in tokens):
         return []  # a word no statement holds
-    smallest = min(frequency.values())
+    lexemes = dict(frequency)
     if mode == "phrase" and len(tokens) > 1:
         pairs = list(dict.fromkeys(pairs_of(tokens)))
-        leads = pairs[: LEAD_PAIRS + 1]
-        if smallest > WALK:  # only common words: how rare are their pairs?
-            pair_frequency = await _pair_counts(db, pairs)
-            if any(p not in pair_frequency for p in pairs):
-                return []  # two of its words never stand side by side
-            leads = sorted(pairs, key=pair_frequency.__getitem__)[:LEAD_PAIRS]
-            smallest = pair_frequency[leads[0]]
-        query = phrase_query(tokens, leads)
-    elif mode == "phrase":
-        query = phrase_query(tokens)
-    else:
-        query = all_query(tokens)
-    return await _matching(db, query, limit, walk=smallest > WALK)
+        pair_frequency = await _pair_counts(db, pairs)
+        if any(p not in pair_frequency for p in pairs):
+            return []  # two of its words never stand side by side
+        lexemes.update(pair_frequency)
+    query = phrase_query(tokens) if mode == "phrase" else all_query(tokens)
+    rarest = sorted(lexemes, key=lexemes.__getitem__)
+    probe = [rarest[0], *(x for x in rarest[1:PROBE] if lexemes[x] <= SELECTIVE)]
+    return await _matching(db, all_query(probe), query, limit, walk=lexemes[probe[0]] > WALK)
 
 
 async def _matching(
-    db: PostgresDatabase, query: str, limit: int, *, walk: bool
+    db: PostgresDatabase, probe: str, query: str, limit: int, *, walk: bool
 ) -> list[StatementRecord]:
-    """The newest ``limit`` statements matching a tsquery."""
+    """The newest ``limit`` statements matching ``query``: the index finds those holding the
+    ``probe`` (its rarest words or pairs), and the whole query is checked on each of them
+    (``ts_match_vq`` is ``@@`` as a function, which the planner does not give the index: a
+    common word in the index condition would make GIN read its whole posting list)."""
     sql = (
         f"SELECT {STATEMENT_COLUMNS} FROM statements s {STATEMENT_JOINS}"
-        " WHERE s.words @@ %s::tsquery ORDER BY s.id DESC LIMIT %s"
+        " WHERE s.words @@ %s::tsquery AND ts_match_vq(s.words, %s::tsquery)"
+        " ORDER BY s.id {order} DESC LIMIT %s"
     )
-    if not walk:
-        return statement_records(await db.rows(sql, (query, limit)))
+    if not walk:  # "id + 0": the planner may not walk the primary key hoping for early hits
+        found = await db.rows(sql.replace("{order}", "+ 0"), (probe, query, limit))
+        return statement_records(found)
+    sql = sql.replace("{order}", "")
     async with db.transaction() as connection:  # every word is common: walk newest first
         await connection.execute("SET LOCAL enable_bitmapscan = off")
-        cursor = await connection.execute(sql, (query, limit))
+        cursor = await connection.execute(sql, (probe, query, limit))
         return statement_records(await cursor.fetchall())
 
 
@@ -107,7 +110,7 @@ async def _any_word(
     if not tokens:
         return []
     if sum(frequency[t] for t in tokens) > RANKED_MATCHES:
-        return await _matching(db, any_query(tokens), limit, walk=False)
+        return await _matching(db, any_query(tokens), any_query(tokens), limit, walk=False)
     sql = (
         f"SELECT s.id, s.tokens, {STATEMENT_COLUMNS} FROM statements s {STATEMENT_JOINS}"
         " WHERE s.words @@ %s::tsquery ORDER BY s.id"
