@@ -38,7 +38,7 @@ from bot.store.sqlite_search import (
     statement_records,
 )
 
-WALK = 50_000  # a probe in more statements than this is found faster newest first
+WALK_FACTOR = 1.0  # walk newest first when it should read fewer rows than the index returns
 PROBE = 2  # rarest words or pairs the index looks up (the second only if selective)
 SELECTIVE = 20_000  # a word or pair in at most this many statements is cheap for GIN
 NEAR_CUTOFF = 75  # the score ``vocabulary_near`` asks of a word (as the SQLite store does)
@@ -48,6 +48,7 @@ BM25_K1, BM25_B = 1.2, 0.75  # FTS5's constants
 async def search_statements(
     db: PostgresDatabase,
     counts: dict[str, int],
+    total: int,
     words: Sequence[str],
     mode: SearchMode,
     limit: int,
@@ -63,6 +64,7 @@ async def search_statements(
     if any(t not in frequency for t in tokens):
         return []  # a word no statement holds
     lexemes = dict(frequency)
+    pairs: list[str] = []
     if mode == "phrase" and len(tokens) > 1:
         pairs = list(dict.fromkeys(pairs_of(tokens)))
         pair_frequency = await _pair_counts(db, pairs)
@@ -72,7 +74,23 @@ async def search_statements(
     query = phrase_query(tokens) if mode == "phrase" else all_query(tokens)
     rarest = sorted(lexemes, key=lexemes.__getitem__)
     probe = [rarest[0], *(x for x in rarest[1:PROBE] if lexemes[x] <= SELECTIVE)]
-    return await _matching(db, all_query(probe), query, limit, walk=lexemes[probe[0]] > WALK)
+    walk = _walk_is_cheaper(lexemes, pairs if mode == "phrase" and len(tokens) > 1 else tokens,
+                            lexemes[probe[0]], total, limit)  # fmt: skip
+    return await _matching(db, all_query(probe), query, limit, walk=walk)
+
+
+def _walk_is_cheaper(
+    lexemes: dict[str, int], parts: Sequence[str], probed: int, total: int, limit: int
+) -> bool:
+    """Whether reading statements newest first until ``limit`` match reads fewer rows than
+    the index returns for the probe. The match rate is estimated as if words (or, for a
+    phrase, its pairs) occurred independently; the answer is the same either way."""
+    if total <= 0:
+        return False
+    rate = 1.0
+    for part in dict.fromkeys(parts):
+        rate *= lexemes[part] / total
+    return limit / max(rate, 1e-12) * WALK_FACTOR < probed
 
 
 async def _matching(
@@ -165,6 +183,7 @@ class Vocabulary:
 
     def __init__(self) -> None:
         self._counts: dict[str, int] = {}
+        self.statements = 0  # how many statements in all, read with the counts
         self._index: TrigramIndex | None = None
         self._mark: tuple[bool, int] | None = None
 
@@ -173,6 +192,8 @@ class Vocabulary:
         if mark != self._mark:
             rows = await db.rows("SELECT term, docs FROM terms")
             self._counts, self._index, self._mark = {t: int(n) for t, n in rows}, None, mark
+            totals = await db.rows("SELECT statements FROM store_stats WHERE id = 1")
+            self.statements = int(totals[0][0])
         return self._counts
 
     async def near(
