@@ -250,7 +250,8 @@ class PostgresStore(PostgresLedger, PostgresFeeds, PostgresSeen):
     ) -> list[StatementRecord]:
         """Full-text search over statement words (see ``postgres_search``)."""
         counts = await self._vocabulary.counts(self._database, await self._mark())
-        return await search_statements(self._database, counts, words, mode, limit)
+        total = self._vocabulary.statements
+        return await search_statements(self._database, counts, total, words, mode, limit)
 
     async def vocabulary_near(self, word: str, limit: int) -> list[str]:
         """Indexed words spelt like ``word``, closest first (cached until the data changes)."""

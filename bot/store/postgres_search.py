@@ -4,8 +4,9 @@ The answers are SQLite's (``sqlite_search``): a phrase or all-words search retur
 matching statements (by insertion order), an any-word search ranks by bm25 when few
 statements match and is newest first otherwise. How each is found differs:
 
-- A phrase is a tsquery of ``<->`` (word order checked on the stored positions) led by its
-  rarest adjacent pairs, so GIN intersects short posting lists even when every word is common.
+- The index is asked only for the query's rarest words or adjacent pairs (a pair is far
+  rarer than its words); the whole query (a phrase: ``<->``, word order checked on the stored
+  positions) is checked on what it returns, so GIN reads short posting lists only.
 - When even the rarest word or pair is in very many statements, walking the statements newest
   first and testing each is cheaper than reading the index, and the planner is told so.
 - bm25 is computed here with FTS5's formula from the counts the store keeps, so that the
@@ -37,8 +38,9 @@ from bot.store.sqlite_search import (
     statement_records,
 )
 
-WALK = 50_000  # a probe in more statements than this is found faster newest first
-LEAD_PAIRS = 2  # rarest pairs that lead a phrase query
+WALK_FACTOR = 1.0  # walk newest first when it should read fewer rows than the index returns
+PROBE = 2  # rarest words or pairs the index looks up (the second only if selective)
+SELECTIVE = 20_000  # a word or pair in at most this many statements is cheap for GIN
 NEAR_CUTOFF = 75  # the score ``vocabulary_near`` asks of a word (as the SQLite store does)
 BM25_K1, BM25_B = 1.2, 0.75  # FTS5's constants
 
@@ -46,6 +48,7 @@ BM25_K1, BM25_B = 1.2, 0.75  # FTS5's constants
 async def search_statements(
     db: PostgresDatabase,
     counts: dict[str, int],
+    total: int,
     words: Sequence[str],
     mode: SearchMode,
     limit: int,
@@ -60,37 +63,55 @@ async def search_statements(
         return await _any_word(db, _rarest(tokens, frequency), frequency, limit)
     if any(t not in frequency for t in tokens):
         return []  # a word no statement holds
-    smallest = min(frequency.values())
+    lexemes = dict(frequency)
+    pairs: list[str] = []
     if mode == "phrase" and len(tokens) > 1:
         pairs = list(dict.fromkeys(pairs_of(tokens)))
-        leads = pairs[: LEAD_PAIRS + 1]
-        if smallest > WALK:  # only common words: how rare are their pairs?
-            pair_frequency = await _pair_counts(db, pairs)
-            if any(p not in pair_frequency for p in pairs):
-                return []  # two of its words never stand side by side
-            leads = sorted(pairs, key=pair_frequency.__getitem__)[:LEAD_PAIRS]
-            smallest = pair_frequency[leads[0]]
-        query = phrase_query(tokens, leads)
-    elif mode == "phrase":
-        query = phrase_query(tokens)
-    else:
-        query = all_query(tokens)
-    return await _matching(db, query, limit, walk=smallest > WALK)
+        pair_frequency = await _pair_counts(db, pairs)
+        if any(p not in pair_frequency for p in pairs):
+            return []  # two of its words never stand side by side
+        lexemes.update(pair_frequency)
+    query = phrase_query(tokens) if mode == "phrase" else all_query(tokens)
+    rarest = sorted(lexemes, key=lexemes.__getitem__)
+    probe = [rarest[0], *(x for x in rarest[1:PROBE] if lexemes[x] <= SELECTIVE)]
+    walk = _walk_is_cheaper(lexemes, pairs if mode == "phrase" and len(tokens) > 1 else tokens,
+                            lexemes[probe[0]], total, limit)  # fmt: skip
+    return await _matching(db, all_query(probe), query, limit, walk=walk)
+
+
+def _walk_is_cheaper(
+    lexemes: dict[str, int], parts: Sequence[str], probed: int, total: int, limit: int
+) -> bool:
+    """Whether reading statements newest first until ``limit`` match reads fewer rows than
+    the index returns for the probe. The match rate is estimated as if words (or, for a
+    phrase, its pairs) occurred independently; the answer is the same either way."""
+    if total <= 0:
+        return False
+    rate = 1.0
+    for part in dict.fromkeys(parts):
+        rate *= lexemes[part] / total
+    return limit / max(rate, 1e-12) * WALK_FACTOR < probed
 
 
 async def _matching(
-    db: PostgresDatabase, query: str, limit: int, *, walk: bool
+    db: PostgresDatabase, probe: str, query: str, limit: int, *, walk: bool
 ) -> list[StatementRecord]:
-    """The newest ``limit`` statements matching a tsquery."""
+    """The newest ``limit`` statements matching ``query``: the index finds those holding the
+    ``probe`` (its rarest words or pairs), and the whole query is checked on each of them
+    (``ts_match_vq`` is ``@@`` as a function, which the planner does not give the index: a
+    common word in the index condition would make GIN read its whole posting list)."""
     sql = (
         f"SELECT {STATEMENT_COLUMNS} FROM statements s {STATEMENT_JOINS}"
-        " WHERE s.words @@ %s::tsquery ORDER BY s.id DESC LIMIT %s"
+        " WHERE s.words @@ %s::tsquery AND ts_match_vq(s.words, %s::tsquery)"
+        " ORDER BY s.id {order} DESC LIMIT %s"
     )
-    if not walk:
-        return statement_records(await db.rows(sql, (query, limit)))
+    if not walk:  # "id + 0": the planner may not walk the primary key hoping for early hits
+        found = await db.rows(sql.replace("{order}", "+ 0"), (probe, query, limit))
+        return statement_records(found)
+    sql = sql.replace("{order}", "")
     async with db.transaction() as connection:  # every word is common: walk newest first
         await connection.execute("SET LOCAL enable_bitmapscan = off")
-        cursor = await connection.execute(sql, (query, limit))
+        cursor = await connection.execute(sql, (probe, query, limit))
         return statement_records(await cursor.fetchall())
 
 
@@ -107,7 +128,7 @@ async def _any_word(
     if not tokens:
         return []
     if sum(frequency[t] for t in tokens) > RANKED_MATCHES:
-        return await _matching(db, any_query(tokens), limit, walk=False)
+        return await _matching(db, any_query(tokens), any_query(tokens), limit, walk=False)
     sql = (
         f"SELECT s.id, s.tokens, {STATEMENT_COLUMNS} FROM statements s {STATEMENT_JOINS}"
         " WHERE s.words @@ %s::tsquery ORDER BY s.id"
@@ -162,6 +183,7 @@ class Vocabulary:
 
     def __init__(self) -> None:
         self._counts: dict[str, int] = {}
+        self.statements = 0  # how many statements in all, read with the counts
         self._index: TrigramIndex | None = None
         self._mark: tuple[bool, int] | None = None
 
@@ -170,6 +192,8 @@ class Vocabulary:
         if mark != self._mark:
             rows = await db.rows("SELECT term, docs FROM terms")
             self._counts, self._index, self._mark = {t: int(n) for t, n in rows}, None, mark
+            totals = await db.rows("SELECT statements FROM store_stats WHERE id = 1")
+            self.statements = int(totals[0][0])
         return self._counts
 
     async def near(
