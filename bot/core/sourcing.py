@@ -51,6 +51,17 @@ class SourcesAnswer:
         """People behind the anonymous sources whose number is stated."""
         return sum(line.people or 0 for line in self.anonymous)
 
+    @property
+    def focus_line(self) -> str | None:
+        """The count a question asked about, said first ("2 anonymous source(s)."); None
+        when the question asked for the whole sourcing."""
+        people = f" ({self.anonymous_people} people where stated)" if self.anonymous_people else ""
+        return {
+            "anonymous": f"{len(self.anonymous)} anonymous source(s){people}.",
+            "named": f"{len(self.named)} named source(s).",
+            "all": f"{len(self.named)} named and {len(self.anonymous)} anonymous source(s).",
+        }.get(self.focus or "")
+
 
 def describe_sources(summary: Summary) -> SourcesAnswer:
     """The sourcing of a summary, speakers in order of first appearance."""

@@ -242,17 +242,8 @@ def _(answer: QuotesAnswer) -> list[str]:
 @_lines.register
 def _(answer: SourcesAnswer) -> list[str]:
     lines = [f"Sourcing of “{answer.article.title}”"]
-    if answer.focus == "anonymous":
-        people = (
-            f" ({answer.anonymous_people} people where stated)" if answer.anonymous_people else ""
-        )
-        lines.insert(0, f"{len(answer.anonymous)} anonymous source(s){people}.")
-    elif answer.focus == "named":
-        lines.insert(0, f"{len(answer.named)} named source(s).")
-    elif answer.focus == "all":
-        lines.insert(
-            0, f"{len(answer.named)} named and {len(answer.anonymous)} anonymous source(s)."
-        )
+    if answer.focus_line:
+        lines.insert(0, answer.focus_line)
     lines.append(f"Named ({len(answer.named)}):")
     lines += [INDENT + _source(line) for line in answer.named] or [INDENT + "none"]
     people = f", {answer.anonymous_people} people where stated" if answer.anonymous_people else ""

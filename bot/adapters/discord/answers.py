@@ -225,7 +225,7 @@ def _(answer: QuotesAnswer) -> list[discord.Embed]:
 @answer_embeds.register
 def _(answer: SourcesAnswer) -> list[discord.Embed]:
     people = f", {answer.anonymous_people} people where stated" if answer.anonymous_people else ""
-    embed = new_embed(f"Sourcing of “{answer.article.title}”", _focus(answer) or "")
+    embed = new_embed(f"Sourcing of “{answer.article.title}”", answer.focus_line or "")
     add_field(embed, f"Named ({len(answer.named)})", [_source(s) for s in answer.named] or ["none"])
     anonymous = [_source(s) for s in answer.anonymous] or ["none"]
     add_field(embed, f"Anonymous ({len(answer.anonymous)}{people})", anonymous)
@@ -233,16 +233,6 @@ def _(answer: SourcesAnswer) -> list[discord.Embed]:
     disputes = [_dispute(d.claim, d.claimed_by, d.disputed_by) for d in answer.disputed]
     add_field(embed, "Disputed", disputes or ["none noted"])
     return [embed]
-
-
-def _focus(answer: SourcesAnswer) -> str | None:
-    """The count a question asked about, said first ("2 anonymous source(s).")."""
-    people = f" ({answer.anonymous_people} people where stated)" if answer.anonymous_people else ""
-    return {
-        "anonymous": f"{len(answer.anonymous)} anonymous source(s){people}.",
-        "named": f"{len(answer.named)} named source(s).",
-        "all": f"{len(answer.named)} named and {len(answer.anonymous)} anonymous source(s).",
-    }.get(answer.focus or "")
 
 
 def _source(line: SourceLine) -> str:

@@ -227,7 +227,7 @@ def _(answer: SourcesAnswer) -> Rendered:
         [plain("Sourcing of "), bold(title)],
         [bold(f"Named ({len(answer.named)})")],
     ]
-    focus = _focus(answer)
+    focus = answer.focus_line
     if focus:
         lines.insert(0, [plain(focus)])
     lines += [[plain(f"• {_source(line)}")] for line in answer.named] or [[plain("• none")]]
@@ -272,16 +272,6 @@ def _how(record: StatementRecord) -> str:
     """'direct quote, said on December 19'."""
     cue = " ".join(p for p in (record.cue, record.when) if p)
     return ", ".join(p for p in (KIND_WORDS[record.kind], cue) if p)
-
-
-def _focus(answer: SourcesAnswer) -> str | None:
-    """The count a question asked about, said first ("2 anonymous source(s).")."""
-    people = f" ({answer.anonymous_people} people where stated)" if answer.anonymous_people else ""
-    return {
-        "anonymous": f"{len(answer.anonymous)} anonymous source(s){people}.",
-        "named": f"{len(answer.named)} named source(s).",
-        "all": f"{len(answer.named)} named and {len(answer.anonymous)} anonymous source(s).",
-    }.get(answer.focus or "")
 
 
 def _source(line: SourceLine) -> str:
