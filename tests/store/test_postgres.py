@@ -34,20 +34,25 @@ async def test_word_and_pair_counts_follow_replacements(
     try:
         await store.put(seed_summary, content_hash="a", origin=None)
         await store.put(seed_summary, content_hash="b", origin=None)  # replaced, not doubled
-        with psycopg.connect(postgres_url) as db:
-            pair = db.execute(
-                "SELECT docs FROM pair_terms WHERE pair = 'tremendous progress'"
+        # An async connection: a blocking one would stop the event loop the store runs on.
+        async with await psycopg.AsyncConnection.connect(postgres_url) as db:
+            pair = await (
+                await db.execute("SELECT docs FROM pair_terms WHERE pair = 'tremendous progress'")
             ).fetchone()
-            word = db.execute("SELECT docs FROM terms WHERE term = 'putin'").fetchone()
-            totals = db.execute("SELECT statements FROM store_stats").fetchone()
+            word = await (
+                await db.execute("SELECT docs FROM terms WHERE term = 'putin'")
+            ).fetchone()
+            totals = await (await db.execute("SELECT statements FROM store_stats")).fetchone()
         assert (pair, word, totals) == ((1,), (6,), (len(seed_summary.statements),))
         await store.remove([seed_summary.article.id])
-        with psycopg.connect(postgres_url) as db:
+        async with await psycopg.AsyncConnection.connect(postgres_url) as db:
             left = [
-                db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()
+                await (await db.execute(f"SELECT COUNT(*) FROM {table}")).fetchone()
                 for table in ("pair_terms", "terms", "speaker_keys", "speaker_names")
             ]
-            totals = db.execute("SELECT statements, tokens FROM store_stats").fetchone()
+            totals = await (
+                await db.execute("SELECT statements, tokens FROM store_stats")
+            ).fetchone()
         assert left == [(0,)] * 4 and totals == (0, 0)
     finally:
         await store.close()
