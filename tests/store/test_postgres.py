@@ -64,6 +64,7 @@ async def test_a_lost_listener_falls_back_to_asking_the_database(
             admin.execute(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
                 " WHERE query LIKE 'LISTEN briefbot_articles%%' AND pid <> pg_backend_pid()"
+                " AND datname = current_database()"  # not the listeners of other runs
             )
         for _ in range(500):
             if not reader._changes.live:
