@@ -23,6 +23,7 @@ import asyncio
 import datetime as dt
 import os
 import secrets
+import shutil
 import statistics
 import sys
 import tempfile
@@ -87,12 +88,15 @@ async def main(args: argparse.Namespace) -> str:
         for n in range(args.kills):
             figures.append(await one_kill(cluster, fake, args.before))
             takeover, failover, late = figures[-1]
-            print(f"kill {n + 1}: takeover {takeover:.2f}s failover {failover:.2f}s late {late:.2f}s")
+            print(
+                f"kill {n + 1}: takeover {takeover:.2f}s failover {failover:.2f}s late {late:.2f}s"
+            )
     finally:
         cluster.stop()
         await fake.close()
         await admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         await admin.close()
+        shutil.rmtree(workdir, ignore_errors=True)
     takeovers, failovers, lates = (list(column) for column in zip(*figures, strict=True))
     return (
         f"kills={len(figures)} before_s={args.before} channels={args.channels} "

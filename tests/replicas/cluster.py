@@ -227,9 +227,7 @@ def payload(args: dict[str, Any]) -> tuple[str, int] | None:
 
 def slot_keys(slot: dt.datetime, channels: int) -> dict[str, str]:
     """Delivery key → channel id, for every channel of the schedule at ``slot``."""
-    return {
-        delivery_key(SlotKey(SCHEDULE, f"slack:{c}", slot)): c for c in channel_ids(channels)
-    }
+    return {delivery_key(SlotKey(SCHEDULE, f"slack:{c}", slot)): c for c in channel_ids(channels)}
 
 
 def post_counts(fake: FakeSlack, slot: dt.datetime, channels: int) -> Counter[tuple[str, int]]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -57,12 +56,14 @@ async def early_in_a_minute() -> None:
         await asyncio.sleep(61 - second)
 
 
-async def test_leader_killed_mid_fanout_each_slot_reaches_each_channel_once(pg_url: str) -> None:
+async def test_leader_killed_mid_fanout_each_slot_reaches_each_channel_once(
+    pg_url: str, tmp_path: Path
+) -> None:
     fake = TimedFakeSlack()
     await fake.start()
     await early_in_a_minute()
     started = dt.datetime.now(dt.UTC)
-    cluster = await start_cluster(fake, pg_url, Path(tempfile.mkdtemp(prefix="briefbot-rep-")))
+    cluster = await start_cluster(fake, pg_url, tmp_path)
     try:
         # The first leader's start-up catch-up delivers the minute it started in.
         await fake.wait_for("chat.postMessage", seconds=60)
