@@ -11,23 +11,33 @@ Time is scaled (``--scale 0.25``: every interval, backoff and Retry-After x0.25)
 takes seconds; the ratio is scale-free. The minimum is what the limits allow for the requests
 the fake had to accept: max((accepted - 1) x workspace interval, per-channel spacing).
 
+With ``--store postgresql`` the ledger is a throwaway database on the local PostgreSQL server
+(``BRIEFBOT_TEST_POSTGRES_URL``, default postgresql://postgres@127.0.0.1:5432/postgres),
+created for the run and dropped after it: the ledger replicas share.
+
 usage: python bench/delivery/bench_fanout.py [--channels 200] [--scale 0.25] [--seed 7]
+                                             [--store sqlite|postgresql]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import datetime as dt
 import functools
+import os
 import random
+import secrets
 import tempfile
 import time
 from collections import defaultdict
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import httpx
+import psycopg
 from aiohttp import web
 
 from bot.context import Context
@@ -42,6 +52,25 @@ from bot.store import open_store
 WORKSPACE_PER_SECOND = 10.0
 CHANNEL_INTERVAL = 1.0
 FAILURE_RATE = 0.10
+ADMIN_URL = os.environ.get(
+    "BRIEFBOT_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
+)
+
+
+@contextlib.asynccontextmanager
+async def store_url(kind: str, folder: Path) -> AsyncIterator[str]:
+    """A SQLite file in ``folder``, or a PostgreSQL database created now and dropped after."""
+    if kind == "sqlite":
+        yield f"sqlite:///{folder / 'bench.sqlite3'}"
+        return
+    name = f"briefbot_bench_{secrets.token_hex(6)}"
+    admin = await psycopg.AsyncConnection.connect(ADMIN_URL, autocommit=True, connect_timeout=5)
+    try:
+        await admin.execute(f"CREATE DATABASE {name}")
+        yield f"{ADMIN_URL.rsplit('/', 1)[0]}/{name}"
+    finally:
+        await admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        await admin.close()
 
 
 class Gcra:
@@ -176,7 +205,12 @@ def minimum_seconds(fake: FakeSlack, scale: float) -> float:
     return max(workspace, channel)
 
 
-async def run(channels: int, scale: float, seed: int, folder: Path) -> str:
+async def run(channels: int, scale: float, seed: int, folder: Path, store: str) -> str:
+    async with store_url(store, folder) as url:
+        return await run_on(channels, scale, seed, folder, url)
+
+
+async def run_on(channels: int, scale: float, seed: int, folder: Path, url: str) -> str:
     fake = FakeSlack(scale, seed)
     runner = web.AppRunner(fake.app(), access_log=None)
     await runner.setup()
@@ -186,7 +220,7 @@ async def run(channels: int, scale: float, seed: int, folder: Path) -> str:
     names = [f"slack:C{n:07d}" for n in range(channels)]
     schedule = {"name": "bench", "cron": "0 8 * * *", "timezone": "UTC", "channels": names}
     settings = Settings.model_validate({"schedules": [schedule], "briefs_dir": str(folder)})
-    store = await open_store(f"sqlite:///{folder / 'bench.sqlite3'}")
+    store = await open_store(url)
     limits = httpx.Limits(max_connections=100)
     try:
         async with httpx.AsyncClient(
@@ -219,6 +253,7 @@ async def run(channels: int, scale: float, seed: int, folder: Path) -> str:
     return (
         f"channels={channels} delivered={delivered} duplicates={duplicates}"
         f" seconds={elapsed:.3f} minimum_seconds={minimum:.3f} ratio={elapsed / minimum:.3f}"
+        f" store={url.partition(':')[0]}"
     )
 
 
@@ -227,9 +262,11 @@ def main() -> None:
     parser.add_argument("--channels", type=int, default=200)
     parser.add_argument("--scale", type=float, default=0.25)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--store", choices=["sqlite", "postgresql"], default="sqlite")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        print(asyncio.run(run(args.channels, args.scale, args.seed, Path(folder))))
+        figures = run(args.channels, args.scale, args.seed, Path(folder), args.store)
+        print(asyncio.run(figures))
 
 
 if __name__ == "__main__":

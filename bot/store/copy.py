@@ -118,7 +118,7 @@ _KEYS = {
     "feed_state": 1,
     "feed_entries": 2,
 }
-_KEY_TYPES = {"slot": "timestamptz", "part": "integer"}
+_KEY_TYPES = {"slot": "timestamptz", "part": "integer"}  # the rest are text
 _COPIED = {"articles", "article_topics", "speakers", "speaker_keys", "speaker_names",
            "speaker_words", "statements", "terms", "pair_terms", "schema_migrations",
            *(t.name for t in TABLES)}  # fmt: skip

@@ -34,25 +34,20 @@ async def test_word_and_pair_counts_follow_replacements(
     try:
         await store.put(seed_summary, content_hash="a", origin=None)
         await store.put(seed_summary, content_hash="b", origin=None)  # replaced, not doubled
-        # An async connection: a blocking one would stop the event loop the store runs on.
-        async with await psycopg.AsyncConnection.connect(postgres_url) as db:
-            pair = await (
-                await db.execute("SELECT docs FROM pair_terms WHERE pair = 'tremendous progress'")
+        with psycopg.connect(postgres_url) as db:
+            pair = db.execute(
+                "SELECT docs FROM pair_terms WHERE pair = 'tremendous progress'"
             ).fetchone()
-            word = await (
-                await db.execute("SELECT docs FROM terms WHERE term = 'putin'")
-            ).fetchone()
-            totals = await (await db.execute("SELECT statements FROM store_stats")).fetchone()
+            word = db.execute("SELECT docs FROM terms WHERE term = 'putin'").fetchone()
+            totals = db.execute("SELECT statements FROM store_stats").fetchone()
         assert (pair, word, totals) == ((1,), (6,), (len(seed_summary.statements),))
         await store.remove([seed_summary.article.id])
-        async with await psycopg.AsyncConnection.connect(postgres_url) as db:
+        with psycopg.connect(postgres_url) as db:
             left = [
-                await (await db.execute(f"SELECT COUNT(*) FROM {table}")).fetchone()
+                db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()
                 for table in ("pair_terms", "terms", "speaker_keys", "speaker_names")
             ]
-            totals = await (
-                await db.execute("SELECT statements, tokens FROM store_stats")
-            ).fetchone()
+            totals = db.execute("SELECT statements, tokens FROM store_stats").fetchone()
         assert left == [(0,)] * 4 and totals == (0, 0)
     finally:
         await store.close()
@@ -69,7 +64,7 @@ async def test_a_lost_listener_falls_back_to_asking_the_database(
             admin.execute(
                 "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
                 " WHERE query LIKE 'LISTEN briefbot_articles%%' AND pid <> pg_backend_pid()"
-                " AND datname = current_database()"  # this test's database only
+                " AND datname = current_database()"  # not the listeners of other runs
             )
         for _ in range(500):
             if not reader._changes.live:
