@@ -203,18 +203,27 @@ def item_lines(item: BriefingItem) -> list[str]:
     lines += [f"• {point}" for point in item.points]
     if item.figures:
         lines.append("• Figures: " + " · ".join(item.figures))
-    if item.quotes:
-        lines.append(
-            "Who said what: " + " · ".join(f'{q.speaker} "{q.words}"' for q in item.quotes)
-        )
+    lines += [line for line in (quotes_line(item), notes_line(item)) if line]
+    return lines
+
+
+def quotes_line(item: BriefingItem, marks: tuple[str, str] = ('"', '"')) -> str | None:
+    """'Who said what: X "words" · Y "words"', or None; each platform picks its quote marks."""
+    if not item.quotes:
+        return None
+    opening, closing = marks
+    said = (f"{q.speaker} {opening}{q.words}{closing}" for q in item.quotes)
+    return "Who said what: " + " · ".join(said)
+
+
+def notes_line(item: BriefingItem) -> str | None:
+    """The sourcing notes of an item in one line (no comment, disputed), or None."""
     notes = []
     if item.no_comment:
         notes.append("No comment: " + ", ".join(item.no_comment))
     if item.disputed:
         notes.append("Disputed: " + "; ".join(item.disputed))
-    if notes:
-        lines.append(" · ".join(notes))
-    return lines
+    return " · ".join(notes) or None
 
 
 def item_size(item: BriefingItem) -> int:

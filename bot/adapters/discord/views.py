@@ -53,17 +53,16 @@ class HasResponder(Protocol):
     responder: Answering
 
 
+def _secondary(label: str, custom_id: str) -> discord.ui.Button[Any]:
+    """The look every follow-up button shares; the custom id says what it answers."""
+    return discord.ui.Button(label=label, style=discord.ButtonStyle.secondary, custom_id=custom_id)
+
+
 class ArticleButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=_TEMPLATE):
     """A button answering 'quotes' or 'sources' for one article, in a private reply."""
 
     def __init__(self, verb: Verb, article_ref: str, label: str | None = None) -> None:
-        super().__init__(
-            discord.ui.Button(
-                label=label or LABELS[verb],
-                style=discord.ButtonStyle.secondary,
-                custom_id=f"{PREFIX}:{verb}:{article_ref}",
-            )
-        )
+        super().__init__(_secondary(label or LABELS[verb], f"{PREFIX}:{verb}:{article_ref}"))
         self.verb = verb
         self.article_ref = article_ref
 
@@ -88,11 +87,7 @@ class SpeakerButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=_SP
 
     def __init__(self, speaker_ref: str, label: str | None = None) -> None:
         super().__init__(
-            discord.ui.Button(
-                label=label or "More from this speaker",
-                style=discord.ButtonStyle.secondary,
-                custom_id=f"{PREFIX}:who:{speaker_ref}",
-            )
+            _secondary(label or "More from this speaker", f"{PREFIX}:who:{speaker_ref}")
         )
         self.speaker_ref = speaker_ref
 

@@ -27,7 +27,7 @@ from bot.adapters.slack.blocks import (
 )
 from bot.adapters.slack.buttons import MAX_IDS_VALUE, briefing_buttons
 from bot.core.answers import Answer, BriefingAnswer
-from bot.core.briefing import Briefing, BriefingItem
+from bot.core.briefing import Briefing, BriefingItem, notes_line, quotes_line
 
 
 def render_briefing(briefing: Briefing, *, buttons: bool = False) -> list[Message]:
@@ -59,18 +59,7 @@ def _item_group(number: int, item: BriefingItem) -> Group:
     lines += [[plain(f"• {point}")] for point in item.points]
     if item.figures:
         lines.append([plain("• Figures: " + " · ".join(item.figures))])
-    small: list[str] = []
-    if item.quotes:
-        small.append(
-            "Who said what: " + " · ".join(f"{q.speaker} “{q.words}”" for q in item.quotes)
-        )
-    notes = []
-    if item.no_comment:
-        notes.append("No comment: " + ", ".join(item.no_comment))
-    if item.disputed:
-        notes.append("Disputed: " + "; ".join(item.disputed))
-    if notes:
-        small.append(" · ".join(notes))
+    small = [line for line in (quotes_line(item, ("“", "”")), notes_line(item)) if line]
     blocks = [divider(), *rich(lines), *contexts(small)]
     return Group(blocks, (item.article_id,))
 
