@@ -93,3 +93,21 @@ def test_title_as_written() -> None:
     assert given.article.title == "Wall opens: what U.S. Steel did"
     untitled = extract_summary("The town opened its new sea wall on Tuesday morning, officials said.")
     assert not untitled.article.title.endswith(".")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "measure"),
+    [
+        ("The church counts 1.6 billion members of the Catholic Church worldwide, it said.",
+         "1.6 billion", "members of the Catholic Church worldwide"),
+        ("The storm left 12,000 homes without power across the northern coast on Monday.",
+         "12,000 homes without power", "homes without power"),
+        ("Officials said about 20 percent of the state's registered voters cast ballots early.",
+         "about 20 percent", "about 20 percent"),  # no whole phrase within reach: none
+        ("He won 52.3% of the vote in the first round of the race.", "52.3%", "the vote"),
+    ],
+)  # fmt: skip
+def test_figures_are_whole_phrases(sentence: str, value: str, measure: str) -> None:
+    (figure,) = extract_summary(f"Census\n\n{sentence}\n", article_id="c").key_figures
+    assert (figure.value, figure.measure) == (value, measure)
+    assert figure.measure.split()[-1].lower() not in {"of", "the", "across", "an", "entire"}
