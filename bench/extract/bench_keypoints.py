@@ -62,7 +62,10 @@ _JUNK = {
     ),
 }
 #: Function words a running sentence never capitalises mid-line; two of them: a headline.
-_TITLE_CASE = frozenset("The Is Are That Their Its Will Has Have With For And But Of To In On".split())  # noqa: SIM905
+_TITLE_CASE = frozenset(
+    ["The", "Is", "Are", "That", "Their", "Its", "Will", "Has", "Have", "With", "For", "And"]
+    + ["But", "Of", "To", "In", "On"]
+)
 _FRAGMENT_END = re.compile(r"[.!?…][\"”’')\]]*$")
 
 

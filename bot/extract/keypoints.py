@@ -56,8 +56,9 @@ _FURNITURE = re.compile(
 )
 #: Title Case (function words capitalised inside the line) is a headline: a related story.
 _TITLE_CASE_WORDS = frozenset(
-    "The A An Is Are Was Were Be That This Their His Her Its It Will Has Have With For And But "
-    "Not What How Why Who Your You Our We They After Over As In On At To By From Of Into".split()  # noqa: SIM905
+    """The A An Is Are Was Were Be That This Their His Her Its It Will Has Have With For And
+    But Not What How Why Who Your You Our We They After Over As In On At To By From Of
+    Into""".split()  # noqa: SIM905
 )
 #: "(CNN)", "LONDON, England (CNN) --", "WASHINGTON (Reuters) -", "MOSCOW —": wire datelines.
 _DATELINE = re.compile(

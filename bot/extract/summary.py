@@ -119,7 +119,9 @@ def _role(role: str | None) -> str | None:
     kept = [
         p
         for p in parts
-        if p and not p.isdigit() and not all(w.strip(".,").lower() in _HONORIFICS for w in p.split())
+        if p
+        and not p.isdigit()
+        and not all(w.strip(".,").lower() in _HONORIFICS for w in p.split())
     ]
     return "; ".join(kept) or None
 

@@ -91,7 +91,9 @@ def test_title_as_written() -> None:
     assert extract_summary(text).article.title == "Harbour wall opens on time"
     given = extract_summary("The town opened its wall.", title="Wall opens: what U.S. Steel did")
     assert given.article.title == "Wall opens: what U.S. Steel did"
-    untitled = extract_summary("The town opened its new sea wall on Tuesday morning, officials said.")
+    untitled = extract_summary(
+        "The town opened its new sea wall on Tuesday morning, officials said."
+    )
     assert not untitled.article.title.endswith(".")
 
 
