@@ -276,10 +276,20 @@ def extract_summary(
     url: str | None = None,
     published: dt.date | None = None,
     title: str | None = None,
+    default_published: dt.date | None = None,
 ) -> Summary:
-    """A valid, machine-extracted ``Summary`` of raw article text (never raises on bad text)."""
+    """A valid, machine-extracted ``Summary`` of raw article text (never raises on bad text).
+
+    ``published`` is the source's own date (page metadata, a feed entry) and beats the text's;
+    ``default_published`` is used only when neither gives one (``--published``)."""
     return build_summary(
-        analyse(text), text, article_id=article_id, url=url, published=published, title=title
+        analyse(text),
+        text,
+        article_id=article_id,
+        url=url,
+        published=published,
+        title=title,
+        default_published=default_published,
     )
 
 
@@ -297,6 +307,7 @@ def build_summary(
     url: str | None = None,
     published: dt.date | None = None,
     title: str | None = None,
+    default_published: dt.date | None = None,
 ) -> Summary:
     """The summary for an article already analysed (the batch path reuses the analysis)."""
     facts = article_facts(text, analysis.paragraphs, analysis.sentences, title=title, url=url)
@@ -317,7 +328,7 @@ def build_summary(
             "title": facts.title,
             "outlet": facts.outlet,
             "byline": facts.byline,
-            "published": published or facts.published or _today(facts.title),
+            "published": published or facts.published or default_published or _today(facts.title),
             "url": url if url and re.match(r"^https?://\S+$", url) else None,
         }
     )
