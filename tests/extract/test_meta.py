@@ -12,7 +12,7 @@ import pytest
 
 from bot.extract import extract_summary
 from bot.extract.meta import article_date
-from bot.extract.summary import name_form
+from bot.extract.summary import name_form, slug
 
 BRIDGE = "\n\n".join(
     [
@@ -113,3 +113,19 @@ def test_figures_are_whole_phrases(sentence: str, value: str, measure: str) -> N
     (figure,) = extract_summary(f"Census\n\n{sentence}\n", article_id="c").key_figures
     assert (figure.value, figure.measure) == (value, measure)
     assert figure.measure.split()[-1].lower() not in {"of", "the", "across", "an", "entire"}
+
+
+@pytest.mark.parametrize(
+    ("name", "ident"),
+    [
+        ("Zürich", "zurich"),
+        ("Київ", "kiiv"),
+        ("Москва", "moskva"),
+        ("Łódź", "lodz"),
+        ("São Paulo", "sao-paulo"),
+    ],
+)
+def test_ids_are_transliterated_not_dropped(name: str, ident: str) -> None:
+    assert slug(name) == ident
+    text = f"{name} opens a new tram line\n\nThe city opened its new tram line on Tuesday."
+    assert extract_summary(text).article.id.startswith(f"{ident}-opens-a-new-tram-line")
