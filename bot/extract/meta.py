@@ -47,6 +47,11 @@ _YEARLESS = re.compile(
     r"\b(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d)"
     r"(?!\s*(?:-|–|to)\s*\d)"
 )
+#: A year; no look-behind first, which would cost the scan its fast start (checked in code).
+_YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
+#: How far before its year a date may start ("September 30th, 2025", "2025-12-20" from 2025).
+DATE_SPAN = 24
+_STAMP_WORDS = re.compile(r"Published|Updated|Posted|Filed|updated")
 #: How far from the top an article's own date is looked for (dateline, byline, "Updated …").
 HEAD_CHARS = 600
 #: A line this short holding a date is a date line ("Sept. 3, 10:41 a.m. ET").
@@ -127,15 +132,16 @@ def _yearless(text: str, today: dt.date) -> dt.date | None:
     """An AP-style date without a year ("Sept. 3", "Published Dec. 20") where an article
     states its own date: after Published/Updated/Posted, or on a short line of its own. AP
     leaves the year out for the current year; a date that would lie ahead is last year's."""
-    for match in _YEARLESS.finditer(text):
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        line_end = text.find("\n", match.end())
-        line = text[line_start : len(text) if line_end < 0 else line_end]
-        if not (match.group("stamp") or len(line.strip()) <= SHORT_LINE):
-            continue
-        found = _date_of(match, today.year)
-        if found is not None:
-            return found if found <= today + dt.timedelta(days=1) else _last_year(found)
+    for line in text.splitlines():
+        short = len(line.strip()) <= SHORT_LINE
+        if not short and not _STAMP_WORDS.search(line):
+            continue  # a running paragraph: "on Sept. 3" there is an event, not the date
+        for match in _YEARLESS.finditer(line):
+            if not (short or match.group("stamp")):
+                continue
+            found = _date_of(match, today.year)
+            if found is not None:
+                return found if found <= today + dt.timedelta(days=1) else _last_year(found)
     return None
 
 
@@ -155,9 +161,24 @@ def article_date(text: str, today: dt.date | None = None) -> dt.date | None:
     found = parse_date(head) or _yearless(head, today)
     if found is not None:
         return found
-    dates = (_date_of(m) for m in _DATE.finditer(text))
-    past = [d for d in dates if d is not None and d <= today + dt.timedelta(days=1)]
+    past = [d for d in _dates_with_years(text) if d <= today + dt.timedelta(days=1)]
     return max(past) if past else None
+
+
+def _dates_with_years(text: str) -> list[dt.date]:
+    """Every full date in ``text``: only the few places a year stands are read closely (a
+    whole-text scan with the date pattern would cost more than the rest of the facts)."""
+    found: list[dt.date] = []
+    end = 0
+    for year in _YEAR.finditer(text):
+        if year.start() < end or (year.start() and text[year.start() - 1].isdigit()):
+            continue
+        for match in _DATE.finditer(text, max(end, year.start() - DATE_SPAN), year.end() + 6):
+            date = _date_of(match)
+            if date is not None:
+                found.append(date)
+            end = match.end()
+    return found
 
 
 def tidy_title(title: str) -> str:
