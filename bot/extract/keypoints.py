@@ -47,7 +47,8 @@ _FURNITURE = re.compile(
     r"<[a-z/!][^>]*>|&[a-z]+;|&#\d+;|\{|\}|\s\|\s|\[\+?\]|scroll\s+down|"
     r"click\s+(?:here|to)|continue\s+reading|contributed\s+to\s+this\s+report|"
     r"getty\s+images|shutterstock|\bap\s+photo\b|\bfile\s+photo\b|\(photo\b|photograph:|"
-    r"image\s+(?:copyright|caption|source)|all\s+rights\s+reserved|"
+    r"image\s+(?:copyright|caption|source)|all\s+rights\s+reserved|credit(?:\.{3}|…)|"
+    r"trust\s+principles|may\s+(?:receive|earn)\s+a\s+(?:share|commission)|"
     r"may\s+not\s+be\s+(?:published|reproduced|redistributed)|"
     r"\((?:pictured|left|right|centre|center|top|bottom|above|below)\b|"
     r"(?-i:\b(?:REUTERS|AFP|AP|EPA|Reuters|Getty)/)|\bvia\s+getty\b|"
@@ -92,7 +93,8 @@ _TRIGGER_CHARS = frozenset("/@<&{}(—|[")
 #: (specific, so that ordinary sentences rarely pay for the full pattern).
 _TRIGGER_WORDS = (
     "scroll", "click", "contributed", "getty", "photo", "www", "continue reading",
-    "shutterstock", "image c", "image s", "rights reserved", "may not be",
+    "shutterstock", "image c", "image s", "rights reserved", "may not be", "credit...",
+    "credit…", "trust principles", "may receive", "may earn",
 )  # fmt: skip
 
 

@@ -51,6 +51,9 @@ JUNK = [
     "This story has been updated with comments from the mayor and the council staff.",
     "Watch: the tide comes in over the new wall for the first time in three winters.",
     "Politics | Harbourton | The new sea wall opens after three winters of floods.",
+    "The mayor opens the wall on the quay in the rain. Credit...Tom Weller for the Ledger",
+    "Our Standards: The Harbourton Ledger Trust Principles apply to every story we print.",
+    "The Ledger may receive a share from purchases made via links on this harbour page.",
 ]
 
 
