@@ -2,6 +2,8 @@
 
 Usage: python bench/extract/bench_keypoints.py [DATA.jsonl]   (or set BRIEFBOT_SUMMARIES)
 
+DATA without ``highlights`` (e.g. ``../shared/eval/polnear-train.jsonl``): the junk count only.
+
 DATA is the shared CNN/DailyMail sample (``../shared/eval/summaries/cnn-validation.jsonl``,
 which stays outside the repository) with its ROUGE scorer ``score.py`` next to it (needs
 ``pip install rouge-score``). For every article the full ``extract_summary`` runs; its key
@@ -44,11 +46,26 @@ _JUNK = {
     "link": re.compile(r"https?://|www\.|\b\w+\.(?:com|org|net|co\.uk)/|pic\.twitter\.com", re.I),
     "handle": re.compile(r"(?<![\w.])@\w{2,}"),
     "markup": re.compile(r"<[a-z/][^>]*>|&[a-z]+;|\[\s*\]|\{|\}|\|\s*\w+\s*\|"),
+    "credit": re.compile(
+        r"image copyright|image caption|photograph:|all rights reserved|shutterstock|"
+        r"may not be (?:published|reproduced|redistributed)|^FILE\s*[-–—]|^credit:|via getty",
+        re.I,
+    ),
+    "promo": re.compile(
+        r"^(?:sign up|subscribe|advertisement|download the app|get (?:our|the) newsletter)|"
+        r"continue reading|newsletter|view this post|a post shared by",
+        re.I,
+    ),
     "byline": re.compile(
         r"^By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:[,|]|$|and\s)|"
         r"contributed to this report|^\(?[Rr]eporting by"
     ),
 }
+#: Function words a running sentence never capitalises mid-line; two of them: a headline.
+_TITLE_CASE = frozenset(
+    ["The", "Is", "Are", "That", "Their", "Its", "Will", "Has", "Have", "With", "For", "And"]
+    + ["But", "Of", "To", "In", "On"]
+)
 _FRAGMENT_END = re.compile(r"[.!?…][\"”’')\]]*$")
 
 
@@ -63,6 +80,10 @@ def junk_reasons(point: str) -> list[str]:
         or not (text[:1].isupper() or text[:1].isdigit() or text[:1] in "\"“‘'(")
     ):
         reasons.append("fragment")
+    inner = [w for w in words[1:] if w in _TITLE_CASE]
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    if len(inner) >= 2 and capitalised >= 0.6 * len(words):
+        reasons.append("headline")  # Title Case throughout, not a title quoted in a sentence
     if "—" in text and re.search(r"—\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*\s*\(@\w+\)", text):
         reasons.append("tweet sign-off")
     return reasons
@@ -111,9 +132,38 @@ def _default_data() -> Path:
     return ROOT.parent / "shared" / "eval" / "summaries" / "cnn-validation.jsonl"
 
 
+def _has_highlights(data: Path) -> bool:
+    with data.open(encoding="utf-8") as lines:
+        first = next((line for line in lines if line.strip()), "{}")
+    return "highlights" in json.loads(first)
+
+
+def junk_only(data: Path) -> int:
+    """Articles without highlights (e.g. the PolNeAR eval): the junk count alone."""
+    junk: Counter[str] = Counter()
+    examples: dict[str, str] = {}
+    points_total = articles = 0
+    for line in data.open(encoding="utf-8"):
+        if not line.strip():
+            continue
+        record = json.loads(line)
+        articles += 1
+        for point in extract_summary(record["text"], article_id="a").key_points:
+            points_total += 1
+            for reason in junk_reasons(point):
+                junk[reason] += 1
+                examples.setdefault(reason, point[:160])
+    for reason, count in junk.most_common():
+        print(f"junk {reason}: {count}  e.g. {examples[reason]!r}")
+    print(f"articles={articles} points={points_total} junk={sum(junk.values())}")
+    return 0
+
+
 def main(argv: list[str]) -> int:
     data = Path(argv[1]) if len(argv) > 1 else _default_data()
     scorer = data.parent / "score.py"
+    if data.is_file() and not _has_highlights(data):
+        return junk_only(data)
     if not data.is_file() or not scorer.is_file():
         print(f"bench_keypoints: not found: {data} or {scorer}", file=sys.stderr)
         return 2

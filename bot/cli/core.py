@@ -133,6 +133,7 @@ def check(config: ConfigOption = None) -> None:
 
 def review_lines(loaded: Sequence[tuple[object, Summary]]) -> list[str]:
     """Statements whose speaker the extractor guessed, for an editor to check (not errors)."""
+    from bot.core.library import shown_speaker
     from bot.core.summary import Confidence
 
     lines: list[str] = []
@@ -143,7 +144,7 @@ def review_lines(loaded: Sequence[tuple[object, Summary]]) -> list[str]:
                 words = st.text if len(st.text) <= 60 else st.text[:57] + "..."
                 lines.append(
                     f"review: {path}: statements[{index}] paragraph {st.paragraph}: "
-                    f"probably {name} ({st.confidence}): {words!r}"
+                    f"{shown_speaker(name, st.confidence)} ({st.confidence}): {words!r}"
                     if st.confidence is not Confidence.UNKNOWN
                     else f"review: {path}: statements[{index}] paragraph {st.paragraph}: "
                     f"speaker unknown: {words!r}"

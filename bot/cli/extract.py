@@ -70,8 +70,8 @@ async def _extract(
     from bot.ingest.model import open_summariser
 
     article = await _article(settings, source)
-    if published is not None:
-        article = dataclasses.replace(article, published=published)
+    if published is not None:  # the page's or the text's own date still comes first
+        article = dataclasses.replace(article, fallback_published=published)
     async with open_summariser(settings, secrets) as summarise:
         summary = await summarise(article)
     text = summary_yaml(summary)

@@ -143,14 +143,16 @@ async def quotes(library: Library, article_query: str) -> Answer:
     if not isinstance(found, tuple):
         return found
     article, summary = found
-    groups: dict[str, list[StatementRecord]] = {}
+    # A speaker's named statements and the guessed ones ("probably X") are separate groups,
+    # so that a heading never vouches for a guess nor casts doubt on a named quote.
+    groups: dict[tuple[str, bool], list[StatementRecord]] = {}
     for statement in summary.statements:
         record = StatementRecord.of(summary, statement, statement.speaker)
-        groups.setdefault(statement.speaker, []).append(record)
+        groups.setdefault((statement.speaker, record.low_confidence), []).append(record)
     return QuotesAnswer(
         article,
         tuple(
-            SpeakerGroup(items[0].speaker_name, items[0].speaker_role, tuple(items))
+            SpeakerGroup(items[0].speaker_shown, items[0].speaker_role, tuple(items))
             for items in groups.values()
         ),
     )

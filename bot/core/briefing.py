@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from bot.core.library import shown_speaker
 from bot.core.summary import Person, Source, StatementKind, Summary
 from bot.core.text import first_sentence
 from bot.core.verify import statement_verified
@@ -157,11 +158,13 @@ def make_item(summary: Summary) -> BriefingItem:
 
 def strongest_quotes(summary: Summary, limit: int = MAX_QUOTES) -> list[QuoteLine]:
     """One verified (or uncheckable) direct quote per speaker, named people first, in article
-    order."""
+    order. A speaker's quote attributed by name beats one the extractor guessed, which is
+    shown as "probably X" when it is the only one."""
     named = {p.id for p in summary.people}
     seen: set[str] = set()
     picked: list[tuple[int, int, QuoteLine]] = []
-    for order, statement in enumerate(summary.statements):
+    in_order = sorted(enumerate(summary.statements), key=lambda pair: pair[1].low_confidence)
+    for order, statement in in_order:
         if statement.kind is not StatementKind.DIRECT or statement.speaker in seen:
             continue
         if statement_verified(statement, summary.text) is False:
@@ -169,7 +172,7 @@ def strongest_quotes(summary: Summary, limit: int = MAX_QUOTES) -> list[QuoteLin
         seen.add(statement.speaker)
         rank = 0 if statement.speaker in named else 1
         line = QuoteLine(
-            speaker=short_label(summary, statement.speaker),
+            speaker=shown_speaker(short_label(summary, statement.speaker), statement.confidence),
             words=first_sentence(statement.text, limit=QUOTE_LIMIT),
             paragraph=statement.paragraph,
         )

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
-from bot.core.summary import Statement, StatementKind, Summary
+from bot.core.summary import LOW_CONFIDENCE, Confidence, Statement, StatementKind, Summary
 from bot.core.verify import statement_verified
 
 
@@ -30,9 +30,19 @@ class SpeakerRecord:
     matched: str = ""  # the indexed name or alias that matched the query
 
 
+def shown_speaker(name: str, confidence: Confidence | None) -> str:
+    """A speaker's name as every answer shows it: "probably X" when the extractor guessed
+    (pronoun, carried over, inferred); the one place that decides it, for every renderer."""
+    return f"probably {name}" if confidence in LOW_CONFIDENCE else name
+
+
 @dataclass(frozen=True)
 class StatementRecord:
-    """A statement with what is needed to show it: speaker, article and place."""
+    """A statement with what is needed to show it: speaker, article and place.
+
+    ``speaker_name`` is the speaker's own name (for follow-up buttons and matching);
+    ``speaker_shown`` is what an answer prints, with the review flag of ``confidence``.
+    """
 
     article_id: str
     article_title: str
@@ -47,6 +57,17 @@ class StatementRecord:
     paragraph: int
     verified: bool | None = None  # None: no article text to check against
     published: dt.datetime | None = None  # the article's publication time, when known
+    confidence: Confidence | None = None  # how the extractor found the speaker; None: as named
+
+    @property
+    def low_confidence(self) -> bool:
+        """True when the speaker is the extractor's guess, shown as "probably X"."""
+        return self.confidence in LOW_CONFIDENCE
+
+    @property
+    def speaker_shown(self) -> str:
+        """The speaker as answers show it ("probably X" for a guess)."""
+        return shown_speaker(self.speaker_name, self.confidence)
 
     @classmethod
     def of(cls, summary: Summary, statement: Statement, speaker_key: str) -> StatementRecord:
@@ -57,7 +78,7 @@ class StatementRecord:
             article_title=summary.article.title,
             outlet=summary.article.outlet,
             speaker_key=speaker_key,
-            speaker_name=f"probably {entry.name}" if statement.low_confidence else entry.name,
+            speaker_name=entry.name,
             speaker_role=getattr(entry, "role", None) or getattr(entry, "affiliation", None),
             text=statement.text,
             kind=statement.kind,
@@ -66,6 +87,7 @@ class StatementRecord:
             paragraph=statement.paragraph,
             verified=statement_verified(statement, summary.text),
             published=summary.article.published_at,
+            confidence=statement.confidence,
         )
 
 

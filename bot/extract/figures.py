@@ -10,15 +10,27 @@ from bot.extract.paragraphs import Sentence
 
 log = logging.getLogger(__name__)
 
+#: Words that end what a number measures: "12,000 homes | in the north".
+_STOPPERS = frozenset(
+    """in on at and or but that which who this since to from by as than when while after before
+    last next per is are was were be been has have had will would could can may might should
+    said says went came rose fell grew dropped jumped increased decreased voted died""".split()  # noqa: SIM905
+)
+#: At most this many words after the number are read as what it measures.
+MEASURE_WORDS = 6
 _FIGURE = re.compile(
     r"(?P<q>\b(?:about|around|nearly|almost|roughly|approximately|more\s+than|less\s+than|"
     r"fewer\s+than|over|under|some|up\s+to|at\s+least|an\s+estimated|only|just)\s+)?"
     r"(?P<num>[$€£]?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent\b|per\s+cent\b))?"
     r"(?:\s+(?:million|billion|trillion|thousand)\b)?)"
-    r"(?P<rest>(?:\s+(?!(?:in|on|at|and|or|but|that|which|who|this|since|to|from|by|as|than|"
-    r"when|while|after|before|last|next|per|is|are|was|were|be|been|has|have|had|will|would|"
-    r"could|can|may|might|should|said|says|went|came|rose|fell|grew|dropped|jumped|increased|"
-    r"decreased|voted|died|were)\b)[A-Za-z][\w-]*){0,4})"
+    r"(?P<rest>(?:\s+(?!(?:" + "|".join(sorted(_STOPPERS)) + r")\b)[A-Za-z][\w’'-]*)"
+    r"{0," + str(MEASURE_WORDS) + r"})"
+)
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w’'-]*)")
+#: Prepositions a measure may be cut back to when it runs past MEASURE_WORDS.
+_PREPOSITIONS = frozenset(
+    """of for with without across into over under among between around through during near
+    along within toward towards behind beyond against about like""".split()  # noqa: SIM905
 )
 _MONTHS = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -42,8 +54,9 @@ class FoundFigure:
 #: Words a phrase cannot end on: "1.6 billion members of an entire" is cut mid-phrase.
 _DANGLING = frozenset(
     """of a an the its their his her our my your this that these those entire whole all each
-    every other new more most some any such own with for into about against between among
-    per like under over around nearly almost very""".split()  # noqa: SIM905
+    every other new more most some any such own with without for into about against between
+    among per like under over around nearly almost very across through during near along within
+    toward towards behind beyond from to by at in on""".split()  # noqa: SIM905
 )
 
 
@@ -51,6 +64,20 @@ def _whole(words: list[str]) -> list[str]:
     """The words up to the last one a phrase can end on (drop a dangling tail)."""
     while words and words[-1].lower().strip(",;:") in _DANGLING:
         words = words[:-1]
+    return words
+
+
+def _complete(words: list[str], text: str, end: int) -> list[str]:
+    """The words of a measure that was cut by the word limit, back to a phrase boundary:
+    "members of the Catholic [Church …]" becomes "members"."""
+    following = _NEXT_WORD.match(text, end)
+    if len(words) < MEASURE_WORDS or not following:
+        return words
+    if following.group(1).lower() in _STOPPERS:
+        return words
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].lower() in _PREPOSITIONS:
+            return words[:index]
     return words
 
 
@@ -71,7 +98,7 @@ def find_figures(sentence: Sentence) -> list[FoundFigure]:
     for match in _FIGURE.finditer(text):
         num = match.group("num")
         digits = num.replace(",", "").strip("$€£ ")
-        rest = match.group("rest").strip()
+        rest = " ".join(_complete(match.group("rest").split(), text, match.end()))
         if _MONTHS.search(text[: match.start("num")]) or re.fullmatch(r"(?:19|20)\d\d", digits):
             continue
         if match.start("num") and text[match.start("num") - 1] in "-/:":

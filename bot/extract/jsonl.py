@@ -38,7 +38,7 @@ def _published(record: dict[str, Any]) -> dt.date | None:
 
 def record_summary(record: dict[str, Any], published: dt.date | None = None) -> tuple[Any, Summary]:
     """The analysis and summary of one line: the same summary ``briefbot extract FILE`` gives
-    for that text (its own date first, then ``published``)."""
+    for that text (the line's ``published`` first, then the text's date, then ``published``)."""
     text = record["text"]
     analysis = analyse(text)
     summary = build_summary(
@@ -46,8 +46,9 @@ def record_summary(record: dict[str, Any], published: dt.date | None = None) -> 
         text,
         article_id=str(record["id"]) if record.get("id") is not None else None,
         url=record.get("url") if isinstance(record.get("url"), str) else None,
-        published=_published(record) or published,
+        published=_published(record),
         title=record.get("title") if isinstance(record.get("title"), str) else None,
+        default_published=published,
     )
     return analysis, summary
 

@@ -29,24 +29,44 @@ _STOP = frozenset(
     about after before over into out up down just only very so such if while said""".split()  # noqa: SIM905
 )
 _BOILERPLATE = re.compile(
-    r"^(?:\(?reporting\s+by|editing\s+by|writing\s+by|read\s+(?:more|the\s+rest)|"
-    r"click\s+(?:here|to)|follow\s|sign\s+up|subscribe|advertisement|full\s+text|abstract|"
-    r"photo|image|picture|pictured|video|watch|related|see\s+also|also\s+read|more:|latest:|"
-    r"share\s|scroll\s|caption|file\s+photo|editor'?s\s+note|this\s+story|copyright)",
+    r"^(?:(?:\(?reporting\s+by|editing\s+by|writing\s+by|additional\s+reporting|"
+    r"read\s+(?:more|the\s+rest|also|next)|click\s+(?:here|to)|tap\s+(?:here|to)|follow|"
+    r"sign\s+up|subscribe|advertisement|sponsored|full\s+text|abstract|photos?|images?|"
+    r"pictures?|pictured|videos?|watch|listen|related|recommended|trending|see\s+also|"
+    r"also\s+read|share\s+(?:this|on)|scroll|caption|file\s+photo|editor'?s\s+note|"
+    r"this\s+(?:story|article|report)\s+(?:was|has|is|originally|first)|"
+    r"an\s+earlier\s+version|copyright|last\s+(?:modified|updated)|view\s+(?:this|the)\s+post|"
+    r"a\s+post\s+shared\s+by|this\s+content\s+is|download\s+(?:the|our)|"
+    r"get\s+(?:our|the)\s+(?:free\s+)?(?:newsletter|app)|support\s+(?:our|independent))\b|"
+    r"(?:more|latest|breaking|update[ds]?|correction|credit|illustration|composite|graphic|"
+    r"published|posted|opinion|analysis|live)\s*:|file\s*[-–—:])",
     re.IGNORECASE,
 )
 _FURNITURE = re.compile(
     r"https?://|www\.|\b\w+\.(?:com|org|net|co\.uk)/|pic\.twitter\.com|(?<![\w.])@\w{2,}|"
-    r"<[a-z/!][^>]*>|&[a-z]+;|&#\d+;|\{|\}|scroll\s+down|click\s+(?:here|to)|"
-    r"contributed\s+to\s+this\s+report|getty\s+images|\bap\s+photo\b|\(photo\b|"
-    r"\((?:pictured|left|right|centre|center)\b|—\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*\s*\(@",
+    r"<[a-z/!][^>]*>|&[a-z]+;|&#\d+;|\{|\}|\s\|\s|\[\+?\]|scroll\s+down|"
+    r"click\s+(?:here|to)|continue\s+reading|contributed\s+to\s+this\s+report|"
+    r"getty\s+images|shutterstock|\bap\s+photo\b|\bfile\s+photo\b|\(photo\b|photograph:|"
+    r"image\s+(?:copyright|caption|source)|all\s+rights\s+reserved|credit(?:\.{3}|…)|"
+    r"trust\s+principles|may\s+(?:receive|earn)\s+a\s+(?:share|commission)|"
+    r"may\s+not\s+be\s+(?:published|reproduced|redistributed)|"
+    r"\((?:pictured|left|right|centre|center|top|bottom|above|below)\b|"
+    r"(?-i:\b(?:REUTERS|AFP|AP|EPA|Reuters|Getty)/)|\bvia\s+getty\b|"
+    r"—\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*\s*\(@",
     re.IGNORECASE,
 )
+#: Title Case (function words capitalised inside the line) is a headline: a related story.
+_TITLE_CASE_WORDS = frozenset(
+    """The A An Is Are Was Were Be That This Their His Her Its It Will Has Have With For And
+    But Not What How Why Who Your You Our We They After Over As In On At To By From Of
+    Into""".split()  # noqa: SIM905
+)
+_TITLE_CASE = re.compile(r"\s(?:" + "|".join(sorted(_TITLE_CASE_WORDS)) + r")(?=\s)")
 #: "(CNN)", "LONDON, England (CNN) --", "WASHINGTON (Reuters) -", "MOSCOW —": wire datelines.
 _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w. ]{1,30})?\s*)?"
     r"(?:\((?:CNN|AP|Reuters|AFP|UPI|Bloomberg)\)\s*(?:--|—|–|-)?\s*|"
-    r"(?<=[A-Z])\s+(?:--|—|–)\s+)"
+    r"(?<=[A-Z])\s+(?:--|—|–)\s+|(?<=[A-Z]):\s+)"
 )
 #: "By Ana Ortiz and Tom Weller" (not "By the time the wall opened, …").
 _BYLINE = re.compile(r"^(?:By|BY)\s+[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3}\s*(?:[,|]|$|and\s)")
@@ -68,8 +88,14 @@ def strip_dateline(text: str) -> str:
     return rest if rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in '"“' else text
 
 
-_TRIGGER_CHARS = frozenset("/@<&{}(—")
-_TRIGGER_WORDS = ("scroll", "click", "contributed", "getty", "photo", "www")
+_TRIGGER_CHARS = frozenset("/@<&{}(—|[")
+#: Lower-case pieces one of which every furniture phrase without a trigger character holds
+#: (specific, so that ordinary sentences rarely pay for the full pattern).
+_TRIGGER_WORDS = (
+    "scroll", "click", "contributed", "getty", "photo", "www", "continue reading",
+    "shutterstock", "image c", "image s", "rights reserved", "may not be", "credit...",
+    "credit…", "trust principles", "may receive", "may earn",
+)  # fmt: skip
 
 
 def _furniture(text: str) -> bool:
@@ -82,9 +108,23 @@ def _furniture(text: str) -> bool:
     return _FURNITURE.search(text) is not None
 
 
+def _headline(text: str) -> bool:
+    """Title Case: two or more function words capitalised after the first word ("Ten Towns
+    That Lost Their Harbour"), which running sentences, even full of names, never have. A
+    capital after a colon or an opening quote starts a sentence and does not count."""
+    found = 0
+    for match in _TITLE_CASE.finditer(text):
+        if text[match.start() - 1] not in ':"“':
+            found += 1
+            if found == 2:
+                return True
+    return False
+
+
 def is_clean(text: str) -> bool:
     """A whole sentence of the story, not page furniture or a fragment."""
-    if len(text.split()) < MIN_WORDS or len(text) > MAX_CHARS:
+    words = text.split()
+    if len(words) < MIN_WORDS or len(text) > MAX_CHARS or _headline(text):
         return False
     if _BOILERPLATE.match(text) or _BYLINE.match(text) or _furniture(text):
         return False

@@ -40,6 +40,22 @@ _DATE = re.compile(
     + r"),?\s+(?P<year2>(?:19|20)\d\d)\b"
     r"|\b(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?!\d)"
 )
+#: "Sept. 3", "Dec. 20" (no year): only where an article dates itself (see ``_yearless``).
+_YEARLESS = re.compile(
+    r"(?P<stamp>\b(?:Published|Updated|Posted|Filed|Last\s+updated)\b[:\s]*(?:on\s+)?"
+    r"(?:(?:Mon|Tues?|Wed|Thu|Thurs|Fri|Sat|Sun)[a-z]*\.?,?\s+)?)?"
+    r"\b(?P<month>" + _MONTH + r")\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?!,?\s+(?:19|20)\d\d)"
+    r"(?!\s*(?:-|–|to)\s*\d)"
+)
+#: A year; no look-behind first, which would cost the scan its fast start (checked in code).
+_YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
+#: How far before its year a date may start ("September 30th, 2025", "2025-12-20" from 2025).
+DATE_SPAN = 24
+_STAMP_WORDS = re.compile(r"Published|Updated|Posted|Filed|updated")
+#: How far from the top an article's own date is looked for (dateline, byline, "Updated …").
+HEAD_CHARS = 600
+#: A line this short holding a date is a date line ("Sept. 3, 10:41 a.m. ET").
+SHORT_LINE = 60
 _MONTHS = {m[:3].lower(): i for i, m in enumerate(
     "January February March April May June July August September October November December".split(), 1  # noqa: SIM905
 )}  # fmt: skip
@@ -89,23 +105,80 @@ def _outlet(title: str, text: str, url: str | None) -> str | None:
     return None
 
 
+def _date_of(match: re.Match[str], year: int | None = None) -> dt.date | None:
+    """The date a match of ``_DATE`` or ``_YEARLESS`` writes (``year`` for a yearless one)."""
+    groups = match.groupdict()
+    try:
+        if groups.get("iso"):
+            return dt.date.fromisoformat(groups["iso"])
+        month = groups.get("month") or groups["month2"]
+        day = groups.get("day") or groups["day2"]
+        found = groups.get("year") or groups.get("year2") or year
+        return dt.date(int(found), _MONTHS[month[:3].lower()], int(day)) if found else None
+    except ValueError:
+        return None  # "February 30, 2025": not a date
+
+
 def parse_date(text: str) -> dt.date | None:
     """The first date written in US, AP, day-first or ISO style in ``text``, if valid."""
     for match in _DATE.finditer(text):
-        try:
-            if match.group("iso"):
-                return dt.date.fromisoformat(match.group("iso"))
-            month = match.group("month") or match.group("month2")
-            day = match.group("day") or match.group("day2")
-            year = match.group("year") or match.group("year2")
-            return dt.date(int(year), _MONTHS[month[:3].lower()], int(day))
-        except ValueError:
-            continue  # "February 30, 2025": not a date, look further
+        found = _date_of(match)
+        if found is not None:
+            return found
     return None
 
 
-def _published(text: str) -> dt.date | None:
-    return parse_date(text[:600])
+def _yearless(text: str, today: dt.date) -> dt.date | None:
+    """An AP-style date without a year ("Sept. 3", "Published Dec. 20") where an article
+    states its own date: after Published/Updated/Posted, or on a short line of its own. AP
+    leaves the year out for the current year; a date that would lie ahead is last year's."""
+    for line in text.splitlines():
+        short = len(line.strip()) <= SHORT_LINE
+        if not short and not _STAMP_WORDS.search(line):
+            continue  # a running paragraph: "on Sept. 3" there is an event, not the date
+        for match in _YEARLESS.finditer(line):
+            if not (short or match.group("stamp")):
+                continue
+            found = _date_of(match, today.year)
+            if found is not None:
+                return found if found <= today + dt.timedelta(days=1) else _last_year(found)
+    return None
+
+
+def _last_year(date: dt.date) -> dt.date | None:
+    try:
+        return date.replace(year=date.year - 1)
+    except ValueError:  # 29 February
+        return None
+
+
+def article_date(text: str, today: dt.date | None = None) -> dt.date | None:
+    """The article's date: a full date near the top (dateline, "Published …"), else a
+    yearless one there, else the latest date the text reports that is not in the future
+    (an article is written on or after what it reports). None when the text has no date."""
+    today = today or dt.datetime.now(dt.UTC).date()
+    head = text[:HEAD_CHARS]
+    found = parse_date(head) or _yearless(head, today)
+    if found is not None:
+        return found
+    past = [d for d in _dates_with_years(text) if d <= today + dt.timedelta(days=1)]
+    return max(past) if past else None
+
+
+def _dates_with_years(text: str) -> list[dt.date]:
+    """Every full date in ``text``: only the few places a year stands are read closely (a
+    whole-text scan with the date pattern would cost more than the rest of the facts)."""
+    found: list[dt.date] = []
+    end = 0
+    for year in _YEAR.finditer(text):
+        if year.start() < end or (year.start() and text[year.start() - 1].isdigit()):
+            continue
+        for match in _DATE.finditer(text, max(end, year.start() - DATE_SPAN), year.end() + 6):
+            date = _date_of(match)
+            if date is not None:
+                found.append(date)
+            end = match.end()
+    return found
 
 
 def tidy_title(title: str) -> str:
@@ -132,5 +205,5 @@ def article_facts(
         title=found_title,
         outlet=_outlet(found_title, text, url),
         byline=_byline(paragraphs, text),
-        published=_published(text),
+        published=article_date(text),
     )

@@ -89,14 +89,77 @@ def slug(name: str, taken: set[str] | None = None) -> str:
     return candidate
 
 
+#: Forms of address that are no role: "Mr. Lind" says nothing about what Lind does.
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "sir", "dame", "madam", "mme", "m"})
+#: Lower-case words inside names ("Ursula von der Leyen").
+_PARTICLES = frozenset({"de", "van", "von", "der", "den", "bin", "al", "la", "le", "del", "da"})
+#: Words a name form holds at most: "Lind", "Mr. Lind", "Sen. Tom Lind", "Tom van der Lind".
+NAME_FORM_WORDS = 4
+
+
+def name_form(phrase: str, name: str) -> str | None:
+    """The name form in a speaker phrase ("Mr. Lind, 54" → "Mr. Lind"), if it names ``name``
+    by its surname in capitalised words; None for pronouns ("he"), descriptions ("the
+    engineer", "Council leader Tom Lind") and the full name itself."""
+    head = re.sub(r"\s*\([^()]*\)", "", phrase.partition(",")[0]).strip(" .;:—–-")
+    head = re.sub(r"[’']s?$", "", head)
+    words = head.split()
+    if not 0 < len(words) <= NAME_FORM_WORDS or head == name:
+        return None
+    if not all(w[:1].isupper() for w in words if w not in _PARTICLES):
+        return None
+    return head if words[-1].lower() == name.split()[-1].lower() else None
+
+
+def _role(role: str | None) -> str | None:
+    """The parts of a role worth showing: not a bare form of address ("Mr.") nor an age."""
+    if not role:
+        return None
+    parts = [p.strip() for p in role.split(";")]
+    kept = [
+        p
+        for p in parts
+        if p
+        and not p.isdigit()
+        and not all(w.strip(".,").lower() in _HONORIFICS for w in p.split())
+    ]
+    return "; ".join(kept) or None
+
+
+class _Person:
+    """What the article says about one person so far: aliases and a role."""
+
+    def __init__(self, ident: str, name: str) -> None:
+        self.ident, self.name = ident, name
+        self.aliases: dict[str, None] = {}
+        self.role: str | None = None
+
+    def seen(self, ref: SpeakerRef) -> None:
+        """Learn from one more mention: a name form becomes an alias, the first real role
+        (an apposition, a title) the role."""
+        alias = name_form(ref.phrase, self.name) if ref.phrase and len(ref.phrase) < 80 else None
+        if alias:
+            self.aliases[alias] = None
+        if self.role is None:
+            self.role = _role(ref.role)
+
+    def person(self) -> Person:
+        return Person(id=self.ident, name=self.name, aliases=list(self.aliases), role=self.role)
+
+
 class _Registry:
     """People and sources by display name, so each speaker gets one id."""
 
     def __init__(self) -> None:
         self.taken: set[str] = set()
         self.ids: dict[tuple[str, str], str] = {}
-        self.people: list[Person] = []
+        self.persons: dict[str, _Person] = {}
         self.sources: list[Source] = []
+
+    @property
+    def people(self) -> list[Person]:
+        """Every person met, in order of first mention."""
+        return [entry.person() for entry in self.persons.values()]
 
     def speaker_id(self, st: ExtractedStatement) -> str | None:
         ref = st.ref
@@ -106,17 +169,16 @@ class _Registry:
             return self._unknown()
         kind = "person" if ref.kind == "person" else "source"
         key = (kind, st.speaker)
-        if key in self.ids:
-            return self.ids[key]
-        ident = slug(st.speaker, self.taken)
-        self.ids[key] = ident
+        if key not in self.ids:
+            ident = slug(st.speaker, self.taken)
+            self.ids[key] = ident
+            if kind == "person":
+                self.persons[ident] = _Person(ident, st.speaker)
+            else:
+                self.sources.append(_source(ident, st.speaker, ref))
+        ident = self.ids[key]
         if kind == "person":
-            aliases = (
-                sorted({ref.phrase} - {st.speaker}) if ref.phrase and len(ref.phrase) < 80 else []
-            )
-            self.people.append(Person(id=ident, name=st.speaker, aliases=aliases, role=ref.role))
-        else:
-            self.sources.append(_source(ident, st.speaker, ref))
+            self.persons[ident].seen(ref)
         return ident
 
     def _unknown(self) -> str:
@@ -214,11 +276,27 @@ def extract_summary(
     url: str | None = None,
     published: dt.date | None = None,
     title: str | None = None,
+    default_published: dt.date | None = None,
 ) -> Summary:
-    """A valid, machine-extracted ``Summary`` of raw article text (never raises on bad text)."""
+    """A valid, machine-extracted ``Summary`` of raw article text (never raises on bad text).
+
+    ``published`` is the source's own date (page metadata, a feed entry) and beats the text's;
+    ``default_published`` is used only when neither gives one (``--published``)."""
     return build_summary(
-        analyse(text), text, article_id=article_id, url=url, published=published, title=title
+        analyse(text),
+        text,
+        article_id=article_id,
+        url=url,
+        published=published,
+        title=title,
+        default_published=default_published,
     )
+
+
+def _today(title: str) -> dt.date:
+    """Today, for an article neither its source nor its text dates: said, never silent."""
+    log.warning("no publication date in %r or its source: using today's (see --published)", title)
+    return dt.datetime.now(dt.UTC).date()
 
 
 def build_summary(
@@ -229,6 +307,7 @@ def build_summary(
     url: str | None = None,
     published: dt.date | None = None,
     title: str | None = None,
+    default_published: dt.date | None = None,
 ) -> Summary:
     """The summary for an article already analysed (the batch path reuses the analysis)."""
     facts = article_facts(text, analysis.paragraphs, analysis.sentences, title=title, url=url)
@@ -249,7 +328,7 @@ def build_summary(
             "title": facts.title,
             "outlet": facts.outlet,
             "byline": facts.byline,
-            "published": published or facts.published or dt.datetime.now(dt.UTC).date(),
+            "published": published or facts.published or default_published or _today(facts.title),
             "url": url if url and re.match(r"^https?://\S+$", url) else None,
         }
     )

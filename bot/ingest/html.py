@@ -59,6 +59,14 @@ def page_text(html: str, url: str | None = None) -> Page:
             include_comments=False,
             include_tables=False,
             favor_precision=True,
+            # Dates from the page's metadata only (meta tags, JSON-LD, <time>, the URL):
+            # htmldate's extensive search guesses from the text and turns "Dec. 20, 2025"
+            # into 2025-01-01; the extractor reads dates in the text itself, and better.
+            date_extraction_params={
+                "original_date": True,
+                "extensive_search": False,
+                "max_date": (dt.datetime.now(dt.UTC) + dt.timedelta(days=1)).date().isoformat(),
+            },
         )
     except (ValueError, TypeError, AttributeError) as err:  # lxml trips on some broken pages
         raise FetchError(f"cannot read the page {url or ''}: {err}".strip()) from err

@@ -47,7 +47,8 @@ def request_body(settings: ModelSettings, article: ArticleText) -> dict[str, Any
     """The chat completion request: instructions, the article, and the schema to answer in."""
     header = [f"Title: {article.title}"] if article.title else []
     header += [f"URL: {article.url}"] if article.url else []
-    header += [f"Published: {article.published.isoformat()}"] if article.published else []
+    date = article.published or article.fallback_published
+    header += [f"Published: {date.isoformat()}"] if date else []
     content = "\n".join([*header, "", article.text[:MAX_PROMPT_CHARS]])
     return {
         "model": settings.model,

@@ -209,7 +209,8 @@ class Poller:
             article_id=article_id_for(key, entry.title or article.title),
             url=entry.link,
             title=entry.title or article.title,
-            published=entry.published or article.published or self.now,
+            published=entry.published or article.published,
+            fallback_published=self.now,  # only when neither the feed, page nor text dates it
             outlet=article.outlet or parsed.title,
             byline=(entry.author,) if entry.author else article.byline,
             topics=tuple(feed.topics),

@@ -34,6 +34,9 @@ class ArticleText:
     outlet: str | None = None
     byline: tuple[str, ...] = ()
     topics: tuple[str, ...] = field(default=())
+    #: The date to use when neither the source nor the text dates the article (``--published``,
+    #: a poll's time): never put before a date the article itself gives.
+    fallback_published: dt.date | dt.datetime | None = None
 
 
 class Summariser(Protocol):
@@ -61,6 +64,7 @@ def _extract(article: ArticleText) -> Summary:
         url=article.url,
         published=article.published,
         title=article.title,
+        default_published=article.fallback_published,
     )
     return summary
 

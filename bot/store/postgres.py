@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 MAX_SPEAKERS = 50  # as in the SQLite store
 _STATEMENT_FIELDS = (
     "article_id, position, speaker_key, local_id, kind, kind_rank, text, cue, said_when,"
-    " paragraph, verified, published, words, tokens"
+    " paragraph, verified, published, words, tokens, confidence"
 )
 
 
@@ -158,7 +158,8 @@ class PostgresStore(PostgresLedger, PostgresFeeds, PostgresSeen):
                 words.add(held, +1)
                 statements.append((article.id, r.position, r.speaker_key, r.local_id, r.kind,
                                    r.kind_rank, r.text, r.cue, r.said_when, r.paragraph,
-                                   r.verified, published, held.tsvector, held.tokens))  # fmt: skip
+                                   r.verified, published, held.tsvector, held.tokens,
+                                   r.confidence))  # fmt: skip
         async with db.cursor() as cursor:
             await cursor.executemany(
                 "INSERT INTO articles (id, title, outlet, published, document, content_hash,"

@@ -42,6 +42,7 @@ class StatementRow:
     said_when: str | None
     paragraph: int
     verified: bool | None
+    confidence: str | None  # how the extractor found the speaker; None: as named (a brief)
 
 
 def speaker_key(summary: Summary, entry: Person | Source) -> str:
@@ -88,6 +89,7 @@ def statement_rows(summary: Summary) -> Iterator[StatementRow]:
             said_when=statement.when,
             paragraph=statement.paragraph,
             verified=statement_verified(statement, summary.text),
+            confidence=statement.confidence.value if statement.confidence else None,
         )
 
 

@@ -205,11 +205,11 @@ class SqliteStore(SqliteLedger, SqliteFeeds, SqliteSeen):
         article_id = summary.article.id
         self._db.executemany(
             "INSERT INTO statements (article_id, position, speaker_key, local_id, kind,"
-            " kind_rank, text, cue, said_when, paragraph, verified, published)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " kind_rank, text, cue, said_when, paragraph, verified, published, confidence)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (article_id, r.position, r.speaker_key, r.local_id, r.kind, r.kind_rank, r.text,
-                 r.cue, r.said_when, r.paragraph, r.verified, published)
+                 r.cue, r.said_when, r.paragraph, r.verified, published, r.confidence)
                 for r in statement_rows(summary)
             ],
         )  # fmt: skip

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from bot.core.library import SearchMode, StatementRecord
-from bot.core.summary import StatementKind
+from bot.core.summary import Confidence, StatementKind
 from bot.core.text import search_words
 
 SELECTIVE = 20_000  # words in at most this many statements are cheap for FTS5 to walk
@@ -31,7 +31,7 @@ RANKED_MATCHES = 200  # bm25 scores every match: rank only when the matches are 
 
 STATEMENT_COLUMNS = """
     s.article_id, a.title, a.outlet, s.speaker_key, sp.name, sp.role, s.text, s.kind, s.cue,
-    s.said_when, s.paragraph, s.verified, s.published
+    s.said_when, s.paragraph, s.verified, s.published, s.confidence
 """
 STATEMENT_JOINS = """
     JOIN articles a ON a.id = s.article_id
@@ -261,6 +261,7 @@ def statement_records(rows: Sequence[Sequence[Any]]) -> list[StatementRecord]:
             paragraph=row[10],
             verified=None if row[11] is None else bool(row[11]),
             published=dt.datetime.fromisoformat(row[12]) if row[12] else None,
+            confidence=Confidence(row[13]) if row[13] else None,
         )
         for row in rows
     ]

@@ -108,3 +108,121 @@ def test_url_and_html_file_give_the_same_summary(
     url_doc, file_doc = yaml.safe_load(from_url), yaml.safe_load(from_file)
     url_doc["article"].pop("url", None)
     assert _comparable(url_doc) == _comparable(file_doc)
+
+
+DATED = TEXT.replace("\n\n", "\n\nPublished Dec. 20, 2025\n\n", 1)
+
+
+def _brief(text: str) -> dict[str, Any]:
+    return _comparable(yaml.safe_load(text))
+
+
+def _without_none(value: Any) -> Any:
+    """JSON lines keep empty fields as null; brief files leave them out."""
+    if isinstance(value, dict):
+        return {k: _without_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_without_none(v) for v in value]
+    return value
+
+
+def _jsonl_line(document: dict[str, Any]) -> dict[str, Any]:
+    """A --jsonl output line without the scorer's statement list (the rest is the summary)."""
+    rest = {k: v for k, v in document.items() if k not in ("id", "statements")}
+    return _comparable(_without_none(rest))
+
+
+def test_url_file_stdin_and_jsonl_give_the_same_summary(
+    tmp_path: Path,
+    local_server: LocalServer,  # noqa: F811
+) -> None:
+    """The same article text by every way in: the same summary (the URL serves it as text)."""
+    local_server.serve("/ferry.txt", TEXT, content_type="text/plain; charset=utf-8")
+    cfg = _config(tmp_path, "allow_private_addresses = true\n")
+    date = ("--published", "2025-12-20")
+    code, from_url, err = _run("extract", local_server.url("/ferry.txt"), *date, "-c", cfg)
+    assert code == 0, err
+    article = tmp_path / "ferry.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    code, from_file, err = _run("extract", str(article), *date, "-c", cfg)
+    assert code == 0, err
+    code, from_stdin, err = _run("extract", "-", *date, "-c", cfg, stdin=TEXT.encode())
+    assert code == 0, err
+    line = (json.dumps({"id": "ferry", "text": TEXT}) + "\n").encode()
+    out = tmp_path / "out"
+    code, _, err = _run("extract", "--jsonl", "-", "--out", str(out), *date, "-c", cfg, stdin=line)
+    assert code == 0, err
+    code, printed, err = _run("extract", "--jsonl", "-", *date, "-c", cfg, stdin=line)
+    assert code == 0, err
+
+    url_doc = _brief(from_url)
+    assert url_doc["article"].pop("url") == local_server.url("/ferry.txt")
+    assert url_doc["article"].pop("outlet") == "127.0.0.1"  # what a URL knows: where it is
+    written = _brief((out / "ferry.yaml").read_text("utf-8"))
+    assert url_doc == _brief(from_file) == _brief(from_stdin) == written
+    assert str(written["article"]["published"]).startswith("2025-12-20")
+    (result,) = map(json.loads, printed.splitlines())
+    assert _jsonl_line(result) == _jsonl_line(yaml.safe_load(from_file))
+
+
+def test_published_never_beats_the_articles_own_date(
+    tmp_path: Path,
+    local_server: LocalServer,  # noqa: F811
+) -> None:
+    """--published dates only what has no date: the text's date and the page's win, on every
+    path alike; a JSONL line's own "published" wins too."""
+    cfg = _config(tmp_path, "allow_private_addresses = true\n")
+    other = ("--published", "2024-01-05")
+    article = tmp_path / "dated.txt"
+    article.write_text(DATED, encoding="utf-8")
+    code, from_file, _ = _run("extract", str(article), *other, "-c", cfg)
+    code2, from_stdin, _ = _run("extract", "-", *other, "-c", cfg, stdin=DATED.encode())
+    lines = [
+        json.dumps({"id": "dated", "text": DATED}),
+        json.dumps({"id": "undated", "text": TEXT}),
+        json.dumps({"id": "own", "text": DATED, "published": "2025-06-01"}),
+    ]
+    stdin = ("\n".join(lines) + "\n").encode()
+    out = tmp_path / "out"
+    code3, _, err = _run(
+        "extract", "--jsonl", "-", "--out", str(out), *other, "-c", cfg, stdin=stdin
+    )
+    assert (code, code2, code3) == (0, 0, 0), err
+    for text in (from_file, from_stdin, (out / "dated.yaml").read_text("utf-8")):
+        assert str(yaml.safe_load(text)["article"]["published"]).startswith("2025-12-20")
+    undated = yaml.safe_load((out / "undated.yaml").read_text("utf-8"))
+    assert str(undated["article"]["published"]).startswith("2024-01-05")
+    own = yaml.safe_load((out / "own.yaml").read_text("utf-8"))
+    assert str(own["article"]["published"]).startswith("2025-06-01")
+
+    local_server.serve("/ferry", ARTICLE_HTML)  # article:published_time 2025-12-18
+    code, from_url, err = _run("extract", local_server.url("/ferry"), *other, "-c", cfg)
+    assert code == 0, err
+    assert str(yaml.safe_load(from_url)["article"]["published"]).startswith("2025-12-18")
+
+
+def test_bad_jsonl_lines_are_named_and_the_others_still_extracted(tmp_path: Path) -> None:
+    cfg = _config(tmp_path)
+    lines = [
+        json.dumps({"id": "first", "text": TEXT}),
+        '{"id": "broken", "text": ',
+        json.dumps(["not", "an", "object"]),
+        json.dumps({"id": "no-text", "body": TEXT}),
+        "",
+        json.dumps({"id": "last", "text": TEXT}),
+    ]
+    batch = tmp_path / "in.jsonl"
+    batch.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for source, stdin in ((str(batch), None), ("-", batch.read_bytes())):
+        code, out, err = _run("extract", "--jsonl", source, "-c", cfg, stdin=stdin)
+        assert code == 1  # some lines failed
+        assert "line 2: invalid JSON" in err
+        assert "line 3: expected a JSON object" in err
+        assert "line 4: no 'text' string (id 'no-text')" in err
+        assert "line 5:" not in err  # a blank line is no article and no error
+        assert [json.loads(row)["id"] for row in out.splitlines()] == ["first", "last"]
+        assert "2 articles, 3 failed" in err
+    out_dir = tmp_path / "briefs-out"
+    code, _, err = _run("extract", "--jsonl", str(batch), "--out", str(out_dir), "-c", cfg)
+    assert code == 1 and "line 2: invalid JSON" in err
+    assert sorted(p.name for p in out_dir.iterdir()) == ["first.yaml", "last.yaml"]

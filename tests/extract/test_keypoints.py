@@ -38,6 +38,22 @@ JUNK = [
     "<p>The mayor cut a ribbon as the tide came in on Tuesday.</p>",
     "which the mayor said would be the first of many such walls along the coast",
     "CNN's Ana Ortiz contributed to this report about the wall.",
+    "FILE - In this March 3, 2024 photo, the mayor speaks to reporters at the town hall.",
+    "People walk past the new sea wall in the harbour on Tuesday. REUTERS/Ana Ortiz",
+    "Residents watch the tide come in over the old quay wall. Photograph: Tom Weller/Getty",
+    "Image copyright Harbourton Council Image caption The new wall runs along the quay.",
+    "Copyright 2025 The Harbourton Ledger. All rights reserved for every single story.",
+    "This material may not be published, broadcast, rewritten or redistributed in any way.",
+    "Sign up for our morning newsletter to get the harbour news in your inbox every day.",
+    "Advertisement Continue reading the main story about the wall and the harbour road.",
+    "Ten Towns That Lost Their Harbour to the Sea and What They Did Next.",
+    "View this post on Instagram: the mayor at the opening of the wall on the quay.",
+    "This story has been updated with comments from the mayor and the council staff.",
+    "Watch: the tide comes in over the new wall for the first time in three winters.",
+    "Politics | Harbourton | The new sea wall opens after three winters of floods.",
+    "The mayor opens the wall on the quay in the rain. Credit...Tom Weller for the Ledger",
+    "Our Standards: The Harbourton Ledger Trust Principles apply to every story we print.",
+    "The Ledger may receive a share from purchases made via links on this harbour page.",
 ]
 
 
@@ -46,8 +62,22 @@ def test_furniture_and_fragments_are_not_key_points(sentence: str) -> None:
     assert not is_clean(sentence)
 
 
-def test_plain_story_sentence_is_clean() -> None:
-    assert is_clean("The wall cost the council about 12 million euros and took two years to build.")
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The wall cost the council about 12 million euros and took two years to build.",
+        "Watchdog groups said the wall would leave the harbour water dirtier than before.",
+        "Photographers lined the quay as the mayor cut the ribbon on Tuesday morning.",
+        "U.S. Senator Ana Ortiz and Harbourton Mayor Tom Weller met at the quay on Friday.",
+        "More than 300 residents came to the opening of the wall on Tuesday morning.",
+    ],
+)
+def test_plain_story_sentence_is_clean(sentence: str) -> None:
+    assert is_clean(sentence)
+
+
+def test_colon_datelines_are_cut() -> None:
+    assert strip_dateline("HARBOURTON: The town opened its wall.") == "The town opened its wall."
 
 
 def test_datelines_are_cut() -> None:
@@ -105,7 +135,7 @@ def test_figures_are_whole_phrases() -> None:
         "vote went to the reform slate on Sunday.\n"
     )
     figures = {f.value: f for f in extract_summary(text, article_id="c").key_figures}
-    assert figures["1.6 billion"].measure == "members"
+    assert figures["1.6 billion"].measure == "members of an entire continent"
     assert figures["about 20%"].short == "~20% of the vote"
 
 

@@ -47,8 +47,9 @@ def test_summary_carries_confidence_and_answers_say_probably() -> None:
     assert summary.speaker_name(by_word["Nobody"].speaker) == "Unknown speaker"
     named = StatementRecord.of(summary, by_word["This"], by_word["This"].speaker)
     guessed = StatementRecord.of(summary, by_word["We"], by_word["We"].speaker)
-    assert named.speaker_name == "Maria Lund"
-    assert guessed.speaker_name == "probably Maria Lund"
+    assert named.speaker_shown == named.speaker_name == "Maria Lund"
+    assert guessed.speaker_name == "Maria Lund"  # the name itself, for buttons and matching
+    assert guessed.speaker_shown == "probably Maria Lund"
 
 
 def test_old_briefs_without_confidence_still_load() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -10,7 +11,7 @@ from bot.errors import FetchError
 from bot.ingest.articles import article_from_bytes, article_from_url
 from bot.ingest.html import page_text
 from bot.ingest.http import guarded_client
-from bot.ingest.summarise import article_id_for, offline_summary
+from bot.ingest.summarise import _extract, article_id_for, offline_summary
 from bot.settings import IngestSettings
 from tests.ingest.conftest import ARTICLE_HTML, LocalServer
 
@@ -84,3 +85,46 @@ def test_article_ids_are_stable_and_valid() -> None:
     assert first.startswith("harbour-council-approves-")
     assert first != article_id_for("https://a.example/y", "Harbour Council: Approves!")
     assert article_id_for("https://a.example/z", None).startswith("article-")
+
+
+_BODY = (
+    "<p>The harbour council voted on Tuesday to open a ferry line to the northern islands,"
+    " ending years of debate.</p><p>Council leader Tomas Berg said the first boats would sail"
+    " in the spring.</p>"
+)
+
+
+def _page(head: str = "", body: str = "") -> str:
+    return (
+        f"<html><head><title>Ferry line approved</title>{head}</head><body><article>"
+        f"<h1>Ferry line approved</h1>{body}{_BODY}</article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("page", "date"),
+    [
+        (_page('<meta property="article:published_time" content="2025-12-20T08:00:00Z">'),
+         dt.date(2025, 12, 20)),
+        (_page('<script type="application/ld+json">{"@context": "https://schema.org",'
+               ' "@type": "NewsArticle", "datePublished": "2025-11-03T10:00:00+01:00"}</script>'),
+         dt.date(2025, 11, 3)),
+        (_page(body='<time datetime="2024-05-06T09:00">May 6</time>'), dt.date(2024, 5, 6)),
+    ],
+)  # fmt: skip
+def test_dates_from_page_metadata_beat_the_text(page: str, date: dt.date) -> None:
+    """article:published_time, JSON-LD datePublished, <time datetime>: the page's own date,
+    before any date the text mentions and before --published."""
+    dated = page.replace("<p>The harbour", "<p>Published Jan. 2, 2023. The harbour")
+    article = article_from_bytes(dated.encode(), name="ferry.html")
+    assert article.published == date
+    summary = _extract(replace(article, fallback_published=dt.date(2020, 1, 1)))
+    assert summary.article.published.date() == date
+
+
+def test_a_page_without_date_metadata_is_dated_by_its_text() -> None:
+    page = _page().replace("<p>The harbour", "<p>Published Dec. 20, 2025</p><p>The harbour")
+    article = article_from_bytes(page.encode(), name="ferry.html")
+    assert article.published is None
+    summary = _extract(replace(article, fallback_published=dt.date(2020, 1, 1)))
+    assert summary.article.published.date() == dt.date(2025, 12, 20)

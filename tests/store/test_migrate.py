@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from bot.core.answers import said, who
+from bot.extract import extract_summary
 from bot.loader import sync_folder
 from bot.store import open_store
 from bot.store.feeds import FeedState
@@ -140,3 +141,28 @@ async def test_bad_arguments_are_one_clear_line(tmp_path: Path, postgres_url: st
     assert down.returncode == 2 and "s3cret" not in down.stderr
     assert down.stderr.startswith("error: cannot connect to PostgreSQL at u@127.0.0.1:1/db: ")
     assert len(down.stderr.strip().splitlines()) == 1
+
+
+async def test_copy_carries_each_statements_confidence(tmp_path: Path, postgres_url: str) -> None:
+    """A guessed speaker stays "probably X" after migrate-store (made-up article)."""
+    text = (
+        "Harbour council backs the ferry plan\n\n"
+        "Council leader Maria Lund opened the debate on Tuesday.\n\n"
+        '"This is the day the islands stop being an afterthought," said Maria Lund.\n\n'
+        '"We have waited long enough for a boat that runs on time," she said.\n'
+    )
+    source_path = tmp_path / "old.sqlite3"
+    old = await open_store(f"sqlite:///{source_path}")
+    try:
+        await old.put(extract_summary(text, article_id="ferry"), content_hash="h", origin=None)
+    finally:
+        await old.close()
+    result = migrate(f"sqlite:///{source_path}", postgres_url)
+    assert result.returncode == 0, result.stderr
+    new = await open_store(postgres_url)
+    try:
+        keys = [s.key for s in await new.speakers_named("maria lund")]
+        found = {r.text.split()[0]: r.speaker_shown for r in await new.statements_of(keys, 5)}
+        assert found == {"This": "Maria Lund", "We": "probably Maria Lund"}
+    finally:
+        await new.close()

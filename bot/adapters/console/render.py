@@ -82,7 +82,7 @@ def _date(record: StatementRecord) -> str | None:
 
 def statement_lines(record: StatementRecord, *, speaker: bool) -> list[str]:
     """A statement in two lines: words, then who/how/where."""
-    who = f"{record.speaker_name} · " if speaker else ""
+    who = f"{record.speaker_shown} · " if speaker or record.low_confidence else ""
     return [f"{quoted(record)}", f"{INDENT}{who}{how_said(record)} · {where(record)}"]
 
 
@@ -158,7 +158,7 @@ def _(answer: SaidAnswer) -> list[str]:
     else:
         lead = "Said by" if top.exact else "Said by (all the words, not as one phrase)"
     lines = [
-        f"{lead}: {best.speaker_name}" + (f", {best.speaker_role}" if best.speaker_role else "")
+        f"{lead}: {best.speaker_shown}" + (f", {best.speaker_role}" if best.speaker_role else "")
     ]
     for number, match in enumerate(answer.matches, start=1):
         first, second = statement_lines(match.statement, speaker=True)
@@ -213,7 +213,7 @@ def _(answer: DisputesAnswer) -> list[str]:
         lines.append(f"• {_dispute(item.dispute)} · {item.article.title}")
         for label, record in (("claim", item.claim_words), ("dispute", item.dispute_words)):
             if record is not None:
-                lines.append(f"{INDENT}{label}: {record.speaker_name}: {quoted(record)}")
+                lines.append(f"{INDENT}{label}: {record.speaker_shown}: {quoted(record)}")
     return lines
 
 

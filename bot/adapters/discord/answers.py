@@ -116,7 +116,7 @@ def _(answer: SaidAnswer) -> list[discord.Embed]:
     else:
         lead = "Said by" if top.exact else "Said by (all the words, not as one phrase)"
     role = f", {best.speaker_role}" if best.speaker_role else ""
-    embed = new_embed(f"{lead}: {best.speaker_name}{role}")
+    embed = new_embed(f"{lead}: {best.speaker_shown}{role}")
     for number, match in enumerate(answer.matches, start=1):
         label = " (approximate)" if match.approximate and not top.approximate else ""
         notes = [f"Disputed: {_dispute_text(match.dispute)}"] if match.dispute else []
@@ -170,7 +170,7 @@ def _(answer: DisputesAnswer) -> list[discord.Embed]:
         lines = []
         for label, record in (("claim", item.claim_words), ("dispute", item.dispute_words)):
             if record is not None:
-                lines.append(f"{label}: **{escape(record.speaker_name)}**: {quoted(record)}")
+                lines.append(f"{label}: **{escape(record.speaker_shown)}**: {quoted(record)}")
         name = f"{_dispute_text(item.dispute)} · {item.article.title}"
         add_field(embed, name, lines or [escape(item.article.title)])
     return [embed]
@@ -195,7 +195,7 @@ def _statement_field(
     notes: Sequence[str] = (),
 ) -> None:
     """A statement as a field: how and where as the name, the words as the value."""
-    who = f"{record.speaker_name} · " if speaker else ""
+    who = f"{record.speaker_shown} · " if speaker or record.low_confidence else ""
     name = f"{number}. {who}{how_said(record)}{label}"
     lines = [quoted(record), f"*{escape(where(record))}*", *(escape(n) for n in notes)]
     add_field(embed, name, lines)

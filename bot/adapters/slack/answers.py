@@ -123,13 +123,13 @@ def _(answer: SaidAnswer) -> Rendered:
     else:
         lead = "Said by" if top.exact else "Said by (all the words, not as one phrase)"
     role = f", {best.speaker_role}" if best.speaker_role else ""
-    groups = [Group(rich([[plain(f"{lead}: "), bold(best.speaker_name), plain(role)]]))]
+    groups = [Group(rich([[plain(f"{lead}: "), bold(best.speaker_shown), plain(role)]]))]
     for match in answer.matches:
         label = " (approximate)" if match.approximate and not top.approximate else ""
         disputed = [f"Disputed: {_dispute(match.dispute)}"] if match.dispute else []
         groups.append(_statement(match.statement, speaker=True, label=label, notes=disputed))
     buttons = story_buttons([best.article_id], best.speaker_name)
-    return entities(f"{lead}: {best.speaker_name}{role}"), groups, buttons
+    return entities(f"{lead}: {best.speaker_shown}{role}"), groups, buttons
 
 
 def _dispute(line: DisputeLine) -> str:
@@ -184,7 +184,7 @@ def _(answer: DisputesAnswer) -> Rendered:
         lines: list[Line] = [[plain(f"• {_dispute(item.dispute)} · "), bold(item.article.title)]]
         for label, record in (("claim", item.claim_words), ("dispute", item.dispute_words)):
             if record is not None:
-                who = [plain(f"{label}: "), bold(record.speaker_name), plain(": ")]
+                who = [plain(f"{label}: "), bold(record.speaker_shown), plain(": ")]
                 lines.append([*who, *_words(record)])
         groups.append(Group([divider(), *rich(lines)]))
     buttons = story_buttons([item.article.id for item in answer.items])
@@ -247,7 +247,7 @@ def _statement(
     record: StatementRecord, *, speaker: bool, label: str = "", notes: Sequence[str] = ()
 ) -> Group:
     """A statement: its words, then who, how and where (and any notes) in small print."""
-    who = f"{record.speaker_name} · " if speaker else ""
+    who = f"{record.speaker_shown} · " if speaker or record.low_confidence else ""
     details = [d for d in (record.outlet, _date(record)) if d]
     outlet = f" ({', '.join(details)})" if details else ""
     where = f"{record.article_title}{outlet}, paragraph {record.paragraph}"
