@@ -54,6 +54,8 @@ class PostgresStore(PostgresLedger, PostgresFeeds, PostgresSeen):
         self._names: list[str] | None = None  # cached name keys, valid for _names_mark
         self._names_mark: tuple[bool, int] = (False, -1)
         self._vocabulary = Vocabulary()
+        # the last statements_of's total, valid while the mark stands
+        self._counted: tuple[tuple[bool, int], tuple[str, ...], int] = ((False, -1), (), 0)
 
     @classmethod
     async def open(cls, url: str) -> PostgresStore:
@@ -229,16 +231,28 @@ class PostgresStore(PostgresLedger, PostgresFeeds, PostgresSeen):
         return self._names
 
     async def statements_of(self, speaker_keys: Sequence[str], limit: int) -> list[StatementRecord]:
-        """Statements by these speakers: direct first, then newest article, then in order."""
+        """Statements by these speakers: direct first, then newest article, then in order.
+
+        The same round trip counts all of their statements, kept for ``count_statements_of``
+        (which ``who`` asks next) while the data stands: one round trip fewer per question."""
+        mark = await self._mark()
         sql = (
-            f"SELECT {STATEMENT_COLUMNS} FROM statements s {STATEMENT_JOINS}"
-            " WHERE s.speaker_key = ANY(%s)"
+            f"SELECT {STATEMENT_COLUMNS}, (SELECT COUNT(*) FROM statements c"
+            " WHERE c.speaker_key = ANY(%s)) FROM statements s"
+            f" {STATEMENT_JOINS} WHERE s.speaker_key = ANY(%s)"
             " ORDER BY s.kind_rank, s.published DESC, s.article_id, s.position LIMIT %s"
         )
-        return statement_records(await self._database.rows(sql, (list(speaker_keys), limit)))
+        keys = list(speaker_keys)
+        rows = await self._database.rows(sql, (keys, keys, limit))
+        if rows or limit > 0:  # no rows under a positive limit: none at all
+            self._counted = (mark, tuple(keys), int(rows[0][-1]) if rows else 0)
+        return statement_records([row[:-1] for row in rows])
 
     async def count_statements_of(self, speaker_keys: Sequence[str]) -> int:
         """How many statements these speakers made."""
+        mark = await self._mark()
+        if self._counted[:2] == (mark, tuple(speaker_keys)):
+            return self._counted[2]
         sql = "SELECT COUNT(*) FROM statements WHERE speaker_key = ANY(%s)"
         rows = await self._database.rows(sql, (list(speaker_keys),))
         return int(rows[0][0])
