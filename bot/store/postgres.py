@@ -48,12 +48,17 @@ _STATEMENT_FIELDS = (
 class PostgresStore(PostgresLedger, PostgresFeeds, PostgresSeen):
     """Store on a PostgreSQL database; delivery, feed and seen-request methods are mixins."""
 
-    def __init__(self, database: PostgresDatabase, changes: ChangeWatch | None = None) -> None:
+    def __init__(
+        self,
+        database: PostgresDatabase,
+        changes: ChangeWatch | None = None,
+        trigrams_schema: str | None = None,
+    ) -> None:
         self._database = database
         self._changes = changes or ChangeWatch()
         self._names: list[str] | None = None  # cached name keys, valid for _names_mark
         self._names_mark: tuple[bool, int] = (False, -1)
-        self._vocabulary = Vocabulary()
+        self._vocabulary = Vocabulary(trigrams_schema)
         # the last statements_of's total, valid while the mark stands
         self._counted: tuple[tuple[bool, int], tuple[str, ...], int] = ((False, -1), (), 0)
 
@@ -63,7 +68,7 @@ class PostgresStore(PostgresLedger, PostgresFeeds, PostgresSeen):
         database = await PostgresDatabase.connect(url)
         changes = ChangeWatch()
         await changes.start(url)
-        return cls(database, changes)
+        return cls(database, changes, await _trigrams_schema(database))
 
     async def close(self) -> None:
         """Stop listening and close the pool."""
@@ -270,6 +275,17 @@ class PostgresStore(PostgresLedger, PostgresFeeds, PostgresSeen):
     async def vocabulary_near(self, word: str, limit: int) -> list[str]:
         """Indexed words spelt like ``word``, closest first (cached until the data changes)."""
         return await self._vocabulary.near(self._database, await self._mark(), word, limit)
+
+
+async def _trigrams_schema(database: PostgresDatabase) -> str | None:
+    """The schema of pg_trgm when the vocabulary has its trigram index (migration 0006; the
+    extension may be missing on the server), else None: typos are then matched in process."""
+    rows = await database.rows(
+        "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace"
+        " WHERE e.extname = 'pg_trgm' AND EXISTS (SELECT 1 FROM pg_indexes"
+        " WHERE schemaname = current_schema() AND indexname = 'terms_trigrams')"
+    )
+    return str(rows[0][0]) if rows else None
 
 
 async def _apply_words(db: Connection, words: WordDelta) -> None:

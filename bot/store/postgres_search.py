@@ -11,7 +11,8 @@ statements match and is newest first otherwise. How each is found differs:
   first and testing each is cheaper than reading the index, and the planner is told so.
 - bm25 is computed here with FTS5's formula from the counts the store keeps, so that the
   ranked order is the one SQLite gives.
-- Typos: the core's trigram rule over every word, cached per data version (see Vocabulary).
+- Typos: the core's trigram rule, over pg_trgm's candidates where the server has it (see
+  Vocabulary).
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from bot.core.fuzzy import TrigramIndex
+from bot.core.fuzzy import MIN_SHARED, TrigramIndex, trigrams
 from bot.core.library import SearchMode, StatementRecord
 from bot.core.text import fold
-from bot.store.postgres_db import PostgresDatabase
+from bot.store.postgres_db import PostgresDatabase, quote_identifier
 from bot.store.postgres_words import (
     all_query,
     any_query,
@@ -170,28 +171,48 @@ def bm25(
 
 
 class Vocabulary:
-    """Every indexed word with its count, and a trigram index over them, re-read when the
-    data changes (``mark``: see ``PostgresStore._mark``).
+    """Every indexed word with its count, re-read when the data changes (``mark``: see
+    ``PostgresStore._mark``), and typo correction over those words.
 
-    Typo correction is the SQLite store's rule exactly (``TrigramIndex`` over every word,
-    ``fuzz.ratio`` of at least 75). pg_trgm was tried as the candidate filter: the core
-    accepts a 4-letter query's correction sharing one trigram (a pg_trgm similarity of
-    0.09), and at a threshold that low the trigram index rechecked thousands of words per
-    query (20-40 ms); any higher threshold changed answers (290 of 9,116 best corrections of
-    generated typos fell below 0.15). The counts also spare search a round trip.
+    Corrections follow the SQLite store's rule exactly: ``TrigramIndex.near`` (words sharing
+    a third of the query's trigrams, then ``fuzz.ratio`` of at least 75). With pg_trgm (its
+    GIN index on ``terms``, migration 0006) the database finds the candidates and the same
+    rule scores them, so no question waits for the in-process index over every word to be
+    built after a change. That gives the same corrections because the candidates are a
+    superset of what the rule can accept:
+
+    - for a word of ASCII letters and digits, pg_trgm's trigrams are the core's (both pad a
+      word with two spaces before and one after; the core folds, pg_trgm lower-cases);
+    - a word the rule accepts shares at least ``needed`` of the query's ``n`` trigrams, and
+      ``fuzz.ratio`` of 75 bounds its length (at most 5/3 of the query's), hence its trigram
+      count, hence from below the pg_trgm similarity (shared / union) it can have:
+      ``similarity_floor``. The lookup asks for every word at or above that floor;
+    - words pg_trgm would split or hash differently (anything not ASCII) are never left to
+      it: they are scored in process, from a small index of their own.
+
+    A 4-letter query's floor is low (one shared trigram is enough), which is why pg_trgm with
+    one fixed threshold changed answers or read thousands of words; the floor per query keeps
+    long words' lookups short. Queries that are not plain ASCII use the in-process index.
+    The counts also spare search a round trip.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, trigrams_schema: str | None = None) -> None:
         self._counts: dict[str, int] = {}
         self.statements = 0  # how many statements in all, read with the counts
         self._index: TrigramIndex | None = None
+        self._foreign: TrigramIndex | None = None  # the words pg_trgm is not asked about
         self._mark: tuple[bool, int] | None = None
+        self._near_sql = None
+        if trigrams_schema is not None:
+            operator = f"OPERATOR({quote_identifier(trigrams_schema)}.%%)"
+            self._near_sql = f"SELECT term FROM terms WHERE term {operator} %s"
 
     async def counts(self, db: PostgresDatabase, mark: tuple[bool, int]) -> dict[str, int]:
         """How many statements hold each word."""
         if mark != self._mark:
             rows = await db.rows("SELECT term, docs FROM terms")
-            self._counts, self._index, self._mark = {t: int(n) for t, n in rows}, None, mark
+            self._counts, self._mark = {t: int(n) for t, n in rows}, mark
+            self._index = self._foreign = None
             totals = await db.rows("SELECT statements FROM store_stats WHERE id = 1")
             self.statements = int(totals[0][0])
         return self._counts
@@ -201,7 +222,50 @@ class Vocabulary:
     ) -> list[str]:
         """Indexed words spelt like ``word``, closest first."""
         counts = await self.counts(db, mark)
-        if self._index is None:
-            self._index = TrigramIndex(list(counts))
-        near = self._index.near(fold(word), limit=limit, cutoff=NEAR_CUTOFF)
+        query = fold(word)
+        if self._near_sql is not None and self._index is None and plain(query):
+            near = await self._near_in_database(db, query, limit)
+        else:
+            if self._index is None:
+                self._index = TrigramIndex(list(counts))
+            near = self._index.near(query, limit=limit, cutoff=NEAR_CUTOFF)
         return [term for term, _ in near]
+
+    async def _near_in_database(
+        self, db: PostgresDatabase, query: str, limit: int
+    ) -> list[tuple[str, float]]:
+        """The core rule over pg_trgm's candidates and the words it is not asked about."""
+        assert self._near_sql is not None
+        floor = similarity_floor(query, NEAR_CUTOFF) - FLOOR_MARGIN
+        rows = await db.rows_after(
+            "SELECT set_config('pg_trgm.similarity_threshold', %s, false)",
+            (f"{max(floor, 0.0):.6f}",),
+            self._near_sql,
+            (query,),
+        )
+        if self._foreign is None:
+            self._foreign = TrigramIndex([t for t in self._counts if not plain(t)])
+        found = TrigramIndex([row[0] for row in rows]).near(query, limit=limit, cutoff=NEAR_CUTOFF)
+        found += self._foreign.near(query, limit=limit, cutoff=NEAR_CUTOFF)
+        found.sort(key=lambda pair: (-pair[1], pair[0]))  # TrigramIndex's order
+        return found[:limit]
+
+
+FLOOR_MARGIN = 1e-4  # pg_trgm compares in single precision: ask a little below the floor
+
+
+def plain(word: str) -> bool:
+    """Whether pg_trgm sees ``word`` as the core does: one word of ASCII letters and digits."""
+    return word.isascii() and word.isalnum()
+
+
+def similarity_floor(query: str, cutoff: float) -> float:
+    """The least pg_trgm similarity (shared / union of trigram sets) with ``query`` of any
+    plain word that ``TrigramIndex.near(query, cutoff=cutoff)`` can accept: it shares at
+    least ``needed`` trigrams, and ``fuzz.ratio`` >= cutoff allows at most
+    ``len * (200 - cutoff) / cutoff`` letters (the ratio is at most 200 * shorter / total),
+    so at most one trigram more than that."""
+    size = len(trigrams(query))
+    needed = max(1, int(size * MIN_SHARED))
+    longest = math.floor(len(query) * (200 - cutoff) / cutoff + 1e-9) + 1  # +1: to be safe
+    return needed / (size + longest + 1 - needed)
