@@ -73,6 +73,7 @@ class PostgresStore(PostgresLedger, PostgresFeeds, PostgresSeen):
     async def close(self) -> None:
         """Stop listening and close the pool."""
         await self._changes.close()
+        await self._vocabulary.close()
         await self._database.close()
 
     async def _mark(self) -> tuple[bool, int]:
@@ -269,8 +270,8 @@ class PostgresStore(PostgresLedger, PostgresFeeds, PostgresSeen):
     ) -> list[StatementRecord]:
         """Full-text search over statement words (see ``postgres_search``)."""
         counts = await self._vocabulary.counts(self._database, await self._mark())
-        total = self._vocabulary.statements
-        return await search_statements(self._database, counts, total, words, mode, limit)
+        totals = self._vocabulary.totals
+        return await search_statements(self._database, counts, totals, words, mode, limit)
 
     async def vocabulary_near(self, word: str, limit: int) -> list[str]:
         """Indexed words spelt like ``word``, closest first (cached until the data changes)."""

@@ -17,8 +17,11 @@ statements match and is newest first otherwise. How each is found differs:
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from bot.core.fuzzy import MIN_SHARED, TrigramIndex, trigrams
 from bot.core.library import SearchMode, StatementRecord
@@ -27,6 +30,7 @@ from bot.store.postgres_db import PostgresDatabase, quote_identifier
 from bot.store.postgres_words import (
     all_query,
     any_query,
+    pair,
     pairs_of,
     phrase_query,
 )
@@ -39,17 +43,40 @@ from bot.store.sqlite_search import (
     statement_records,
 )
 
-WALK_FACTOR = 1.0  # walk newest first when it should read fewer rows than the index returns
-PROBE = 2  # rarest words or pairs the index looks up (the second only if selective)
-SELECTIVE = 20_000  # a word or pair in at most this many statements is cheap for GIN
+# The planner's costs (microseconds, measured on the 1M bench store, data in the OS cache):
+WALK_ROW_US = 1.3  # walking statements newest first, per statement checked
+HEAP_ROW_US = 8.0  # a bitmap scan's visit of one statement the index returned
+GIN_ENTRY_US = 0.015  # GIN reading one statement id of a probe word's posting list
+WALK_SLACK = 3.0  # a walk stops after this many times the statements it should need
 NEAR_CUTOFF = 75  # the score ``vocabulary_near`` asks of a word (as the SQLite store does)
 BM25_K1, BM25_B = 1.2, 0.75  # FTS5's constants
+
+
+@dataclass(frozen=True)
+class Totals:
+    """What the store holds in all, read with the word counts: statements (for rates and
+    bm25), their words (bm25's average length), and the newest statement id (where a walk
+    starts)."""
+
+    statements: int = 0
+    tokens: int = 0
+    newest: int = 0
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How to find the newest matches: first walk the ``walk`` newest statements checking
+    each, then (if fewer than the limit matched) ask the index for the statements holding
+    every ``probe`` lexeme below that and check those. Any plan gives the same answer."""
+
+    probe: list[str]
+    walk: int
 
 
 async def search_statements(
     db: PostgresDatabase,
     counts: dict[str, int],
-    total: int,
+    totals: Totals,
     words: Sequence[str],
     mode: SearchMode,
     limit: int,
@@ -61,59 +88,93 @@ async def search_statements(
         return []
     frequency = {t: counts[t] for t in tokens if t in counts}
     if mode == "any":
-        return await _any_word(db, _rarest(tokens, frequency), frequency, limit)
+        return await _any_word(db, _rarest(tokens, frequency), frequency, totals, limit)
     if any(t not in frequency for t in tokens):
         return []  # a word no statement holds
     lexemes = dict(frequency)
-    pairs: list[str] = []
+    rate = _all_rate(frequency, tokens, totals.statements)
     if mode == "phrase" and len(tokens) > 1:
-        pairs = list(dict.fromkeys(pairs_of(tokens)))
+        pairs = pairs_of(tokens)
         pair_frequency = await _pair_counts(db, pairs)
         if any(p not in pair_frequency for p in pairs):
             return []  # two of its words never stand side by side
         lexemes.update(pair_frequency)
+        rate = _phrase_rate(frequency, pair_frequency, tokens, totals.statements)
     query = phrase_query(tokens) if mode == "phrase" else all_query(tokens)
-    rarest = sorted(lexemes, key=lexemes.__getitem__)
-    probe = [rarest[0], *(x for x in rarest[1:PROBE] if lexemes[x] <= SELECTIVE)]
-    walk = _walk_is_cheaper(lexemes, pairs if mode == "phrase" and len(tokens) > 1 else tokens,
-                            lexemes[probe[0]], total, limit)  # fmt: skip
-    return await _matching(db, all_query(probe), query, limit, walk=walk)
+    chosen = plan(lexemes, rate, totals.statements, limit)
+    return await _matching(db, chosen, all_query(chosen.probe), query, totals, limit)
 
 
-def _walk_is_cheaper(
-    lexemes: dict[str, int], parts: Sequence[str], probed: int, total: int, limit: int
-) -> bool:
-    """Whether reading statements newest first until ``limit`` match reads fewer rows than
-    the index returns for the probe. The match rate is estimated as if words (or, for a
-    phrase, its pairs) occurred independently; the answer is the same either way."""
-    if total <= 0:
-        return False
+def _all_rate(frequency: dict[str, int], tokens: Sequence[str], total: int) -> float:
+    """The share of statements holding every token, as if words occurred independently."""
     rate = 1.0
-    for part in dict.fromkeys(parts):
-        rate *= lexemes[part] / total
-    return limit / max(rate, 1e-12) * WALK_FACTOR < probed
+    for token in dict.fromkeys(tokens):
+        rate *= frequency[token] / max(total, 1)
+    return rate
+
+
+def _phrase_rate(
+    frequency: dict[str, int], pairs: dict[str, int], tokens: Sequence[str], total: int
+) -> float:
+    """The share of statements holding the phrase, each word depending on the one before
+    (a chain of pairs: P(abc) = P(ab) P(bc) / P(b)); at most its rarest pair's."""
+    size = max(total, 1)
+    rate = pairs[pair(tokens[0], tokens[1])] / size
+    for before, word in zip(tokens[1:], tokens[2:], strict=False):
+        rate *= pairs[pair(before, word)] / max(frequency[before], 1)
+    return min(rate, min(pairs.values()) / size)
+
+
+def plan(lexemes: dict[str, int], rate: float, total: int, limit: int) -> Plan:
+    """The cheaper way, by the measured costs: a bitmap over the rarest lexemes (each one
+    more narrows the statements to visit but costs its posting list), or a walk newest
+    first until ``limit`` match at ``rate``. A walk is bounded (WALK_SLACK), and the
+    bitmap finishes what it did not find, so a wrong estimate costs time, never answers."""
+    ordered = sorted(lexemes, key=lambda x: (lexemes[x], x))
+    best, probe = math.inf, ordered[:1]
+    reading, visits = 0.0, float(total)
+    for count, lexeme in enumerate(ordered, start=1):
+        reading += lexemes[lexeme] * GIN_ENTRY_US
+        visits *= lexemes[lexeme] / max(total, 1)
+        cost = reading + visits * HEAP_ROW_US
+        if cost < best:
+            best, probe = cost, ordered[:count]
+    walked = min(float(total), limit / max(rate, 1e-12))
+    if walked * WALK_ROW_US >= best:
+        return Plan(probe, 0)
+    return Plan(probe, max(limit, math.ceil(walked * WALK_SLACK)))
 
 
 async def _matching(
-    db: PostgresDatabase, probe: str, query: str, limit: int, *, walk: bool
+    db: PostgresDatabase, chosen: Plan, probe: str, query: str, totals: Totals, limit: int
 ) -> list[StatementRecord]:
-    """The newest ``limit`` statements matching ``query``: the index finds those holding the
-    ``probe`` (its rarest words or pairs), and the whole query is checked on each of them
-    (``ts_match_vq`` is ``@@`` as a function, which the planner does not give the index: a
-    common word in the index condition would make GIN read its whole posting list)."""
-    sql = (
-        f"SELECT {STATEMENT_COLUMNS} FROM statements s {STATEMENT_JOINS}"
-        " WHERE s.words @@ %s::tsquery AND ts_match_vq(s.words, %s::tsquery)"
-        " ORDER BY s.id {order} DESC LIMIT %s"
+    """The newest ``limit`` statements matching ``query``. The walk's part needs no index
+    (``ts_match_vq`` is ``@@`` as a function, which the planner does not give GIN); the
+    bitmap's part asks GIN for the ``probe`` (the rarest words or pairs: a common word in
+    the index condition would make GIN read its whole posting list) and checks the whole
+    query on what it returns ("id + 0": the planner may not walk the primary key hoping for
+    early hits there). Branches of a UNION ALL under a LIMIT run in order, and only while
+    rows are still wanted: a walk that finds enough costs no bitmap."""
+    bitmap = (
+        "SELECT s.id FROM statements s WHERE s.words @@ %s::tsquery"
+        " AND ts_match_vq(s.words, %s::tsquery){below} ORDER BY s.id + 0 DESC LIMIT %s"
     )
-    if not walk:  # "id + 0": the planner may not walk the primary key hoping for early hits
-        found = await db.rows(sql.replace("{order}", "+ 0"), (probe, query, limit))
-        return statement_records(found)
-    sql = sql.replace("{order}", "")
-    async with db.transaction() as connection:  # every word is common: walk newest first
-        await connection.execute("SET LOCAL enable_bitmapscan = off")
-        cursor = await connection.execute(sql, (probe, query, limit))
-        return statement_records(await cursor.fetchall())
+    if not chosen.walk:
+        found = f"{bitmap.replace('{below}', '')}"
+        params: tuple[object, ...] = (probe, query, limit)
+    else:
+        edge = totals.newest - chosen.walk
+        found = (
+            "(SELECT s.id FROM statements s WHERE s.id > %s"
+            " AND ts_match_vq(s.words, %s::tsquery) ORDER BY s.id DESC LIMIT %s)"
+            f" UNION ALL ({bitmap.replace('{below}', ' AND s.id <= %s')}) LIMIT %s"
+        )
+        params = (edge, query, limit, probe, query, edge, limit, limit)
+    sql = (
+        f"SELECT {STATEMENT_COLUMNS} FROM ({found}) hit JOIN statements s ON s.id = hit.id"
+        f" {STATEMENT_JOINS} ORDER BY s.id DESC"
+    )
+    return statement_records(await db.rows(sql, params))
 
 
 async def _pair_counts(db: PostgresDatabase, pairs: Sequence[str]) -> dict[str, int]:
@@ -123,23 +184,33 @@ async def _pair_counts(db: PostgresDatabase, pairs: Sequence[str]) -> dict[str, 
 
 
 async def _any_word(
-    db: PostgresDatabase, tokens: list[str], frequency: dict[str, int], limit: int
+    db: PostgresDatabase,
+    tokens: list[str],
+    frequency: dict[str, int],
+    totals: Totals,
+    limit: int,
 ) -> list[StatementRecord]:
     """Statements with any of the words; bm25 order when few match, else newest first."""
     if not tokens:
         return []
+    query = any_query(tokens)
     if sum(frequency[t] for t in tokens) > RANKED_MATCHES:
-        return await _matching(db, any_query(tokens), any_query(tokens), limit, walk=False)
+        # a bitmap must read every word's postings (any of them will do): walk when cheaper
+        hits = min(sum(frequency[t] for t in dict.fromkeys(tokens)), totals.statements)
+        lexemes = {query: hits}
+        chosen = plan(lexemes, hits / max(totals.statements, 1), totals.statements, limit)
+        return await _matching(db, chosen, query, query, totals, limit)
     sql = (
         f"SELECT s.id, s.tokens, {STATEMENT_COLUMNS} FROM statements s {STATEMENT_JOINS}"
         " WHERE s.words @@ %s::tsquery ORDER BY s.id"
     )
-    rows = await db.rows(sql, (any_query(tokens),))
-    totals = await db.rows("SELECT statements, tokens FROM store_stats WHERE id = 1")
-    statements, all_tokens = (int(v) for v in totals[0])
+    rows = await db.rows(sql, (query,))
     unique = list(dict.fromkeys(tokens))
     scored = [
-        (bm25(fts_tokens([row[8]]), row[1], unique, frequency, statements, all_tokens), row)
+        (
+            bm25(fts_tokens([row[8]]), row[1], unique, frequency, totals.statements, totals.tokens),
+            row,
+        )  # fmt: skip
         for row in rows
     ]
     scored.sort(key=lambda pair: (pair[0], pair[1][0]))  # rank, then oldest first (as FTS5)
@@ -178,8 +249,11 @@ class Vocabulary:
     a third of the query's trigrams, then ``fuzz.ratio`` of at least 75). With pg_trgm (its
     GIN index on ``terms``, migration 0006) the database finds the candidates and the same
     rule scores them, so no question waits for the in-process index over every word to be
-    built after a change. That gives the same corrections because the candidates are a
-    superset of what the rule can accept:
+    built after a change: until that index is ready (it is built in a worker thread from the
+    first lookup after a change) pg_trgm answers; then the in-process index does, a lookup
+    there being cheaper than a round trip (0.3 ms against 1-30 ms, measured at 1M). The two
+    give the same corrections because the database's candidates are a superset of what the
+    rule can accept:
 
     - for a word of ASCII letters and digits, pg_trgm's trigrams are the core's (both pad a
       word with two spaces before and one after; the core folds, pg_trgm lower-cases);
@@ -196,11 +270,15 @@ class Vocabulary:
     The counts also spare search a round trip.
     """
 
-    def __init__(self, trigrams_schema: str | None = None) -> None:
+    def __init__(self, trigrams_schema: str | None = None, *, in_process: bool = True) -> None:
+        """``trigrams_schema``: where pg_trgm lives, when ``terms`` has its index; with
+        ``in_process`` False pg_trgm answers every plain lookup and no index is built."""
+        self._in_process = in_process
         self._counts: dict[str, int] = {}
-        self.statements = 0  # how many statements in all, read with the counts
+        self.totals = Totals()  # read with the counts
         self._index: TrigramIndex | None = None
         self._foreign: TrigramIndex | None = None  # the words pg_trgm is not asked about
+        self._building: asyncio.Task[None] | None = None
         self._mark: tuple[bool, int] | None = None
         self._near_sql = None
         if trigrams_schema is not None:
@@ -213,8 +291,11 @@ class Vocabulary:
             rows = await db.rows("SELECT term, docs FROM terms")
             self._counts, self._mark = {t: int(n) for t, n in rows}, mark
             self._index = self._foreign = None
-            totals = await db.rows("SELECT statements FROM store_stats WHERE id = 1")
-            self.statements = int(totals[0][0])
+            totals = await db.rows(
+                "SELECT statements, tokens, (SELECT COALESCE(MAX(id), 0) FROM statements)"
+                " FROM store_stats WHERE id = 1"
+            )
+            self.totals = Totals(*(int(value) for value in totals[0]))
         return self._counts
 
     async def near(
@@ -223,13 +304,40 @@ class Vocabulary:
         """Indexed words spelt like ``word``, closest first."""
         counts = await self.counts(db, mark)
         query = fold(word)
-        if self._near_sql is not None and self._index is None and plain(query):
+        ready = self._index is not None and self._in_process
+        if self._near_sql is not None and not ready and plain(query):
+            self._build_index_in_background()
             near = await self._near_in_database(db, query, limit)
         else:
             if self._index is None:
                 self._index = TrigramIndex(list(counts))
             near = self._index.near(query, limit=limit, cutoff=NEAR_CUTOFF)
         return [term for term, _ in near]
+
+    def _build_index_in_background(self) -> None:
+        """Start building the in-process index over the current words, unless under way;
+        it serves the lookups once ready (and if the words have not changed meanwhile)."""
+        if self._building is not None or not self._in_process:
+            return
+        mark, words = self._mark, list(self._counts)
+
+        async def build() -> None:
+            index = await asyncio.to_thread(TrigramIndex, words)
+            if self._mark == mark:
+                self._index = index
+
+        def finished(_: object) -> None:
+            self._building = None
+
+        self._building = asyncio.get_running_loop().create_task(build())
+        self._building.add_done_callback(finished)
+
+    async def close(self) -> None:
+        """Stop a build under way (its thread ends on its own; nothing waits for it)."""
+        if self._building is not None:
+            self._building.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._building
 
     async def _near_in_database(
         self, db: PostgresDatabase, query: str, limit: int
@@ -245,7 +353,9 @@ class Vocabulary:
         )
         if self._foreign is None:
             self._foreign = TrigramIndex([t for t in self._counts if not plain(t)])
-        found = TrigramIndex([row[0] for row in rows]).near(query, limit=limit, cutoff=NEAR_CUTOFF)
+        found = TrigramIndex([row[0] for row in rows if plain(row[0])]).near(
+            query, limit=limit, cutoff=NEAR_CUTOFF
+        )
         found += self._foreign.near(query, limit=limit, cutoff=NEAR_CUTOFF)
         found.sort(key=lambda pair: (-pair[1], pair[0]))  # TrigramIndex's order
         return found[:limit]

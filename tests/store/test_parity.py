@@ -23,6 +23,8 @@ from bot.core.library import SearchMode
 from bot.core.summary import Summary
 from bot.core.text import name_key, search_words
 from bot.store import Store, open_store
+from bot.store.postgres import PostgresStore
+from bot.store.postgres_search import Vocabulary
 from tests.store.backends import PostgresServer
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -224,3 +226,24 @@ async def test_typo_corrections_are_the_same_for_short_long_and_foreign_words(
     assert corrected > 1000
     for query in ["", "a", "ab", "дм", "mode", "modell", "Дом", "ÀTHENS", "kiev-a"]:
         await both(stores, "vocabulary_near", query, 5)
+
+
+async def test_pg_trgm_alone_corrects_typos_as_sqlite_does(
+    stores: tuple[Store, Store], data: tuple[list[Summary], list[str]]
+) -> None:
+    """The store asks pg_trgm only until its in-process index is built; here pg_trgm answers
+    every lookup (the path right after a write), and must agree with SQLite all the same."""
+    sqlite, postgres = stores
+    assert isinstance(postgres, PostgresStore)
+    database = postgres._database  # the store's own pool: the same server and data
+    vocabulary = Vocabulary("public", in_process=False)
+    rng = random.Random(19)
+    words = sorted({w for text in data[1] for w in search_words(text)})
+    corrected = 0
+    for word in rng.sample(words, 40) + FOREIGN:
+        for typo in misspellings(word):
+            for limit in (1, 5):
+                near = await vocabulary.near(database, (False, 0), typo, limit)
+                assert near == await sqlite.vocabulary_near(typo, limit), (typo, limit)
+                corrected += bool(near)
+    assert corrected > 1000
