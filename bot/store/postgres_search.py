@@ -44,10 +44,12 @@ from bot.store.sqlite_search import (
 )
 
 # The planner's costs (microseconds, measured on the 1M bench store, data in the OS cache):
-WALK_ROW_US = 1.3  # walking statements newest first, per statement checked
-HEAP_ROW_US = 8.0  # a bitmap scan's visit of one statement the index returned
-GIN_ENTRY_US = 0.015  # GIN reading one statement id of a probe word's posting list
-WALK_SLACK = 3.0  # a walk stops after this many times the statements it should need
+HEAP_ROW_US = 14.0  # a bitmap scan's visit of one statement the index returned
+GIN_ENTRY_US = 0.25  # GIN reading one statement id of the rarest probe lexeme's postings
+GIN_SKIP_US = 0.012  # ... and of each other probe lexeme's (GIN skips through those)
+KEY_ENTRY_US = 0.05  # the primary key's bitmap of a window, per statement in it
+WINDOW_MATCHES = 4.0  # the first window should hold this many times the matches wanted
+WINDOW_GROWTH = 4  # the second window is this many times wider
 NEAR_CUTOFF = 75  # the score ``vocabulary_near`` asks of a word (as the SQLite store does)
 BM25_K1, BM25_B = 1.2, 0.75  # FTS5's constants
 
@@ -65,12 +67,11 @@ class Totals:
 
 @dataclass(frozen=True)
 class Plan:
-    """How to find the newest matches: first walk the ``walk`` newest statements checking
-    each, then (if fewer than the limit matched) ask the index for the statements holding
-    every ``probe`` lexeme below that and check those. Any plan gives the same answer."""
+    """How to find the newest matches: the ``probe`` lexemes GIN intersects, and the
+    ``window`` of newest statements to look in first (0: all at once)."""
 
     probe: list[str]
-    walk: int
+    window: int
 
 
 async def search_statements(
@@ -126,55 +127,76 @@ def _phrase_rate(
 
 
 def plan(lexemes: dict[str, int], rate: float, total: int, limit: int) -> Plan:
-    """The cheaper way, by the measured costs: a bitmap over the rarest lexemes (each one
-    more narrows the statements to visit but costs its posting list), or a walk newest
-    first until ``limit`` match at ``rate``. A walk is bounded (WALK_SLACK), and the
-    bitmap finishes what it did not find, so a wrong estimate costs time, never answers."""
+    """What to ask the index and where to look first, by the measured costs.
+
+    The window: the newest statements expected to hold ``WINDOW_MATCHES`` times ``limit``
+    matches at ``rate`` (on a million statements, a common word's newest fifty are in the
+    last few thousand); worth it when the primary key's range costs less than visiting the
+    older statements the probe would return. The probe: the rarest lexemes, each one more
+    while it pays for its posting list (GIN reads it whole) with fewer statements to visit."""
+    window = min(total, math.ceil(WINDOW_MATCHES * limit / max(rate, 1e-12)))
     ordered = sorted(lexemes, key=lambda x: (lexemes[x], x))
-    best, probe = math.inf, ordered[:1]
-    reading, visits = 0.0, float(total)
+    best, chosen = math.inf, Plan(ordered[:1], 0)
+    reading, share = 0.0, 1.0
+    covered: set[str] = set()  # the words the lexemes chosen so far hold
     for count, lexeme in enumerate(ordered, start=1):
-        reading += lexemes[lexeme] * GIN_ENTRY_US
-        visits *= lexemes[lexeme] / max(total, 1)
-        cost = reading + visits * HEAP_ROW_US
-        if cost < best:
-            best, probe = cost, ordered[:count]
-    walked = min(float(total), limit / max(rate, 1e-12))
-    if walked * WALK_ROW_US >= best:
-        return Plan(probe, 0)
-    return Plan(probe, max(limit, math.ceil(walked * WALK_SLACK)))
+        reading += lexemes[lexeme] * (GIN_SKIP_US if count > 1 else GIN_ENTRY_US)
+        share *= _narrowing(lexeme, lexemes, covered, total)
+        everywhere = reading + total * share * HEAP_ROW_US
+        windowed = reading + window * (KEY_ENTRY_US + share * HEAP_ROW_US)
+        if min(everywhere, windowed) < best:
+            best = min(everywhere, windowed)
+            chosen = Plan(ordered[:count], window if windowed < everywhere else 0)
+    return chosen
+
+
+def _narrowing(lexeme: str, lexemes: dict[str, int], covered: set[str], total: int) -> float:
+    """By how much asking the index for ``lexeme`` too narrows what it returns. A pair and
+    its words are not independent: a word whose pair is already asked for narrows nothing,
+    and a pair sharing a word with what is asked for narrows by its other word's chance
+    given that one (P(bc | b)), as ``_phrase_rate`` chains them. Grows ``covered``."""
+    parts = set(lexeme.split(" "))
+    rate = lexemes[lexeme] / max(total, 1)
+    for word in parts & covered:
+        rate /= max(lexemes.get(word, total), 1) / max(total, 1)
+    covered |= parts
+    return min(rate, 1.0)
 
 
 async def _matching(
     db: PostgresDatabase, chosen: Plan, probe: str, query: str, totals: Totals, limit: int
 ) -> list[StatementRecord]:
-    """The newest ``limit`` statements matching ``query``. The walk's part needs no index
-    (``ts_match_vq`` is ``@@`` as a function, which the planner does not give GIN); the
-    bitmap's part asks GIN for the ``probe`` (the rarest words or pairs: a common word in
-    the index condition would make GIN read its whole posting list) and checks the whole
-    query on what it returns ("id + 0": the planner may not walk the primary key hoping for
-    early hits there). Branches of a UNION ALL under a LIMIT run in order, and only while
-    rows are still wanted: a walk that finds enough costs no bitmap."""
-    bitmap = (
-        "SELECT s.id FROM statements s WHERE s.words @@ %s::tsquery"
-        " AND ts_match_vq(s.words, %s::tsquery){below} ORDER BY s.id + 0 DESC LIMIT %s"
+    """The newest ``limit`` statements matching ``query``, looked for in the plan's window
+    of newest statements, then in one ``WINDOW_GROWTH`` times wider, then everywhere.
+
+    Each part asks GIN for the ``probe`` and checks the whole query on what it returns
+    (``ts_match_vq`` is ``@@`` as a function, which the planner does not give the index: a
+    common word in the index condition would make GIN read its whole posting list). In a
+    window the planner intersects GIN's bitmap with the primary key's range, so only the
+    window's statements are visited ("id + 0": it may not walk the key newest first instead,
+    which its too hopeful estimate of a rare lexeme's statements would choose). The parts of a UNION ALL under a
+    LIMIT run in order and only while rows are still wanted: when the window holds enough,
+    nothing older is read; when an estimate was wrong, the next part finds the rest, so a
+    plan changes the time, never the answer."""
+    part = (
+        "(SELECT s.id FROM statements s WHERE s.words @@ %s::tsquery"
+        " AND ts_match_vq(s.words, %s::tsquery){range} ORDER BY s.id + 0 DESC LIMIT %s)"
     )
-    if not chosen.walk:
-        found = f"{bitmap.replace('{below}', '')}"
-        params: tuple[object, ...] = (probe, query, limit)
-    else:
-        edge = totals.newest - chosen.walk
-        found = (
-            "(SELECT s.id FROM statements s WHERE s.id > %s"
-            " AND ts_match_vq(s.words, %s::tsquery) ORDER BY s.id DESC LIMIT %s)"
-            f" UNION ALL ({bitmap.replace('{below}', ' AND s.id <= %s')}) LIMIT %s"
+    edges = [totals.newest - chosen.window, totals.newest - chosen.window * WINDOW_GROWTH]
+    edges = [edge for edge in edges if chosen.window and edge > 0]
+    parts, params = [], []
+    for upper, lower in zip([None, *edges], [*edges, None], strict=True):
+        window = "".join(
+            [" AND s.id <= %s" if upper is not None else "", " AND s.id > %s" if lower else ""]
         )
-        params = (edge, query, limit, probe, query, edge, limit, limit)
+        parts.append(part.format(range=window))
+        params += [probe, query, *(v for v in (upper, lower) if v is not None), limit]
+    found = " UNION ALL ".join(parts)
     sql = (
-        f"SELECT {STATEMENT_COLUMNS} FROM ({found}) hit JOIN statements s ON s.id = hit.id"
-        f" {STATEMENT_JOINS} ORDER BY s.id DESC"
+        f"SELECT {STATEMENT_COLUMNS} FROM (SELECT id FROM ({found}) part LIMIT %s) hit"
+        f" JOIN statements s ON s.id = hit.id {STATEMENT_JOINS} ORDER BY s.id DESC"
     )
-    return statement_records(await db.rows(sql, params))
+    return statement_records(await db.rows(sql, (*params, limit)))
 
 
 async def _pair_counts(db: PostgresDatabase, pairs: Sequence[str]) -> dict[str, int]:
@@ -195,26 +217,28 @@ async def _any_word(
         return []
     query = any_query(tokens)
     if sum(frequency[t] for t in tokens) > RANKED_MATCHES:
-        # a bitmap must read every word's postings (any of them will do): walk when cheaper
+        # every word's postings are read (any will do); the window keeps the visits few
         hits = min(sum(frequency[t] for t in dict.fromkeys(tokens)), totals.statements)
         lexemes = {query: hits}
         chosen = plan(lexemes, hits / max(totals.statements, 1), totals.statements, limit)
         return await _matching(db, chosen, query, query, totals, limit)
-    sql = (
-        f"SELECT s.id, s.tokens, {STATEMENT_COLUMNS} FROM statements s {STATEMENT_JOINS}"
-        " WHERE s.words @@ %s::tsquery ORDER BY s.id"
-    )
+    # every match is scored, from its text alone; only the best are read in full (their
+    # article and speaker rows are most of the pages a match costs)
+    sql = "SELECT s.id, s.tokens, s.text FROM statements s WHERE s.words @@ %s::tsquery"
     rows = await db.rows(sql, (query,))
     unique = list(dict.fromkeys(tokens))
-    scored = [
-        (
-            bm25(fts_tokens([row[8]]), row[1], unique, frequency, totals.statements, totals.tokens),
-            row,
-        )  # fmt: skip
-        for row in rows
-    ]
-    scored.sort(key=lambda pair: (pair[0], pair[1][0]))  # rank, then oldest first (as FTS5)
-    return statement_records([row[2:] for _, row in scored[:limit]])
+    scored = sorted(
+        (bm25(fts_tokens([text]), length, unique, frequency, totals.statements, totals.tokens),
+         number) for number, length, text in rows
+    )  # fmt: skip
+    best = [number for _, number in scored[:limit]]  # rank, then oldest first (as FTS5)
+    if not best:
+        return []
+    sql = (
+        f"SELECT s.id, {STATEMENT_COLUMNS} FROM statements s {STATEMENT_JOINS} WHERE s.id = ANY(%s)"
+    )
+    found = {row[0]: row[1:] for row in await db.rows(sql, (best,))}
+    return statement_records([found[number] for number in best if number in found])
 
 
 def bm25(
