@@ -5,10 +5,14 @@ matching statements (by insertion order), an any-word search ranks by bm25 when 
 statements match and is newest first otherwise. How each is found differs:
 
 - The index is asked only for the query's rarest words or adjacent pairs (a pair is far
-  rarer than its words); the whole query (a phrase: ``<->``, word order checked on the stored
-  positions) is checked on what it returns, so GIN reads short posting lists only.
-- When even the rarest word or pair is in very many statements, walking the statements newest
-  first and testing each is cheaper than reading the index, and the planner is told so.
+  rarer than its words), as many as pay for their posting lists (``plan``); the whole query
+  (a phrase: ``<->``, word order checked on the stored positions) is checked on what it
+  returns.
+- GIN returns matches in no useful order, and visiting each costs a heap page, so the
+  newest are looked for in a window of the newest statements first: GIN's bitmap
+  intersected with the primary key's range, so a common word's newest matches cost a few
+  hundred visits, not its whole posting list (``_matching``). A wider window and then the
+  whole table follow in the same statement, so a wrong estimate costs time, not answers.
 - bm25 is computed here with FTS5's formula from the counts the store keeps, so that the
   ranked order is the one SQLite gives.
 - Typos: the core's trigram rule, over pg_trgm's candidates where the server has it (see
@@ -57,8 +61,8 @@ BM25_K1, BM25_B = 1.2, 0.75  # FTS5's constants
 @dataclass(frozen=True)
 class Totals:
     """What the store holds in all, read with the word counts: statements (for rates and
-    bm25), their words (bm25's average length), and the newest statement id (where a walk
-    starts)."""
+    bm25), their words (bm25's average length), and the newest statement id (where the
+    search windows end)."""
 
     statements: int = 0
     tokens: int = 0
