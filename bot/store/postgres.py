@@ -242,19 +242,26 @@ class PostgresStore(PostgresLedger, PostgresFeeds, PostgresSeen):
         The same round trip counts all of their statements, kept for ``count_statements_of``
         (which ``who`` asks next) while the data stands: one round trip fewer per question."""
         mark = await self._mark()
-        # the first ``limit`` come from the speaker index alone (an index-only scan, in the
-        # answer's order); only they are read in full with their article and speaker
-        sql = (
-            "WITH top AS MATERIALIZED (SELECT article_id, position, kind_rank, published"
-            " FROM statements WHERE speaker_key = ANY(%s)"
-            " ORDER BY kind_rank, published DESC, article_id, position LIMIT %s)"
-            f" SELECT {STATEMENT_COLUMNS}, (SELECT COUNT(*) FROM statements c"
-            " WHERE c.speaker_key = ANY(%s)) FROM top t JOIN statements s"
-            f" ON s.article_id = t.article_id AND s.position = t.position {STATEMENT_JOINS}"
-            " ORDER BY t.kind_rank, t.published DESC, t.article_id, t.position"
-        )
+        count = "(SELECT COUNT(*) FROM statements c WHERE c.speaker_key = ANY(%s))"
+        order = "kind_rank, published DESC, article_id, position"
+        if len(speaker_keys) == 1:  # one key: its index is in the answer's order, read on
+            sql = (
+                f"SELECT {STATEMENT_COLUMNS}, {count} FROM statements s {STATEMENT_JOINS}"
+                f" WHERE s.speaker_key = %s ORDER BY s.{order.replace(', ', ', s.')}"
+                " LIMIT %s"
+            )
+        else:  # all of theirs are sorted: from the speaker index alone (index-only), and
+            # only the first ``limit`` read in full with their article and speaker
+            sql = (
+                f"WITH top AS MATERIALIZED (SELECT article_id, position, kind_rank, published"
+                f" FROM statements WHERE speaker_key = ANY(%s) ORDER BY {order} LIMIT %s)"
+                f" SELECT {STATEMENT_COLUMNS}, {count} FROM top t JOIN statements s"
+                f" ON s.article_id = t.article_id AND s.position = t.position {STATEMENT_JOINS}"
+                f" ORDER BY t.{order.replace(', ', ', t.')}"
+            )
         keys = list(speaker_keys)
-        rows = await self._database.rows(sql, (keys, limit, keys))
+        params = (keys, keys[0], limit) if len(keys) == 1 else (keys, limit, keys)
+        rows = await self._database.rows(sql, params)
         if rows or limit > 0:  # no rows under a positive limit: none at all
             self._counted = (mark, tuple(keys), int(rows[0][-1]) if rows else 0)
         return statement_records([row[:-1] for row in rows])
