@@ -35,7 +35,6 @@ from bot.store.postgres_words import (
     all_query,
     any_query,
     pair,
-    pairs_of,
     phrase_query,
 )
 from bot.store.sqlite_search import (
@@ -53,7 +52,8 @@ GIN_ENTRY_US = 0.25  # GIN reading one statement id of the rarest probe lexeme's
 GIN_SKIP_US = 0.012  # ... and of each other probe lexeme's (GIN skips through those)
 KEY_ENTRY_US = 0.05  # the primary key's bitmap of a window, per statement in it
 WINDOW_MATCHES = 4.0  # the first window should hold this many times the matches wanted
-WINDOW_GROWTH = 4  # the second window is this many times wider
+WINDOW_GROWTH = 4  # each window is this many times wider than the one before
+WINDOWS = 4  # windows at most, before the whole table
 NEAR_CUTOFF = 75  # the score ``vocabulary_near`` asks of a word (as the SQLite store does)
 BM25_K1, BM25_B = 1.2, 0.75  # FTS5's constants
 
@@ -98,15 +98,12 @@ async def search_statements(
         return []  # a word no statement holds
     lexemes = dict(frequency)
     rate = _all_rate(frequency, tokens, totals.statements)
-    if mode == "phrase" and len(tokens) > 1:
-        pairs = pairs_of(tokens)
-        pair_frequency = await _pair_counts(db, pairs)
-        if any(p not in pair_frequency for p in pairs):
-            return []  # two of its words never stand side by side
-        lexemes.update(pair_frequency)
-        rate = _phrase_rate(frequency, pair_frequency, tokens, totals.statements)
+    whole = mode == "phrase" and len(tokens) > 1
+    if whole:  # the index is asked for every pair: one never said finds nothing at once
+        lexemes = _estimated_pairs(frequency, tokens, totals)
+        rate = _phrase_rate(frequency, lexemes, tokens, totals.statements)
     query = phrase_query(tokens) if mode == "phrase" else all_query(tokens)
-    chosen = plan(lexemes, rate, totals.statements, limit)
+    chosen = plan(lexemes, rate, totals.statements, limit, whole=whole)
     return await _matching(db, chosen, all_query(chosen.probe), query, totals, limit)
 
 
@@ -116,6 +113,24 @@ def _all_rate(frequency: dict[str, int], tokens: Sequence[str], total: int) -> f
     for token in dict.fromkeys(tokens):
         rate *= frequency[token] / max(total, 1)
     return rate
+
+
+def _estimated_pairs(
+    frequency: dict[str, int], tokens: Sequence[str], totals: Totals
+) -> dict[str, int]:
+    """How many statements hold each adjacent pair, estimated from its words' counts (a
+    pair's counts live in a table of millions of rows, a cold page or two for every question
+    to read; the estimate only sizes the window, so it changes the time, never the answer):
+    words at independent positions stand side by side in about r(a) r(b) / length of the
+    statements, length being the average number of words."""
+    size = max(totals.statements, 1)
+    length = max(totals.tokens / size, 1.0)
+    estimated: dict[str, int] = {}
+    for first, second in zip(tokens, tokens[1:], strict=False):
+        docs = frequency[first] * frequency[second] / size / length
+        bound = min(frequency[first], frequency[second])
+        estimated[pair(first, second)] = max(1, min(bound, math.ceil(docs)))
+    return estimated
 
 
 def _phrase_rate(
@@ -130,14 +145,17 @@ def _phrase_rate(
     return min(rate, min(pairs.values()) / size)
 
 
-def plan(lexemes: dict[str, int], rate: float, total: int, limit: int) -> Plan:
+def plan(
+    lexemes: dict[str, int], rate: float, total: int, limit: int, *, whole: bool = False
+) -> Plan:
     """What to ask the index and where to look first, by the measured costs.
 
     The window: the newest statements expected to hold ``WINDOW_MATCHES`` times ``limit``
     matches at ``rate`` (on a million statements, a common word's newest fifty are in the
     last few thousand); worth it when the primary key's range costs less than visiting the
     older statements the probe would return. The probe: the rarest lexemes, each one more
-    while it pays for its posting list (GIN reads it whole) with fewer statements to visit."""
+    while it pays for its posting list (GIN reads it whole) with fewer statements to visit;
+    with ``whole``, every lexeme."""
     window = min(total, math.ceil(WINDOW_MATCHES * limit / max(rate, 1e-12)))
     ordered = sorted(lexemes, key=lambda x: (lexemes[x], x))
     best, chosen = math.inf, Plan(ordered[:1], 0)
@@ -148,7 +166,7 @@ def plan(lexemes: dict[str, int], rate: float, total: int, limit: int) -> Plan:
         share *= _narrowing(lexeme, lexemes, covered, total)
         everywhere = reading + total * share * HEAP_ROW_US
         windowed = reading + window * (KEY_ENTRY_US + share * HEAP_ROW_US)
-        if min(everywhere, windowed) < best:
+        if min(everywhere, windowed) < best or whole:
             best = min(everywhere, windowed)
             chosen = Plan(ordered[:count], window if windowed < everywhere else 0)
     return chosen
@@ -171,7 +189,7 @@ async def _matching(
     db: PostgresDatabase, chosen: Plan, probe: str, query: str, totals: Totals, limit: int
 ) -> list[StatementRecord]:
     """The newest ``limit`` statements matching ``query``, looked for in the plan's window
-    of newest statements, then in one ``WINDOW_GROWTH`` times wider, then everywhere.
+    of newest statements, then in windows ``WINDOW_GROWTH`` times wider, then everywhere.
 
     Each part asks GIN for the ``probe`` and checks the whole query on what it returns
     (``ts_match_vq`` is ``@@`` as a function, which the planner does not give the index: a
@@ -186,7 +204,7 @@ async def _matching(
         "(SELECT s.id FROM statements s WHERE s.words @@ %s::tsquery"
         " AND ts_match_vq(s.words, %s::tsquery){range} ORDER BY s.id + 0 DESC LIMIT %s)"
     )
-    edges = [totals.newest - chosen.window, totals.newest - chosen.window * WINDOW_GROWTH]
+    edges = [totals.newest - chosen.window * WINDOW_GROWTH**step for step in range(WINDOWS)]
     edges = [edge for edge in edges if chosen.window and edge > 0]
     parts, params = [], []
     for upper, lower in zip([None, *edges], [*edges, None], strict=True):
@@ -201,12 +219,6 @@ async def _matching(
         f" JOIN statements s ON s.id = hit.id {STATEMENT_JOINS} ORDER BY s.id DESC"
     )
     return statement_records(await db.rows(sql, (*params, limit)))
-
-
-async def _pair_counts(db: PostgresDatabase, pairs: Sequence[str]) -> dict[str, int]:
-    """How many statements hold each pair (absent: none)."""
-    sql = "SELECT pair, docs FROM pair_terms WHERE pair = ANY(%s)"
-    return {pair: int(docs) for pair, docs in await db.rows(sql, (list(pairs),))}
 
 
 async def _any_word(
