@@ -47,7 +47,8 @@ from bot.store.sqlite_search import (
 )
 
 # The planner's costs (microseconds, measured on the 1M bench store, data in the OS cache):
-HEAP_ROW_US = 14.0  # a bitmap scan's visit of one statement the index returned
+HEAP_ROW_US = 50.0  # a bitmap scan's visit of a statement anywhere (its page mostly cold)
+WINDOW_ROW_US = 14.0  # ... of one of the newest (every question reads those: mostly cached)
 GIN_ENTRY_US = 0.25  # GIN reading one statement id of the rarest probe lexeme's postings
 GIN_SKIP_US = 0.012  # ... and of each other probe lexeme's (GIN skips through those)
 KEY_ENTRY_US = 0.05  # the primary key's bitmap of a window, per statement in it
@@ -120,16 +121,20 @@ def _estimated_pairs(
 ) -> dict[str, int]:
     """How many statements hold each adjacent pair, estimated from its words' counts (a
     pair's counts live in a table of millions of rows, a cold page or two for every question
-    to read; the estimate only sizes the window, so it changes the time, never the answer):
-    words at independent positions stand side by side in about r(a) r(b) / length of the
-    statements, length being the average number of words."""
+    to read; the estimate only sizes the window, so it changes the time, never the answer).
+    A word in a share r of statements of n words each stands at a given place with chance
+    q = -ln(1 - r) / n; two words side by side, somewhere among n - 1 places: 1 - e^(-(n-1) q q')."""
     size = max(totals.statements, 1)
     length = max(totals.tokens / size, 1.0)
+
+    def chance(word: str) -> float:
+        return -math.log(1.0 - min(frequency[word] / size, 0.999)) / length
+
     estimated: dict[str, int] = {}
     for first, second in zip(tokens, tokens[1:], strict=False):
-        docs = frequency[first] * frequency[second] / size / length
+        share = 1.0 - math.exp(-(length - 1.0) * chance(first) * chance(second))
         bound = min(frequency[first], frequency[second])
-        estimated[pair(first, second)] = max(1, min(bound, math.ceil(docs)))
+        estimated[pair(first, second)] = max(1, min(bound, math.ceil(share * size)))
     return estimated
 
 
@@ -165,7 +170,7 @@ def plan(
         reading += lexemes[lexeme] * (GIN_SKIP_US if count > 1 else GIN_ENTRY_US)
         share *= _narrowing(lexeme, lexemes, covered, total)
         everywhere = reading + total * share * HEAP_ROW_US
-        windowed = reading + window * (KEY_ENTRY_US + share * HEAP_ROW_US)
+        windowed = reading + window * (KEY_ENTRY_US + share * WINDOW_ROW_US)
         if min(everywhere, windowed) < best or whole:
             best = min(everywhere, windowed)
             chosen = Plan(ordered[:count], window if windowed < everywhere else 0)
