@@ -50,7 +50,7 @@ from bot.store.sqlite_search import (
 HEAP_ROW_US = 50.0  # a bitmap scan's visit of a statement anywhere (its page mostly cold)
 WINDOW_ROW_US = 14.0  # ... of one of the newest (every question reads those: mostly cached)
 GIN_ENTRY_US = 0.25  # GIN reading one statement id of the rarest probe lexeme's postings
-GIN_SKIP_US = 0.012  # ... and of each other probe lexeme's (GIN skips through those)
+GIN_SKIP_US = 0.03  # ... and of each other probe lexeme's (GIN skips through those, often cold)
 KEY_ENTRY_US = 0.05  # the primary key's bitmap of a window, per statement in it
 WINDOW_MATCHES = 4.0  # the first window should hold this many times the matches wanted
 WINDOW_GROWTH = 4  # each window is this many times wider than the one before
@@ -171,8 +171,8 @@ def plan(
         share *= _narrowing(lexeme, lexemes, covered, total)
         everywhere = reading + total * share * HEAP_ROW_US
         windowed = reading + window * (KEY_ENTRY_US + share * WINDOW_ROW_US)
-        if min(everywhere, windowed) < best or whole:
-            best = min(everywhere, windowed)
+        if everywhere < best or whole:  # the probe must pay off even where the planner
+            best = everywhere  # declines the window's bitmap (a wide one, often)
             chosen = Plan(ordered[:count], window if windowed < everywhere else 0)
     return chosen
 
