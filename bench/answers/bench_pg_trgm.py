@@ -21,11 +21,15 @@ import random
 import statistics
 import sys
 import time
+from pathlib import Path
 
-from bench.answers.bench_answers import percentile, typo
-from bot.store.postgres import _trigrams_schema
-from bot.store.postgres_db import PostgresDatabase
-from bot.store.postgres_search import Vocabulary
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_answers import percentile, typo  # noqa: E402
+
+from bot.store.postgres import _trigrams_schema  # noqa: E402
+from bot.store.postgres_db import PostgresDatabase  # noqa: E402
+from bot.store.postgres_search import Vocabulary  # noqa: E402
 
 
 async def run(url: str, lookups: int, changes: int) -> dict[str, float]:
