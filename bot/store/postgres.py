@@ -48,12 +48,19 @@ _STATEMENT_FIELDS = (
 class PostgresStore(PostgresLedger, PostgresFeeds, PostgresSeen):
     """Store on a PostgreSQL database; delivery, feed and seen-request methods are mixins."""
 
-    def __init__(self, database: PostgresDatabase, changes: ChangeWatch | None = None) -> None:
+    def __init__(
+        self,
+        database: PostgresDatabase,
+        changes: ChangeWatch | None = None,
+        trigrams_schema: str | None = None,
+    ) -> None:
         self._database = database
         self._changes = changes or ChangeWatch()
         self._names: list[str] | None = None  # cached name keys, valid for _names_mark
         self._names_mark: tuple[bool, int] = (False, -1)
-        self._vocabulary = Vocabulary()
+        self._vocabulary = Vocabulary(trigrams_schema)
+        # the last statements_of's total, valid while the mark stands
+        self._counted: tuple[tuple[bool, int], tuple[str, ...], int] = ((False, -1), (), 0)
 
     @classmethod
     async def open(cls, url: str) -> PostgresStore:
@@ -61,11 +68,12 @@ class PostgresStore(PostgresLedger, PostgresFeeds, PostgresSeen):
         database = await PostgresDatabase.connect(url)
         changes = ChangeWatch()
         await changes.start(url)
-        return cls(database, changes)
+        return cls(database, changes, await _trigrams_schema(database))
 
     async def close(self) -> None:
         """Stop listening and close the pool."""
         await self._changes.close()
+        await self._vocabulary.close()
         await self._database.close()
 
     async def _mark(self) -> tuple[bool, int]:
@@ -230,16 +238,40 @@ class PostgresStore(PostgresLedger, PostgresFeeds, PostgresSeen):
         return self._names
 
     async def statements_of(self, speaker_keys: Sequence[str], limit: int) -> list[StatementRecord]:
-        """Statements by these speakers: direct first, then newest article, then in order."""
-        sql = (
-            f"SELECT {STATEMENT_COLUMNS} FROM statements s {STATEMENT_JOINS}"
-            " WHERE s.speaker_key = ANY(%s)"
-            " ORDER BY s.kind_rank, s.published DESC, s.article_id, s.position LIMIT %s"
-        )
-        return statement_records(await self._database.rows(sql, (list(speaker_keys), limit)))
+        """Statements by these speakers: direct first, then newest article, then in order.
+
+        The same round trip counts all of their statements, kept for ``count_statements_of``
+        (which ``who`` asks next) while the data stands: one round trip fewer per question."""
+        mark = await self._mark()
+        count = "(SELECT COUNT(*) FROM statements c WHERE c.speaker_key = ANY(%s))"
+        order = "kind_rank, published DESC, article_id, position"
+        if len(speaker_keys) == 1:  # one key: its index is in the answer's order, read on
+            sql = (
+                f"SELECT {STATEMENT_COLUMNS}, {count} FROM statements s {STATEMENT_JOINS}"
+                f" WHERE s.speaker_key = %s ORDER BY s.{order.replace(', ', ', s.')}"
+                " LIMIT %s"
+            )
+        else:  # all of theirs are sorted: from the speaker index alone (index-only), and
+            # only the first ``limit`` read in full with their article and speaker
+            sql = (
+                f"WITH top AS MATERIALIZED (SELECT article_id, position, kind_rank, published"
+                f" FROM statements WHERE speaker_key = ANY(%s) ORDER BY {order} LIMIT %s)"
+                f" SELECT {STATEMENT_COLUMNS}, {count} FROM top t JOIN statements s"
+                f" ON s.article_id = t.article_id AND s.position = t.position {STATEMENT_JOINS}"
+                f" ORDER BY t.{order.replace(', ', ', t.')}"
+            )
+        keys = list(speaker_keys)
+        params = (keys, keys[0], limit) if len(keys) == 1 else (keys, limit, keys)
+        rows = await self._database.rows(sql, params)
+        if rows or limit > 0:  # no rows under a positive limit: none at all
+            self._counted = (mark, tuple(keys), int(rows[0][-1]) if rows else 0)
+        return statement_records([row[:-1] for row in rows])
 
     async def count_statements_of(self, speaker_keys: Sequence[str]) -> int:
         """How many statements these speakers made."""
+        mark = await self._mark()
+        if self._counted[:2] == (mark, tuple(speaker_keys)):
+            return self._counted[2]
         sql = "SELECT COUNT(*) FROM statements WHERE speaker_key = ANY(%s)"
         rows = await self._database.rows(sql, (list(speaker_keys),))
         return int(rows[0][0])
@@ -251,12 +283,23 @@ class PostgresStore(PostgresLedger, PostgresFeeds, PostgresSeen):
     ) -> list[StatementRecord]:
         """Full-text search over statement words (see ``postgres_search``)."""
         counts = await self._vocabulary.counts(self._database, await self._mark())
-        total = self._vocabulary.statements
-        return await search_statements(self._database, counts, total, words, mode, limit)
+        totals = self._vocabulary.totals
+        return await search_statements(self._database, counts, totals, words, mode, limit)
 
     async def vocabulary_near(self, word: str, limit: int) -> list[str]:
         """Indexed words spelt like ``word``, closest first (cached until the data changes)."""
         return await self._vocabulary.near(self._database, await self._mark(), word, limit)
+
+
+async def _trigrams_schema(database: PostgresDatabase) -> str | None:
+    """The schema of pg_trgm when the vocabulary has its trigram index (migration 0006; the
+    extension may be missing on the server), else None: typos are then matched in process."""
+    rows = await database.rows(
+        "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace"
+        " WHERE e.extname = 'pg_trgm' AND EXISTS (SELECT 1 FROM pg_indexes"
+        " WHERE schemaname = current_schema() AND indexname = 'terms_trigrams')"
+    )
+    return str(rows[0][0]) if rows else None
 
 
 async def _apply_words(db: Connection, words: WordDelta) -> None:

@@ -5,28 +5,36 @@ matching statements (by insertion order), an any-word search ranks by bm25 when 
 statements match and is newest first otherwise. How each is found differs:
 
 - The index is asked only for the query's rarest words or adjacent pairs (a pair is far
-  rarer than its words); the whole query (a phrase: ``<->``, word order checked on the stored
-  positions) is checked on what it returns, so GIN reads short posting lists only.
-- When even the rarest word or pair is in very many statements, walking the statements newest
-  first and testing each is cheaper than reading the index, and the planner is told so.
+  rarer than its words), as many as pay for their posting lists (``plan``); the whole query
+  (a phrase: ``<->``, word order checked on the stored positions) is checked on what it
+  returns.
+- GIN returns matches in no useful order, and visiting each costs a heap page, so the
+  newest are looked for in a window of the newest statements first: GIN's bitmap
+  intersected with the primary key's range, so a common word's newest matches cost a few
+  hundred visits, not its whole posting list (``_matching``). A wider window and then the
+  whole table follow in the same statement, so a wrong estimate costs time, not answers.
 - bm25 is computed here with FTS5's formula from the counts the store keeps, so that the
   ranked order is the one SQLite gives.
-- Typos: the core's trigram rule over every word, cached per data version (see Vocabulary).
+- Typos: the core's trigram rule, over pg_trgm's candidates where the server has it (see
+  Vocabulary).
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from bot.core.fuzzy import TrigramIndex
+from bot.core.fuzzy import MIN_SHARED, TrigramIndex, trigrams
 from bot.core.library import SearchMode, StatementRecord
 from bot.core.text import fold
-from bot.store.postgres_db import PostgresDatabase
+from bot.store.postgres_db import PostgresDatabase, quote_identifier
 from bot.store.postgres_words import (
     all_query,
     any_query,
-    pairs_of,
+    pair,
     phrase_query,
 )
 from bot.store.sqlite_search import (
@@ -38,17 +46,43 @@ from bot.store.sqlite_search import (
     statement_records,
 )
 
-WALK_FACTOR = 1.0  # walk newest first when it should read fewer rows than the index returns
-PROBE = 2  # rarest words or pairs the index looks up (the second only if selective)
-SELECTIVE = 20_000  # a word or pair in at most this many statements is cheap for GIN
+# The planner's costs (microseconds, measured on the 1M bench store, data in the OS cache):
+HEAP_ROW_US = 50.0  # a bitmap scan's visit of a statement anywhere (its page mostly cold)
+WINDOW_ROW_US = 14.0  # ... of one of the newest (every question reads those: mostly cached)
+GIN_ENTRY_US = 0.25  # GIN reading one statement id of the rarest probe lexeme's postings
+GIN_SKIP_US = 0.03  # ... and of each other probe lexeme's (GIN skips through those, often cold)
+KEY_ENTRY_US = 0.05  # the primary key's bitmap of a window, per statement in it
+WINDOW_MATCHES = 4.0  # the first window should hold this many times the matches wanted
+WINDOW_GROWTH = 4  # each window is this many times wider than the one before
+WINDOWS = 4  # windows at most, before the whole table
 NEAR_CUTOFF = 75  # the score ``vocabulary_near`` asks of a word (as the SQLite store does)
 BM25_K1, BM25_B = 1.2, 0.75  # FTS5's constants
+
+
+@dataclass(frozen=True)
+class Totals:
+    """What the store holds in all, read with the word counts: statements (for rates and
+    bm25), their words (bm25's average length), and the newest statement id (where the
+    search windows end)."""
+
+    statements: int = 0
+    tokens: int = 0
+    newest: int = 0
+
+
+@dataclass(frozen=True)
+class Plan:
+    """How to find the newest matches: the ``probe`` lexemes GIN intersects, and the
+    ``window`` of newest statements to look in first (0: all at once)."""
+
+    probe: list[str]
+    window: int
 
 
 async def search_statements(
     db: PostgresDatabase,
     counts: dict[str, int],
-    total: int,
+    totals: Totals,
     words: Sequence[str],
     mode: SearchMode,
     limit: int,
@@ -60,89 +94,172 @@ async def search_statements(
         return []
     frequency = {t: counts[t] for t in tokens if t in counts}
     if mode == "any":
-        return await _any_word(db, _rarest(tokens, frequency), frequency, limit)
+        return await _any_word(db, _rarest(tokens, frequency), frequency, totals, limit)
     if any(t not in frequency for t in tokens):
         return []  # a word no statement holds
     lexemes = dict(frequency)
-    pairs: list[str] = []
-    if mode == "phrase" and len(tokens) > 1:
-        pairs = list(dict.fromkeys(pairs_of(tokens)))
-        pair_frequency = await _pair_counts(db, pairs)
-        if any(p not in pair_frequency for p in pairs):
-            return []  # two of its words never stand side by side
-        lexemes.update(pair_frequency)
+    rate = _all_rate(frequency, tokens, totals.statements)
+    whole = mode == "phrase" and len(tokens) > 1
+    if whole:  # the index is asked for every pair: one never said finds nothing at once
+        lexemes = _estimated_pairs(frequency, tokens, totals)
+        rate = _phrase_rate(frequency, lexemes, tokens, totals.statements)
     query = phrase_query(tokens) if mode == "phrase" else all_query(tokens)
-    rarest = sorted(lexemes, key=lexemes.__getitem__)
-    probe = [rarest[0], *(x for x in rarest[1:PROBE] if lexemes[x] <= SELECTIVE)]
-    walk = _walk_is_cheaper(lexemes, pairs if mode == "phrase" and len(tokens) > 1 else tokens,
-                            lexemes[probe[0]], total, limit)  # fmt: skip
-    return await _matching(db, all_query(probe), query, limit, walk=walk)
+    chosen = plan(lexemes, rate, totals.statements, limit, whole=whole)
+    return await _matching(db, chosen, all_query(chosen.probe), query, totals, limit)
 
 
-def _walk_is_cheaper(
-    lexemes: dict[str, int], parts: Sequence[str], probed: int, total: int, limit: int
-) -> bool:
-    """Whether reading statements newest first until ``limit`` match reads fewer rows than
-    the index returns for the probe. The match rate is estimated as if words (or, for a
-    phrase, its pairs) occurred independently; the answer is the same either way."""
-    if total <= 0:
-        return False
+def _all_rate(frequency: dict[str, int], tokens: Sequence[str], total: int) -> float:
+    """The share of statements holding every token, as if words occurred independently."""
     rate = 1.0
-    for part in dict.fromkeys(parts):
-        rate *= lexemes[part] / total
-    return limit / max(rate, 1e-12) * WALK_FACTOR < probed
+    for token in dict.fromkeys(tokens):
+        rate *= frequency[token] / max(total, 1)
+    return rate
+
+
+def _estimated_pairs(
+    frequency: dict[str, int], tokens: Sequence[str], totals: Totals
+) -> dict[str, int]:
+    """How many statements hold each adjacent pair, estimated from its words' counts (a
+    pair's counts live in a table of millions of rows, a cold page or two for every question
+    to read; the estimate only sizes the window, so it changes the time, never the answer).
+    A word in a share r of statements of n words each stands at a given place with chance
+    q = -ln(1 - r) / n; two words side by side, somewhere among n - 1 places: 1 - e^(-(n-1) q q')."""
+    size = max(totals.statements, 1)
+    length = max(totals.tokens / size, 1.0)
+
+    def chance(word: str) -> float:
+        return -math.log(1.0 - min(frequency[word] / size, 0.999)) / length
+
+    estimated: dict[str, int] = {}
+    for first, second in zip(tokens, tokens[1:], strict=False):
+        share = 1.0 - math.exp(-(length - 1.0) * chance(first) * chance(second))
+        bound = min(frequency[first], frequency[second])
+        estimated[pair(first, second)] = max(1, min(bound, math.ceil(share * size)))
+    return estimated
+
+
+def _phrase_rate(
+    frequency: dict[str, int], pairs: dict[str, int], tokens: Sequence[str], total: int
+) -> float:
+    """The share of statements holding the phrase, each word depending on the one before
+    (a chain of pairs: P(abc) = P(ab) P(bc) / P(b)); at most its rarest pair's."""
+    size = max(total, 1)
+    rate = pairs[pair(tokens[0], tokens[1])] / size
+    for before, word in zip(tokens[1:], tokens[2:], strict=False):
+        rate *= pairs[pair(before, word)] / max(frequency[before], 1)
+    return min(rate, min(pairs.values()) / size)
+
+
+def plan(
+    lexemes: dict[str, int], rate: float, total: int, limit: int, *, whole: bool = False
+) -> Plan:
+    """What to ask the index and where to look first, by the measured costs.
+
+    The window: the newest statements expected to hold ``WINDOW_MATCHES`` times ``limit``
+    matches at ``rate`` (on a million statements, a common word's newest fifty are in the
+    last few thousand); worth it when the primary key's range costs less than visiting the
+    older statements the probe would return. The probe: the rarest lexemes, each one more
+    while it pays for its posting list (GIN reads it whole) with fewer statements to visit;
+    with ``whole``, every lexeme."""
+    window = min(total, math.ceil(WINDOW_MATCHES * limit / max(rate, 1e-12)))
+    ordered = sorted(lexemes, key=lambda x: (lexemes[x], x))
+    best, chosen = math.inf, Plan(ordered[:1], 0)
+    reading, share = 0.0, 1.0
+    covered: set[str] = set()  # the words the lexemes chosen so far hold
+    for count, lexeme in enumerate(ordered, start=1):
+        reading += lexemes[lexeme] * (GIN_SKIP_US if count > 1 else GIN_ENTRY_US)
+        share *= _narrowing(lexeme, lexemes, covered, total)
+        everywhere = reading + total * share * HEAP_ROW_US
+        windowed = reading + window * (KEY_ENTRY_US + share * WINDOW_ROW_US)
+        if everywhere < best or whole:  # the probe must pay off even where the planner
+            best = everywhere  # declines the window's bitmap (a wide one, often)
+            chosen = Plan(ordered[:count], window if windowed < everywhere else 0)
+    return chosen
+
+
+def _narrowing(lexeme: str, lexemes: dict[str, int], covered: set[str], total: int) -> float:
+    """By how much asking the index for ``lexeme`` too narrows what it returns. A pair and
+    its words are not independent: a word whose pair is already asked for narrows nothing,
+    and a pair sharing a word with what is asked for narrows by its other word's chance
+    given that one (P(bc | b)), as ``_phrase_rate`` chains them. Grows ``covered``."""
+    parts = set(lexeme.split(" "))
+    rate = lexemes[lexeme] / max(total, 1)
+    for word in parts & covered:
+        rate /= max(lexemes.get(word, total), 1) / max(total, 1)
+    covered |= parts
+    return min(rate, 1.0)
 
 
 async def _matching(
-    db: PostgresDatabase, probe: str, query: str, limit: int, *, walk: bool
+    db: PostgresDatabase, chosen: Plan, probe: str, query: str, totals: Totals, limit: int
 ) -> list[StatementRecord]:
-    """The newest ``limit`` statements matching ``query``: the index finds those holding the
-    ``probe`` (its rarest words or pairs), and the whole query is checked on each of them
+    """The newest ``limit`` statements matching ``query``, looked for in the plan's window
+    of newest statements, then in windows ``WINDOW_GROWTH`` times wider, then everywhere.
+
+    Each part asks GIN for the ``probe`` and checks the whole query on what it returns
     (``ts_match_vq`` is ``@@`` as a function, which the planner does not give the index: a
-    common word in the index condition would make GIN read its whole posting list)."""
-    sql = (
-        f"SELECT {STATEMENT_COLUMNS} FROM statements s {STATEMENT_JOINS}"
-        " WHERE s.words @@ %s::tsquery AND ts_match_vq(s.words, %s::tsquery)"
-        " ORDER BY s.id {order} DESC LIMIT %s"
+    common word in the index condition would make GIN read its whole posting list). In a
+    window the planner intersects GIN's bitmap with the primary key's range, so only the
+    window's statements are visited ("id + 0": it may not walk the key newest first instead,
+    which its too hopeful estimate of a rare lexeme's statements would choose). The parts of a UNION ALL under a
+    LIMIT run in order and only while rows are still wanted: when the window holds enough,
+    nothing older is read; when an estimate was wrong, the next part finds the rest, so a
+    plan changes the time, never the answer."""
+    part = (
+        "(SELECT s.id FROM statements s WHERE s.words @@ %s::tsquery"
+        " AND ts_match_vq(s.words, %s::tsquery){range} ORDER BY s.id + 0 DESC LIMIT %s)"
     )
-    if not walk:  # "id + 0": the planner may not walk the primary key hoping for early hits
-        found = await db.rows(sql.replace("{order}", "+ 0"), (probe, query, limit))
-        return statement_records(found)
-    sql = sql.replace("{order}", "")
-    async with db.transaction() as connection:  # every word is common: walk newest first
-        await connection.execute("SET LOCAL enable_bitmapscan = off")
-        cursor = await connection.execute(sql, (probe, query, limit))
-        return statement_records(await cursor.fetchall())
-
-
-async def _pair_counts(db: PostgresDatabase, pairs: Sequence[str]) -> dict[str, int]:
-    """How many statements hold each pair (absent: none)."""
-    sql = "SELECT pair, docs FROM pair_terms WHERE pair = ANY(%s)"
-    return {pair: int(docs) for pair, docs in await db.rows(sql, (list(pairs),))}
+    edges = [totals.newest - chosen.window * WINDOW_GROWTH**step for step in range(WINDOWS)]
+    edges = [edge for edge in edges if chosen.window and edge > 0]
+    parts, params = [], []
+    for upper, lower in zip([None, *edges], [*edges, None], strict=True):
+        window = "".join(
+            [" AND s.id <= %s" if upper is not None else "", " AND s.id > %s" if lower else ""]
+        )
+        parts.append(part.format(range=window))
+        params += [probe, query, *(v for v in (upper, lower) if v is not None), limit]
+    found = " UNION ALL ".join(parts)
+    sql = (
+        f"SELECT {STATEMENT_COLUMNS} FROM (SELECT id FROM ({found}) part LIMIT %s) hit"
+        f" JOIN statements s ON s.id = hit.id {STATEMENT_JOINS} ORDER BY s.id DESC"
+    )
+    return statement_records(await db.rows(sql, (*params, limit)))
 
 
 async def _any_word(
-    db: PostgresDatabase, tokens: list[str], frequency: dict[str, int], limit: int
+    db: PostgresDatabase,
+    tokens: list[str],
+    frequency: dict[str, int],
+    totals: Totals,
+    limit: int,
 ) -> list[StatementRecord]:
     """Statements with any of the words; bm25 order when few match, else newest first."""
     if not tokens:
         return []
+    query = any_query(tokens)
     if sum(frequency[t] for t in tokens) > RANKED_MATCHES:
-        return await _matching(db, any_query(tokens), any_query(tokens), limit, walk=False)
-    sql = (
-        f"SELECT s.id, s.tokens, {STATEMENT_COLUMNS} FROM statements s {STATEMENT_JOINS}"
-        " WHERE s.words @@ %s::tsquery ORDER BY s.id"
-    )
-    rows = await db.rows(sql, (any_query(tokens),))
-    totals = await db.rows("SELECT statements, tokens FROM store_stats WHERE id = 1")
-    statements, all_tokens = (int(v) for v in totals[0])
+        # every word's postings are read (any will do); the window keeps the visits few
+        hits = min(sum(frequency[t] for t in dict.fromkeys(tokens)), totals.statements)
+        lexemes = {query: hits}
+        chosen = plan(lexemes, hits / max(totals.statements, 1), totals.statements, limit)
+        return await _matching(db, chosen, query, query, totals, limit)
+    # every match is scored, from its text alone; only the best are read in full (their
+    # article and speaker rows are most of the pages a match costs)
+    sql = "SELECT s.id, s.tokens, s.text FROM statements s WHERE s.words @@ %s::tsquery"
+    rows = await db.rows(sql, (query,))
     unique = list(dict.fromkeys(tokens))
-    scored = [
-        (bm25(fts_tokens([row[8]]), row[1], unique, frequency, statements, all_tokens), row)
-        for row in rows
-    ]
-    scored.sort(key=lambda pair: (pair[0], pair[1][0]))  # rank, then oldest first (as FTS5)
-    return statement_records([row[2:] for _, row in scored[:limit]])
+    scored = sorted(
+        (bm25(fts_tokens([text]), length, unique, frequency, totals.statements, totals.tokens),
+         number) for number, length, text in rows
+    )  # fmt: skip
+    best = [number for _, number in scored[:limit]]  # rank, then oldest first (as FTS5)
+    if not best:
+        return []
+    sql = (
+        f"SELECT s.id, {STATEMENT_COLUMNS} FROM statements s {STATEMENT_JOINS} WHERE s.id = ANY(%s)"
+    )
+    found = {row[0]: row[1:] for row in await db.rows(sql, (best,))}
+    return statement_records([found[number] for number in best if number in found])
 
 
 def bm25(
@@ -170,30 +287,60 @@ def bm25(
 
 
 class Vocabulary:
-    """Every indexed word with its count, and a trigram index over them, re-read when the
-    data changes (``mark``: see ``PostgresStore._mark``).
+    """Every indexed word with its count, re-read when the data changes (``mark``: see
+    ``PostgresStore._mark``), and typo correction over those words.
 
-    Typo correction is the SQLite store's rule exactly (``TrigramIndex`` over every word,
-    ``fuzz.ratio`` of at least 75). pg_trgm was tried as the candidate filter: the core
-    accepts a 4-letter query's correction sharing one trigram (a pg_trgm similarity of
-    0.09), and at a threshold that low the trigram index rechecked thousands of words per
-    query (20-40 ms); any higher threshold changed answers (290 of 9,116 best corrections of
-    generated typos fell below 0.15). The counts also spare search a round trip.
+    Corrections follow the SQLite store's rule exactly: ``TrigramIndex.near`` (words sharing
+    a third of the query's trigrams, then ``fuzz.ratio`` of at least 75). With pg_trgm (its
+    GIN index on ``terms``, migration 0006) the database finds the candidates and the same
+    rule scores them, so no question waits for the in-process index over every word to be
+    built after a change: until that index is ready (it is built in a worker thread from the
+    first lookup after a change) pg_trgm answers; then the in-process index does, a lookup
+    there being cheaper than a round trip (0.3 ms against 1-30 ms, measured at 1M). The two
+    give the same corrections because the database's candidates are a superset of what the
+    rule can accept:
+
+    - for a word of ASCII letters and digits, pg_trgm's trigrams are the core's (both pad a
+      word with two spaces before and one after; the core folds, pg_trgm lower-cases);
+    - a word the rule accepts shares at least ``needed`` of the query's ``n`` trigrams, and
+      ``fuzz.ratio`` of 75 bounds its length (at most 5/3 of the query's), hence its trigram
+      count, hence from below the pg_trgm similarity (shared / union) it can have:
+      ``similarity_floor``. The lookup asks for every word at or above that floor;
+    - words pg_trgm would split or hash differently (anything not ASCII) are never left to
+      it: they are scored in process, from a small index of their own.
+
+    A 4-letter query's floor is low (one shared trigram is enough), which is why pg_trgm with
+    one fixed threshold changed answers or read thousands of words; the floor per query keeps
+    long words' lookups short. Queries that are not plain ASCII use the in-process index.
+    The counts also spare search a round trip.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, trigrams_schema: str | None = None, *, in_process: bool = True) -> None:
+        """``trigrams_schema``: where pg_trgm lives, when ``terms`` has its index; with
+        ``in_process`` False pg_trgm answers every plain lookup and no index is built."""
+        self._in_process = in_process
         self._counts: dict[str, int] = {}
-        self.statements = 0  # how many statements in all, read with the counts
+        self.totals = Totals()  # read with the counts
         self._index: TrigramIndex | None = None
+        self._foreign: TrigramIndex | None = None  # the words pg_trgm is not asked about
+        self._building: asyncio.Task[None] | None = None
         self._mark: tuple[bool, int] | None = None
+        self._near_sql = None
+        if trigrams_schema is not None:
+            operator = f"OPERATOR({quote_identifier(trigrams_schema)}.%%)"
+            self._near_sql = f"SELECT term FROM terms WHERE term {operator} %s"
 
     async def counts(self, db: PostgresDatabase, mark: tuple[bool, int]) -> dict[str, int]:
         """How many statements hold each word."""
         if mark != self._mark:
             rows = await db.rows("SELECT term, docs FROM terms")
-            self._counts, self._index, self._mark = {t: int(n) for t, n in rows}, None, mark
-            totals = await db.rows("SELECT statements FROM store_stats WHERE id = 1")
-            self.statements = int(totals[0][0])
+            self._counts, self._mark = {t: int(n) for t, n in rows}, mark
+            self._index = self._foreign = None
+            totals = await db.rows(
+                "SELECT statements, tokens, (SELECT COALESCE(MAX(id), 0) FROM statements)"
+                " FROM store_stats WHERE id = 1"
+            )
+            self.totals = Totals(*(int(value) for value in totals[0]))
         return self._counts
 
     async def near(
@@ -201,7 +348,79 @@ class Vocabulary:
     ) -> list[str]:
         """Indexed words spelt like ``word``, closest first."""
         counts = await self.counts(db, mark)
-        if self._index is None:
-            self._index = TrigramIndex(list(counts))
-        near = self._index.near(fold(word), limit=limit, cutoff=NEAR_CUTOFF)
+        query = fold(word)
+        ready = self._index is not None and self._in_process
+        if self._near_sql is not None and not ready and plain(query):
+            self._build_index_in_background()
+            near = await self._near_in_database(db, query, limit)
+        else:
+            if self._index is None:
+                self._index = TrigramIndex(list(counts))
+            near = self._index.near(query, limit=limit, cutoff=NEAR_CUTOFF)
         return [term for term, _ in near]
+
+    def _build_index_in_background(self) -> None:
+        """Start building the in-process index over the current words, unless under way;
+        it serves the lookups once ready (and if the words have not changed meanwhile)."""
+        if self._building is not None or not self._in_process:
+            return
+        mark, words = self._mark, list(self._counts)
+
+        async def build() -> None:
+            index = await asyncio.to_thread(TrigramIndex, words)
+            if self._mark == mark:
+                self._index = index
+
+        def finished(_: object) -> None:
+            self._building = None
+
+        self._building = asyncio.get_running_loop().create_task(build())
+        self._building.add_done_callback(finished)
+
+    async def close(self) -> None:
+        """Stop a build under way (its thread ends on its own; nothing waits for it)."""
+        if self._building is not None:
+            self._building.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._building
+
+    async def _near_in_database(
+        self, db: PostgresDatabase, query: str, limit: int
+    ) -> list[tuple[str, float]]:
+        """The core rule over pg_trgm's candidates and the words it is not asked about."""
+        assert self._near_sql is not None
+        floor = similarity_floor(query, NEAR_CUTOFF) - FLOOR_MARGIN
+        rows = await db.rows_after(
+            "SELECT set_config('pg_trgm.similarity_threshold', %s, false)",
+            (f"{max(floor, 0.0):.6f}",),
+            self._near_sql,
+            (query,),
+        )
+        if self._foreign is None:
+            self._foreign = TrigramIndex([t for t in self._counts if not plain(t)])
+        found = TrigramIndex([row[0] for row in rows if plain(row[0])]).near(
+            query, limit=limit, cutoff=NEAR_CUTOFF
+        )
+        found += self._foreign.near(query, limit=limit, cutoff=NEAR_CUTOFF)
+        found.sort(key=lambda pair: (-pair[1], pair[0]))  # TrigramIndex's order
+        return found[:limit]
+
+
+FLOOR_MARGIN = 1e-4  # pg_trgm compares in single precision: ask a little below the floor
+
+
+def plain(word: str) -> bool:
+    """Whether pg_trgm sees ``word`` as the core does: one word of ASCII letters and digits."""
+    return word.isascii() and word.isalnum()
+
+
+def similarity_floor(query: str, cutoff: float) -> float:
+    """The least pg_trgm similarity (shared / union of trigram sets) with ``query`` of any
+    plain word that ``TrigramIndex.near(query, cutoff=cutoff)`` can accept: it shares at
+    least ``needed`` trigrams, and ``fuzz.ratio`` >= cutoff allows at most
+    ``len * (200 - cutoff) / cutoff`` letters (the ratio is at most 200 * shorter / total),
+    so at most one trigram more than that."""
+    size = len(trigrams(query))
+    needed = max(1, int(size * MIN_SHARED))
+    longest = math.floor(len(query) * (200 - cutoff) / cutoff + 1e-9) + 1  # +1: to be safe
+    return needed / (size + longest + 1 - needed)

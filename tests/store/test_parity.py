@@ -23,6 +23,8 @@ from bot.core.library import SearchMode
 from bot.core.summary import Summary
 from bot.core.text import name_key, search_words
 from bot.store import Store, open_store
+from bot.store.postgres import PostgresStore
+from bot.store.postgres_search import Vocabulary
 from tests.store.backends import PostgresServer
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -34,11 +36,15 @@ LAST = ["Berg", "Ruiz", "Novak", "Okafor", "Lindqvist", "Moreau", "Tanaka", "Cos
 SOURCES = ["a senior official", "two people familiar with the matter", "an aide", "one source"]
 
 
+# Words pg_trgm splits or hashes unlike the core's trigrams (other scripts, mixed scripts):
+# typo correction must treat them as SQLite does too.
+FOREIGN = ["дом", "домик", "москва", "αθηνα", "modelь", "kievа", "stadtзал"]
+
+
 def vocabulary(rng: random.Random) -> list[str]:
     letters = "abcdefgiklmnoprstuv"
-    return sorted(
-        {"".join(rng.choice(letters) for _ in range(rng.randint(3, 8))) for _ in range(400)}
-    )
+    made = {"".join(rng.choice(letters) for _ in range(rng.randint(3, 8))) for _ in range(400)}
+    return sorted(made | set(FOREIGN))
 
 
 def generate(seed: int = 3) -> tuple[list[Summary], list[str]]:
@@ -193,3 +199,51 @@ async def test_who_and_said_answer_alike(
         assert await said(postgres, text) == await said(sqlite, text), text
         typo = text[:2] + text[3:] if len(text) > 6 else text
         assert await said(postgres, typo) == await said(sqlite, typo), typo
+
+
+def misspellings(word: str) -> list[str]:
+    """A word with neighbours swapped, a letter dropped, doubled or changed, and cut short."""
+    found = [word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)]
+    found += [word[:i] + word[i + 1 :] for i in range(len(word))]
+    found += [word[:i] + word[i] + word[i:] for i in range(len(word))]
+    found += [word[:i] + "x" + word[i + 1 :] for i in range(len(word))]
+    return found + [word[:3], word + "s"]
+
+
+async def test_typo_corrections_are_the_same_for_short_long_and_foreign_words(
+    stores: tuple[Store, Store], data: tuple[list[Summary], list[str]]
+) -> None:
+    """The PostgreSQL store finds candidates with pg_trgm where it can; corrections must
+    still be SQLite's, for every kind of misspelling, at every length, in any script."""
+    rng = random.Random(17)
+    words = sorted({w for text in data[1] for w in search_words(text)})
+    sample = rng.sample(words, 40) + [w for w in FOREIGN if w in words]
+    corrected = 0
+    for word in sample:
+        for typo in misspellings(word):
+            for limit in (1, 5):
+                corrected += bool(await both(stores, "vocabulary_near", typo, limit))
+    assert corrected > 1000
+    for query in ["", "a", "ab", "дм", "mode", "modell", "Дом", "ÀTHENS", "kiev-a"]:
+        await both(stores, "vocabulary_near", query, 5)
+
+
+async def test_pg_trgm_alone_corrects_typos_as_sqlite_does(
+    stores: tuple[Store, Store], data: tuple[list[Summary], list[str]]
+) -> None:
+    """The store asks pg_trgm only until its in-process index is built; here pg_trgm answers
+    every lookup (the path right after a write), and must agree with SQLite all the same."""
+    sqlite, postgres = stores
+    assert isinstance(postgres, PostgresStore)
+    database = postgres._database  # the store's own pool: the same server and data
+    vocabulary = Vocabulary("public", in_process=False)
+    rng = random.Random(19)
+    words = sorted({w for text in data[1] for w in search_words(text)})
+    corrected = 0
+    for word in rng.sample(words, 40) + FOREIGN:
+        for typo in misspellings(word):
+            for limit in (1, 5):
+                near = await vocabulary.near(database, (False, 0), typo, limit)
+                assert near == await sqlite.vocabulary_near(typo, limit), (typo, limit)
+                corrected += bool(near)
+    assert corrected > 1000

@@ -27,6 +27,30 @@ async def test_replicas_starting_together_migrate_once(postgres_server: Postgres
         fresh.drop()
 
 
+async def test_typos_are_corrected_alike_with_and_without_pg_trgm(
+    postgres_url: str, seed_summary: Summary
+) -> None:
+    """Migration 0006 gives the vocabulary a trigram index where the server has pg_trgm (this
+    one has); a server without it corrects typos in process, and the corrections agree."""
+    with psycopg.connect(postgres_url, autocommit=True) as db:
+        first = await open_store(postgres_url)
+        await first.put(seed_summary, content_hash="a", origin=None)
+        typos = ["ptuin", "tremendus", "progrss", "prgoress", "rusia", "kremiln", "ukraine"]
+        with_trgm = [await first.vocabulary_near(t, 5) for t in typos]
+        await first.close()
+        assert db.execute("SELECT 1 FROM pg_indexes WHERE indexname = 'terms_trigrams'").fetchone()
+        db.execute("DROP INDEX terms_trigrams")
+        try:
+            store = await open_store(postgres_url)
+            try:
+                assert [await store.vocabulary_near(t, 5) for t in typos] == with_trgm
+            finally:
+                await store.close()
+        finally:
+            db.execute("CREATE INDEX terms_trigrams ON terms USING gin (term gin_trgm_ops)")
+    assert with_trgm[0] == ["putin"] and with_trgm[2] == ["progress"]
+
+
 async def test_word_and_pair_counts_follow_replacements(
     postgres_url: str, seed_summary: Summary
 ) -> None:
