@@ -67,14 +67,15 @@ def _statement_for(
         return None
     quoted = find_quotes(content) if HAS_MARK.search(content) else []
     kind = "partial" if quoted else "indirect"
+    lead = content[: quoted[0].start].split() if quoted else []
     if (
         quoted
         and len(quoted) == 1
-        and not content[: quoted[0].start].strip()
+        and (not lead or lead[-1].lower() == "that")  # 'X said on Monday that "…"'
         and not content[quoted[0].end :].strip(" .,")
     ):
         kind = "direct"
-        content = strip_marks(content)
+        content = strip_marks(content[quoted[0].start :])
     return make_statement(
         state, phrase, pos, normalise_marks(content), kind, cue, sentence, when_of(sentence.text)
     )

@@ -150,7 +150,12 @@ def _parenthetical(sentence: str, pos: int, end: int) -> Paraphrase | None:
         cue = tail.group("cue")
     if len(sentence[close:end].split()) < 2:
         return None
+    if inverted and _APPOSITION_END.match(sentence, close, end):
+        return None  # '…, said Ana Ortiz, the harbour chief.': an apposition, not more content
     return Paraphrase(spk, spk_at, cue, 0, end, (comma, close))
+
+
+_APPOSITION_END = re.compile(r"(?:a|an|the|who|whose|one)\s[^,;:“”\"]*$")
 
 
 def after_content(sentence: str) -> Paraphrase | None:

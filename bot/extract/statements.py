@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from bot.extract import frames
 from bot.extract.cues import has_cue
-from bot.extract.direct import direct_statements
+from bot.extract.direct import direct_statements, embedded_partials
 from bot.extract.fallback import colon_intro, sign_offs, uncovered_quotes, unknown_statement
 from bot.extract.indirect import indirect_statements, labelled_line
 from bot.extract.paragraphs import Paragraph, Sentence, split_paragraphs, split_sentences
@@ -162,7 +162,7 @@ def _paragraph_statements(
         if known and (state.last is None or known[-1].start >= state.last.start):
             state.last = known[-1]
     _announce(para, sentences, found, state)
-    return found, sentences
+    return embedded_partials(found, para, quotes), sentences
 
 
 def _announce(
