@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import re
 
+from bot.extract import frames
 from bot.extract.lexicon import UPPER
 from bot.extract.paragraphs import Paragraph, Sentence
 from bot.extract.quotes import QuoteSpan, normalise_marks, strip_marks
@@ -121,6 +122,8 @@ def _attribute(
         made = _from_match(
             _TAIL_ANY.match(head), para.start + before[-1].end, words, sentence, state
         )
+        if made is None:
+            made = _from_frame(head, para.start + before[-1].end, words, sentence, state)
         if made is not None:
             return made  # the second piece of a split quote
     made = _from_match(_TAIL_ANY.match(tail), para.start + q.end, words, sentence, state)
@@ -157,6 +160,21 @@ def _from_match(
     conf = "pronoun" if spk.lower() in _PRONOUN_START else "named"
     made = make_statement(state, spk, base + match.start(group), words, "direct", cue, sentence,
                           None, conf)  # fmt: skip
+    return (
+        made if made is not None and made.ref is not None and made.ref.kind in _SPEAKING else None
+    )
+
+
+def _from_frame(
+    between: str, base: int, words: str, sentence: Sentence, state: ReadingState
+) -> ExtractedStatement | None:
+    """'"A," X, a spokesman for Y, said in an interview in Reno, Nev. "B."': the long frame
+    between two pieces names the second piece's speaker too."""
+    frame = frames.tail_frame(between)
+    if frame is None:
+        return None
+    made = make_statement(state, frame.speaker, base + frame.speaker_offset, words, "direct",
+                          frame.cue, sentence)  # fmt: skip
     return (
         made if made is not None and made.ref is not None and made.ref.kind in _SPEAKING else None
     )

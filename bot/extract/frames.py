@@ -33,13 +33,13 @@ class Frame:
 
 
 _TAIL_VERB_FIRST = re.compile(
-    r"^\s*[,.!?—–-]*\s*(?P<cue>" + SPEECH_RE + r")\s+(?P<spk>[^;:!?“”\"]{1,140}?)"
+    r"^\s*[,.!?—–'’-]*\s*(?P<cue>" + SPEECH_RE + r")\s+(?P<spk>[^;:!?“”\"]{1,140}?)"
     r"(?:,?\s+(?:in\s+an?\s+|on\s+|at\s+|during\s+|told\s+|to\s+|while\s+|after\s+|before\s+|"
     r"adding|noting|referring|saying|explaining|arguing|pointing|citing|who\s|whose\s|which\s|"
     r"when\s|as\s|but\s|and\s|because\s|although\s|though\s|where\s)[^“”\"]*)?\s*[.!?]?\s*$"
 )
 _SPEECH_CUE_AT = re.compile(r"(?P<cue>" + SPEECH_CUE + r")\b")
-_LEADING_PUNCT = re.compile(r"^\s*[,.!?—–-]*\s*")
+_LEADING_PUNCT = re.compile(r"^\s*[,.!?—–'’-]*\s*")
 _TAIL_ACCORDING = re.compile(
     r"^\s*[,.!?—–-]*\s*(?P<cue>according\s+to)\s+(?P<spk>[^;:!?“”\"]{1,120}?)\s*[.!?]?\s*$"
 )

@@ -19,7 +19,7 @@ revealed emphasized emphasised stressed observed concluded suggested announced r
 testified joked quipped shouted yelled exclaimed cautioned wondered mused lamented remarked
 reiterated agreed urged demanded proclaimed assured repeated charged explained
 implored exhorted raged seethed exulted roared hollered blurted hissed sneered ventured
-surmised messaged
+surmised messaged read
 """.split()  # noqa: SIM905
 
 #: Present-tense and bare speech verbs.
@@ -29,7 +29,7 @@ acknowledges admits denies concedes contends maintains predicts promises vows tw
 responds replies continues recalls counters complains boasts alleges confirms reveals
 emphasizes stresses observes concludes suggests announces reports agrees urges say tell
 argue warn claim insist agree note predict contend maintain suggest ask write add
-implores fumes exclaims quips jokes laughs shouts recounts muses sighs jokes
+implores fumes exclaims quips jokes laughs shouts recounts muses sighs jokes reads
 """.split()  # noqa: SIM905
 
 #: Verbs of belief and finding used for paraphrase.

@@ -124,6 +124,12 @@ def _valid_subject(subject: str) -> bool:
     head, _, apposition = subject.partition(", ")
     if '"' in head or "“" in head or "”" in head:
         return False
+    if "(" in head:
+        head = _PARTY.sub("", head)  # 'state Sen. Jo Holm (D)', 'Rep. Ann Lee (R-Texas)'
+    if " and " in head and head.count(" and ") == 1:
+        left, right = head.split(" and ")
+        if left[-1:].isalpha() and left.split()[-1][:1].isupper() and right[:1].isupper():
+            return _valid_subject(left) and _valid_subject(right)  # 'Ann Lee and Mayor Bo Li'
     words = head.split()
     if not words or len(words) > 9 or apposition.count(" ") > 40:
         return False
@@ -146,6 +152,7 @@ def _valid_subject(subject: str) -> bool:
     return len(words) <= 6 and words[-1][:1].isupper() and first not in PREPOSITIONS
 
 
+_PARTY = re.compile(r"\s*\([^()]{1,24}\)")
 _SUBJECT_PRONOUNS = frozenset("he she they we i it".split())  # noqa: SIM905
 _NEVER_IN_SUBJECT = frozenset("that which is was were are to if because".split())  # noqa: SIM905
 _BAD_LAST = frozenset("of for with and in on at".split())  # noqa: SIM905

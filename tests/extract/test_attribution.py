@@ -32,3 +32,29 @@ def test_quote_after_cue_that_or_colon_stays_direct() -> None:
         found = _all(body)
         assert [(s.kind, s.speaker) for s in found] == [("direct", "Ana Ortiz")], body
         assert found[0].text.startswith(("the wall", "The wall")), body
+
+
+def test_question_quote_before_an_abbreviated_title_keeps_its_speaker() -> None:
+    found = _all('"Was the wall not promised to us?" Mrs. Ana Ortiz said. "We got nothing."')
+    assert [(s.kind, s.speaker) for s in found] == [("direct", "Ana Ortiz")]
+
+
+def test_document_read_as_a_cue() -> None:
+    found = _all('"The wall will hold for a century and more," read the council email.')
+    assert [(s.kind, s.speaker) for s in found] == [("direct", "the council email")]
+
+
+def test_long_frame_between_split_pieces_names_both() -> None:
+    found = _all(
+        '"They would be wrong about it," Tom Lind, a spokesman for the mayor, said in an '
+        'interview on Sunday in Reno, Nev. "The reality is this goes to a vote."'
+    )
+    assert {s.speaker for s in found} == {"Tom Lind"}
+    assert "goes to a vote" in " ".join(s.text for s in found)
+
+
+def test_party_tag_and_paired_names_are_subjects() -> None:
+    found = _all('"We are tying their hands for good," state Sen. Jo Holm (D) said on Monday.')
+    assert [s.speaker for s in found] == ["Jo Holm"]
+    found = _all('"We can only wonder at the delay," Ann Lee and Mayor Bo Marsh said.')
+    assert [s.speaker for s in found] == ["Bo Marsh"]
