@@ -12,6 +12,7 @@ import re
 
 from bot.extract import frames
 from bot.extract.cues import PARTICIPLE_WORDS, SPEECH_VARIANTS, when_of
+from bot.extract.fallback import is_title
 from bot.extract.paragraphs import Paragraph, Sentence
 from bot.extract.quotes import QuoteSpan, normalise_marks, strip_marks
 from bot.extract.records import ExtractedStatement, ReadingState, make_statement
@@ -92,6 +93,7 @@ def _quote_first(
         if frame:
             short = len(middle.split()) <= 14 and all(len(m.split()) <= 3 for m in middles[i + 1 :])
             used = local if short else local[: i + 1]
+            used = used[:1] + [q for q in used[1:] if _clause_like(para, q)]
             return _emit(state, sentence, frame, spans[i][1], _words(para, used), "")
         if len(middle.split()) > 14:
             return []
@@ -101,6 +103,11 @@ def _quote_first(
     if len(tail.split()) <= 1 and not middles_have_words(middles):
         return _continuation(sentence, _words(para, local), state, open_end=not local[-1].closed)
     return []
+
+
+def _clause_like(para: Paragraph, q: QuoteSpan) -> bool:
+    """A later piece joins the quote unless it is a title ('told "Harbour Morning Show."')."""
+    return not is_title(strip_marks(para.text[q.inner_start : q.inner_end]))
 
 
 def middles_have_words(middles: list[str]) -> bool:

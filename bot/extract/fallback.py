@@ -54,10 +54,30 @@ _CLAUSE_HINT = re.compile(
 _PRONOUN_START = frozenset("he she they it we i".split())  # noqa: SIM905
 
 
-def _looks_like_clause(words: str) -> bool:
+def looks_like_clause(words: str) -> bool:
     """More than a scare quote or a title: long enough, or with a verb or pronoun in it."""
-    n = len(words.split())
-    return n >= CLAUSE_WORDS or (n >= MIN_WORDS and _CLAUSE_HINT.search(words) is not None)
+    tokens = words.split()
+    n = len(tokens)
+    if n < MIN_WORDS:
+        return False
+    if is_title(words):
+        return False  # 'The Secret Soldiers of Benghazi', 'Meet the Press', 'March 11, 2016'
+    return n >= CLAUSE_WORDS or _CLAUSE_HINT.search(words) is not None
+
+
+def is_title(words: str) -> bool:
+    """A title or a name in quotation marks: short, capitalised, no verb or pronoun."""
+    tokens = words.split()
+    return 0 < len(tokens) <= 12 and _title_case(tokens) and _CLAUSE_HINT.search(words) is None
+
+
+_SMALL = frozenset("a an the of on in at to for and or by with from vs".split())  # noqa: SIM905
+
+
+def _title_case(tokens: list[str]) -> bool:
+    """A title or a name: every word but the small ones capitalised (or a number)."""
+    big = [t for t in tokens if t.lower().strip(",.:;!?") not in _SMALL]
+    return bool(big) and all(t[:1].isupper() or t[:1].isdigit() for t in big)
 
 
 def uncovered_quotes(
@@ -116,7 +136,7 @@ def _attribute(
     head = para.text[before[-1].end if before else rel : q.start] if q.start > rel else ""
     tail = para.text[q.end : after[0].start if after else end]
     alone = not head.strip(" —–-") and len(tail.split()) <= 1 and not before
-    if not alone and not before and not _looks_like_clause(words):
+    if not alone and not looks_like_clause(words):
         return None  # a scare quote or a title inside running text
     if before:
         made = _from_match(

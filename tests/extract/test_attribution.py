@@ -58,3 +58,11 @@ def test_party_tag_and_paired_names_are_subjects() -> None:
     assert [s.speaker for s in found] == ["Jo Holm"]
     found = _all('"We can only wonder at the delay," Ann Lee and Mayor Bo Marsh said.')
     assert [s.speaker for s in found] == ["Bo Marsh"]
+
+
+def test_titles_and_names_in_quotes_are_not_statements() -> None:
+    found = _all(
+        '"It was a long night," Ana Ortiz told "Harbour Morning Show." Later she appeared on '
+        '"Meet the Harbour Press" and "Good Evening Harbour Town."'
+    )
+    assert [s.text for s in found] == ["It was a long night,"]
