@@ -15,7 +15,7 @@ from bot.extract.cues import PARTICIPLE_WORDS, SPEECH_VARIANTS, when_of
 from bot.extract.fallback import is_title
 from bot.extract.paragraphs import Paragraph, Sentence
 from bot.extract.quotes import QuoteSpan, normalise_marks, strip_marks
-from bot.extract.records import ExtractedStatement, ReadingState, make_statement
+from bot.extract.records import ExtractedStatement, ReadingState, make_statement, tidy_quote
 
 log = logging.getLogger(__name__)
 
@@ -143,7 +143,7 @@ def _continuation(
     return [
         ExtractedStatement(
             last.speaker,
-            words,
+            tidy_quote(words),
             "direct",
             last.cue,
             sentence.paragraph,

@@ -17,7 +17,7 @@ from bot.extract import frames
 from bot.extract.lexicon import UPPER
 from bot.extract.paragraphs import Paragraph, Sentence
 from bot.extract.quotes import QuoteSpan, normalise_marks, strip_marks
-from bot.extract.records import ExtractedStatement, ReadingState, make_statement
+from bot.extract.records import ExtractedStatement, ReadingState, make_statement, tidy_quote
 from bot.extract.speakers import SpeakerRef, classify
 from bot.extract.subjects import sentence_subject
 
@@ -295,7 +295,7 @@ def _carried(words: str, sentence: Sentence, state: ReadingState) -> ExtractedSt
     if last.kind == "indirect" and last.paragraph != sentence.paragraph:
         return None
     return ExtractedStatement(
-        last.speaker, words, "direct", last.cue, sentence.paragraph, sentence.start,
+        last.speaker, tidy_quote(words), "direct", last.cue, sentence.paragraph, sentence.start,
         sentence.end, last.ref, None, "carried",
     )  # fmt: skip
 
@@ -306,6 +306,6 @@ UNKNOWN = SpeakerRef("unknown", "unknown speaker", None, None, "")
 def unknown_statement(words: str, sentence: Sentence) -> ExtractedStatement:
     """A quote whose speaker the article does not let us recover."""
     return ExtractedStatement(
-        "", words, "direct", None, sentence.paragraph, sentence.start, sentence.end, UNKNOWN,
+        "", tidy_quote(words), "direct", None, sentence.paragraph, sentence.start, sentence.end, UNKNOWN,
         None, "unknown",
     )  # fmt: skip

@@ -101,6 +101,11 @@ def _recent_source(pronoun: str, pos: int, state: ReadingState) -> ExtractedStat
     return last if here - last.paragraph <= 1 else None
 
 
+def tidy_quote(words: str) -> str:
+    """Quoted words without the comma that joined them to the attribution ('… on time,')."""
+    return words.strip().rstrip(",;").rstrip()
+
+
 def make_statement(
     state: ReadingState, phrase: str, pos: int, text: str, kind: str, cue: str | None,
     sentence: Sentence, when: str | None = None, confidence: str | None = None,
@@ -118,6 +123,6 @@ def make_statement(
     if ref.kind == "pronoun":
         confidence = "unknown"  # a pronoun nobody in reach fits: the speaker is not known
     return ExtractedStatement(
-        name, text.strip(), kind, cue, sentence.paragraph, sentence.start, sentence.end, ref, when,
+        name, tidy_quote(text) if kind == "direct" else text.strip(), kind, cue, sentence.paragraph, sentence.start, sentence.end, ref, when,
         confidence,
     )  # fmt: skip

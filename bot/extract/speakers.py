@@ -177,6 +177,26 @@ def classify(phrase: str) -> SpeakerRef | None:
     return SpeakerRef("group", head, None, None, phrase)
 
 
+def alias_of(phrase: str, full: str) -> str | None:
+    """The name as the article wrote it at a cue, when it differs from the full name.
+
+    'Keller' or 'Ms. Keller' for Maria Keller; the apposition and any role before the name
+    are dropped ('Maria Keller, the state's attorney general' is no alias), and so are
+    pronouns, which are not names.
+    """
+    head = _PARENTHESES.sub("", phrase.partition(", ")[0]).strip(" ,;:")
+    if not head or head.lower() in PRONOUNS or len(head) > 60:
+        return None
+    run = list(_NAME_RUN.finditer(head))
+    if not run:
+        return None
+    written = run[-1].group()
+    name, _ = split_name(written)
+    if not name or name == full or name.lower() in PRONOUNS or not full.endswith(name.split()[-1]):
+        return None
+    return name
+
+
 @dataclass
 class People:
     """Person mentions in reading order, for resolving surnames and pronouns.

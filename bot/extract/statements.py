@@ -18,7 +18,7 @@ from bot.extract.fallback import colon_intro, sign_offs, uncovered_quotes, unkno
 from bot.extract.indirect import indirect_statements, labelled_line
 from bot.extract.paragraphs import Paragraph, Sentence, split_paragraphs, split_sentences
 from bot.extract.quotes import find_quotes
-from bot.extract.records import ExtractedStatement, ReadingState
+from bot.extract.records import ExtractedStatement, ReadingState, tidy_quote
 from bot.extract.speakers import People, scan_people
 
 log = logging.getLogger(__name__)
@@ -95,7 +95,7 @@ def _resolve_pending(
     return [
         ExtractedStatement(
             first.speaker,
-            words,
+            tidy_quote(words),
             "direct",
             first.cue,
             s.paragraph,

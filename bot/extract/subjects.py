@@ -33,6 +33,12 @@ _LEAD_CLAUSE = re.compile(
     r"Each|Every|Hours|Days|Weeks|Months|Years|Minutes|Moments)\b[^,]{0,90},\s+)+"
 )
 
+#: A dateline opening the first paragraph: 'HARBOURTON, Dec. 20, 2025 — ', 'LONDON (AP) — '.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"(?:,\s+\d{4})?\s*(?:\([^()]{1,30}\)\s*)?[—–-]+\s+"
+)
+
 log = logging.getLogger(__name__)
 _AUX_WORDS = frozenset(re.findall(r"[A-Za-z]+", AUX))
 
@@ -93,7 +99,7 @@ def clean_subject(pre: str) -> tuple[str, int] | None:
         return sentence_subject(pre)  # 'The president noted …, and added: "…"'
 
     offset = 0
-    for pattern in (_LEAD, _LEAD_CLAUSE, _LEAD):
+    for pattern in (_DATELINE, _LEAD, _LEAD_CLAUSE, _LEAD):
         match = pattern.match(pre, offset)
         if match:
             offset = match.end()
@@ -169,7 +175,7 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
     a subject.
     """
     offset = 0
-    for pattern in (_LEAD, _LEAD_CLAUSE, _LEAD):
+    for pattern in (_DATELINE, _LEAD, _LEAD_CLAUSE, _LEAD):
         match = pattern.match(clause, offset)
         if match:
             offset = match.end()

@@ -36,7 +36,7 @@ from bot.extract.lexicon import ANON_WORDS
 from bot.extract.meta import article_facts
 from bot.extract.records import ExtractedStatement
 from bot.extract.sources import find_dispute, find_no_comment
-from bot.extract.speakers import SpeakerRef
+from bot.extract.speakers import SpeakerRef, alias_of
 from bot.extract.statements import Analysis, analyse
 
 log = logging.getLogger(__name__)
@@ -106,18 +106,25 @@ class _Registry:
             return self._unknown()
         kind = "person" if ref.kind == "person" else "source"
         key = (kind, st.speaker)
+        alias = alias_of(ref.phrase, st.speaker) if kind == "person" else None
         if key in self.ids:
+            self._alias(self.ids[key], alias)
             return self.ids[key]
         ident = slug(st.speaker, self.taken)
         self.ids[key] = ident
         if kind == "person":
-            aliases = (
-                sorted({ref.phrase} - {st.speaker}) if ref.phrase and len(ref.phrase) < 80 else []
-            )
+            aliases = [alias] if alias else []
             self.people.append(Person(id=ident, name=st.speaker, aliases=aliases, role=ref.role))
         else:
             self.sources.append(_source(ident, st.speaker, ref))
         return ident
+
+    def _alias(self, ident: str, alias: str | None) -> None:
+        """Every surname form the article used for a person ('Keller', 'Ms. Keller')."""
+        for i, person in enumerate(self.people):
+            if person.id == ident and alias and alias not in person.aliases:
+                aliases = sorted([*person.aliases, alias])
+                self.people[i] = person.model_copy(update={"aliases": aliases})
 
     def _unknown(self) -> str:
         """One source for every quote whose speaker the article does not name."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.extract import ExtractedStatement, extract_statements
+from bot.extract import ExtractedStatement, extract_statements, extract_summary
 
 TITLE = "Sea wall plan before the harbour council\n\n"
 
@@ -65,4 +65,26 @@ def test_titles_and_names_in_quotes_are_not_statements() -> None:
         '"It was a long night," Ana Ortiz told "Harbour Morning Show." Later she appeared on '
         '"Meet the Harbour Press" and "Good Evening Harbour Town."'
     )
-    assert [s.text for s in found] == ["It was a long night,"]
+    assert [s.text for s in found] == ["It was a long night"]
+
+
+HARBOUR = """Flood defences top agenda in Harbourton
+
+HARBOURTON, Dec. 20, 2025 — Maria Keller, the state's attorney general, said on Friday that \
+the sea wall plan was "badly underfunded and years late."
+
+"We have warned about this for a decade," Keller said. "Nobody listened."
+
+Mayor Tom Lind disagreed. "The wall will be finished on time," he told reporters.
+"""
+
+
+def test_dateline_apposition_role_surname_alias_and_no_trailing_comma() -> None:
+    summary = extract_summary(HARBOUR)
+    keller = next(p for p in summary.people if p.name == "Maria Keller")
+    assert keller.role == "the state's attorney general"
+    assert keller.aliases == ["Keller"]
+    by_text = {st.text: st for st in summary.statements}
+    partial = by_text['the sea wall plan was "badly underfunded and years late."']
+    assert (partial.kind.value, partial.speaker) == ("partial", keller.id)
+    assert "The wall will be finished on time" in by_text
