@@ -104,10 +104,10 @@ release report ruling statement study survey website
 #: Words of unnamed sources.
 ANON_WORDS = frozenset(
     """
-adviser advisers advisors aide aides analyst analysts critics diplomat diplomats expert
+adviser advisers advisors aide aides analyst analysts authorities critics diplomat diplomats economists expert
 experts insider insiders investigators lawmakers members observers official officials
 operative operatives people person prosecutors residents source sources spokesman
-spokesperson spokeswoman staffer staffers supporters voters witnesses
+spokesperson spokeswoman staffer staffers supporters voters witnesses researchers scientists strategists
 """.split()  # noqa: SIM905
 )
 

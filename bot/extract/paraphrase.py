@@ -81,7 +81,7 @@ def paraphrase(sentence: str) -> Paraphrase | None:
                 found[0], match.start("spk") + found[1], match.group("cue"), match.end(), end
             )
     match = _ACCORDING_ANY.search(sentence) if "according to" in sentence else None
-    if match and len(sentence[: match.start()].split()) >= 3:
+    if match and len(sentence[: match.start()].split()) + len(sentence[match.end() :].split()) >= 4:
         spk = match.group("spk")
         return Paraphrase(
             spk, match.start("spk"), "according to", 0, end, (match.start(), match.end())
@@ -94,6 +94,10 @@ def paraphrase(sentence: str) -> Paraphrase | None:
         if not match:
             continue
         before = sentence[:pos]
+        if before.rstrip().endswith(",") and sentence[match.end() :].lstrip()[:1].isupper():
+            inverted = after_content(sentence)  # '…, said Dante Scala, a professor.'
+            if inverted:
+                return inverted
         found = clean_subject(before)
         if not found and before.endswith(" and "):
             found = sentence_subject(before)  # 'Obama met survivors and said …'

@@ -30,7 +30,9 @@ _LEAD_CLAUSE = re.compile(
     r"Although|Though|If|Because|By|Even|Yet|Still|But|And|Pressed|Questioned|Interviewed|"
     r"Reached|Contacted|Reacting|Commenting|Standing|Sitting|Taking|Turning|The\s+next|The\s+following|"
     r"A\s+(?:short\s+|few\s+)?(?:day|week|month|year|time|moment|minute|hour)s?|[A-Z][a-z]+(?:ed|ing)(?=\s+[a-z])|"
-    r"Each|Every|Hours|Days|Weeks|Months|Years|Minutes|Moments)\b[^,]{0,90},\s+)+"
+    r"Each|Every|Hours|Days|Weeks|Months|Years|Minutes|Moments|Contrary|Thanks|Due|Compared|"
+    r"Amid|Among|Against|Beyond|Besides|Outside|Inside|Within|Across|Throughout|Given|"
+    r"Regardless|Until|Upon|Along|Apart|Aside|Except)\b[^,]{0,90},\s+)+"
 )
 
 #: A dateline opening the first paragraph: 'HARBOURTON, Dec. 20, 2025 — ', 'LONDON (AP) — '.
@@ -141,6 +143,8 @@ def _valid_subject(subject: str) -> bool:
         return False
     if len(words) == 1 and words[0].lower() in _SUBJECT_PRONOUNS:
         return True  # '"…," he said.'
+    if len(words) == 1 and words[0].lower() in _QUANTIFIERS:
+        return True  # 'Some say …', 'Others said …'
     low = head.lower().replace(",", "").replace(".", "").split()
     first = low[0]
     if not _NEVER_IN_SUBJECT.isdisjoint(low):
@@ -159,6 +163,7 @@ def _valid_subject(subject: str) -> bool:
 
 
 _PARTY = re.compile(r"\s*\([^()]{1,24}\)")
+_QUANTIFIERS = frozenset("some many others most few several both all".split())  # noqa: SIM905
 _SUBJECT_PRONOUNS = frozenset("he she they we i it".split())  # noqa: SIM905
 _NEVER_IN_SUBJECT = frozenset("that which is was were are to if because".split())  # noqa: SIM905
 _BAD_LAST = frozenset("of for with and in on at".split())  # noqa: SIM905

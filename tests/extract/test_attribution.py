@@ -88,3 +88,21 @@ def test_dateline_apposition_role_surname_alias_and_no_trailing_comma() -> None:
     partial = by_text['the sea wall plan was "badly underfunded and years late."']
     assert (partial.kind.value, partial.speaker) == ("partial", keller.id)
     assert "The wall will be finished on time" in by_text
+
+
+def test_indirect_cues_after_lead_phrases_inverted_and_parenthetical() -> None:
+    cases = {
+        "Contrary to her claims, authorities say the files were never opened.": "authorities",
+        "Some say they hear echoes of a painful past in the mayor's comments.": "Some",
+        "In addition, according to the port office, nine more ships will dock.": "the port office",
+        "Growth has not been this fast since 1984, said Dan Sala, a professor at the college.": (
+            "Dan Sala"
+        ),
+    }
+    for body, speaker in cases.items():
+        found = [s for s in _all(body) if s.kind == "indirect"]
+        assert [s.speaker for s in found] == [speaker], body
+    found = _all(
+        "Growth has not been this fast since 1984, said Dan Sala, a professor at the college."
+    )
+    assert found[0].text == "Growth has not been this fast since 1984"
