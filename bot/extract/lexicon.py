@@ -69,7 +69,7 @@ he her him i it me she them they us we who you
 TITLES = frozenset(
     """
 adviser advisor agent aide ambassador analyst anchor assistant attorney campaign candidate
-capt ceo chair chairman chairwoman chief col commissioner congressman congresswoman democrat
+capt ceo chair chairman chairwoman chancellor chief col commissioner congressman congresswoman democrat
 democratic deputy director dr emperor executive former founder gen general gop gov governor
 host house judge justice king lawyer leader lt majority manager mayor minister minority miss
 mr mrs ms nominee officer pastor pollster pope president presidential press prime prince

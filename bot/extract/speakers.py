@@ -46,6 +46,7 @@ _NAME_RUN = re.compile(
 _MULTI_RUN = re.compile(
     _NAME_TOKEN + r"(?:\s+(?:(?:de|van|von|bin|al|la|le|del|da)\s+)?" + _NAME_TOKEN + r")+"
 )
+_OF_PLACE = re.compile(r"^(?P<run>" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r")+)\s+of\s+\S")
 _CAPITALISED = re.compile(r"[" + UPPER + r"][\w’'-]+")
 #: How far back a pronoun looks for a bare surname ("… Putin … he …").
 LOOKBACK = 600
@@ -99,6 +100,8 @@ def split_name(run: str) -> tuple[str, str | None]:
             last_title = i
     name = " ".join(words[last_title + 1 :])
     role = " ".join(words[: last_title + 1]) or None
+    if role and " " not in name and last_title == 0 and _clean(words[0]) in NATIONALITIES:
+        return run, None  # 'German Ortega': a given name that is also a nationality
     return name, role
 
 
@@ -146,6 +149,13 @@ def classify(phrase: str) -> SpeakerRef | None:
         return SpeakerRef("pronoun", low[0], phrase=phrase)
     if not words or len(words) > 14 or not _speaker_shaped(words):
         return None
+    placed = _OF_PLACE.match(head)
+    if placed:  # 'Scott Hawkins of Cheyenne', 'Gov. Jo Brown of Ohio': the person, from a place
+        name, role = split_name(placed.group("run"))
+        if " " in name and is_name_like(name):
+            where = head[placed.end("run") :].strip()
+            role = " ".join(r for r in (role, where, apposition) if r) or None
+            return SpeakerRef("person", name, role, 1, phrase)
     runs = list(_NAME_RUN.finditer(head))
     last = runs[-1] if runs else None
     if last and last.end() >= len(head.rstrip(" .")) - 0:
@@ -156,6 +166,14 @@ def classify(phrase: str) -> SpeakerRef | None:
         if apposition and not apposition.startswith(("who ", "which ")):
             role = f"{role}; {apposition}" if role else apposition
         plural_role = " " not in name and _clean(name).rstrip("s") in TITLES
+        if (
+            " " not in name
+            and before.endswith(" of")
+            and before[:1].isupper()
+            and not TITLES.intersection(_clean(w) for w in before.split())
+        ):
+            return SpeakerRef("organisation", head, None, None, phrase)  # 'Bank of America'
+
         if (
             name
             and is_name_like(name)

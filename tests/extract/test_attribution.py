@@ -106,3 +106,22 @@ def test_indirect_cues_after_lead_phrases_inverted_and_parenthetical() -> None:
         "Growth has not been this fast since 1984, said Dan Sala, a professor at the college."
     )
     assert found[0].text == "Growth has not been this fast since 1984"
+
+
+def test_person_of_a_place_and_organisations_of_a_place() -> None:
+    from bot.extract.speakers import classify
+
+    ref = classify("Scott Haller of Cheyenne")
+    assert ref is not None and (ref.kind, ref.name, ref.role) == (
+        "person",
+        "Scott Haller",
+        "of Cheyenne",
+    )
+    ref = classify("Senator Ana Ortiz of Maine")
+    assert ref is not None and (ref.kind, ref.name) == ("person", "Ana Ortiz")
+    ref = classify("Bank of Harbourton")
+    assert ref is not None and ref.kind == "organisation"
+    ref = classify("Secretary of State Lind")
+    assert ref is not None and (ref.kind, ref.name) == ("person", "Lind")
+    ref = classify("German Ortega, a star of the play")
+    assert ref is not None and ref.name == "German Ortega"
