@@ -156,7 +156,7 @@ def _subject_in(
         if next_word in _MODIFIED:
             continue
         at = begin + match.start() + offset
-        name = _person(people, run, at, want)
+        name = _person(people, run, at, want) or _relative(people, run, at, want)
         if name:
             return name
         honorific = gender_of("", people.text[max(0, at - 6) : at])
@@ -211,3 +211,25 @@ def _person(people: People, run: str, at: int, want: str) -> str | None:
     if gender is not None and gender != want:
         return None
     return full
+
+
+_KIN = re.compile(
+    r"(?:(?P<pos>his|her|their)|(?P<owner>[" + UPPER + r"][\w-]+)[’']s?)\s+"
+    r"(?P<kin>wife|husband|son|daughter|mother|father|brother|sister|widow|widower),\s*$"
+)
+_KIN_GENDER = {"wife": "f", "widow": "f", "mother": "f", "daughter": "f", "sister": "f",
+               "husband": "m", "widower": "m", "father": "m", "son": "m", "brother": "m"}  # fmt: skip
+
+
+def _relative(people: People, run: str, at: int, want: str) -> str | None:
+    """'his wife, Jane, said': a given name in a kinship apposition takes the family name."""
+    if " " in run:
+        return None
+    kin = _KIN.search(people.text, max(0, at - 40), at)
+    if kin is None or _KIN_GENDER[kin.group("kin")] != want:
+        return None
+    owner = kin.group("owner") or people.last_before(kin.start())
+    if not owner:
+        return None
+    family = owner.split()[-1]
+    return None if family == run else f"{run.rstrip('.')} {family}"

@@ -115,7 +115,10 @@ spokesperson spokeswoman staffer staffers supporters voters witnesses researcher
 NOT_FIRST = frozenset(
     """
 a after an and as at before but east for former her his if in it its last new next north of
-on so south that the their these this those united west when while
+on so south that the their these this those united west when while besides following
+including despite during unlike like against among amid beyond without within toward towards
+regarding concerning according about above across along behind beside between except inside
+outside onto upon via through throughout until since dear thanks
 """.split()  # noqa: SIM905
 )
 

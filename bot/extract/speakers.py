@@ -241,13 +241,17 @@ class People:
 
     def add(self, name: str, pos: int, role: str | None = None, *, record: bool = True) -> str:
         """Resolve a mention to the full name; with ``record``, remember it (in order)."""
-        full = self.resolve_name(name, pos)
+        honorific = None
+        if role or "M" in self.text[max(0, pos - 5) : pos]:
+            honorific = gender_of("", f"{self.text[max(0, pos - 5) : pos]} {role or ''}")
+        if honorific and " " not in name and _clean(name) in self.distinct:
+            full = self.resolve_gendered(name, pos, honorific)  # 'Mrs. Clinton' is the woman
+        else:
+            full = self.resolve_name(name, pos)
         if role and full not in self.roles:
             self.roles[full] = role
-        if full not in self.gender and (role or "M" in self.text[max(0, pos - 5) : pos]):
-            found = gender_of("", f"{self.text[max(0, pos - 5) : pos]} {role or ''}")
-            if found:
-                self.gender[full] = found  # 'Mrs. Ana Ortiz', 'Congresswoman Ana Ortiz'
+        if full not in self.gender and honorific and gender_of(full) in (None, honorific):
+            self.gender[full] = honorific  # 'Mrs. Ana Ortiz', 'Congresswoman Ana Ortiz'
         if not record or (self.positions and pos < self.positions[-1]):
             return full
         parts = full.split()
@@ -288,7 +292,7 @@ class People:
 
     def gender_for(self, full: str) -> str | None:
         """What the article or the given name says about a person's gender, if anything."""
-        return self.gender.get(full) or gender_of(full)
+        return gender_of(full) or self.gender.get(full)  # a given name outweighs a guess
 
     def resolve_gendered(self, surname: str, pos: int, gender: str | None) -> str:
         """The full name a bare surname stands for, preferring one of ``gender``.

@@ -83,6 +83,10 @@ _TIME_WORDS = frozenset(
         "meanwhile",
     ]  # noqa: SIM905
 )
+_CLAUSE_PRONOUN = re.compile(
+    r"(?:\b(?:in|with|by|for|through)\s+which|\bwhere|\bwhen|\bwhereupon|\bas)\s+"
+    r"(?P<pro>he|she|they|we|I)$"
+)
 _CONJOINED = re.compile(r",\s+(?:and|but|or|so|yet|while|as)\s+")
 _RELATIVE = re.compile(r",?\s+(?:who|whose|which|that)\s")
 
@@ -97,6 +101,9 @@ def clean_subject(pre: str) -> tuple[str, int] | None:
     original = pre
     pre = pre.rstrip(" ,")
     pre = strip_aux(pre)
+    clause = _CLAUSE_PRONOUN.search(pre)
+    if clause:  # '…, in which he declares', '… when she told reporters'
+        return clause.group("pro"), clause.start("pro")
     if pre.endswith((" and", ", and")):
         return sentence_subject(pre)  # 'The president noted …, and added: "…"'
 

@@ -125,3 +125,28 @@ def test_person_of_a_place_and_organisations_of_a_place() -> None:
     assert ref is not None and (ref.kind, ref.name) == ("person", "Lind")
     ref = classify("German Ortega, a star of the play")
     assert ref is not None and ref.name == "German Ortega"
+
+
+def test_pronoun_after_a_kinship_apposition_is_the_relative() -> None:
+    found = _all(
+        "Tom Lind spoke at the harbour on Monday. On the radio, his wife, Jane, asked for a vote. "
+        '"Shutting people out of the vote is not smart," she said.'
+    )
+    direct = [s for s in found if s.kind == "direct"]
+    assert [s.speaker for s in direct] == ["Jane Lind"]
+
+
+def test_honorific_picks_the_namesake_of_that_gender() -> None:
+    found = _all(
+        "Bill Ortiz and Ana Ortiz toured the harbour. Mr. Ortiz spoke first. "
+        '"The wall is late," Mrs. Ortiz said. "We were promised it in May," she added.'
+    )
+    assert {s.speaker for s in found if s.kind == "direct"} == {"Ana Ortiz"}
+
+
+def test_pronoun_subject_of_a_relative_clause() -> None:
+    found = _all(
+        "Ana Ortiz is airing a new advert in the harbour towns, in which she declares, "
+        '"The purpose of the wall is to keep every family safe."'
+    )
+    assert [(s.kind, s.speaker) for s in found] == [("direct", "Ana Ortiz")]
