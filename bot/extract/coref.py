@@ -147,7 +147,9 @@ def _subject_in(
         if _POSSESSIVE.match(after) or match.group().endswith(("'s", "’s")):
             continue
         if match.group("pro"):
-            continue  # the chain goes on: look further back for who this pronoun is
+            if pronoun_gender(match.group("pro")) == want:
+                return None  # the chain goes on: who this pronoun is stands further back
+            continue
         run, offset = _without_leading(match.group("name"))
         following = [w.strip(",.;:") for w in after.split()[:2]]
         next_word = following[0] if following else ""

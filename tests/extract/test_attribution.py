@@ -150,3 +150,12 @@ def test_pronoun_subject_of_a_relative_clause() -> None:
         '"The purpose of the wall is to keep every family safe."'
     )
     assert [(s.kind, s.speaker) for s in found] == [("direct", "Ana Ortiz")]
+
+
+def test_pronoun_chain_is_not_broken_by_the_name_it_talks_about() -> None:
+    found = _all(
+        "Mayor Tom Lind met Ana Ortiz and Sam Reyes. Later Lind softened his tone. Asked who "
+        'leads the council, he said Reyes. "I would say Sam for the time being," he said.'
+    )
+    direct = [s for s in found if s.kind == "direct"]
+    assert [s.speaker for s in direct] == ["Tom Lind"]
