@@ -43,7 +43,8 @@ _POSSESSIVE = re.compile(r"^[’']s?\b")
 _DETERMINERS = frozenset("the a an this that these those every each".split())  # noqa: SIM905
 _LEADING = frozenset(
     """and but so then also yet or nor now still meanwhile however besides after before when
-    while if as because though although since until unless once even""".split()  # noqa: SIM905
+    while if as because though although since until unless once even later earlier today
+    yesterday tonight afterwards afterward instead""".split()  # noqa: SIM905
 )
 #: A name used as a modifier ("the Clinton campaign") is not the person.
 _MODIFIED = frozenset(

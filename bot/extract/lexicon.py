@@ -118,7 +118,8 @@ a after an and as at before but east for former her his if in it its last new ne
 on so south that the their these this those united west when while besides following
 including despite during unlike like against among amid beyond without within toward towards
 regarding concerning according about above across along behind beside between except inside
-outside onto upon via through throughout until since dear thanks
+outside onto upon via through throughout until since dear thanks later earlier yesterday tonight
+instead afterwards afterward meanwhile however
 """.split()  # noqa: SIM905
 )
 
