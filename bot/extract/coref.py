@@ -19,7 +19,8 @@ from bot.core.text import sentence_ends
 from bot.extract.gender import gender_of, pronoun_gender
 from bot.extract.lexicon import NOT_FIRST, PRONOUNS, UPPER
 from bot.extract.quotes import find_quotes
-from bot.extract.speakers import People, classify, clean_word, split_name
+from bot.extract.speakers import People, SpeakerRef, classify, clean_word, split_name
+from bot.extract.subjects import sentence_subject
 
 log = logging.getLogger(__name__)
 
@@ -236,3 +237,34 @@ def _relative(people: People, run: str, at: int, want: str) -> str | None:
         return None
     family = owner.split()[-1]
     return None if family == run else f"{run.rstrip('.')} {family}"
+
+
+def subject_source(
+    people: People, pos: int, kinds: frozenset[str]
+) -> tuple[str, SpeakerRef] | None:
+    """'The harbour board met on Monday. "…," it said.': who "it" or "they" is, when no
+    statement named them, is the subject of a sentence just before, if that subject is an
+    organisation, a document or a group (``kinds``); a person subject ends the search."""
+    layout = people.layout
+    if not isinstance(layout, Layout):
+        layout = people.layout = Layout()
+    text = people.text
+    seen = 0
+    for para_start in _paragraph_starts(text, pos)[:2]:
+        blanked, starts = layout.paragraph(text, para_start)
+        limit = min(len(blanked), pos - para_start)
+        for k in range(len(starts) - 1, -1, -1):
+            start = starts[k]
+            if start >= limit:
+                continue
+            end = min(limit, starts[k + 1] if k + 1 < len(starts) else len(blanked))
+            found = sentence_subject(blanked[start:end].strip())
+            ref = classify(found[0]) if found else None
+            if ref is not None and ref.kind in kinds:
+                return found[0] if found else "", ref
+            if ref is not None and ref.kind in ("person", "pronoun"):
+                return None
+            seen += 1
+            if seen >= 3:
+                return None
+    return None

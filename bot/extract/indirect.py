@@ -109,6 +109,8 @@ def labelled_line(
     kind = "partial" if quoted else "indirect"
     if len(quoted) == 1 and quoted[0].start == 0 and not words[quoted[0].end :].strip(" .,"):
         kind, words = "direct", strip_marks(words)
+    elif not quoted and spk.isupper() and len(spk) > 1:
+        kind = "direct"  # a transcript line ('LIND: We will build it.') is the speaker's words
     name = spk.title() if spk.isupper() else spk
     start = para.start + match.start("spk")
     return make_statement(state, name, start, normalise_marks(words), kind, ":", sentences[0])

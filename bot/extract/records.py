@@ -81,6 +81,9 @@ def _display(ref: SpeakerRef, pos: int, state: ReadingState) -> tuple[str, Speak
         source = _recent_source(ref.name, pos, state)
         if source is not None:
             return source.speaker, source.ref or ref
+        subject = coref.subject_source(state.people, pos, _NON_PERSON_PRONOUNS[ref.name])
+        if subject is not None:
+            return subject[1].name, subject[1]
     return ref.name, ref
 
 

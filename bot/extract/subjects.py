@@ -21,7 +21,9 @@ _LEAD = re.compile(
     r"Moreover|Similarly|Likewise|Again|Finally|Later|Earlier|Previously|Today|Yesterday|"
     r"Tuesday|Monday|Wednesday|Thursday|Friday|Saturday|Sunday|Or|Plus|Asked|Instead|"
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Recently|More\s+recently|Most\s+recently|Lately|Ultimately|Overall|Initially)\b,?\s+)+"
+    r"Recently|More\s+recently|Most\s+recently|Lately|Ultimately|Overall|Initially|"
+    r"Nevertheless|Nonetheless|Regardless|Additionally|Furthermore|Notably|Importantly|"
+    r"Interestingly|Specifically|Otherwise|Privately|Publicly|Separately)\b,?\s+)+"
 )
 _LEAD_CLAUSE = re.compile(
     r"^(?:(?:On|In|At|During|After|Soon|Shortly|Before|Last|This|Speaking|Asked|When|While|Since|"
@@ -119,6 +121,9 @@ def clean_subject(pre: str) -> tuple[str, int] | None:
     conjoined = _CONJOINED.split(subject)
     if len(conjoined) > 1:
         subject = conjoined[-1]  # 'X holds caucuses, and a new poll shows …': the poll
+    inner = _INNER_RELATIVE.search(subject)
+    if inner and _valid_subject(inner.group("spk")):  # 'The changes, which officials said …'
+        return inner.group("spk"), original.rfind(inner.group("spk"))
     if subject and _valid_subject(subject):
         return subject, original.find(subject)
     relative = _RELATIVE.search(subject)
@@ -131,7 +136,16 @@ def clean_subject(pre: str) -> tuple[str, int] | None:
     )
     if last != subject and 1 <= len(words) <= 6 and named and _valid_subject(last):
         return last, original.rfind(last)
+    joined = _AND_NAME.search(pre)
+    if joined:  # '… he was copied on the questions and Gates said': a new clause's subject
+        return joined.group("spk"), original.rfind(joined.group("spk"))
     return None
+
+
+_INNER_RELATIVE = re.compile(r",\s+(?:which|that)\s+(?P<spk>[^,;:“”\"]{2,40})$")
+_AND_NAME = re.compile(
+    r"\s(?:and|but|while|whereas)\s+(?P<spk>he|she|they|we|I|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})$"
+)
 
 
 def _valid_subject(subject: str) -> bool:
@@ -146,7 +160,9 @@ def _valid_subject(subject: str) -> bool:
         if left[-1:].isalpha() and left.split()[-1][:1].isupper() and right[:1].isupper():
             return _valid_subject(left) and _valid_subject(right)  # 'Ann Lee and Mayor Bo Li'
     words = head.split()
-    if not words or len(words) > 9 or apposition.count(" ") > 40:
+    if not words or len(words) > (12 if words[0].lower() in _DETERMINERS else 9):
+        return False
+    if apposition.count(" ") > 40:
         return False
     if len(words) == 1 and words[0].lower() in _SUBJECT_PRONOUNS:
         return True  # '"…," he said.'

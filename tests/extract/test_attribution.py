@@ -159,3 +159,30 @@ def test_pronoun_chain_is_not_broken_by_the_name_it_talks_about() -> None:
     )
     direct = [s for s in found if s.kind == "direct"]
     assert [s.speaker for s in direct] == ["Tom Lind"]
+
+
+def test_transcript_line_in_capitals_is_a_direct_quote() -> None:
+    found = _all("LIND: We will build it on time.\nORTIZ: You said that last year.")
+    assert [(s.kind, s.speaker) for s in found] == [("direct", "Lind"), ("direct", "Ortiz")]
+
+
+def test_it_said_is_the_organisation_that_was_the_subject_just_before() -> None:
+    found = _all('The harbour board issued a statement on Monday. "The wall is safe," it said.')
+    assert [s.speaker for s in found] == ["The harbour board"]
+    found = _all('Ana Ortiz met the board on Monday. "The wall is safe," it said.')
+    assert [s.confidence for s in found] == ["unknown"]
+
+
+def test_subjects_of_apposed_roles_relatives_and_new_clauses() -> None:
+    cases = {
+        "The group's executive director, Betty Bradley, said the visit was booked early.": (
+            "Betty Bradley"
+        ),
+        "The changes, which officials said will start in May, will not apply to all.": (
+            "officials"
+        ),
+        "He was copied on the letter and Gates said he spoke to Lind before replying.": "Gates",
+        "Nevertheless, Lind said that in a close race he would back the wall.": "Lind",
+    }
+    for body, speaker in cases.items():
+        assert [s.speaker for s in _all(body) if s.kind == "indirect"] == [speaker], body

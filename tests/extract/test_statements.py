@@ -162,7 +162,7 @@ def test_parenthetical_attribution_and_according_to_mid_sentence() -> None:
 
 
 def test_labelled_transcript_line() -> None:
-    st = _only("MAYOR ORTIZ: We will reopen the harbour in June.", "indirect")
+    st = _only("MAYOR ORTIZ: We will reopen the harbour in June.")  # verbatim: direct
     assert st.speaker == "Ortiz"
     assert st.ref is not None and st.ref.role == "Mayor"
     assert st.cue == ":"
