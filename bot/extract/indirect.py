@@ -40,6 +40,11 @@ def indirect_statements(sentence: Sentence, state: ReadingState) -> list[Extract
                 if more and len(more.text.split()) >= 3:
                     out[0] = _replace_text(made, content[: content.find(", " + cue)] or content)
                     out.append(more)
+            if len(out) == 1 and made.kind == "indirect" and found.gap is None:
+                cut, more_found = _second(state, found, content, sentence)
+                if more_found:
+                    out[0] = _replace_text(made, content[:cut])
+                    out.extend(more_found)
         return out
     extra = paraphrase.participle(text)
     if extra:
@@ -52,6 +57,33 @@ def indirect_statements(sentence: Sentence, state: ReadingState) -> list[Extract
             if made:
                 out.append(made)
     return out
+
+
+def _second(
+    state: ReadingState,
+    found: paraphrase.Paraphrase,
+    content: str,
+    sentence: Sentence,
+) -> tuple[int, list[ExtractedStatement]]:
+    """A second statement in the same sentence: 'X said A and added that B' (same speaker)
+    or 'X said A, while Y said B' (a new subject); the first keeps only A."""
+    pos = sentence.start + found.speaker_offset
+    same = paraphrase.coordinated(content)
+    if same:
+        end, cue, start = same
+        more = _statement_for(state, found.speaker, pos, content[start:], cue, sentence)
+        if more and len(more.text.split()) >= 3:
+            return end, [more]
+        return 0, []
+    other = paraphrase.second_clause(content)
+    if other:
+        cut, at, sub = other
+        rest = content[at:]
+        where = sentence.start + found.start + at + sub.speaker_offset
+        more = _statement_for(state, sub.speaker, where, sub.content(rest), sub.cue, sentence)
+        if more and len(more.text.split()) >= 3:
+            return cut, [more]
+    return 0, []
 
 
 def _replace_text(st: ExtractedStatement, text: str) -> ExtractedStatement:

@@ -215,3 +215,36 @@ def participle(sentence: str) -> tuple[str, int, int] | None:
         if match:
             return match.group("cue"), match.end(), len(sentence.rstrip(" .!?"))
     return None
+
+
+_COORDINATED = re.compile(
+    r"\s(?:and|but)\s+(?:also\s+|later\s+|then\s+)?(?P<cue>" + REPORTING_CUE + r")"
+    r"(?:\s+that\b|\s*,)?\s+(?=\S)"
+)
+_NEW_CLAUSE = re.compile(r"(?:,|;)\s+(?:while|but|and|whereas|though|although)\s+")
+
+
+def coordinated(content: str) -> tuple[int, str, int] | None:
+    """'… A and suggested that B': the same speaker's second statement, as (end of the first
+    content, cue, start of the second)."""
+    for pos in cue_positions(content, REPORTING_WORDS, None):
+        start = max(0, pos - 12)
+        match = _COORDINATED.search(content, start, pos + 80)
+        if match and match.start("cue") == pos and len(content[: match.start()].split()) >= 3:
+            return match.start(), match.group("cue"), match.end()
+    return None
+
+
+def second_clause(content: str) -> tuple[int, int, Paraphrase] | None:
+    """'… A, while 22 percent said B': a new subject with its own cue starts a second
+    statement: where the first content ends, where the clause starts, and its paraphrase."""
+    for match in _NEW_CLAUSE.finditer(content):
+        rest = content[match.end() :]
+        if len(content[: match.start()].split()) < 3 or not cue_positions(
+            rest, REPORTING_WORDS, 80
+        ):
+            continue
+        found = paraphrase(rest)
+        if found and found.start > 0 and found.gap is None:
+            return match.start(), match.end(), found
+    return None

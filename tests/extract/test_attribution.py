@@ -186,3 +186,18 @@ def test_subjects_of_apposed_roles_relatives_and_new_clauses() -> None:
     }
     for body, speaker in cases.items():
         assert [s.speaker for s in _all(body) if s.kind == "indirect"] == [speaker], body
+
+
+def test_two_reported_clauses_in_one_sentence_are_two_statements() -> None:
+    found = _all("Ortiz said the wall was late and added that the council had hidden the figures.")
+    assert [(s.speaker, s.cue, s.text) for s in found] == [
+        ("Ortiz", "said", "the wall was late"),
+        ("Ortiz", "added", "the council had hidden the figures"),
+    ]
+    found = _all(
+        "In the poll, 74 percent said they back the wall, while 22 percent said they might not."
+    )
+    assert [(s.speaker, s.text) for s in found] == [
+        ("74 percent", "they back the wall"),
+        ("22 percent", "they might not"),
+    ]
