@@ -166,7 +166,7 @@ def _attribute(
     return unknown_statement(words, sentence)
 
 
-_SPEAKING = frozenset({"person", "pronoun", "organisation", "anonymous", "document"})
+_SPEAKING = frozenset({"person", "pronoun", "organisation", "anonymous", "document", "group"})
 
 
 def _from_match(

@@ -44,7 +44,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
                 continue  # a stray closing mark
             open_at, open_len = match.start(), len(mark)
             continue
-        if mark in _OPENERS:
+        if mark in _OPENERS and not _closes(text, match.start(), match.end()):
             open_at, open_len = match.start(), len(mark)  # the previous one never closed
             continue
         if match.start() - open_at <= MAX_QUOTE:
@@ -53,6 +53,12 @@ def find_quotes(text: str) -> list[QuoteSpan]:
     if open_at >= 0 and len(text) - open_at <= MAX_QUOTE:
         spans.append(QuoteSpan(open_at, open_at + open_len, len(text), len(text), False))
     return [s for s in spans if text[s.inner_start : s.inner_end].strip()]
+
+
+def _closes(text: str, start: int, end: int) -> bool:
+    """An opening mark used as a closing one ('…,“ said X'): right after the quote's final
+    punctuation and before a blank or the end, it ends the open quote."""
+    return start > 0 and text[start - 1] in ",.!?;" and (end == len(text) or text[end].isspace())
 
 
 def normalise_marks(text: str) -> str:

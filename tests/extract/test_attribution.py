@@ -201,3 +201,18 @@ def test_two_reported_clauses_in_one_sentence_are_two_statements() -> None:
         ("74 percent", "they back the wall"),
         ("22 percent", "they might not"),
     ]
+
+
+def test_opening_mark_typed_as_closing_mark_ends_the_quote() -> None:
+    found = _all("“The wall is late and over budget,“ said Ana Ortiz, the harbour chief.")
+    assert [(s.kind, s.speaker, s.text) for s in found] == [
+        ("direct", "Ana Ortiz", "The wall is late and over budget")
+    ]
+
+
+def test_a_described_speaker_with_any_verb_before_the_quote() -> None:
+    found = _all(
+        "The Republican candidate appeared to state his plans by saying, "
+        '"I am trying to save the harbour and every home around it."'
+    )
+    assert [s.speaker for s in found] == ["The Republican candidate"]
