@@ -83,6 +83,13 @@ _HEAD_ACCORDING = re.compile(
     r"(?:^|,\s*)(?P<cue>[Aa]ccording\s+to)\s+(?P<spk>[^,“”\"]{1,120}),\s*$"
 )
 _HEAD_COLON = re.compile(r"(?P<cue>:)\s*$")
+_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){1,2}"
+#: A name alone before a colon after a dash or at the start, or 'From the report:'.
+_NAMED_COLON = re.compile(
+    r"(?:(?:^|\s[-—–]\s*)(?P<name>" + _NAME + r")|(?:^|\s)(?:[Mm]ore\s+)?[Ff]rom\s+"
+    r"(?P<doc>the\s+(?:[\w-]+\s+){0,2}(?:report|study|statement|letter|memo|ruling|"
+    r"filing|complaint|indictment|survey|poll|analysis|email|release)))\s*:\s*$"
+)
 
 
 def head_frame(head: str) -> Frame | None:
@@ -109,6 +116,12 @@ def head_frame(head: str) -> Frame | None:
         if found:
             return Frame(found[0], match.group("cue"), found[1])
     match = _HEAD_COLON.search(head)
+    if match:
+        named = _NAMED_COLON.search(head[-120:])  # '… - Jo M. Lind: "…"', 'From the report: "…"'
+        if named:
+            group = "name" if named.group("name") else "doc"
+            at = len(head) - len(head[-120:]) + named.start(group)
+            return Frame(named.group(group), ":", at)
     if match and len(head.split()) <= 12:
         found = sentence_subject(head[: match.start()])
         if found:

@@ -103,6 +103,8 @@ def clean_subject(pre: str) -> tuple[str, int] | None:
     original = pre
     pre = pre.rstrip(" ,")
     pre = strip_aux(pre)
+    if pre.startswith("As ") and pre[3:4].isupper() and _valid_subject(pre[3:]):
+        return pre[3:], original.find(pre[3:])  # 'As Professor Foner put it: "…"'
     clause = _CLAUSE_PRONOUN.search(pre)
     if clause:  # '…, in which he declares', '… when she told reporters'
         return clause.group("pro"), clause.start("pro")

@@ -216,3 +216,17 @@ def test_a_described_speaker_with_any_verb_before_the_quote() -> None:
         '"I am trying to save the harbour and every home around it."'
     )
     assert [s.speaker for s in found] == ["The Republican candidate"]
+
+
+def test_colon_introductions_by_name_document_and_put_it() -> None:
+    cases = {
+        'As Professor Ana Ortiz put it: "The harbour does a better job than the council."': (
+            "Ana Ortiz"
+        ),
+        'HIGHER TIDES THAN EXPECTED - Michael P. Lind: "At last the wall has started to rise."': (
+            "Michael P. Lind"
+        ),
+        'More from the report: "Towns condition their plans on the tide tables."': "the report",
+    }
+    for body, speaker in cases.items():
+        assert [(s.kind, s.speaker) for s in _all(body)] == [("direct", speaker)], body
