@@ -112,7 +112,7 @@ def clean_subject(pre: str) -> tuple[str, int] | None:
         return sentence_subject(pre)  # 'The president noted …, and added: "…"'
 
     offset = 0
-    for pattern in (_DATELINE, _LEAD, _LEAD_CLAUSE, _LEAD):
+    for pattern in (_DATELINE, _LEAD_CLAUSE, _LEAD, _LEAD_CLAUSE, _LEAD):
         match = pattern.match(pre, offset)
         if match:
             offset = match.end()
@@ -205,7 +205,7 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
     a subject.
     """
     offset = 0
-    for pattern in (_DATELINE, _LEAD, _LEAD_CLAUSE, _LEAD):
+    for pattern in (_DATELINE, _LEAD_CLAUSE, _LEAD, _LEAD_CLAUSE, _LEAD):
         match = pattern.match(clause, offset)
         if match:
             offset = match.end()

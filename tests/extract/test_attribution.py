@@ -230,3 +230,18 @@ def test_colon_introductions_by_name_document_and_put_it() -> None:
     }
     for body, speaker in cases.items():
         assert [(s.kind, s.speaker) for s in _all(body)] == [("direct", speaker)], body
+
+
+def test_participle_after_a_quoted_word_and_leads_before_the_subject() -> None:
+    cases = {
+        'From Lind\'s Facebook post: "For the sake of our town, we must end the division."': (
+            "Lind"
+        ),
+        'Ortiz needled the harbour "engineer," saying, "An engineer who builds on request!"': (
+            "Ortiz"
+        ),
+        'Later on Sunday, Ortiz shared a plan called "Tides" on her page, writing "Allow me '
+        'to do the research for the reporter."': "Ortiz",
+    }
+    for body, speaker in cases.items():
+        assert [(s.kind, s.speaker) for s in _all(body)] == [("direct", speaker)], body
