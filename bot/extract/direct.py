@@ -186,7 +186,7 @@ def embedded_partials(
         return found
     out: list[ExtractedStatement] = []
     for st in found:
-        if st.kind != "direct" or st.cue in (None, ":", "—"):
+        if st.kind != "direct" or st.cue in (":", "—"):
             out.append(st)
             continue
         out.append(_as_partial(st, para, quotes) or st)
@@ -257,6 +257,11 @@ def _clause(sentence: str, st: ExtractedStatement, first: int, last: int) -> str
         if phrase and head.endswith(phrase):
             head = head[: -len(phrase)]
         return head.rstrip(" ,—–-") or None
+    at = sentence.find(phrase, 0, first) if phrase else -1
+    if at >= 0:  # 'The town's statement said Trump's remarks "are …"': after the subject
+        return sentence[at + len(phrase) :].strip(" ,").rstrip(" .") or None
+    if st.confidence == "unknown":  # nobody named: the reporter's whole sentence
+        return sentence.rstrip(" .") or None
     return None
 
 

@@ -245,3 +245,11 @@ def test_participle_after_a_quoted_word_and_leads_before_the_subject() -> None:
     }
     for body, speaker in cases.items():
         assert [(s.kind, s.speaker) for s in _all(body)] == [("direct", speaker)], body
+
+
+def test_fragment_quote_without_a_cue_or_a_speaker_is_a_partial_sentence() -> None:
+    found = _all(
+        'Under harbour law, trespass is committed when a person "enters the wall area without leave."'
+    )
+    assert [(s.kind, s.confidence) for s in found] == [("partial", "unknown")]
+    assert found[0].text.startswith("Under harbour law, trespass is committed when a person")
