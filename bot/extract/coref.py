@@ -29,7 +29,7 @@ WINDOW = 1200
 #: How many sentences back, and across how many paragraph breaks.
 MAX_SENTENCES = 8
 MAX_BREAKS = 3
-HAS_MARK = re.compile(r"''|``|[\"“”«»„]")
+HAS_MARK = re.compile(r"''|``|[\"“”«»„‘]")
 _MENTION = re.compile(
     r"\b(?:(?P<pro>[Hh]e|[Ss]he)\b|(?P<name>["
     + UPPER
@@ -64,7 +64,7 @@ def _blank_quotes(window: str) -> str:
     pieces: list[str] = []
     for line in window.split("\n"):
         last = 0
-        for q in find_quotes(line):
+        for q in find_quotes(line, single=False):
             pieces.append(line[last : q.start])
             pieces.append(" " * (q.end - q.start))
             last = q.end

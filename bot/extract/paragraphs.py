@@ -84,7 +84,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     ]
 
 
-_CLOSING = frozenset("”\"'")
+_CLOSING = frozenset("”\"'’")
 _NEXT_STOP = re.compile(r"[.!?“\"]")
 
 

@@ -18,7 +18,7 @@ from bot.extract.speakers import PERSON_PRONOUNS, People, SpeakerRef, classify
 
 log = logging.getLogger(__name__)
 
-HAS_MARK = re.compile(r"''|``|[\"“”«»„]")
+HAS_MARK = re.compile(r"''|``|[\"“”«»„‘]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +55,7 @@ class ReadingState:
     pending: list[tuple[Sentence, str]] = field(default_factory=list)
     paragraph_starts: list[int] = field(default_factory=list)  # article offsets, in order
     first_paragraph: int = 0  # the index of the first (0 when the article has a title)
+    single: bool = False  # the article quotes with single marks (‘…,’ she said)
 
 
 def _display(ref: SpeakerRef, pos: int, state: ReadingState) -> tuple[str, SpeakerRef]:

@@ -17,7 +17,7 @@ from bot.extract.direct import direct_statements, embedded_partials
 from bot.extract.fallback import colon_intro, sign_offs, uncovered_quotes, unknown_statement
 from bot.extract.indirect import indirect_statements, labelled_line
 from bot.extract.paragraphs import Paragraph, Sentence, split_paragraphs, split_sentences
-from bot.extract.quotes import find_quotes
+from bot.extract.quotes import find_quotes, single_style
 from bot.extract.records import ExtractedStatement, ReadingState, tidy_quote
 from bot.extract.speakers import People, scan_people
 
@@ -46,6 +46,7 @@ def analyse(text: str, *, all_sentences: bool = True) -> Analysis:
     state = ReadingState(People(text=text))
     state.paragraph_starts = [p.start for p in paragraphs]
     state.first_paragraph = paragraphs[0].index if paragraphs else 0
+    state.single = ("‘" in text or "'" in text) and single_style(text)
     for para in paragraphs:
         scan_people(para.text, state.people, para.start)
     out: list[ExtractedStatement] = []
@@ -75,6 +76,7 @@ def _may_attribute(text: str) -> bool:
         or "“" in text
         or "”" in text
         or "''" in text
+        or "‘" in text
         or "«" in text
         or ": " in text
         or text.endswith(":")
@@ -136,7 +138,7 @@ def _merge_runs(found: list[ExtractedStatement]) -> list[ExtractedStatement]:
 def _paragraph_statements(
     para: Paragraph, state: ReadingState
 ) -> tuple[list[ExtractedStatement], list[Sentence]]:
-    quotes = find_quotes(para.text)
+    quotes = find_quotes(para.text, single=state.single and para.index > 0)
     found: list[ExtractedStatement] = []
     sentences = split_sentences(para, quotes)
     labelled = labelled_line(para, sentences, state)

@@ -162,6 +162,8 @@ def _valid_subject(subject: str) -> bool:
         if left[-1:].isalpha() and left.split()[-1][:1].isupper() and right[:1].isupper():
             return _valid_subject(left) and _valid_subject(right)  # 'Ann Lee and Mayor Bo Li'
     words = head.split()
+    if words and words[-1].endswith(("’", "'", "’s", "'s")):
+        return False  # 'The councils’ (plans)': a possessive, not a subject
     if not words or len(words) > (12 if words[0].lower() in _DETERMINERS else 9):
         return False
     if apposition.count(" ") > 40:

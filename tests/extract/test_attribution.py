@@ -253,3 +253,27 @@ def test_fragment_quote_without_a_cue_or_a_speaker_is_a_partial_sentence() -> No
     )
     assert [(s.kind, s.confidence) for s in found] == [("partial", "unknown")]
     assert found[0].text.startswith("Under harbour law, trespass is committed when a person")
+
+
+def test_british_single_quotation_marks() -> None:
+    found = _all(
+        "‘We will build the wall on time,’ said Ana Ortiz, the harbour chief. "
+        "‘The councils’ doubts don’t worry us,’ she added.\n\n"
+        "Tom Lind said: ‘The council has failed every family in this town.’"
+    )
+    assert [(s.kind, s.speaker, s.text) for s in found] == [
+        (
+            "direct",
+            "Ana Ortiz",
+            "We will build the wall on time … The councils’ doubts don’t worry us",
+        ),
+        ("direct", "Tom Lind", "The council has failed every family in this town."),
+    ]
+
+
+def test_single_marks_in_a_double_quoting_article_are_not_quotes() -> None:
+    found = _all(
+        "\"We will build it,\" said Ana Ortiz.\n\nHer rivals call it the 'wall of shame' "
+        "and say it will never be finished in time."
+    )
+    assert [s.kind for s in found] == ["direct", "indirect"]
