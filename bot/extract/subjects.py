@@ -85,6 +85,7 @@ _TIME_WORDS = frozenset(
         "meanwhile",
     ]  # noqa: SIM905
 )
+_PRO_END = (" he", " she", " they", " we", " I")
 _CLAUSE_PRONOUN = re.compile(
     r"(?:\b(?:in|with|by|for|through)\s+which|\bwhere|\bwhen|\bwhereupon|\bas)\s+"
     r"(?P<pro>he|she|they|we|I)$"
@@ -105,7 +106,7 @@ def clean_subject(pre: str) -> tuple[str, int] | None:
     pre = strip_aux(pre)
     if pre.startswith("As ") and pre[3:4].isupper() and _valid_subject(pre[3:]):
         return pre[3:], original.find(pre[3:])  # 'As Professor Foner put it: "…"'
-    clause = _CLAUSE_PRONOUN.search(pre)
+    clause = _CLAUSE_PRONOUN.search(pre, max(0, len(pre) - 24)) if pre.endswith(_PRO_END) else None
     if clause:  # '…, in which he declares', '… when she told reporters'
         return clause.group("pro"), clause.start("pro")
     if pre.endswith((" and", ", and")):
@@ -113,6 +114,8 @@ def clean_subject(pre: str) -> tuple[str, int] | None:
 
     offset = 0
     for pattern in (_DATELINE, _LEAD_CLAUSE, _LEAD, _LEAD_CLAUSE, _LEAD):
+        if pattern is _DATELINE and not pre[:2].isupper():
+            continue
         match = pattern.match(pre, offset)
         if match:
             offset = match.end()
@@ -123,7 +126,9 @@ def clean_subject(pre: str) -> tuple[str, int] | None:
     conjoined = _CONJOINED.split(subject)
     if len(conjoined) > 1:
         subject = conjoined[-1]  # 'X holds caucuses, and a new poll shows …': the poll
-    inner = _INNER_RELATIVE.search(subject)
+    inner = (
+        _INNER_RELATIVE.search(subject) if ", which " in subject or ", that " in subject else None
+    )
     if inner and _valid_subject(inner.group("spk")):  # 'The changes, which officials said …'
         return inner.group("spk"), original.rfind(inner.group("spk"))
     if subject and _valid_subject(subject):
@@ -208,6 +213,8 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
     """
     offset = 0
     for pattern in (_DATELINE, _LEAD_CLAUSE, _LEAD, _LEAD_CLAUSE, _LEAD):
+        if pattern is _DATELINE and not clause[:2].isupper():
+            continue
         match = pattern.match(clause, offset)
         if match:
             offset = match.end()
