@@ -200,14 +200,17 @@ def _as_partial(
     if lo < 0 or hi > len(para.text):
         return None
     text = para.text
+    here = [q for q in quotes if lo <= q.start < hi]
+    fragments = [q for q in here if _fragment(text, q, lo, hi, st.cue)]
+    if not fragments:
+        return None  # the common case, decided on a few characters around each mark
     words = normalise_marks(st.text)
     own = [
         q
-        for q in quotes
-        if lo <= q.start < hi
-        and normalise_marks(strip_marks(text[q.inner_start : q.inner_end]))[:30] in words
+        for q in here
+        if normalise_marks(strip_marks(text[q.inner_start : q.inner_end]))[:30] in words
     ]
-    if not own or not any(_fragment(text, q, lo, hi, st.cue) for q in own):
+    if not own or not any(q in own for q in fragments):
         return None
     clause = _clause(text[lo:hi], st, own[0].start - lo, own[-1].end - lo)
     if clause is None or len(clause.split()) < 3:

@@ -248,9 +248,10 @@ class People:
     def add(self, name: str, pos: int, role: str | None = None, *, record: bool = True) -> str:
         """Resolve a mention to the full name; with ``record``, remember it (in order)."""
         honorific = None
-        if role or "M" in self.text[max(0, pos - 5) : pos]:
+        bare = " " not in name and _clean(name) in self.distinct
+        if (bare or name not in self.gender) and (role or "M" in self.text[max(0, pos - 5) : pos]):
             honorific = gender_of("", f"{self.text[max(0, pos - 5) : pos]} {role or ''}")
-        if honorific and " " not in name and _clean(name) in self.distinct:
+        if honorific and bare:
             full = self.resolve_gendered(name, pos, honorific)  # 'Mrs. Clinton' is the woman
         else:
             full = self.resolve_name(name, pos)

@@ -43,6 +43,9 @@ _DATELINE = re.compile(
     r"(?:,\s+\d{4})?\s*(?:\([^()]{1,30}\)\s*)?[—–-]+\s+"
 )
 
+#: Lead words that also open a lead clause ('Later on Sunday, …', 'Last week, …').
+_BOTH = frozenset("Later Earlier Then Today Yesterday Asked Instead Still Yet But And".split())  # noqa: SIM905
+
 log = logging.getLogger(__name__)
 _AUX_WORDS = frozenset(re.findall(r"[A-Za-z]+", AUX))
 
@@ -113,9 +116,11 @@ def clean_subject(pre: str) -> tuple[str, int] | None:
         return sentence_subject(pre)  # 'The president noted …, and added: "…"'
 
     offset = 0
-    for pattern in (_DATELINE, _LEAD_CLAUSE, _LEAD, _LEAD_CLAUSE, _LEAD):
-        if pattern is _DATELINE and not pre[:2].isupper():
+    for i, pattern in enumerate((_DATELINE, _LEAD_CLAUSE, _LEAD, _LEAD_CLAUSE, _LEAD)):
+        if i == 0 and not pre[:2].isupper():
             continue
+        if i == 1 and pre[offset:].split(" ", 1)[0] not in _BOTH:
+            continue  # 'Later on Sunday, X': only a word of both lists needs the clause first
         match = pattern.match(pre, offset)
         if match:
             offset = match.end()
@@ -212,9 +217,11 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
     a subject.
     """
     offset = 0
-    for pattern in (_DATELINE, _LEAD_CLAUSE, _LEAD, _LEAD_CLAUSE, _LEAD):
-        if pattern is _DATELINE and not clause[:2].isupper():
+    for i, pattern in enumerate((_DATELINE, _LEAD_CLAUSE, _LEAD, _LEAD_CLAUSE, _LEAD)):
+        if i == 0 and not clause[:2].isupper():
             continue
+        if i == 1 and clause[offset:].split(" ", 1)[0] not in _BOTH:
+            continue  # 'Later on Sunday, X': only a word of both lists needs the clause first
         match = pattern.match(clause, offset)
         if match:
             offset = match.end()

@@ -277,3 +277,21 @@ def test_single_marks_in_a_double_quoting_article_are_not_quotes() -> None:
         "and say it will never be finished in time."
     )
     assert [s.kind for s in found] == ["direct", "indirect"]
+
+
+def test_attitude_verbs_end_cues_and_documents() -> None:
+    cases = {
+        "Ortiz warned that the wall could fail in a storm.": ("Ortiz", "warned"),
+        "Lind denied that the council had hidden the figures.": ("Lind", "denied"),
+        "Reyes insisted the budget had never been cut.": ("Reyes", "insisted"),
+        "The wall is safe for another decade, officials said.": ("officials", "said"),
+        "The plan, the mayor acknowledged, was years late.": ("the mayor", "acknowledged"),
+        "The report found that the wall was years late.": ("The report", "found"),
+        "The wall will cost twice as much, according to the harbour board.": (
+            "the harbour board",
+            "according to",
+        ),
+    }
+    for body, (speaker, cue) in cases.items():
+        found = _all(body)
+        assert [(s.kind, s.speaker, s.cue) for s in found] == [("indirect", speaker, cue)], body
