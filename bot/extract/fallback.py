@@ -214,8 +214,11 @@ def _from_head(
     head: str, base: int, words: str, sentence: Sentence, state: ReadingState
 ) -> ExtractedStatement | None:
     """A quote after a clause: its subject (or the owner in "X's response was:") said it."""
-    match = _HEAD_ANY.search(head[-200:])
+    window = head[-200:]
+    match = _HEAD_ANY.search(window)
     offset = max(0, len(head) - 200)
+    if match and not _clause_start(window[: match.start("spk")], offset == 0):
+        match = None  # 'published a column two days ago': an object, not a subject
     if match:
         spk = match.group("spk")
         conf = "pronoun" if spk.lower() in _PRONOUN_START else "inferred"
@@ -235,6 +238,21 @@ def _from_head(
     return (
         made if made is not None and made.ref is not None and made.ref.kind in _SPEAKING else None
     )
+
+
+_CLAUSE_OPENERS = frozenset(
+    "and but while when as then so because after before that since though although where".split()  # noqa: SIM905
+)
+
+
+def _clause_start(before: str, at_start: bool) -> bool:
+    """Can a subject stand here: the sentence start, after punctuation or a conjunction?"""
+    before = before.rstrip()
+    if not before:
+        return at_start
+    if before[-1] in ',;:—–-("“”':
+        return True
+    return before.rsplit(None, 1)[-1].lower() in _CLAUSE_OPENERS
 
 
 def colon_intro(text: str) -> tuple[str, int] | None:

@@ -295,3 +295,12 @@ def test_attitude_verbs_end_cues_and_documents() -> None:
     for body, (speaker, cue) in cases.items():
         found = _all(body)
         assert [(s.kind, s.speaker, s.cue) for s in found] == [("indirect", speaker, cue)], body
+
+
+def test_an_object_before_a_quote_is_not_its_speaker() -> None:
+    found = _all(
+        'The council published a column two days ago titled "Why the harbour wall will fail us".'
+    )
+    assert all(s.speaker != "a column two" for s in found)
+    found = _all('Ana Ortiz shared the news on Monday: "We will build the wall this year."')
+    assert [s.speaker for s in found] == ["Ana Ortiz"]
