@@ -204,9 +204,9 @@ def classify(phrase: str) -> SpeakerRef | None:
 def alias_of(phrase: str, full: str) -> str | None:
     """The name as the article wrote it at a cue, when it differs from the full name.
 
-    'Keller' or 'Ms. Keller' for Maria Keller; the apposition and any role before the name
-    are dropped ('Maria Keller, the state's attorney general' is no alias), and so are
-    pronouns, which are not names.
+    'Keller' for Maria Keller (written 'Keller' or 'Ms. Keller'); the apposition and any
+    role before the name are dropped ('Maria Keller, the state's attorney general' is no
+    alias), and so are pronouns, which are not names.
     """
     head = _PARENTHESES.sub("", phrase.partition(", ")[0]).strip(" ,;:")
     if not head or head.lower() in PRONOUNS or len(head) > 60:

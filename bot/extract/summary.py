@@ -120,7 +120,7 @@ class _Registry:
         return ident
 
     def _alias(self, ident: str, alias: str | None) -> None:
-        """Every surname form the article used for a person ('Keller', 'Ms. Keller')."""
+        """Every surname form the article used for a person ('Keller' for Maria Keller)."""
         for i, person in enumerate(self.people):
             if person.id == ident and alias and alias not in person.aliases:
                 aliases = sorted([*person.aliases, alias])
