@@ -19,7 +19,8 @@ from bot.core.text import sentence_ends
 from bot.extract.gender import gender_of, pronoun_gender
 from bot.extract.lexicon import NOT_FIRST, PRONOUNS, UPPER
 from bot.extract.quotes import find_quotes
-from bot.extract.speakers import People, classify, clean_word, split_name
+from bot.extract.speakers import People, SpeakerRef, classify, clean_word, split_name
+from bot.extract.subjects import sentence_subject
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +29,7 @@ WINDOW = 1200
 #: How many sentences back, and across how many paragraph breaks.
 MAX_SENTENCES = 8
 MAX_BREAKS = 3
-HAS_MARK = re.compile(r"''|``|[\"“”«»„]")
+HAS_MARK = re.compile(r"''|``|[\"“”«»„‘]")
 _MENTION = re.compile(
     r"\b(?:(?P<pro>[Hh]e|[Ss]he)\b|(?P<name>["
     + UPPER
@@ -43,7 +44,8 @@ _POSSESSIVE = re.compile(r"^[’']s?\b")
 _DETERMINERS = frozenset("the a an this that these those every each".split())  # noqa: SIM905
 _LEADING = frozenset(
     """and but so then also yet or nor now still meanwhile however besides after before when
-    while if as because though although since until unless once even""".split()  # noqa: SIM905
+    while if as because though although since until unless once even later earlier today
+    yesterday tonight afterwards afterward instead""".split()  # noqa: SIM905
 )
 #: A name used as a modifier ("the Clinton campaign") is not the person.
 _MODIFIED = frozenset(
@@ -62,7 +64,7 @@ def _blank_quotes(window: str) -> str:
     pieces: list[str] = []
     for line in window.split("\n"):
         last = 0
-        for q in find_quotes(line):
+        for q in find_quotes(line, single=False):
             pieces.append(line[last : q.start])
             pieces.append(" " * (q.end - q.start))
             last = q.end
@@ -147,7 +149,9 @@ def _subject_in(
         if _POSSESSIVE.match(after) or match.group().endswith(("'s", "’s")):
             continue
         if match.group("pro"):
-            continue  # the chain goes on: look further back for who this pronoun is
+            if pronoun_gender(match.group("pro")) == want:
+                return None  # the chain goes on: who this pronoun is stands further back
+            continue
         run, offset = _without_leading(match.group("name"))
         following = [w.strip(",.;:") for w in after.split()[:2]]
         next_word = following[0] if following else ""
@@ -156,7 +160,7 @@ def _subject_in(
         if next_word in _MODIFIED:
             continue
         at = begin + match.start() + offset
-        name = _person(people, run, at, want)
+        name = _person(people, run, at, want) or _relative(people, run, at, want)
         if name:
             return name
         honorific = gender_of("", people.text[max(0, at - 6) : at])
@@ -211,3 +215,56 @@ def _person(people: People, run: str, at: int, want: str) -> str | None:
     if gender is not None and gender != want:
         return None
     return full
+
+
+_KIN = re.compile(
+    r"(?:(?P<pos>his|her|their)|(?P<owner>[" + UPPER + r"][\w-]+)[’']s?)\s+"
+    r"(?P<kin>wife|husband|son|daughter|mother|father|brother|sister|widow|widower),\s*$"
+)
+_KIN_GENDER = {"wife": "f", "widow": "f", "mother": "f", "daughter": "f", "sister": "f",
+               "husband": "m", "widower": "m", "father": "m", "son": "m", "brother": "m"}  # fmt: skip
+
+
+def _relative(people: People, run: str, at: int, want: str) -> str | None:
+    """'his wife, Jane, said': a given name in a kinship apposition takes the family name."""
+    if " " in run:
+        return None
+    kin = _KIN.search(people.text, max(0, at - 40), at)
+    if kin is None or _KIN_GENDER[kin.group("kin")] != want:
+        return None
+    owner = kin.group("owner") or people.last_before(kin.start())
+    if not owner:
+        return None
+    family = owner.split()[-1]
+    return None if family == run else f"{run.rstrip('.')} {family}"
+
+
+def subject_source(
+    people: People, pos: int, kinds: frozenset[str]
+) -> tuple[str, SpeakerRef] | None:
+    """'The harbour board met on Monday. "…," it said.': who "it" or "they" is, when no
+    statement named them, is the subject of a sentence just before, if that subject is an
+    organisation, a document or a group (``kinds``); a person subject ends the search."""
+    layout = people.layout
+    if not isinstance(layout, Layout):
+        layout = people.layout = Layout()
+    text = people.text
+    seen = 0
+    for para_start in _paragraph_starts(text, pos)[:2]:
+        blanked, starts = layout.paragraph(text, para_start)
+        limit = min(len(blanked), pos - para_start)
+        for k in range(len(starts) - 1, -1, -1):
+            start = starts[k]
+            if start >= limit:
+                continue
+            end = min(limit, starts[k + 1] if k + 1 < len(starts) else len(blanked))
+            found = sentence_subject(blanked[start:end].strip())
+            ref = classify(found[0]) if found else None
+            if ref is not None and ref.kind in kinds:
+                return found[0] if found else "", ref
+            if ref is not None and ref.kind in ("person", "pronoun"):
+                return None
+            seen += 1
+            if seen >= 3:
+                return None
+    return None

@@ -8,12 +8,14 @@ end of a paragraph waits for the speaker named in the next one.
 from __future__ import annotations
 
 import logging
+import re
 
 from bot.extract import frames
-from bot.extract.cues import when_of
+from bot.extract.cues import PARTICIPLE_WORDS, SPEECH_VARIANTS, when_of
+from bot.extract.fallback import is_title
 from bot.extract.paragraphs import Paragraph, Sentence
 from bot.extract.quotes import QuoteSpan, normalise_marks, strip_marks
-from bot.extract.records import ExtractedStatement, ReadingState, make_statement
+from bot.extract.records import ExtractedStatement, ReadingState, make_statement, tidy_quote
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +38,8 @@ def direct_statements(
     if len(tail.split()) > 2 and not frames.tail_frame(tail):
         return []
     frame = frames.head_frame(head)
+    if frame is not None and frame.cue == ":" and frames.tail_frame(tail) is not None:
+        frame = None  # 'It was ignored: "…," Li wrote.': the cue after the quote names the speaker
     used = local
     if frame is None and len(local) > 1 and len(tail.split()) <= 2:
         frame = frames.head_frame(text[: spans[-1][0]])  # 'Remarking on "x," Starr said, "…"'
@@ -44,6 +48,8 @@ def direct_statements(
         frame = frames.tail_frame(tail)
         if frame is None or len(head.split()) > 40:
             return []
+        if head.rstrip().endswith(":"):  # 'It was ignored: "…," Li wrote.': a whole quote
+            return _emit(state, sentence, frame, spans[-1][1], _words(para, local), head)
         # 'The media are "framing this campaign," Gilmore said.': a partial quote.
         paraphrased = normalise_marks(text[: spans[-1][1]].strip(" ,"))
         return _emit(state, sentence, frame, spans[-1][1], paraphrased, head, "partial")
@@ -87,6 +93,7 @@ def _quote_first(
         if frame:
             short = len(middle.split()) <= 14 and all(len(m.split()) <= 3 for m in middles[i + 1 :])
             used = local if short else local[: i + 1]
+            used = used[:1] + [q for q in used[1:] if _clause_like(para, q)]
             return _emit(state, sentence, frame, spans[i][1], _words(para, used), "")
         if len(middle.split()) > 14:
             return []
@@ -96,6 +103,11 @@ def _quote_first(
     if len(tail.split()) <= 1 and not middles_have_words(middles):
         return _continuation(sentence, _words(para, local), state, open_end=not local[-1].closed)
     return []
+
+
+def _clause_like(para: Paragraph, q: QuoteSpan) -> bool:
+    """A later piece joins the quote unless it is a title ('told "Harbour Morning Show."')."""
+    return not is_title(strip_marks(para.text[q.inner_start : q.inner_end]))
 
 
 def middles_have_words(middles: list[str]) -> bool:
@@ -131,7 +143,7 @@ def _continuation(
     return [
         ExtractedStatement(
             last.speaker,
-            words,
+            tidy_quote(words),
             "direct",
             last.cue,
             sentence.paragraph,
@@ -142,3 +154,120 @@ def _continuation(
             "carried",
         )  # fmt: skip
     ]
+
+
+#: Words after which an opening quotation mark starts the speaker's own words, not a
+#: fragment of the reporter's clause: 'X said "…"', 'X said that "…"', 'X told CNN "…"'.
+_INTRODUCERS = frozenset(
+    """that and or but then also of as reading titled chanting shouting""".split()  # noqa: SIM905
+)
+#: Verbs that give something a name: the quote after their object is the words used.
+_NAMING = re.compile(
+    r"\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|label(?:s|ed|led|ing)?|brand(?:s|ed|ing)?|"
+    r"nam(?:e|es|ed|ing)|term(?:s|ed|ing)?)\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+$"
+)
+_SUBJECT_WORDS = frozenset("he she they it we i you".split())  # noqa: SIM905
+_ENDS_SAID = re.compile(r"[,.!?…:;—–-]\s*$")
+
+
+def embedded_partials(
+    found: list[ExtractedStatement], para: Paragraph, quotes: list[QuoteSpan]
+) -> list[ExtractedStatement]:
+    """Direct quotes that are fragments of a reported clause become partial quotes.
+
+    In 'Keller said the plan was "badly underfunded."' the quoted words finish the
+    reporter's sentence: the statement is the whole clause ('the plan was "badly
+    underfunded."'), kind partial, which is what was said and what a reader needs to
+    see. A quote is a fragment when a word of the clause stands right before its opening
+    mark (not a cue, 'that' or punctuation), or when the clause goes on right after its
+    closing mark with no punctuation inside ('"We are horrified" by the attack').
+    """
+    if not quotes or not any(st.kind == "direct" for st in found):
+        return found
+    out: list[ExtractedStatement] = []
+    for st in found:
+        if st.kind != "direct" or st.cue in (":", "—"):
+            out.append(st)
+            continue
+        out.append(_as_partial(st, para, quotes) or st)
+    return out
+
+
+def _as_partial(
+    st: ExtractedStatement, para: Paragraph, quotes: list[QuoteSpan]
+) -> ExtractedStatement | None:
+    lo, hi = st.start - para.start, st.end - para.start
+    if lo < 0 or hi > len(para.text):
+        return None
+    text = para.text
+    here = [q for q in quotes if lo <= q.start < hi]
+    fragments = [q for q in here if _fragment(text, q, lo, hi, st.cue)]
+    if not fragments:
+        return None  # the common case, decided on a few characters around each mark
+    words = normalise_marks(st.text)
+    own = [
+        q
+        for q in here
+        if normalise_marks(strip_marks(text[q.inner_start : q.inner_end]))[:30] in words
+    ]
+    if not own or not any(q in own for q in fragments):
+        return None
+    clause = _clause(text[lo:hi], st, own[0].start - lo, own[-1].end - lo)
+    if clause is None or len(clause.split()) < 3:
+        return None
+    return ExtractedStatement(
+        st.speaker, normalise_marks(clause), "partial", st.cue, st.paragraph, st.start, st.end,
+        st.ref, st.when, st.confidence,
+    )  # fmt: skip
+
+
+def _fragment(text: str, q: QuoteSpan, lo: int, hi: int, cue: str | None) -> bool:
+    """Does the quote ``q`` continue the reporter's clause before or after it?"""
+    before = text[lo : q.start].rstrip()
+    if before and before[-1].isalnum():
+        word = before.rsplit(None, 1)[-1].lower()
+        if names_the_quote(before):
+            return False  # 'calling the protester "a troublemaker"': the quote is the name
+        if (
+            word not in _INTRODUCERS
+            and word not in SPEECH_VARIANTS
+            and word not in PARTICIPLE_WORDS
+            and not (cue and before.endswith(cue.split()[-1]))
+        ):
+            return True
+    if not q.closed:
+        return False
+    inner = text[q.inner_start : q.inner_end].rstrip()
+    after = text[q.end : hi].lstrip()
+    if not after or _ENDS_SAID.search(inner) or not after[0].islower():
+        return False
+    first = after.split(None, 1)[0].lower().strip(",.")
+    return first not in _SUBJECT_WORDS and first not in SPEECH_VARIANTS and first != "according"
+
+
+def _clause(sentence: str, st: ExtractedStatement, first: int, last: int) -> str | None:
+    """The reported clause around the quotes: the sentence without its attribution frame."""
+    cue = st.cue or ""
+    phrase = st.ref.phrase if st.ref is not None else ""
+    at = sentence.rfind(cue, 0, first) if cue and cue != ":" else -1
+    if at >= 0:  # 'X said the plan was "…"': the clause after the cue
+        body = sentence[at + len(cue) :]
+        body = re.sub(r"^[\s,:]*(?:that\s+)?", "", body)
+        return body.rstrip(" .") if body else None
+    at = sentence.find(cue, last) if cue and cue != ":" else -1
+    if at >= 0:  # '"…" by the attack, X said.': the clause before the frame
+        head = sentence[:at].rstrip()
+        if phrase and head.endswith(phrase):
+            head = head[: -len(phrase)]
+        return head.rstrip(" ,—–-") or None
+    at = sentence.find(phrase, 0, first) if phrase else -1
+    if at >= 0:  # 'The town's statement said Trump's remarks "are …"': after the subject
+        return sentence[at + len(phrase) :].strip(" ,").rstrip(" .") or None
+    if st.confidence == "unknown":  # nobody named: the reporter's whole sentence
+        return sentence.rstrip(" .") or None
+    return None
+
+
+def names_the_quote(before: str) -> bool:
+    """'calling the protester "…"', 'dubbed it "…"': the quote after the object is a name."""
+    return _NAMING.search(before[-60:]) is not None

@@ -13,10 +13,11 @@ from __future__ import annotations
 import logging
 import re
 
+from bot.extract import frames
 from bot.extract.lexicon import UPPER
 from bot.extract.paragraphs import Paragraph, Sentence
 from bot.extract.quotes import QuoteSpan, normalise_marks, strip_marks
-from bot.extract.records import ExtractedStatement, ReadingState, make_statement
+from bot.extract.records import ExtractedStatement, ReadingState, make_statement, tidy_quote
 from bot.extract.speakers import SpeakerRef, classify
 from bot.extract.subjects import sentence_subject
 
@@ -53,10 +54,30 @@ _CLAUSE_HINT = re.compile(
 _PRONOUN_START = frozenset("he she they it we i".split())  # noqa: SIM905
 
 
-def _looks_like_clause(words: str) -> bool:
+def looks_like_clause(words: str) -> bool:
     """More than a scare quote or a title: long enough, or with a verb or pronoun in it."""
-    n = len(words.split())
-    return n >= CLAUSE_WORDS or (n >= MIN_WORDS and _CLAUSE_HINT.search(words) is not None)
+    tokens = words.split()
+    n = len(tokens)
+    if n < MIN_WORDS:
+        return False
+    if is_title(words):
+        return False  # 'The Secret Soldiers of Benghazi', 'Meet the Press', 'March 11, 2016'
+    return n >= CLAUSE_WORDS or _CLAUSE_HINT.search(words) is not None
+
+
+def is_title(words: str) -> bool:
+    """A title or a name in quotation marks: short, capitalised, no verb or pronoun."""
+    tokens = words.split()
+    return 0 < len(tokens) <= 12 and _title_case(tokens) and _CLAUSE_HINT.search(words) is None
+
+
+_SMALL = frozenset("a an the of on in at to for and or by with from vs".split())  # noqa: SIM905
+
+
+def _title_case(tokens: list[str]) -> bool:
+    """A title or a name: every word but the small ones capitalised (or a number)."""
+    big = [t for t in tokens if t.lower().strip(",.:;!?") not in _SMALL]
+    return bool(big) and all(t[:1].isupper() or t[:1].isdigit() for t in big)
 
 
 def uncovered_quotes(
@@ -115,12 +136,14 @@ def _attribute(
     head = para.text[before[-1].end if before else rel : q.start] if q.start > rel else ""
     tail = para.text[q.end : after[0].start if after else end]
     alone = not head.strip(" —–-") and len(tail.split()) <= 1 and not before
-    if not alone and not before and not _looks_like_clause(words):
+    if not alone and not looks_like_clause(words):
         return None  # a scare quote or a title inside running text
     if before:
         made = _from_match(
             _TAIL_ANY.match(head), para.start + before[-1].end, words, sentence, state
         )
+        if made is None:
+            made = _from_frame(head, para.start + before[-1].end, words, sentence, state)
         if made is not None:
             return made  # the second piece of a split quote
     made = _from_match(_TAIL_ANY.match(tail), para.start + q.end, words, sentence, state)
@@ -143,7 +166,7 @@ def _attribute(
     return unknown_statement(words, sentence)
 
 
-_SPEAKING = frozenset({"person", "pronoun", "organisation", "anonymous", "document"})
+_SPEAKING = frozenset({"person", "pronoun", "organisation", "anonymous", "document", "group"})
 
 
 def _from_match(
@@ -157,6 +180,21 @@ def _from_match(
     conf = "pronoun" if spk.lower() in _PRONOUN_START else "named"
     made = make_statement(state, spk, base + match.start(group), words, "direct", cue, sentence,
                           None, conf)  # fmt: skip
+    return (
+        made if made is not None and made.ref is not None and made.ref.kind in _SPEAKING else None
+    )
+
+
+def _from_frame(
+    between: str, base: int, words: str, sentence: Sentence, state: ReadingState
+) -> ExtractedStatement | None:
+    """'"A," X, a spokesman for Y, said in an interview in Reno, Nev. "B."': the long frame
+    between two pieces names the second piece's speaker too."""
+    frame = frames.tail_frame(between)
+    if frame is None:
+        return None
+    made = make_statement(state, frame.speaker, base + frame.speaker_offset, words, "direct",
+                          frame.cue, sentence)  # fmt: skip
     return (
         made if made is not None and made.ref is not None and made.ref.kind in _SPEAKING else None
     )
@@ -176,8 +214,11 @@ def _from_head(
     head: str, base: int, words: str, sentence: Sentence, state: ReadingState
 ) -> ExtractedStatement | None:
     """A quote after a clause: its subject (or the owner in "X's response was:") said it."""
-    match = _HEAD_ANY.search(head[-200:])
+    window = head[-200:]
+    match = _HEAD_ANY.search(window)
     offset = max(0, len(head) - 200)
+    if match and not _clause_start(window[: match.start("spk")], offset == 0):
+        match = None  # 'published a column two days ago': an object, not a subject
     if match:
         spk = match.group("spk")
         conf = "pronoun" if spk.lower() in _PRONOUN_START else "inferred"
@@ -197,6 +238,21 @@ def _from_head(
     return (
         made if made is not None and made.ref is not None and made.ref.kind in _SPEAKING else None
     )
+
+
+_CLAUSE_OPENERS = frozenset(
+    "and but while when as then so because after before that since though although where".split()  # noqa: SIM905
+)
+
+
+def _clause_start(before: str, at_start: bool) -> bool:
+    """Can a subject stand here: the sentence start, after punctuation or a conjunction?"""
+    before = before.rstrip()
+    if not before:
+        return at_start
+    if before[-1] in ',;:—–-("“”':
+        return True
+    return before.rsplit(None, 1)[-1].lower() in _CLAUSE_OPENERS
 
 
 def colon_intro(text: str) -> tuple[str, int] | None:
@@ -257,7 +313,7 @@ def _carried(words: str, sentence: Sentence, state: ReadingState) -> ExtractedSt
     if last.kind == "indirect" and last.paragraph != sentence.paragraph:
         return None
     return ExtractedStatement(
-        last.speaker, words, "direct", last.cue, sentence.paragraph, sentence.start,
+        last.speaker, tidy_quote(words), "direct", last.cue, sentence.paragraph, sentence.start,
         sentence.end, last.ref, None, "carried",
     )  # fmt: skip
 
@@ -268,6 +324,6 @@ UNKNOWN = SpeakerRef("unknown", "unknown speaker", None, None, "")
 def unknown_statement(words: str, sentence: Sentence) -> ExtractedStatement:
     """A quote whose speaker the article does not let us recover."""
     return ExtractedStatement(
-        "", words, "direct", None, sentence.paragraph, sentence.start, sentence.end, UNKNOWN,
+        "", tidy_quote(words), "direct", None, sentence.paragraph, sentence.start, sentence.end, UNKNOWN,
         None, "unknown",
     )  # fmt: skip

@@ -33,13 +33,13 @@ class Frame:
 
 
 _TAIL_VERB_FIRST = re.compile(
-    r"^\s*[,.!?—–-]*\s*(?P<cue>" + SPEECH_RE + r")\s+(?P<spk>[^;:!?“”\"]{1,140}?)"
+    r"^\s*[,.!?—–'’-]*\s*(?P<cue>" + SPEECH_RE + r")\s+(?P<spk>[^;:!?“”\"]{1,140}?)"
     r"(?:,?\s+(?:in\s+an?\s+|on\s+|at\s+|during\s+|told\s+|to\s+|while\s+|after\s+|before\s+|"
     r"adding|noting|referring|saying|explaining|arguing|pointing|citing|who\s|whose\s|which\s|"
     r"when\s|as\s|but\s|and\s|because\s|although\s|though\s|where\s)[^“”\"]*)?\s*[.!?]?\s*$"
 )
 _SPEECH_CUE_AT = re.compile(r"(?P<cue>" + SPEECH_CUE + r")\b")
-_LEADING_PUNCT = re.compile(r"^\s*[,.!?—–-]*\s*")
+_LEADING_PUNCT = re.compile(r"^\s*[,.!?—–'’-]*\s*")
 _TAIL_ACCORDING = re.compile(
     r"^\s*[,.!?—–-]*\s*(?P<cue>according\s+to)\s+(?P<spk>[^;:!?“”\"]{1,120}?)\s*[.!?]?\s*$"
 )
@@ -73,7 +73,7 @@ _HEAD_CUE = re.compile(
     r"\s*(?:[:,]|\s+that|—|–)?\s*$"
 )
 _HEAD_PARTICIPLE = re.compile(
-    r",\s*(?:and\s+)?(?:then\s+)?(?P<cue>"
+    r",[”\"’']?\s*(?:and\s+)?(?:then\s+)?(?P<cue>"
     + PARTICIPLE_CUE
     + r")"
     + ADJUNCT
@@ -83,6 +83,16 @@ _HEAD_ACCORDING = re.compile(
     r"(?:^|,\s*)(?P<cue>[Aa]ccording\s+to)\s+(?P<spk>[^,“”\"]{1,120}),\s*$"
 )
 _HEAD_COLON = re.compile(r"(?P<cue>:)\s*$")
+_NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){1,2}"
+_NAME_ANY = r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}"
+#: A name alone before a colon after a dash or at the start, or 'From the report:'.
+_NAMED_COLON = re.compile(
+    r"(?:(?:^|\s[-—–]\s*)(?P<name>" + _NAME + r")|(?:^|\s)(?:[Mm]ore\s+)?[Ff]rom\s+"
+    r"(?P<doc>the\s+(?:[\w-]+\s+){0,2}(?:report|study|statement|letter|memo|ruling|"
+    r"filing|complaint|indictment|survey|poll|analysis|email|release))|"
+    r"(?:^|\s)[Ff]rom\s+(?P<owner>" + _NAME_ANY + r")[’']s\s+(?:[\w-]+\s+){0,2}(?:post|"
+    r"statement|letter|tweet|speech|remarks|email|op-ed|column|book|memo|interview))\s*:\s*$"
+)
 
 
 def head_frame(head: str) -> Frame | None:
@@ -109,6 +119,12 @@ def head_frame(head: str) -> Frame | None:
         if found:
             return Frame(found[0], match.group("cue"), found[1])
     match = _HEAD_COLON.search(head)
+    if match:
+        named = _NAMED_COLON.search(head[-120:])  # '… - Jo M. Lind: "…"', 'From the report: "…"'
+        if named:
+            group = next(g for g in ("name", "doc", "owner") if named.group(g))
+            at = len(head) - len(head[-120:]) + named.start(group)
+            return Frame(named.group(group), ":", at)
     if match and len(head.split()) <= 12:
         found = sentence_subject(head[: match.start()])
         if found:

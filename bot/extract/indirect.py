@@ -40,6 +40,11 @@ def indirect_statements(sentence: Sentence, state: ReadingState) -> list[Extract
                 if more and len(more.text.split()) >= 3:
                     out[0] = _replace_text(made, content[: content.find(", " + cue)] or content)
                     out.append(more)
+            if len(out) == 1 and made.kind == "indirect" and found.gap is None:
+                cut, more_found = _second(state, found, content, sentence)
+                if more_found:
+                    out[0] = _replace_text(made, content[:cut])
+                    out.extend(more_found)
         return out
     extra = paraphrase.participle(text)
     if extra:
@@ -52,6 +57,33 @@ def indirect_statements(sentence: Sentence, state: ReadingState) -> list[Extract
             if made:
                 out.append(made)
     return out
+
+
+def _second(
+    state: ReadingState,
+    found: paraphrase.Paraphrase,
+    content: str,
+    sentence: Sentence,
+) -> tuple[int, list[ExtractedStatement]]:
+    """A second statement in the same sentence: 'X said A and added that B' (same speaker)
+    or 'X said A, while Y said B' (a new subject); the first keeps only A."""
+    pos = sentence.start + found.speaker_offset
+    same = paraphrase.coordinated(content)
+    if same:
+        end, cue, start = same
+        more = _statement_for(state, found.speaker, pos, content[start:], cue, sentence)
+        if more and len(more.text.split()) >= 3:
+            return end, [more]
+        return 0, []
+    other = paraphrase.second_clause(content)
+    if other:
+        cut, at, sub = other
+        rest = content[at:]
+        where = sentence.start + found.start + at + sub.speaker_offset
+        more = _statement_for(state, sub.speaker, where, sub.content(rest), sub.cue, sentence)
+        if more and len(more.text.split()) >= 3:
+            return cut, [more]
+    return 0, []
 
 
 def _replace_text(st: ExtractedStatement, text: str) -> ExtractedStatement:
@@ -67,14 +99,15 @@ def _statement_for(
         return None
     quoted = find_quotes(content) if HAS_MARK.search(content) else []
     kind = "partial" if quoted else "indirect"
+    lead = content[: quoted[0].start].split() if quoted else []
     if (
         quoted
         and len(quoted) == 1
-        and not content[: quoted[0].start].strip()
+        and (not lead or lead[-1].lower() == "that")  # 'X said on Monday that "…"'
         and not content[quoted[0].end :].strip(" .,")
     ):
         kind = "direct"
-        content = strip_marks(content)
+        content = strip_marks(content[quoted[0].start :])
     return make_statement(
         state, phrase, pos, normalise_marks(content), kind, cue, sentence, when_of(sentence.text)
     )
@@ -108,6 +141,8 @@ def labelled_line(
     kind = "partial" if quoted else "indirect"
     if len(quoted) == 1 and quoted[0].start == 0 and not words[quoted[0].end :].strip(" .,"):
         kind, words = "direct", strip_marks(words)
+    elif not quoted and spk.isupper() and len(spk) > 1:
+        kind = "direct"  # a transcript line ('LIND: We will build it.') is the speaker's words
     name = spk.title() if spk.isupper() else spk
     start = para.start + match.start("spk")
     return make_statement(state, name, start, normalise_marks(words), kind, ":", sentences[0])

@@ -19,7 +19,7 @@ revealed emphasized emphasised stressed observed concluded suggested announced r
 testified joked quipped shouted yelled exclaimed cautioned wondered mused lamented remarked
 reiterated agreed urged demanded proclaimed assured repeated charged explained
 implored exhorted raged seethed exulted roared hollered blurted hissed sneered ventured
-surmised messaged
+surmised messaged read
 """.split()  # noqa: SIM905
 
 #: Present-tense and bare speech verbs.
@@ -29,7 +29,7 @@ acknowledges admits denies concedes contends maintains predicts promises vows tw
 responds replies continues recalls counters complains boasts alleges confirms reveals
 emphasizes stresses observes concludes suggests announces reports agrees urges say tell
 argue warn claim insist agree note predict contend maintain suggest ask write add
-implores fumes exclaims quips jokes laughs shouts recounts muses sighs jokes
+implores fumes exclaims quips jokes laughs shouts recounts muses sighs jokes reads
 """.split()  # noqa: SIM905
 
 #: Verbs of belief and finding used for paraphrase.
@@ -69,7 +69,7 @@ he her him i it me she them they us we who you
 TITLES = frozenset(
     """
 adviser advisor agent aide ambassador analyst anchor assistant attorney campaign candidate
-capt ceo chair chairman chairwoman chief col commissioner congressman congresswoman democrat
+capt ceo chair chairman chairwoman chancellor chief col commissioner congressman congresswoman democrat
 democratic deputy director dr emperor executive former founder gen general gop gov governor
 host house judge justice king lawyer leader lt majority manager mayor minister minority miss
 mr mrs ms nominee officer pastor pollster pope president presidential press prime prince
@@ -104,10 +104,10 @@ release report ruling statement study survey website
 #: Words of unnamed sources.
 ANON_WORDS = frozenset(
     """
-adviser advisers advisors aide aides analyst analysts critics diplomat diplomats expert
+adviser advisers advisors aide aides analyst analysts authorities critics diplomat diplomats economists expert
 experts insider insiders investigators lawmakers members observers official officials
 operative operatives people person prosecutors residents source sources spokesman
-spokesperson spokeswoman staffer staffers supporters voters witnesses
+spokesperson spokeswoman staffer staffers supporters voters witnesses researchers scientists strategists
 """.split()  # noqa: SIM905
 )
 
@@ -115,7 +115,11 @@ spokesperson spokeswoman staffer staffers supporters voters witnesses
 NOT_FIRST = frozenset(
     """
 a after an and as at before but east for former her his if in it its last new next north of
-on so south that the their these this those united west when while
+on so south that the their these this those united west when while besides following
+including despite during unlike like against among amid beyond without within toward towards
+regarding concerning according about above across along behind beside between except inside
+outside onto upon via through throughout until since dear thanks later earlier yesterday tonight
+instead afterwards afterward meanwhile however
 """.split()  # noqa: SIM905
 )
 

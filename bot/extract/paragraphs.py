@@ -84,13 +84,15 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     ]
 
 
-_CLOSING = frozenset("”\"'")
+_CLOSING = frozenset("”\"'’")
 _NEXT_STOP = re.compile(r"[.!?“\"]")
 
 
 def _attribution_follows(text: str, end: int) -> bool:
     """'"…?" Clinton asked.': a short clause with a speech verb after a quote ending in ?/!/."""
     stop = _NEXT_STOP.search(text, end, end + 160)
+    while stop and stop.group() == "." and _is_abbreviation(text, stop.start()):
+        stop = _NEXT_STOP.search(text, stop.end(), end + 160)  # '"…?" Mrs. Ortiz said.'
     words = text[end : stop.start() if stop else end + 160].split()
     return bool(words) and not SPEECH_VARIANTS.isdisjoint(words[:5])
 

@@ -81,7 +81,7 @@ def paraphrase(sentence: str) -> Paraphrase | None:
                 found[0], match.start("spk") + found[1], match.group("cue"), match.end(), end
             )
     match = _ACCORDING_ANY.search(sentence) if "according to" in sentence else None
-    if match and len(sentence[: match.start()].split()) >= 3:
+    if match and len(sentence[: match.start()].split()) + len(sentence[match.end() :].split()) >= 4:
         spk = match.group("spk")
         return Paraphrase(
             spk, match.start("spk"), "according to", 0, end, (match.start(), match.end())
@@ -94,6 +94,10 @@ def paraphrase(sentence: str) -> Paraphrase | None:
         if not match:
             continue
         before = sentence[:pos]
+        if before.rstrip().endswith(",") and sentence[match.end() :].lstrip()[:1].isupper():
+            inverted = after_content(sentence)  # '…, said Dante Scala, a professor.'
+            if inverted:
+                return inverted
         found = clean_subject(before)
         if not found and before.endswith(" and "):
             found = sentence_subject(before)  # 'Obama met survivors and said …'
@@ -150,7 +154,12 @@ def _parenthetical(sentence: str, pos: int, end: int) -> Paraphrase | None:
         cue = tail.group("cue")
     if len(sentence[close:end].split()) < 2:
         return None
+    if inverted and _APPOSITION_END.match(sentence, close, end):
+        return None  # '…, said Ana Ortiz, the harbour chief.': an apposition, not more content
     return Paraphrase(spk, spk_at, cue, 0, end, (comma, close))
+
+
+_APPOSITION_END = re.compile(r"(?:a|an|the|who|whose|one)\s[^,;:“”\"]*$")
 
 
 def after_content(sentence: str) -> Paraphrase | None:
@@ -205,4 +214,37 @@ def participle(sentence: str) -> tuple[str, int, int] | None:
         match = _PARTICIPLE_CONTENT.match(sentence, comma)
         if match:
             return match.group("cue"), match.end(), len(sentence.rstrip(" .!?"))
+    return None
+
+
+_COORDINATED = re.compile(
+    r"\s(?:and|but)\s+(?:also\s+|later\s+|then\s+)?(?P<cue>" + REPORTING_CUE + r")"
+    r"(?:\s+that\b|\s*,)?\s+(?=\S)"
+)
+_NEW_CLAUSE = re.compile(r"(?:,|;)\s+(?:while|but|and|whereas|though|although)\s+")
+
+
+def coordinated(content: str) -> tuple[int, str, int] | None:
+    """'… A and suggested that B': the same speaker's second statement, as (end of the first
+    content, cue, start of the second)."""
+    for pos in cue_positions(content, REPORTING_WORDS, None):
+        start = max(0, pos - 12)
+        match = _COORDINATED.search(content, start, pos + 80)
+        if match and match.start("cue") == pos and len(content[: match.start()].split()) >= 3:
+            return match.start(), match.group("cue"), match.end()
+    return None
+
+
+def second_clause(content: str) -> tuple[int, int, Paraphrase] | None:
+    """'… A, while 22 percent said B': a new subject with its own cue starts a second
+    statement: where the first content ends, where the clause starts, and its paraphrase."""
+    for match in _NEW_CLAUSE.finditer(content):
+        rest = content[match.end() :]
+        if len(content[: match.start()].split()) < 3 or not cue_positions(
+            rest, REPORTING_WORDS, 80
+        ):
+            continue
+        found = paraphrase(rest)
+        if found and found.start > 0 and found.gap is None:
+            return match.start(), match.end(), found
     return None

@@ -32,8 +32,12 @@ class QuoteSpan:
     closed: bool
 
 
-def find_quotes(text: str) -> list[QuoteSpan]:
-    """Quoted passages of one paragraph, in order, never nested or overlapping."""
+def find_quotes(text: str, *, single: bool = True) -> list[QuoteSpan]:
+    """Quoted passages of one paragraph, in order, never nested or overlapping.
+
+    With ``single`` (the default), a paragraph without double marks is read for single
+    ones; headlines pass False, since US headlines put quotes in single marks.
+    """
     spans: list[QuoteSpan] = []
     open_at = -1
     open_len = 0
@@ -44,7 +48,7 @@ def find_quotes(text: str) -> list[QuoteSpan]:
                 continue  # a stray closing mark
             open_at, open_len = match.start(), len(mark)
             continue
-        if mark in _OPENERS:
+        if mark in _OPENERS and not _closes(text, match.start(), match.end()):
             open_at, open_len = match.start(), len(mark)  # the previous one never closed
             continue
         if match.start() - open_at <= MAX_QUOTE:
@@ -52,7 +56,61 @@ def find_quotes(text: str) -> list[QuoteSpan]:
         open_at = -1
     if open_at >= 0 and len(text) - open_at <= MAX_QUOTE:
         spans.append(QuoteSpan(open_at, open_at + open_len, len(text), len(text), False))
+    if (
+        single
+        and not spans
+        and open_at < 0
+        and ("‘" in text or "'" in text)
+        and not _MARK.search(text)
+    ):
+        return single_quotes(text)  # British style: ‘We will,’ she said.
     return [s for s in spans if text[s.inner_start : s.inner_end].strip()]
+
+
+#: A single opening mark: ‘ or a straight ' at a word start, before a letter.
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'](?=[^\W\d_])")
+#: A single closing mark after the quote's last word or punctuation, before a blank,
+#: punctuation or the end; not an apostrophe inside a word ("don’t").
+_SINGLE_CLOSE = re.compile(r"(?<=[^\s‘'])[’'](?=$|[\s,.;:!?)\]—–-])")
+
+
+def single_quotes(text: str) -> list[QuoteSpan]:
+    """Quoted passages in single marks, for a paragraph that has no double ones.
+
+    British and Australian news quote with single marks (‘…,’ she said), which are also
+    apostrophes. An opening mark stands at a word start before a letter; the closing mark
+    is the first mark after it that ends a word and is followed by a blank, punctuation or
+    the end, skipping a plural possessive ("the Ortizes’ house") before a lower-case word.
+    """
+    spans: list[QuoteSpan] = []
+    pos = 0
+    while True:
+        opening = _SINGLE_OPEN.search(text, pos)
+        if opening is None:
+            return spans
+        at = opening.end()
+        closing = None
+        for match in _SINGLE_CLOSE.finditer(text, at):
+            before, after = text[match.start() - 1], text[match.end() : match.end() + 2]
+            if before == "s" and after[:1] == " " and after[1:2].islower():
+                continue  # 'the councils’ plans': a possessive, not the end of the quote
+            closing = match
+            break
+        if closing is None or closing.start() - opening.start() > MAX_QUOTE:
+            end = len(text) if opening.group() == "‘" else -1
+            if end < 0 or len(text) - opening.start() > MAX_QUOTE:
+                return spans
+            spans.append(QuoteSpan(opening.start(), at, end, end, False))
+            return spans
+        if text[at : closing.start()].strip():
+            spans.append(QuoteSpan(opening.start(), at, closing.start(), closing.end(), True))
+        pos = closing.end()
+
+
+def _closes(text: str, start: int, end: int) -> bool:
+    """An opening mark used as a closing one ('…,“ said X'): right after the quote's final
+    punctuation and before a blank or the end, it ends the open quote."""
+    return start > 0 and text[start - 1] in ",.!?;" and (end == len(text) or text[end].isspace())
 
 
 def normalise_marks(text: str) -> str:
@@ -77,4 +135,12 @@ def normalise_marks(text: str) -> str:
 
 def strip_marks(text: str) -> str:
     """The words of a quote without its outer quotation marks and surrounding blanks."""
-    return text.strip().strip("\"“”«»„'`").strip()
+    return text.strip().strip("\"“”«»„'`‘’").strip()
+
+
+def single_style(text: str) -> bool:
+    """Does the article quote with single marks (British style)? More single opening marks
+    than double marks of any kind; US articles keep single marks for quotes within quotes."""
+    singles = text.count("‘") + text.count(" '") + text.count("\n'")  # str.count runs in C
+    doubles = text.count('"') + text.count("“") + text.count("”") + text.count("''")
+    return singles > 0 and singles > doubles + text.count("«")

@@ -18,7 +18,7 @@ from bot.extract.speakers import PERSON_PRONOUNS, People, SpeakerRef, classify
 
 log = logging.getLogger(__name__)
 
-HAS_MARK = re.compile(r"''|``|[\"“”«»„]")
+HAS_MARK = re.compile(r"''|``|[\"“”«»„‘]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +55,7 @@ class ReadingState:
     pending: list[tuple[Sentence, str]] = field(default_factory=list)
     paragraph_starts: list[int] = field(default_factory=list)  # article offsets, in order
     first_paragraph: int = 0  # the index of the first (0 when the article has a title)
+    single: bool = False  # the article quotes with single marks (‘…,’ she said)
 
 
 def _display(ref: SpeakerRef, pos: int, state: ReadingState) -> tuple[str, SpeakerRef]:
@@ -81,6 +82,9 @@ def _display(ref: SpeakerRef, pos: int, state: ReadingState) -> tuple[str, Speak
         source = _recent_source(ref.name, pos, state)
         if source is not None:
             return source.speaker, source.ref or ref
+        subject = coref.subject_source(state.people, pos, _NON_PERSON_PRONOUNS[ref.name])
+        if subject is not None:
+            return subject[1].name, subject[1]
     return ref.name, ref
 
 
@@ -101,6 +105,11 @@ def _recent_source(pronoun: str, pos: int, state: ReadingState) -> ExtractedStat
     return last if here - last.paragraph <= 1 else None
 
 
+def tidy_quote(words: str) -> str:
+    """Quoted words without the comma that joined them to the attribution ('… on time,')."""
+    return words.strip().rstrip(",;").rstrip()
+
+
 def make_statement(
     state: ReadingState, phrase: str, pos: int, text: str, kind: str, cue: str | None,
     sentence: Sentence, when: str | None = None, confidence: str | None = None,
@@ -118,6 +127,6 @@ def make_statement(
     if ref.kind == "pronoun":
         confidence = "unknown"  # a pronoun nobody in reach fits: the speaker is not known
     return ExtractedStatement(
-        name, text.strip(), kind, cue, sentence.paragraph, sentence.start, sentence.end, ref, when,
+        name, tidy_quote(text) if kind == "direct" else text.strip(), kind, cue, sentence.paragraph, sentence.start, sentence.end, ref, when,
         confidence,
     )  # fmt: skip

@@ -46,6 +46,9 @@ _NAME_RUN = re.compile(
 _MULTI_RUN = re.compile(
     _NAME_TOKEN + r"(?:\s+(?:(?:de|van|von|bin|al|la|le|del|da)\s+)?" + _NAME_TOKEN + r")+"
 )
+#: A role before an apposed name: 'The group's executive director, Betty Bradley'.
+_ROLE_HEAD = re.compile(r"^(?:The|Its|His|Her|Their)\s+(?:[\w’'-]+\s+){0,5}[a-z][\w-]*$")
+_OF_PLACE = re.compile(r"^(?P<run>" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r")+)\s+of\s+\S")
 _CAPITALISED = re.compile(r"[" + UPPER + r"][\w’'-]+")
 #: How far back a pronoun looks for a bare surname ("… Putin … he …").
 LOOKBACK = 600
@@ -99,6 +102,8 @@ def split_name(run: str) -> tuple[str, str | None]:
             last_title = i
     name = " ".join(words[last_title + 1 :])
     role = " ".join(words[: last_title + 1]) or None
+    if role and " " not in name and last_title == 0 and _clean(words[0]) in NATIONALITIES:
+        return run, None  # 'German Ortega': a given name that is also a nationality
     return name, role
 
 
@@ -146,6 +151,17 @@ def classify(phrase: str) -> SpeakerRef | None:
         return SpeakerRef("pronoun", low[0], phrase=phrase)
     if not words or len(words) > 14 or not _speaker_shaped(words):
         return None
+    if apposition and head[:1].isupper() and _ROLE_HEAD.match(head):
+        named = _NAME_RUN.fullmatch(apposition.rstrip(" ,."))
+        if named and " " in named.group() and is_name_like(named.group()):
+            return SpeakerRef("person", named.group(), head, 1, phrase)  # 'The CEO, Jo Li'
+    placed = _OF_PLACE.match(head)
+    if placed:  # 'Scott Hawkins of Cheyenne', 'Gov. Jo Brown of Ohio': the person, from a place
+        name, role = split_name(placed.group("run"))
+        if " " in name and is_name_like(name):
+            where = head[placed.end("run") :].strip()
+            role = " ".join(r for r in (role, where, apposition) if r) or None
+            return SpeakerRef("person", name, role, 1, phrase)
     runs = list(_NAME_RUN.finditer(head))
     last = runs[-1] if runs else None
     if last and last.end() >= len(head.rstrip(" .")) - 0:
@@ -156,6 +172,14 @@ def classify(phrase: str) -> SpeakerRef | None:
         if apposition and not apposition.startswith(("who ", "which ")):
             role = f"{role}; {apposition}" if role else apposition
         plural_role = " " not in name and _clean(name).rstrip("s") in TITLES
+        if (
+            " " not in name
+            and before.endswith(" of")
+            and before[:1].isupper()
+            and not TITLES.intersection(_clean(w) for w in before.split())
+        ):
+            return SpeakerRef("organisation", head, None, None, phrase)  # 'Bank of America'
+
         if (
             name
             and is_name_like(name)
@@ -203,13 +227,18 @@ class People:
 
     def add(self, name: str, pos: int, role: str | None = None, *, record: bool = True) -> str:
         """Resolve a mention to the full name; with ``record``, remember it (in order)."""
-        full = self.resolve_name(name, pos)
+        honorific = None
+        bare = " " not in name and _clean(name) in self.distinct
+        if (bare or name not in self.gender) and (role or "M" in self.text[max(0, pos - 5) : pos]):
+            honorific = gender_of("", f"{self.text[max(0, pos - 5) : pos]} {role or ''}")
+        if honorific and bare:
+            full = self.resolve_gendered(name, pos, honorific)  # 'Mrs. Clinton' is the woman
+        else:
+            full = self.resolve_name(name, pos)
         if role and full not in self.roles:
             self.roles[full] = role
-        if full not in self.gender and (role or "M" in self.text[max(0, pos - 5) : pos]):
-            found = gender_of("", f"{self.text[max(0, pos - 5) : pos]} {role or ''}")
-            if found:
-                self.gender[full] = found  # 'Mrs. Ana Ortiz', 'Congresswoman Ana Ortiz'
+        if full not in self.gender and honorific and gender_of(full) in (None, honorific):
+            self.gender[full] = honorific  # 'Mrs. Ana Ortiz', 'Congresswoman Ana Ortiz'
         if not record or (self.positions and pos < self.positions[-1]):
             return full
         parts = full.split()
@@ -250,7 +279,7 @@ class People:
 
     def gender_for(self, full: str) -> str | None:
         """What the article or the given name says about a person's gender, if anything."""
-        return self.gender.get(full) or gender_of(full)
+        return gender_of(full) or self.gender.get(full)  # a given name outweighs a guess
 
     def resolve_gendered(self, surname: str, pos: int, gender: str | None) -> str:
         """The full name a bare surname stands for, preferring one of ``gender``.

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 from bot.extract import frames
 from bot.extract.cues import has_cue
-from bot.extract.direct import direct_statements
+from bot.extract.direct import direct_statements, embedded_partials
 from bot.extract.fallback import colon_intro, sign_offs, uncovered_quotes, unknown_statement
 from bot.extract.indirect import indirect_statements, labelled_line
 from bot.extract.paragraphs import Paragraph, Sentence, split_paragraphs, split_sentences
-from bot.extract.quotes import find_quotes
-from bot.extract.records import ExtractedStatement, ReadingState
+from bot.extract.quotes import find_quotes, single_style
+from bot.extract.records import ExtractedStatement, ReadingState, tidy_quote
 from bot.extract.speakers import People, scan_people
 
 log = logging.getLogger(__name__)
@@ -46,6 +46,7 @@ def analyse(text: str, *, all_sentences: bool = True) -> Analysis:
     state = ReadingState(People(text=text))
     state.paragraph_starts = [p.start for p in paragraphs]
     state.first_paragraph = paragraphs[0].index if paragraphs else 0
+    state.single = ("‘" in text or "'" in text) and single_style(text)
     for para in paragraphs:
         scan_people(para.text, state.people, para.start)
     out: list[ExtractedStatement] = []
@@ -75,6 +76,7 @@ def _may_attribute(text: str) -> bool:
         or "“" in text
         or "”" in text
         or "''" in text
+        or "‘" in text
         or "«" in text
         or ": " in text
         or text.endswith(":")
@@ -95,7 +97,7 @@ def _resolve_pending(
     return [
         ExtractedStatement(
             first.speaker,
-            words,
+            tidy_quote(words),
             "direct",
             first.cue,
             s.paragraph,
@@ -136,7 +138,7 @@ def _merge_runs(found: list[ExtractedStatement]) -> list[ExtractedStatement]:
 def _paragraph_statements(
     para: Paragraph, state: ReadingState
 ) -> tuple[list[ExtractedStatement], list[Sentence]]:
-    quotes = find_quotes(para.text)
+    quotes = find_quotes(para.text, single=state.single and para.index > 0)
     found: list[ExtractedStatement] = []
     sentences = split_sentences(para, quotes)
     labelled = labelled_line(para, sentences, state)
@@ -162,7 +164,7 @@ def _paragraph_statements(
         if known and (state.last is None or known[-1].start >= state.last.start):
             state.last = known[-1]
     _announce(para, sentences, found, state)
-    return found, sentences
+    return embedded_partials(found, para, quotes), sentences
 
 
 def _announce(

@@ -21,7 +21,9 @@ _LEAD = re.compile(
     r"Moreover|Similarly|Likewise|Again|Finally|Later|Earlier|Previously|Today|Yesterday|"
     r"Tuesday|Monday|Wednesday|Thursday|Friday|Saturday|Sunday|Or|Plus|Asked|Instead|"
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Recently|More\s+recently|Most\s+recently|Lately|Ultimately|Overall|Initially)\b,?\s+)+"
+    r"Recently|More\s+recently|Most\s+recently|Lately|Ultimately|Overall|Initially|"
+    r"Nevertheless|Nonetheless|Regardless|Additionally|Furthermore|Notably|Importantly|"
+    r"Interestingly|Specifically|Otherwise|Privately|Publicly|Separately)\b,?\s+)+"
 )
 _LEAD_CLAUSE = re.compile(
     r"^(?:(?:On|In|At|During|After|Soon|Shortly|Before|Last|This|Speaking|Asked|When|While|Since|"
@@ -30,8 +32,19 @@ _LEAD_CLAUSE = re.compile(
     r"Although|Though|If|Because|By|Even|Yet|Still|But|And|Pressed|Questioned|Interviewed|"
     r"Reached|Contacted|Reacting|Commenting|Standing|Sitting|Taking|Turning|The\s+next|The\s+following|"
     r"A\s+(?:short\s+|few\s+)?(?:day|week|month|year|time|moment|minute|hour)s?|[A-Z][a-z]+(?:ed|ing)(?=\s+[a-z])|"
-    r"Each|Every|Hours|Days|Weeks|Months|Years|Minutes|Moments)\b[^,]{0,90},\s+)+"
+    r"Each|Every|Hours|Days|Weeks|Months|Years|Minutes|Moments|Contrary|Thanks|Due|Compared|"
+    r"Amid|Among|Against|Beyond|Besides|Outside|Inside|Within|Across|Throughout|Given|"
+    r"Regardless|Until|Upon|Along|Apart|Aside|Except)\b[^,]{0,90},\s+)+"
 )
+
+#: A dateline opening the first paragraph: 'HARBOURTON, Dec. 20, 2025 — ', 'LONDON (AP) — '.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
+    r"(?:,\s+\d{4})?\s*(?:\([^()]{1,30}\)\s*)?[—–-]+\s+"
+)
+
+#: Lead words that also open a lead clause ('Later on Sunday, …', 'Last week, …').
+_BOTH = frozenset("Later Earlier Then Today Yesterday Asked Instead Still Yet But And".split())  # noqa: SIM905
 
 log = logging.getLogger(__name__)
 _AUX_WORDS = frozenset(re.findall(r"[A-Za-z]+", AUX))
@@ -75,6 +88,11 @@ _TIME_WORDS = frozenset(
         "meanwhile",
     ]  # noqa: SIM905
 )
+_PRO_END = (" he", " she", " they", " we", " I")
+_CLAUSE_PRONOUN = re.compile(
+    r"(?:\b(?:in|with|by|for|through)\s+which|\bwhere|\bwhen|\bwhereupon|\bas)\s+"
+    r"(?P<pro>he|she|they|we|I)$"
+)
 _CONJOINED = re.compile(r",\s+(?:and|but|or|so|yet|while|as)\s+")
 _RELATIVE = re.compile(r",?\s+(?:who|whose|which|that)\s")
 
@@ -89,11 +107,20 @@ def clean_subject(pre: str) -> tuple[str, int] | None:
     original = pre
     pre = pre.rstrip(" ,")
     pre = strip_aux(pre)
+    if pre.startswith("As ") and pre[3:4].isupper() and _valid_subject(pre[3:]):
+        return pre[3:], original.find(pre[3:])  # 'As Professor Foner put it: "…"'
+    clause = _CLAUSE_PRONOUN.search(pre, max(0, len(pre) - 24)) if pre.endswith(_PRO_END) else None
+    if clause:  # '…, in which he declares', '… when she told reporters'
+        return clause.group("pro"), clause.start("pro")
     if pre.endswith((" and", ", and")):
         return sentence_subject(pre)  # 'The president noted …, and added: "…"'
 
     offset = 0
-    for pattern in (_LEAD, _LEAD_CLAUSE, _LEAD):
+    for i, pattern in enumerate((_DATELINE, _LEAD_CLAUSE, _LEAD, _LEAD_CLAUSE, _LEAD)):
+        if i == 0 and not pre[:2].isupper():
+            continue
+        if i == 1 and pre[offset:].split(" ", 1)[0] not in _BOTH:
+            continue  # 'Later on Sunday, X': only a word of both lists needs the clause first
         match = pattern.match(pre, offset)
         if match:
             offset = match.end()
@@ -104,6 +131,11 @@ def clean_subject(pre: str) -> tuple[str, int] | None:
     conjoined = _CONJOINED.split(subject)
     if len(conjoined) > 1:
         subject = conjoined[-1]  # 'X holds caucuses, and a new poll shows …': the poll
+    inner = (
+        _INNER_RELATIVE.search(subject) if ", which " in subject or ", that " in subject else None
+    )
+    if inner and _valid_subject(inner.group("spk")):  # 'The changes, which officials said …'
+        return inner.group("spk"), original.rfind(inner.group("spk"))
     if subject and _valid_subject(subject):
         return subject, original.find(subject)
     relative = _RELATIVE.search(subject)
@@ -116,7 +148,16 @@ def clean_subject(pre: str) -> tuple[str, int] | None:
     )
     if last != subject and 1 <= len(words) <= 6 and named and _valid_subject(last):
         return last, original.rfind(last)
+    joined = _AND_NAME.search(pre)
+    if joined:  # '… he was copied on the questions and Gates said': a new clause's subject
+        return joined.group("spk"), original.rfind(joined.group("spk"))
     return None
+
+
+_INNER_RELATIVE = re.compile(r",\s+(?:which|that)\s+(?P<spk>[^,;:“”\"]{2,40})$")
+_AND_NAME = re.compile(
+    r"\s(?:and|but|while|whereas)\s+(?P<spk>he|she|they|we|I|[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})$"
+)
 
 
 def _valid_subject(subject: str) -> bool:
@@ -124,11 +165,23 @@ def _valid_subject(subject: str) -> bool:
     head, _, apposition = subject.partition(", ")
     if '"' in head or "“" in head or "”" in head:
         return False
+    if "(" in head:
+        head = _PARTY.sub("", head)  # 'state Sen. Jo Holm (D)', 'Rep. Ann Lee (R-Texas)'
+    if " and " in head and head.count(" and ") == 1:
+        left, right = head.split(" and ")
+        if left[-1:].isalpha() and left.split()[-1][:1].isupper() and right[:1].isupper():
+            return _valid_subject(left) and _valid_subject(right)  # 'Ann Lee and Mayor Bo Li'
     words = head.split()
-    if not words or len(words) > 9 or apposition.count(" ") > 40:
+    if words and words[-1].endswith(("’", "'", "’s", "'s")):
+        return False  # 'The councils’ (plans)': a possessive, not a subject
+    if not words or len(words) > (12 if words[0].lower() in _DETERMINERS else 9):
+        return False
+    if apposition.count(" ") > 40:
         return False
     if len(words) == 1 and words[0].lower() in _SUBJECT_PRONOUNS:
         return True  # '"…," he said.'
+    if len(words) == 1 and words[0].lower() in _QUANTIFIERS:
+        return True  # 'Some say …', 'Others said …'
     low = head.lower().replace(",", "").replace(".", "").split()
     first = low[0]
     if not _NEVER_IN_SUBJECT.isdisjoint(low):
@@ -146,6 +199,8 @@ def _valid_subject(subject: str) -> bool:
     return len(words) <= 6 and words[-1][:1].isupper() and first not in PREPOSITIONS
 
 
+_PARTY = re.compile(r"\s*\([^()]{1,24}\)")
+_QUANTIFIERS = frozenset("some many others most few several both all".split())  # noqa: SIM905
 _SUBJECT_PRONOUNS = frozenset("he she they we i it".split())  # noqa: SIM905
 _NEVER_IN_SUBJECT = frozenset("that which is was were are to if because".split())  # noqa: SIM905
 _BAD_LAST = frozenset("of for with and in on at".split())  # noqa: SIM905
@@ -162,7 +217,11 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
     a subject.
     """
     offset = 0
-    for pattern in (_LEAD, _LEAD_CLAUSE, _LEAD):
+    for i, pattern in enumerate((_DATELINE, _LEAD_CLAUSE, _LEAD, _LEAD_CLAUSE, _LEAD)):
+        if i == 0 and not clause[:2].isupper():
+            continue
+        if i == 1 and clause[offset:].split(" ", 1)[0] not in _BOTH:
+            continue  # 'Later on Sunday, X': only a word of both lists needs the clause first
         match = pattern.match(clause, offset)
         if match:
             offset = match.end()

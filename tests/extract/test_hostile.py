@@ -36,7 +36,7 @@ def test_unbalanced_quotation_marks_do_not_swallow_the_article() -> None:
         "Tom Reyes said the bridge would open in May."
     )
     found = extract_statements(text)
-    assert ("Ana Ortiz", "The road will reopen on Friday,") in [(s.speaker, s.text) for s in found]
+    assert ("Ana Ortiz", "The road will reopen on Friday") in [(s.speaker, s.text) for s in found]
     assert any(s.speaker == "Tom Reyes" and s.kind == "indirect" for s in found)
 
 

@@ -26,7 +26,7 @@ def test_good_and_bad_lines() -> None:
     assert [r["id"] for r in results] == ["a1", "a3"]
     assert results[0]["statements"][0] == {
         "speaker": "Ana Ortiz",
-        "text": "We will open it in spring,",
+        "text": "We will open it in spring",
         "kind": "direct",
         "cue": "said",
         "paragraph": 1,
