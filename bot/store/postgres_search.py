@@ -235,19 +235,24 @@ async def _matching(
     holding the probe, and each is a heap page to visit, most of them older than the window;
     where it does intersect them, the key's range of a wide window is itself the cost
     (measured at 1M, windows of 140-190k: 7-15 ms by the key range, 1-3 ms by eras). The
-    range stays as a filter: eras only narrow what GIN returns."""
+    range stays as a filter: eras only narrow what GIN returns. Statements written since the
+    totals were read (another replica's, before its change notice arrives) lie past the
+    newest era asked for; a first part finds them by the key's range (empty, as a rule)."""
     part = (
         "(SELECT s.id FROM statements s WHERE s.words @@ %s::tsquery"
         " AND ts_match_vq(s.words, %s::tsquery){range} ORDER BY s.id + 0 DESC LIMIT %s)"
     )
     edges = [totals.newest - chosen.window * WINDOW_GROWTH**step for step in range(WINDOWS)]
     edges = [edge for edge in edges if chosen.window and edge > 0]
+    ends: list[int | None] = [None, *edges]
+    if chosen.eras and edges:  # eras end at the newest statement the totals know of, so
+        ends = [None, totals.newest, *edges]  # any written since come first, by the key
     parts, params = [], []
-    for upper, lower in zip([None, *edges], [*edges, None], strict=True):
+    for upper, lower in zip(ends, [*ends[1:], None], strict=True):
         window = "".join(
             [" AND s.id <= %s" if upper is not None else "", " AND s.id > %s" if lower else ""]
         )
-        spanned = _eras(lower, totals.newest if upper is None else upper) if chosen.eras else []
+        spanned = _eras(lower, upper) if chosen.eras and upper is not None else []
         if spanned:
             window += f" AND s.id / {ERA} = ANY(%s::bigint[])"  # the index's own expression
         bounds = [v for v in (upper, lower) if v is not None]

@@ -189,6 +189,21 @@ async def test_windows_asked_by_era_find_what_the_key_range_finds(
                 for chosen in (by_range, by_eras):
                     found = await _matching(store._database, chosen, query, query, totals, limit)
                     assert found == everywhere
+        # written after the totals were read (another replica's, its notice not yet here),
+        # two eras past the newest they know of: still found first
+        with psycopg.connect(postgres_url, autocommit=True) as db:
+            db.execute(
+                "SELECT setval(pg_get_serial_sequence('statements', 'id'), %s)",
+                (totals.newest + 2 * ERA,),
+            )
+        article = seed_summary.article.model_copy(update={"id": "era-late"})
+        late = seed_summary.model_copy(update={"article": article})
+        await store.put(late, content_hash="late", origin=None)
+        everywhere = await _matching(store._database, Plan(words, 0), query, query, totals, 8)
+        assert everywhere[0].article_id == "era-late"
+        for window in (ERA // 5, 2 * ERA + 7):
+            stale = Plan(words, window, eras=True)
+            assert await _matching(store._database, stale, query, query, totals, 8) == everywhere
     finally:
         await store.close()
 
