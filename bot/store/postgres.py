@@ -59,6 +59,7 @@ class PostgresStore(PostgresLedger, PostgresFeeds, PostgresSeen):
         self._names: list[str] | None = None  # cached name keys, valid for _names_mark
         self._names_mark: tuple[bool, int] = (False, -1)
         self._vocabulary = Vocabulary(trigrams_schema)
+        self._eras = False  # whether the words' index by era is there (migration 0009)
         # the last statements_of's total, valid while the mark stands
         self._counted: tuple[tuple[bool, int], tuple[str, ...], int] = ((False, -1), (), 0)
 
@@ -68,7 +69,9 @@ class PostgresStore(PostgresLedger, PostgresFeeds, PostgresSeen):
         database = await PostgresDatabase.connect(url)
         changes = ChangeWatch()
         await changes.start(url)
-        return cls(database, changes, await _trigrams_schema(database))
+        store = cls(database, changes, await _trigrams_schema(database))
+        store._eras = await _has_word_eras(database)
+        return store
 
     async def close(self) -> None:
         """Stop listening and close the pool."""
@@ -284,7 +287,9 @@ class PostgresStore(PostgresLedger, PostgresFeeds, PostgresSeen):
         """Full-text search over statement words (see ``postgres_search``)."""
         counts = await self._vocabulary.counts(self._database, await self._mark())
         totals = self._vocabulary.totals
-        return await search_statements(self._database, counts, totals, words, mode, limit)
+        return await search_statements(
+            self._database, counts, totals, words, mode, limit, eras=self._eras
+        )
 
     async def vocabulary_near(self, word: str, limit: int) -> list[str]:
         """Indexed words spelt like ``word``, closest first (cached until the data changes)."""
@@ -300,6 +305,16 @@ async def _trigrams_schema(database: PostgresDatabase) -> str | None:
         " WHERE schemaname = current_schema() AND indexname = 'terms_trigrams')"
     )
     return str(rows[0][0]) if rows else None
+
+
+async def _has_word_eras(database: PostgresDatabase) -> bool:
+    """Whether the statements' words are indexed with their era (migration 0009, where the
+    server has btree_gin); without it searches use the index over the words alone."""
+    rows = await database.rows(
+        "SELECT 1 FROM pg_indexes WHERE schemaname = current_schema()"
+        " AND indexname = 'statements_word_eras'"
+    )
+    return bool(rows)
 
 
 async def _apply_words(db: Connection, words: WordDelta) -> None:

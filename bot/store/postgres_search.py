@@ -13,6 +13,9 @@ statements match and is newest first otherwise. How each is found differs:
   intersected with the primary key's range, so a common word's newest matches cost a few
   hundred visits, not its whole posting list (``_matching``). A wider window and then the
   whole table follow in the same statement, so a wrong estimate costs time, not answers.
+  Where btree_gin is there (migration 0009), a wide window is asked of GIN as eras (blocks of
+  ``ERA`` statements): GIN intersects the window's eras with the probe inside the index, so
+  the heap is visited only for the probe's matches in the window.
 - bm25 is computed here with FTS5's formula from the counts the store keeps, so that the
   ranked order is the one SQLite gives.
 - Typos: the core's trigram rule, over pg_trgm's candidates where the server has it (see
@@ -55,6 +58,7 @@ KEY_ENTRY_US = 0.05  # the primary key's bitmap of a window, per statement in it
 WINDOW_MATCHES = 4.0  # the first window should hold this many times the matches wanted
 WINDOW_GROWTH = 4  # each window is this many times wider than the one before
 WINDOWS = 4  # windows at most, before the whole table
+ERA = 32768  # statements per era (id / ERA), as migration 0009 indexes them with the words
 NEAR_CUTOFF = 75  # the score ``vocabulary_near`` asks of a word (as the SQLite store does)
 BM25_K1, BM25_B = 1.2, 0.75  # FTS5's constants
 
@@ -73,10 +77,12 @@ class Totals:
 @dataclass(frozen=True)
 class Plan:
     """How to find the newest matches: the ``probe`` lexemes GIN intersects, and the
-    ``window`` of newest statements to look in first (0: all at once)."""
+    ``window`` of newest statements to look in first (0: all at once), and whether GIN is
+    asked for the windows' eras."""
 
     probe: list[str]
     window: int
+    eras: bool = False  # the windows asked of GIN by their eras too (migration 0009)
 
 
 async def search_statements(
@@ -86,15 +92,18 @@ async def search_statements(
     words: Sequence[str],
     mode: SearchMode,
     limit: int,
+    *,
+    eras: bool = False,
 ) -> list[StatementRecord]:
     """Statements holding the words as a phrase, all of them, or any; ``counts`` are the
-    word counts (cached by the store), so most questions cost one round trip."""
+    word counts (cached by the store), so most questions cost one round trip; ``eras``:
+    whether the words' index by era (migration 0009) is there."""
     tokens = fts_tokens(words)
     if not tokens:
         return []
     frequency = {t: counts[t] for t in tokens if t in counts}
     if mode == "any":
-        return await _any_word(db, _rarest(tokens, frequency), frequency, totals, limit)
+        return await _any_word(db, _rarest(tokens, frequency), frequency, totals, limit, eras=eras)
     if any(t not in frequency for t in tokens):
         return []  # a word no statement holds
     lexemes = dict(frequency)
@@ -104,7 +113,7 @@ async def search_statements(
         lexemes = _estimated_pairs(frequency, tokens, totals)
         rate = _phrase_rate(frequency, lexemes, tokens, totals.statements)
     query = phrase_query(tokens) if mode == "phrase" else all_query(tokens)
-    chosen = plan(lexemes, rate, totals.statements, limit, whole=whole)
+    chosen = plan(lexemes, rate, totals.statements, limit, whole=whole, eras=eras)
     return await _matching(db, chosen, all_query(chosen.probe), query, totals, limit)
 
 
@@ -150,8 +159,14 @@ def _phrase_rate(
     return min(rate, min(pairs.values()) / size)
 
 
-def plan(
-    lexemes: dict[str, int], rate: float, total: int, limit: int, *, whole: bool = False
+def plan(  # noqa: PLR0913 (the search's figures and two switches)
+    lexemes: dict[str, int],
+    rate: float,
+    total: int,
+    limit: int,
+    *,
+    whole: bool = False,
+    eras: bool = False,
 ) -> Plan:
     """What to ask the index and where to look first, by the measured costs.
 
@@ -160,7 +175,9 @@ def plan(
     last few thousand); worth it when the primary key's range costs less than visiting the
     older statements the probe would return. The probe: the rarest lexemes, each one more
     while it pays for its posting list (GIN reads it whole) with fewer statements to visit;
-    with ``whole``, every lexeme."""
+    with ``whole``, every lexeme. With ``eras`` (the index of migration 0009) a window may be
+    asked of GIN by its eras instead, visiting only the probe's matches in them (the window
+    and up to an era more) and no key range: where that is cheapest, it is the plan."""
     window = min(total, math.ceil(WINDOW_MATCHES * limit / max(rate, 1e-12)))
     ordered = sorted(lexemes, key=lambda x: (lexemes[x], x))
     best, chosen = math.inf, Plan(ordered[:1], 0)
@@ -171,9 +188,15 @@ def plan(
         share *= _narrowing(lexeme, lexemes, covered, total)
         everywhere = reading + total * share * HEAP_ROW_US
         windowed = reading + window * (KEY_ENTRY_US + share * WINDOW_ROW_US)
-        if everywhere < best or whole:  # the probe must pay off even where the planner
-            best = everywhere  # declines the window's bitmap (a wide one, often)
-            chosen = Plan(ordered[:count], window if windowed < everywhere else 0)
+        by_eras = reading + (window + ERA) * share * WINDOW_ROW_US if eras else math.inf
+        by_eras = by_eras if window < total else math.inf  # eras of everything: no use
+        cost = min(everywhere, by_eras)  # the probe must pay off even where the planner
+        if cost < best or whole:  # declines the window's bitmap (a wide one, often)
+            best = cost
+            use_eras = by_eras < min(everywhere, windowed)
+            chosen = Plan(
+                ordered[:count], window if use_eras or windowed < everywhere else 0, use_eras
+            )
     return chosen
 
 
@@ -204,20 +227,37 @@ async def _matching(
     which its too hopeful estimate of a rare lexeme's statements would choose). The parts of a UNION ALL under a
     LIMIT run in order and only while rows are still wanted: when the window holds enough,
     nothing older is read; when an estimate was wrong, the next part finds the rest, so a
-    plan changes the time, never the answer."""
+    plan changes the time, never the answer.
+
+    With the plan's ``eras``, each window also asks GIN for its eras (``id / ERA =
+    ANY(...)``, the index of migration 0009): where the planner declines to intersect a wide
+    window's key range with GIN's bitmap, GIN would otherwise return every statement
+    holding the probe, and each is a heap page to visit, most of them older than the window;
+    where it does intersect them, the key's range of a wide window is itself the cost
+    (measured at 1M, windows of 140-190k: 7-15 ms by the key range, 1-3 ms by eras). The
+    range stays as a filter: eras only narrow what GIN returns. Statements written since the
+    totals were read (another replica's, before its change notice arrives) lie past the
+    newest era asked for; a first part finds them by the key's range (empty, as a rule)."""
     part = (
         "(SELECT s.id FROM statements s WHERE s.words @@ %s::tsquery"
         " AND ts_match_vq(s.words, %s::tsquery){range} ORDER BY s.id + 0 DESC LIMIT %s)"
     )
     edges = [totals.newest - chosen.window * WINDOW_GROWTH**step for step in range(WINDOWS)]
     edges = [edge for edge in edges if chosen.window and edge > 0]
+    ends: list[int | None] = [None, *edges]
+    if chosen.eras and edges:  # eras end at the newest statement the totals know of, so
+        ends = [None, totals.newest, *edges]  # any written since come first, by the key
     parts, params = [], []
-    for upper, lower in zip([None, *edges], [*edges, None], strict=True):
+    for upper, lower in zip(ends, [*ends[1:], None], strict=True):
         window = "".join(
             [" AND s.id <= %s" if upper is not None else "", " AND s.id > %s" if lower else ""]
         )
+        spanned = _eras(lower, upper) if chosen.eras and upper is not None else []
+        if spanned:
+            window += f" AND s.id / {ERA} = ANY(%s::bigint[])"  # the index's own expression
+        bounds = [v for v in (upper, lower) if v is not None]
+        params += [probe, query, *bounds, *([spanned] if spanned else []), limit]
         parts.append(part.format(range=window))
-        params += [probe, query, *(v for v in (upper, lower) if v is not None), limit]
     found = " UNION ALL ".join(parts)
     sql = (
         f"SELECT {STATEMENT_COLUMNS} FROM (SELECT id FROM ({found}) part LIMIT %s) hit"
@@ -226,12 +266,22 @@ async def _matching(
     return statement_records(await db.rows(sql, (*params, limit)))
 
 
-async def _any_word(
+def _eras(lower: int | None, upper: int) -> list[int]:
+    """The eras of the window's statements (``lower`` < id <= ``upper``); none for the last
+    part, which is everything older."""
+    if lower is None:
+        return []
+    return list(range((lower + 1) // ERA, upper // ERA + 1))
+
+
+async def _any_word(  # noqa: PLR0913 (the search's inputs, passed on to _matching)
     db: PostgresDatabase,
     tokens: list[str],
     frequency: dict[str, int],
     totals: Totals,
     limit: int,
+    *,
+    eras: bool = False,
 ) -> list[StatementRecord]:
     """Statements with any of the words; bm25 order when few match, else newest first."""
     if not tokens:
@@ -241,7 +291,9 @@ async def _any_word(
         # every word's postings are read (any will do); the window keeps the visits few
         hits = min(sum(frequency[t] for t in dict.fromkeys(tokens)), totals.statements)
         lexemes = {query: hits}
-        chosen = plan(lexemes, hits / max(totals.statements, 1), totals.statements, limit)
+        chosen = plan(
+            lexemes, hits / max(totals.statements, 1), totals.statements, limit, eras=eras
+        )
         return await _matching(db, chosen, query, query, totals, limit)
     # every match is scored, from its text alone; only the best are read in full (their
     # article and speaker rows are most of the pages a match costs)

@@ -7,8 +7,11 @@ import asyncio
 import psycopg
 
 from bot.core.summary import Summary
+from bot.core.text import search_words
 from bot.store import open_store
 from bot.store.postgres import PostgresStore
+from bot.store.postgres_search import ERA, Plan, _matching, plan
+from bot.store.postgres_words import all_query
 from tests.store.backends import PostgresServer
 
 
@@ -145,3 +148,74 @@ async def test_replicas_writing_the_same_new_article_at_once_do_not_collide(
     finally:
         for store in stores:
             await store.close()
+
+
+async def test_windows_asked_by_era_find_what_the_key_range_finds(
+    postgres_url: str, seed_summary: Summary
+) -> None:
+    """Migration 0009 indexes the words with their era (id / ERA) where the server has
+    btree_gin (this one has). A plan that asks GIN for its windows' eras finds the same
+    statements, in the same order, as one reading the key's range and one looking everywhere:
+    here the articles' statements are spread over several eras (the id sequence moved on
+    between them), so windows start and end inside eras and across them."""
+    store = await open_store(postgres_url)
+    assert isinstance(store, PostgresStore)
+    try:
+        with psycopg.connect(postgres_url, autocommit=True) as db:
+            for number in range(6):
+                db.execute(
+                    "SELECT setval(pg_get_serial_sequence('statements', 'id'), %s)",
+                    (number * ERA * 3 // 4 + 1,),  # some eras hold two articles, some none
+                )
+                article = seed_summary.article.model_copy(update={"id": f"era-{number}"})
+                copy = seed_summary.model_copy(update={"article": article})
+                await store.put(copy, content_hash=str(number), origin=None)
+            assert db.execute(
+                "SELECT 1 FROM pg_indexes WHERE indexname = 'statements_word_eras'"
+            ).fetchone()
+        await store.vocabulary_near("x", 1)  # reads the counts and totals
+        totals = store._vocabulary.totals
+        assert store._eras and totals.newest > 3 * ERA
+        words = search_words(seed_summary.statements[0].text)[:2]
+        query = all_query(words)
+        for limit in (1, 3, 8, 40):
+            everywhere = await _matching(
+                store._database, Plan(words, 0), query, query, totals, limit
+            )
+            assert everywhere
+            for window in (ERA // 5, ERA, 2 * ERA + 7, 10 * ERA):
+                by_range = Plan(words, window)
+                by_eras = Plan(words, window, eras=True)
+                for chosen in (by_range, by_eras):
+                    found = await _matching(store._database, chosen, query, query, totals, limit)
+                    assert found == everywhere
+        # written after the totals were read (another replica's, its notice not yet here),
+        # two eras past the newest they know of: still found first
+        with psycopg.connect(postgres_url, autocommit=True) as db:
+            db.execute(
+                "SELECT setval(pg_get_serial_sequence('statements', 'id'), %s)",
+                (totals.newest + 2 * ERA,),
+            )
+        article = seed_summary.article.model_copy(update={"id": "era-late"})
+        late = seed_summary.model_copy(update={"article": article})
+        await store.put(late, content_hash="late", origin=None)
+        everywhere = await _matching(store._database, Plan(words, 0), query, query, totals, 8)
+        assert everywhere[0].article_id == "era-late"
+        for window in (ERA // 5, 2 * ERA + 7):
+            stale = Plan(words, window, eras=True)
+            assert await _matching(store._database, stale, query, query, totals, 8) == everywhere
+    finally:
+        await store.close()
+
+
+def test_a_wide_window_is_asked_by_era_where_the_index_is_there() -> None:
+    """Three words in 2 %, 6 % and 20 % of a million statements: the newest ten holding all
+    three are expected among the newest 170,000 or so, a window too wide for the key's range
+    to pay (a bitmap of every statement in it); by its eras GIN returns only the window's
+    matches, so that is the plan where the index is there, and never where it is not."""
+    lexemes = {"first": 20_000, "second": 60_000, "third": 200_000}
+    rate = 0.02 * 0.06 * 0.2
+    with_eras = plan(lexemes, rate, 1_000_000, 10, eras=True)
+    without = plan(lexemes, rate, 1_000_000, 10)
+    assert with_eras.eras and 0 < with_eras.window < 1_000_000
+    assert not without.eras
