@@ -10,10 +10,12 @@ other gold, or unmatched. The last line is name=value pairs.
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from collections import Counter
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from matched import load_scorer, matched_articles  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
@@ -21,26 +23,19 @@ def main(argv: list[str]) -> int:
         print(__doc__, file=sys.stderr)
         return 2
     eval_path, pred_path = Path(argv[1]), Path(argv[2])
-    spec = importlib.util.spec_from_file_location("score", eval_path.parent / "score.py")
-    if spec is None or spec.loader is None:
+    scorer = load_scorer(eval_path)
+    if scorer is None:
         print(f"by_confidence: no score.py next to {eval_path}", file=sys.stderr)
         return 2
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)
-    preds = {r["id"]: r.get("statements") or [] for r in scorer.load_jsonl(str(pred_path))}
     counts: Counter[tuple[str, str]] = Counter()
-    for article in scorer.load_jsonl(str(eval_path)):
-        quotes = article["quotes"]
-        golds = [
-            scorer.make_item(q["quote"], q["speaker"], q["kind"], q.get("speech_cue"),
-                             q.get("speaker_is_pronoun"))
-            for q in quotes
-        ]  # fmt: skip
-        statements = preds.get(article["id"], [])
-        items = [
-            scorer.make_item(s.get("text"), s.get("speaker"), s.get("kind")) for s in statements
-        ]
-        owner = {i: j for j, (i, _) in scorer.match(items, golds, 0.5).items()}
+    for article in matched_articles(scorer, eval_path, pred_path):
+        quotes, golds, statements, items = (
+            article.quotes,
+            article.golds,
+            article.statements,
+            article.items,
+        )
+        owner = {i: j for j, (i, _) in article.pairs.items()}
         for i, st in enumerate(statements):
             if st.get("kind") != "direct":
                 continue

@@ -12,10 +12,12 @@ hand-resolved set by ``bench_pronouns.py``. Uses the scorer's own matching (impo
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from collections import Counter
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from matched import load_scorer, matched_articles  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
@@ -23,24 +25,14 @@ def main(argv: list[str]) -> int:
         print(__doc__, file=sys.stderr)
         return 2
     eval_path, pred_path = Path(argv[1]), Path(argv[2])
-    spec = importlib.util.spec_from_file_location("score", eval_path.parent / "score.py")
-    if spec is None or spec.loader is None:
+    scorer = load_scorer(eval_path)
+    if scorer is None:
         print(f"pronoun_recall: no score.py next to {eval_path}", file=sys.stderr)
         return 2
-    scorer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(scorer)
-    gold = scorer.load_jsonl(str(eval_path))
-    preds = {r["id"]: r.get("statements") or [] for r in scorer.load_jsonl(str(pred_path))}
     total = found = person = 0
     routes: Counter[str] = Counter()
-    for article in gold:
-        quotes = article["quotes"]
-        golds = [scorer.make_item(q["quote"], q["speaker"], q["kind"]) for q in quotes]
-        statements = preds.get(article["id"], [])
-        items = [
-            scorer.make_item(s.get("text"), s.get("speaker"), s.get("kind")) for s in statements
-        ]
-        pairs = scorer.match(items, golds, 0.5)
+    for article in matched_articles(scorer, eval_path, pred_path):
+        quotes, statements, pairs = article.quotes, article.statements, article.pairs
         for j, q in enumerate(quotes):
             if q["kind"] != "direct" or not q.get("speaker_is_pronoun"):
                 continue

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from bot.core.text import sentence_ends
@@ -111,12 +112,26 @@ def resolve(people: People, pos: int, pronoun: str) -> str | None:
     want = pronoun_gender(pronoun)
     if want is None:
         return None
+    for blanked, start, end, para_start in _sentences_before(people, pos, MAX_SENTENCES):
+        found = _subject_in(people, blanked, start, end, para_start, want)
+        if found:
+            people.gender.setdefault(found, want)
+            return found
+    return None
+
+
+def _sentences_before(
+    people: People, pos: int, most: int, paragraphs: int | None = None
+) -> Iterator[tuple[str, int, int, int]]:
+    """The sentences before ``pos``, nearest first, at most ``most`` of them, from the
+    paragraphs in reach (the first ``paragraphs`` only, if given): each as the blanked
+    paragraph, the sentence's start and end in it, and the paragraph's start in the text."""
     layout = people.layout
     if not isinstance(layout, Layout):
         layout = people.layout = Layout()
     text = people.text
     seen = 0
-    for para_start in _paragraph_starts(text, pos):
+    for para_start in _paragraph_starts(text, pos)[:paragraphs]:
         blanked, starts = layout.paragraph(text, para_start)
         limit = min(len(blanked), pos - para_start)
         for k in range(len(starts) - 1, -1, -1):
@@ -124,14 +139,10 @@ def resolve(people: People, pos: int, pronoun: str) -> str | None:
             if start >= limit:
                 continue
             end = min(limit, starts[k + 1] if k + 1 < len(starts) else len(blanked))
-            found = _subject_in(people, blanked, start, end, para_start, want)
-            if found:
-                people.gender.setdefault(found, want)
-                return found
+            yield blanked, start, end, para_start
             seen += 1
-            if seen >= MAX_SENTENCES:
-                return None
-    return None
+            if seen >= most:
+                return
 
 
 def _subject_in(
@@ -245,26 +256,11 @@ def subject_source(
     """'The harbour board met on Monday. "…," it said.': who "it" or "they" is, when no
     statement named them, is the subject of a sentence just before, if that subject is an
     organisation, a document or a group (``kinds``); a person subject ends the search."""
-    layout = people.layout
-    if not isinstance(layout, Layout):
-        layout = people.layout = Layout()
-    text = people.text
-    seen = 0
-    for para_start in _paragraph_starts(text, pos)[:2]:
-        blanked, starts = layout.paragraph(text, para_start)
-        limit = min(len(blanked), pos - para_start)
-        for k in range(len(starts) - 1, -1, -1):
-            start = starts[k]
-            if start >= limit:
-                continue
-            end = min(limit, starts[k + 1] if k + 1 < len(starts) else len(blanked))
-            found = sentence_subject(blanked[start:end].strip())
-            ref = classify(found[0]) if found else None
-            if ref is not None and ref.kind in kinds:
-                return found[0] if found else "", ref
-            if ref is not None and ref.kind in ("person", "pronoun"):
-                return None
-            seen += 1
-            if seen >= 3:
-                return None
+    for blanked, start, end, _ in _sentences_before(people, pos, 3, paragraphs=2):
+        found = sentence_subject(blanked[start:end].strip())
+        ref = classify(found[0]) if found else None
+        if ref is not None and ref.kind in kinds:
+            return found[0] if found else "", ref
+        if ref is not None and ref.kind in ("person", "pronoun"):
+            return None
     return None

@@ -1,0 +1,51 @@
+"""The eval scorer's own matching, shared by the breakdown scripts (``by_confidence.py``,
+``pronoun_recall.py``): the ``score.py`` next to the eval file is imported, not copied, so
+every breakdown counts exactly what the scorer counts."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+
+@dataclass
+class Matched:
+    """One article: gold quotes and predicted statements as written and as scorer items,
+    and the scorer's pairs at threshold 0.5 (gold index → (statement index, shared words))."""
+
+    quotes: list[dict[str, Any]]
+    golds: list[Any]
+    statements: list[dict[str, Any]]
+    items: list[Any]
+    pairs: dict[int, tuple[int, int]]
+
+
+def load_scorer(eval_path: Path) -> ModuleType | None:
+    """The ``score.py`` beside the eval file, imported; None when there is none."""
+    spec = importlib.util.spec_from_file_location("score", eval_path.parent / "score.py")
+    if spec is None or spec.loader is None or not (eval_path.parent / "score.py").exists():
+        return None
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    return scorer
+
+
+def matched_articles(scorer: ModuleType, eval_path: Path, pred_path: Path) -> Iterator[Matched]:
+    """Every eval article with its predictions matched by the scorer."""
+    preds = {r["id"]: r.get("statements") or [] for r in scorer.load_jsonl(str(pred_path))}
+    for article in scorer.load_jsonl(str(eval_path)):
+        quotes = article["quotes"]
+        golds = [
+            scorer.make_item(q["quote"], q["speaker"], q["kind"], q.get("speech_cue"),
+                             q.get("speaker_is_pronoun"))
+            for q in quotes
+        ]  # fmt: skip
+        statements = preds.get(article["id"], [])
+        items = [
+            scorer.make_item(s.get("text"), s.get("speaker"), s.get("kind")) for s in statements
+        ]
+        yield Matched(quotes, golds, statements, items, scorer.match(items, golds, 0.5))
