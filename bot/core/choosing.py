@@ -18,7 +18,6 @@ from bot.core.answers import find_speakers, near_names
 from bot.core.library import ArticleRecord, Library, SpeakerRecord, StatementRecord
 from bot.core.query import Window, resolve_day, weekday_named
 from bot.core.replies import AmbiguousAnswer, Answer, NotFoundAnswer
-from bot.core.summary import StatementKind
 from bot.core.text import name_key, paragraphs, singular
 from bot.core.topics import STOPWORDS, Topic, best_about
 
@@ -280,8 +279,3 @@ async def _contexts(
             found[key] = f"{found.get(key, '')} {statement.text}"
     return found
 
-
-def exact_words_first(records: Sequence[StatementRecord]) -> list[StatementRecord]:
-    """Direct quotes before paraphrase, keeping the order otherwise."""
-    rank = {StatementKind.DIRECT: 0, StatementKind.PARTIAL: 1, StatementKind.INDIRECT: 2}
-    return sorted(records, key=lambda r: rank[r.kind])
