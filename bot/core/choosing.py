@@ -278,4 +278,3 @@ async def _contexts(
             key = (article_id, statement.paragraph)
             found[key] = f"{found.get(key, '')} {statement.text}"
     return found
-
