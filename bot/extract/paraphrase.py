@@ -20,7 +20,7 @@ from bot.extract.cues import (
     cue_positions,
 )
 from bot.extract.lexicon import NOT_SPEAKER_START
-from bot.extract.subjects import clean_subject, sentence_subject, strip_aux
+from bot.extract.subjects import clean_subject, sentence_subject, strip_aux, valid_subject
 
 _INDIRECT_CUE = re.compile(
     r"(?P<cue>"
@@ -142,6 +142,8 @@ def _parenthetical(sentence: str, pos: int, end: int) -> Paraphrase | None:
     if comma < 0 or sentence.find(",", pos, pos + 80) < 0 or comma < 8:
         return None
     inverted = _INVERTED_PARENTHESIS.match(sentence, pos) if comma + 2 == pos else None
+    if inverted and not valid_subject(inverted.group("spk").strip()):
+        return None  # 'Ana Ruiz, 63, said she wanted change, but …': content, not a speaker
     if inverted:
         spk, spk_at, close = inverted.group("spk"), inverted.start("spk"), inverted.end()
         cue = inverted.group("cue")
@@ -184,7 +186,8 @@ def _after_at(sentence: str, comma: int, cues: list[int]) -> Paraphrase | None:
     if len(sentence[:comma].split()) < 3:
         return None
     match = _AFTER_CONTENT_INVERTED.match(sentence, comma)
-    if match:
+    if match and valid_subject(match.group("spk").strip()):
+        # 'X, a fellow, said Trump could sue.': 'Trump could sue' is the content, not a speaker
         spk_at = match.start("spk")
         return Paraphrase(match.group("spk").strip(), spk_at, match.group("cue"), 0, comma)
     for pos in cues:

@@ -47,7 +47,7 @@ _MULTI_RUN = re.compile(
     _NAME_TOKEN + r"(?:\s+(?:(?:de|van|von|bin|al|la|le|del|da)\s+)?" + _NAME_TOKEN + r")+"
 )
 #: A role before an apposed name: 'The group's executive director, Betty Bradley'.
-_ROLE_HEAD = re.compile(r"^(?:The|Its|His|Her|Their)\s+(?:[\w’'-]+\s+){0,5}[a-z][\w-]*$")
+_ROLE_HEAD = re.compile(r"^(?:The|A|An|Its|His|Her|Their)\s+(?:[\w’'-]+\s+){0,5}[a-z][\w-]*$")
 _OF_PLACE = re.compile(r"^(?P<run>" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r")+)\s+of\s+\S")
 _CAPITALISED = re.compile(r"[" + UPPER + r"][\w’'-]+")
 #: How far back a pronoun looks for a bare surname ("… Putin … he …").
@@ -152,7 +152,7 @@ def classify(phrase: str) -> SpeakerRef | None:
     if not words or len(words) > 14 or not _speaker_shaped(words):
         return None
     if apposition and head[:1].isupper() and _ROLE_HEAD.match(head):
-        named = _NAME_RUN.fullmatch(apposition.rstrip(" ,."))
+        named = _NAME_RUN.fullmatch(apposition.split(", ", 1)[0].rstrip(" ,."))
         if named and " " in named.group() and is_name_like(named.group()):
             return SpeakerRef("person", named.group(), head, 1, phrase)  # 'The CEO, Jo Li'
     placed = _OF_PLACE.match(head)

@@ -107,7 +107,7 @@ def clean_subject(pre: str) -> tuple[str, int] | None:
     original = pre
     pre = pre.rstrip(" ,")
     pre = strip_aux(pre)
-    if pre.startswith("As ") and pre[3:4].isupper() and _valid_subject(pre[3:]):
+    if pre.startswith("As ") and pre[3:4].isupper() and valid_subject(pre[3:]):
         return pre[3:], original.find(pre[3:])  # 'As Professor Foner put it: "…"'
     clause = _CLAUSE_PRONOUN.search(pre, max(0, len(pre) - 24)) if pre.endswith(_PRO_END) else None
     if clause:  # '…, in which he declares', '… when she told reporters'
@@ -115,6 +115,18 @@ def clean_subject(pre: str) -> tuple[str, int] | None:
     if pre.endswith((" and", ", and")):
         return sentence_subject(pre)  # 'The president noted …, and added: "…"'
 
+    found = _subject_after_leads(pre, original, _lead_end(pre))
+    if found is None and pre.split(" ", 1)[0] in _BOTH:
+        # 'But Senator Ann Holt, noting the deficit, said': 'But Ann Holt,' read as a lead
+        # clause left only the apposition; the subject is the name after the conjunction.
+        match = _LEAD.match(pre)
+        if match:
+            found = _subject_after_leads(pre, original, match.end())
+    return found
+
+
+def _lead_end(pre: str) -> int:
+    """Where the subject starts after a dateline, lead words and lead clauses."""
     offset = 0
     for i, pattern in enumerate((_DATELINE, _LEAD_CLAUSE, _LEAD, _LEAD_CLAUSE, _LEAD)):
         if i == 0 and not pre[:2].isupper():
@@ -124,6 +136,11 @@ def clean_subject(pre: str) -> tuple[str, int] | None:
         match = pattern.match(pre, offset)
         if match:
             offset = match.end()
+    return offset
+
+
+def _subject_after_leads(pre: str, original: str, offset: int) -> tuple[str, int] | None:
+    """The subject noun phrase of ``pre`` from ``offset`` on (see ``clean_subject``)."""
     subject = pre[offset:].strip()
     first_part, comma, rest = subject.partition(", ")
     if comma and rest and _TIME_WORDS.intersection(first_part.lower().split()):
@@ -134,19 +151,19 @@ def clean_subject(pre: str) -> tuple[str, int] | None:
     inner = (
         _INNER_RELATIVE.search(subject) if ", which " in subject or ", that " in subject else None
     )
-    if inner and _valid_subject(inner.group("spk")):  # 'The changes, which officials said …'
+    if inner and valid_subject(inner.group("spk")):  # 'The changes, which officials said …'
         return inner.group("spk"), original.rfind(inner.group("spk"))
-    if subject and _valid_subject(subject):
+    if subject and valid_subject(subject):
         return subject, original.find(subject)
     relative = _RELATIVE.search(subject)
-    if relative and _valid_subject(subject[: relative.start()]):
+    if relative and valid_subject(subject[: relative.start()]):
         return subject[: relative.start()], original.find(subject)  # 'an official who spoke …'
     last = pre.rsplit(", ", 1)[-1].strip(' "”')
     words = last.split()
     named = bool(words) and (
         words[0][:1].isupper() or words[0].lower() in ("he", "she", "they", "i", "we")
     )
-    if last != subject and 1 <= len(words) <= 6 and named and _valid_subject(last):
+    if last != subject and 1 <= len(words) <= 6 and named and valid_subject(last):
         return last, original.rfind(last)
     joined = _AND_NAME.search(pre)
     if joined:  # '… he was copied on the questions and Gates said': a new clause's subject
@@ -160,7 +177,7 @@ _AND_NAME = re.compile(
 )
 
 
-def _valid_subject(subject: str) -> bool:
+def valid_subject(subject: str) -> bool:
     """Does this read like a subject noun phrase (with an optional apposition)?"""
     head, _, apposition = subject.partition(", ")
     if '"' in head or "“" in head or "”" in head:
@@ -170,7 +187,7 @@ def _valid_subject(subject: str) -> bool:
     if " and " in head and head.count(" and ") == 1:
         left, right = head.split(" and ")
         if left[-1:].isalpha() and left.split()[-1][:1].isupper() and right[:1].isupper():
-            return _valid_subject(left) and _valid_subject(right)  # 'Ann Lee and Mayor Bo Li'
+            return valid_subject(left) and valid_subject(right)  # 'Ann Lee and Mayor Bo Li'
     words = head.split()
     if words and words[-1].endswith(("’", "'", "’s", "'s")):
         return False  # 'The councils’ (plans)': a possessive, not a subject
@@ -233,7 +250,7 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
         return words[0], offset
     take: list[str] = []
     determiner = first in _DETERMINERS
-    for word in words[:10]:
+    for at, word in enumerate(words[:10]):
         low = word.lower().strip(",")
         if take and word[:1].islower() and low not in _NOUN_LINKS and not determiner:
             break
@@ -244,6 +261,7 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
         ):
             if word.endswith(","):
                 take.append(word)
+                take.extend(_name_apposition(words[at + 1 : at + 5]))
             break
         take.append(word)
     subject = " ".join(take).rstrip(",")
@@ -255,6 +273,19 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
 
 
 _NOUN_LINKS = frozenset("of de van von al for the".split())  # noqa: SIM905
+
+
+def _name_apposition(words: list[str]) -> list[str]:
+    """A name set off by commas after a role ('The mayor, Tom Reed, thanked …'): its words,
+    so the speaker phrase carries the name and resolves to the person, not to 'the mayor'."""
+    for end, word in enumerate(words):
+        if not word[:1].isupper():
+            return []
+        if word.endswith(","):
+            return words[: end + 1] if end >= 1 else []
+    return []
+
+
 _NOT_SUBJECT = frozenset(
     "a an the when where what why how this that these those there here some many from".split()  # noqa: SIM905
 )

@@ -238,3 +238,61 @@ def test_a_subject_with_an_apposition_before_a_colon_quote() -> None:
     text = 'Or, as Piet Olsen, a former harbour master, put it: "The sea always wins in the end."\n'
     (st,) = extract_statements(TITLE + text)
     assert (st.speaker, st.confidence) == ("Piet Olsen", "inferred")
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "words"),
+    [
+        # the content starts with a name: 'said Lee could …' is not an inverted 'said Lee'
+        (
+            "Ruth Okafor, a fellow at the Harbour Institute, said Lee could appeal the ruling.",
+            "Ruth Okafor",
+            "Lee could appeal the ruling",
+        ),
+        (
+            "Tom Brandt, a supporter of the mayor, said Lee's plan was close to theft.",
+            "Tom Brandt",
+            "Lee's plan was close to theft",
+        ),
+        (
+            "Rosa Lind, 63, a voter raised in Chile, said she wanted change, but not this plan.",
+            "Rosa Lind",
+            "she wanted change",
+        ),
+    ],
+)
+def test_a_name_opening_the_content_is_not_an_inverted_speaker(
+    body: str, speaker: str, words: str
+) -> None:
+    found = [s for s in extract_statements(TITLE + body) if s.kind == "indirect"]
+    assert found, body
+    assert found[0].speaker == speaker
+    assert found[0].text.startswith(words)
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # 'But X, noting …, said': 'But X,' is not a lead clause to drop
+        (
+            'But Senator Paul Grant, noting the size of the deficit, said, "Let me tell you, we '
+            'cannot keep spending money we do not have."',
+            "Paul Grant",
+        ),
+        # a role with the name set off by commas: the person, not 'the mayor'
+        (
+            'The mayor, Tom Reed, thanked the volunteers, telling them, "You are the best crew '
+            'this city has ever had."',
+            "Tom Reed",
+        ),
+        (
+            'A spokeswoman, Lia Marsh, declined the request, saying, "We do not comment on open '
+            'cases at all."',
+            "Lia Marsh",
+        ),
+    ],
+)
+def test_speaker_named_after_a_conjunction_or_a_role(body: str, speaker: str) -> None:
+    st = _only(body)
+    assert st.speaker == speaker
+    assert st.confidence == "named"
