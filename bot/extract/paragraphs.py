@@ -94,7 +94,12 @@ def _attribution_follows(text: str, end: int) -> bool:
     while stop and stop.group() == "." and _is_abbreviation(text, stop.start()):
         stop = _NEXT_STOP.search(text, stop.end(), end + 160)  # '"…?" Mrs. Ortiz said.'
     words = text[end : stop.start() if stop else end + 160].split()
-    return bool(words) and not SPEECH_VARIANTS.isdisjoint(words[:5])
+    verb = next((i for i, w in enumerate(words[:5]) if w in SPEECH_VARIANTS), None)
+    if verb is None:
+        return False
+    rest = words[verb + 1 :]
+    # '"…." He warns that the plan will fail.': a new sentence that reports something else
+    return not (rest and rest[0] == "that") and len(rest) <= 12
 
 
 _INNER_TERMINAL = re.compile(r"[.!?…][\"”'’)\]]*\s")

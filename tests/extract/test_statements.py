@@ -296,3 +296,15 @@ def test_speaker_named_after_a_conjunction_or_a_role(body: str, speaker: str) ->
     st = _only(body)
     assert st.speaker == speaker
     assert st.confidence == "named"
+
+
+def test_a_reporting_sentence_after_a_closed_quote_is_its_own_sentence() -> None:
+    body = (
+        'Holt says Reed "has a record of bringing people together." He warns that the '
+        "budget is far too small for the harbour."
+    )
+    found = extract_statements(TITLE + body)
+    warned = [s for s in found if s.cue == "warns"]
+    assert len(warned) == 1
+    assert warned[0].text == "the budget is far too small for the harbour"
+    assert all("warns" not in s.text for s in found)
