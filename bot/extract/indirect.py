@@ -40,7 +40,7 @@ def indirect_statements(sentence: Sentence, state: ReadingState) -> list[Extract
                 if more and len(more.text.split()) >= 3:
                     out[0] = _replace_text(made, content[: content.find(", " + cue)] or content)
                     out.append(more)
-            if len(out) == 1 and made.kind == "indirect" and found.gap is None:
+            if len(out) == 1 and made.kind in ("indirect", "partial") and found.gap is None:
                 cut, more_found = _second(state, found, content, sentence)
                 if more_found:
                     out[0] = _replace_text(made, content[:cut])
@@ -87,7 +87,9 @@ def _second(
 
 
 def _replace_text(st: ExtractedStatement, text: str) -> ExtractedStatement:
-    return ExtractedStatement(st.speaker, text.strip(" ,"), st.kind, st.cue, st.paragraph,
+    """The statement with only its first part; partial stays partial only if a quote is left."""
+    kind = "indirect" if st.kind == "partial" and not HAS_MARK.search(text) else st.kind
+    return ExtractedStatement(st.speaker, text.strip(" ,"), kind, st.cue, st.paragraph,
                               st.start, st.end, st.ref, st.when, st.confidence)  # fmt: skip
 
 

@@ -308,3 +308,18 @@ def test_a_reporting_sentence_after_a_closed_quote_is_its_own_sentence() -> None
     assert len(warned) == 1
     assert warned[0].text == "the budget is far too small for the harbour"
     assert all("warns" not in s.text for s in found)
+
+
+def test_two_reported_clauses_split_when_one_holds_a_quote() -> None:
+    body = (
+        'Holt says she respects Reed\'s "passion and commitment" but argues that he cannot '
+        "deliver on his plans.\n\n"
+        'Holt says the plan failed badly but argues that it "was worth a try for the city."'
+    )
+    found = [(s.kind, s.cue, s.text) for s in extract_statements(TITLE + body)]
+    assert found == [
+        ("partial", "says", 'she respects Reed\'s "passion and commitment"'),
+        ("indirect", "argues", "he cannot deliver on his plans"),
+        ("indirect", "says", "the plan failed badly"),
+        ("partial", "argues", 'it "was worth a try for the city."'),
+    ]
