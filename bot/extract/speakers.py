@@ -127,13 +127,25 @@ def _count(words: list[str]) -> int | None:
     return None
 
 
+#: Nouns ending in -ly, which the adverb test above must not take for 'strongly'.
+_LY_NOUNS = frozenset(
+    "tally family rally assembly ally supply monopoly anomaly bully reply homily".split()  # noqa: SIM905
+)
+#: 'early results of exit polls conducted for X by Y': a source phrase too long to be a
+#: speaker keeps its head, the words before the participle that says who made it.
+_MADE_BY = re.compile(
+    r"\s(?:conducted|obtained|released|published|commissioned|reviewed|issued|prepared|"
+    r"compiled|seen|carried\s+out)\s+(?:by|for)\s"
+)
+
+
 def _speaker_shaped(words: list[str]) -> bool:
     """Reject adverbials and fragments that the frame patterns can mistake for a subject."""
     first, last = words[0].lower().strip(",.“”\"'‘’"), words[-1]
     if first in NOT_SPEAKER_START or last.endswith(("’s", "'s")) and len(words) == 1:
         return False
-    if last[:1].islower() and last.endswith("ly") and len(last) > 3:
-        return False  # 'Moscow strongly'
+    if last[:1].islower() and last.endswith("ly") and len(last) > 3 and last not in _LY_NOUNS:
+        return False  # 'Moscow strongly' (but 'the board's tally', 'his family')
     return not (len(words) == 1 and words[0].isupper() and len(words[0]) > 4)  # a dateline
 
 
@@ -146,6 +158,9 @@ def classify(phrase: str) -> SpeakerRef | None:
     head, _, apposition = phrase.partition(", ")
     apposition = apposition.rstrip(", ") or ""
     words = head.split()
+    if len(words) > 14 and (made := _MADE_BY.search(head)) and made.start() > 0:
+        head = head[: made.start()]
+        words = head.split()
     low = [_clean(w) for w in words]
     if len(words) == 1 and low[0] in PRONOUNS:
         return SpeakerRef("pronoun", low[0], phrase=phrase)

@@ -323,3 +323,23 @@ def test_two_reported_clauses_split_when_one_holds_a_quote() -> None:
         ("indirect", "says", "the plan failed badly"),
         ("partial", "argues", 'it "was worth a try for the city."'),
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "The port handled 2,000 ships last year, according to the harbour board's tally.",
+            "the harbour board's tally",
+        ),
+        (
+            "According to early results of exit polls conducted for the Harbour Times and local "
+            "radio by Lind Research, most voters in both towns want a new bridge.",
+            "early results of exit polls",
+        ),
+    ],
+)
+def test_according_to_a_tally_or_a_long_source_phrase(body: str, speaker: str) -> None:
+    st = _only(body, "indirect")
+    assert st.speaker == speaker
+    assert st.cue == "according to"
