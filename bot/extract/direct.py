@@ -90,6 +90,16 @@ def _quote_first(
     """'"…," X said (, adding "…").' / '"…," said X.' / a bare quote that continues."""
     for i, middle in enumerate(middles):
         frame = frames.tail_frame(middle)
+        again = _SECOND_CUE.search(middle) if frame else None
+        if frame and again and i + 1 < len(local):
+            # '"A," Reed said, adding: "B."': two statements of one speaker, each with its cue
+            first = _emit(state, sentence, frame, spans[i][1], _words(para, local[: i + 1]), "")
+            later = frames.Frame(frame.speaker, again.group("cue"), frame.speaker_offset)
+            rest = [q for q in local[i + 1 :] if _clause_like(para, q)]
+            second = (
+                _emit(state, sentence, later, spans[i][1], _words(para, rest), "") if rest else []
+            )
+            return first + second
         if frame:
             short = len(middle.split()) <= 14 and all(len(m.split()) <= 3 for m in middles[i + 1 :])
             used = local if short else local[: i + 1]
@@ -103,6 +113,13 @@ def _quote_first(
     if len(tail.split()) <= 1 and not middles_have_words(middles):
         return _continuation(sentence, _words(para, local), state, open_end=not local[-1].closed)
     return []
+
+
+#: A second cue after the speaker between two quotes: '…," Reed said, adding: "…"'.
+_SECOND_CUE = re.compile(
+    r"(?:,|\s(?:before|and|then|later|after))\s+(?:then\s+)?(?P<cue>adding|added|continuing|"
+    r"continued)\b[^“”\"]{0,40}$"
+)
 
 
 def _clause_like(para: Paragraph, q: QuoteSpan) -> bool:

@@ -85,6 +85,7 @@ def split_paragraphs(text: str) -> list[Paragraph]:
 
 
 _CLOSING = frozenset("”\"'’")
+_OPENING = frozenset("“\"‘'«")
 _NEXT_STOP = re.compile(r"[.!?“\"]")
 
 
@@ -98,6 +99,8 @@ def _attribution_follows(text: str, end: int) -> bool:
     if verb is None:
         return False
     rest = words[verb + 1 :]
+    if words[verb][-1] in ",:" and not rest and stop is not None and stop.group() in _OPENING:
+        return False  # '"…." Reed says, "…"': the verb introduces the next quote
     # '"…." He warns that the plan will fail.': a new sentence that reports something else
     return not (rest and rest[0] == "that") and len(rest) <= 12
 

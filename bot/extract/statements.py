@@ -125,7 +125,12 @@ def _merge_runs(found: list[ExtractedStatement]) -> list[ExtractedStatement]:
     out: list[ExtractedStatement] = []
     for st in found:
         prev = out[-1] if out else None
-        if prev and prev.kind == st.kind == "direct" and prev.speaker == st.speaker:
+        if (
+            prev
+            and prev.kind == st.kind == "direct"
+            and prev.speaker == st.speaker
+            and (st.cue == prev.cue or st.confidence == "carried")
+        ):
             out[-1] = ExtractedStatement(
                 prev.speaker, f"{prev.text.rstrip(',')} … {st.text}", "direct", prev.cue,
                 prev.paragraph, prev.start, st.end, prev.ref, prev.when or st.when, prev.confidence,

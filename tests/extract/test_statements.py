@@ -343,3 +343,39 @@ def test_according_to_a_tally_or_a_long_source_phrase(body: str, speaker: str) -
     st = _only(body, "indirect")
     assert st.speaker == speaker
     assert st.cue == "according to"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"The harbour will carry the region next year," Lind said, adding: "They are going to '
+        'help everybody down the coast."',
+        '"The harbour will carry the region next year," Lind said before adding: "They are '
+        'going to help everybody down the coast."',
+        '"The harbour will carry the region next year," Lind said. "They are going to help '
+        'everybody down the coast," she added.',
+    ],
+)
+def test_a_second_piece_with_its_own_cue_is_its_own_statement(body: str) -> None:
+    found = [(s.speaker, s.cue, s.text) for s in extract_statements(TITLE + body)]
+    assert [(spk, text.rstrip(".")) for spk, _, text in found] == [
+        ("Lind", "The harbour will carry the region next year"),
+        ("Lind", "They are going to help everybody down the coast"),
+    ]
+    assert found[0][1] == "said" and found[1][1] in ("adding", "added")
+
+
+def test_a_piece_without_a_cue_still_joins_the_quote_before_it() -> None:
+    body = '"We will win," Lind said. "Nobody in this town doubts it any more."'
+    found = [(s.speaker, s.text) for s in extract_statements(TITLE + body)]
+    assert found == [("Lind", "We will win … Nobody in this town doubts it any more.")]
+
+
+def test_a_verb_that_introduces_the_next_quote_starts_a_sentence() -> None:
+    body = (
+        'Holt backed the ban because "boats should not enter the harbour at night." '
+        'Reed says, "That is a perfectly reasonable rule for the town to make."'
+    )
+    found = [(s.speaker, s.kind, s.text) for s in extract_statements(TITLE + body)]
+    assert ("Reed", "direct", "That is a perfectly reasonable rule for the town to make.") in found
+    assert all("Reed says" not in text for _, _, text in found)
