@@ -98,6 +98,11 @@ _NAMED_COLON = re.compile(
 def head_frame(head: str) -> Frame | None:
     """Speaker before a quote: 'X said: "…' / 'X, asking: "…' / 'According to X, "…'."""
     head = head[-400:]
+    paren = head.rfind("(")
+    if paren > head.rfind(")"):  # '… recognise it (Lemkin once said, "…")': inside the aside
+        aside = head_frame(head[paren + 1 :])
+        if aside is not None:
+            return Frame(aside.speaker, aside.cue, aside.speaker_offset + paren + 1)
     match = _HEAD_ACCORDING.search(head) if "ccording" in head else None
     if match:
         return Frame(match.group("spk").strip(), match.group("cue"), match.start("spk"))

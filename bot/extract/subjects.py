@@ -11,6 +11,7 @@ import re
 
 from bot.extract.cues import (
     AUX,
+    SPEECH_WORDS,
 )
 from bot.extract.lexicon import ANON_WORDS, PREPOSITIONS
 from bot.extract.lexicon import CLAUSE_WORDS as _CLAUSE_WORDS
@@ -33,7 +34,7 @@ _LEAD_CLAUSE = re.compile(
     r"Reached|Contacted|Reacting|Commenting|Standing|Sitting|Taking|Turning|The\s+next|The\s+following|"
     r"A\s+(?:short\s+|few\s+)?(?:day|week|month|year|time|moment|minute|hour)s?|[A-Z][a-z]+(?:ed|ing)(?=\s+[a-z])|"
     r"Each|Every|Hours|Days|Weeks|Months|Years|Minutes|Moments|Contrary|Thanks|Due|Compared|"
-    r"Amid|Among|Against|Beyond|Besides|Outside|Inside|Within|Across|Throughout|Given|"
+    r"Amid|Among|Alongside|Against|Beyond|Besides|Outside|Inside|Within|Across|Throughout|Given|"
     r"Regardless|Until|Upon|Along|Apart|Aside|Except)\b[^,]{0,90},\s+)+"
 )
 
@@ -254,6 +255,8 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
         low = word.lower().strip(",")
         if take and word[:1].islower() and low not in _NOUN_LINKS and not determiner:
             break
+        if take and determiner and (low in _AUX_WORDS or low in SPEECH_WORDS):
+            break  # 'a senior official said …': the verb ends the subject
         if (
             take
             and determiner

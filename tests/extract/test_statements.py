@@ -379,3 +379,24 @@ def test_a_verb_that_introduces_the_next_quote_starts_a_sentence() -> None:
     found = [(s.speaker, s.kind, s.text) for s in extract_statements(TITLE + body)]
     assert ("Reed", "direct", "That is a perfectly reasonable rule for the town to make.") in found
     assert all("Reed says" not in text for _, _, text in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # the speaker stands inside a parenthesis that opens before the quote
+        (
+            "Most historians see the flood for what it was (Tom Lind, who wrote the town's "
+            'history, once said, "It happened so many times, first to the port, then the mills").',
+            "Tom Lind",
+        ),
+        # 'Alongside …,' is a lead clause; the verb ends a determiner subject
+        (
+            "Alongside calls for action from the unions, a senior council member said Holt must "
+            'choose, saying, "At some point she is going to have to say where she stands."',
+            "a senior council member",
+        ),
+    ],
+)
+def test_speaker_inside_an_aside_or_after_a_lead_clause(body: str, speaker: str) -> None:
+    assert _only(body).speaker == speaker
