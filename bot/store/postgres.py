@@ -318,24 +318,18 @@ async def _has_word_eras(database: PostgresDatabase) -> bool:
 
 
 async def _apply_words(db: Connection, words: WordDelta) -> None:
-    """Apply a batch's changes to the word and pair counts and the totals."""
-    for table, column, counts in (
-        ("terms", "term", words.terms),
-        ("pair_terms", "pair", words.pairs),
-    ):
-        changed = sorted((value, n) for value, n in counts.items() if n)
-        if not changed:
-            continue
-        values = [v for v, _ in changed]
+    """Apply a batch's changes to the word counts and the totals."""
+    changed = sorted((term, n) for term, n in words.terms.items() if n)
+    if changed:
         await db.execute(
-            f"INSERT INTO {table} ({column}, docs) SELECT * FROM unnest(%s::text[], %s::int[])"
-            f" ON CONFLICT ({column}) DO UPDATE SET docs = {table}.docs + excluded.docs",
-            (values, [n for _, n in changed]),
+            "INSERT INTO terms (term, docs) SELECT * FROM unnest(%s::text[], %s::int[])"
+            " ON CONFLICT (term) DO UPDATE SET docs = terms.docs + excluded.docs",
+            ([t for t, _ in changed], [n for _, n in changed]),
         )
         if any(n < 0 for _, n in changed):
             await db.execute(
-                f"DELETE FROM {table} WHERE {column} = ANY(%s) AND docs <= 0",
-                ([v for v, n in changed if n < 0],),
+                "DELETE FROM terms WHERE term = ANY(%s) AND docs <= 0",
+                ([t for t, n in changed if n < 0],),
             )
     await db.execute(
         "UPDATE store_stats SET statements = statements + %s, tokens = tokens + %s WHERE id = 1",
