@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from urllib.parse import quote
 
 import psycopg
 
@@ -10,6 +11,7 @@ from bot.core.summary import Summary
 from bot.core.text import search_words
 from bot.store import open_store
 from bot.store.postgres import PostgresStore
+from bot.store.postgres_db import IO_CONCURRENCY
 from bot.store.postgres_search import ERA, Plan, _matching, plan
 from bot.store.postgres_words import all_query, quoted
 from tests.store.backends import PostgresServer
@@ -237,3 +239,22 @@ def test_a_wide_window_is_asked_by_era_where_the_index_is_there() -> None:
     without = plan(lexemes, rate, 1_000_000, 10)
     assert with_eras.eras and 0 < with_eras.window < 1_000_000
     assert not without.eras
+
+
+async def test_heap_pages_are_read_ahead_unless_the_server_says_otherwise(
+    postgres_url: str,
+) -> None:
+    """The store raises effective_io_concurrency to IO_CONCURRENCY on its connections where
+    the server reads ahead less (PostgreSQL 15's default, 1), and leaves 0 (no read-ahead:
+    the operator's or the platform's choice) and anything higher alone."""
+    for server, expected in (("", str(IO_CONCURRENCY)), ("0", "0"), ("40", "40")):
+        url = postgres_url
+        if server:
+            url += "?options=" + quote(f"-c effective_io_concurrency={server}")
+        store = await open_store(url)
+        assert isinstance(store, PostgresStore)
+        try:
+            rows = await store._database.rows("SHOW effective_io_concurrency")
+            assert rows == [(expected,)], server
+        finally:
+            await store.close()
