@@ -163,10 +163,7 @@ async def _with_disputes(library: Library, query: str, matches: list[SaidMatch])
     if not articles:
         return matches
     result = list(matches)
-    for article_id in articles[:2]:
-        summary = await library.summary(article_id)
-        if summary is None or not summary.sourcing.disputed:
-            continue
+    for summary in await library.disputed(articles[:2]):
         result = _mark_disputes(summary, query, result)
     return result
 

@@ -10,7 +10,7 @@ import psycopg
 from bot.core.summary import Summary
 from bot.core.text import search_words
 from bot.store import open_store
-from bot.store.postgres import PostgresStore
+from bot.store.postgres import DISPUTED, PostgresStore
 from bot.store.postgres_db import IO_CONCURRENCY
 from bot.store.postgres_search import ERA, Plan, _matching, plan
 from bot.store.postgres_words import all_query, quoted
@@ -258,3 +258,26 @@ async def test_heap_pages_are_read_ahead_unless_the_server_says_otherwise(
             assert rows == [(expected,)], server
         finally:
             await store.close()
+
+
+async def test_disputed_reads_the_index_of_disputed_articles(
+    postgres_url: str, seed_summary: Summary
+) -> None:
+    """Migration 0011's partial index answers ``disputed``: the planner takes it for the
+    store's own condition (the index's predicate, word for word), so the documents of
+    articles without disputes are not read."""
+    store = await open_store(postgres_url)
+    try:
+        await store.put(seed_summary, content_hash="a", origin=None)
+        with psycopg.connect(postgres_url, autocommit=True) as db:
+            db.execute("SET enable_seqscan = off")  # a few rows: a scan would be as cheap
+            plan = "\n".join(
+                row[0]
+                for row in db.execute(
+                    f"EXPLAIN SELECT id, document FROM articles WHERE id = ANY(%s) AND {DISPUTED}",
+                    ([seed_summary.article.id],),
+                )
+            )
+        assert "articles_disputed" in plan
+    finally:
+        await store.close()
