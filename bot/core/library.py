@@ -114,6 +114,11 @@ class Library(Protocol):
         """One summary by article id."""
         ...
 
+    async def disputed(self, article_ids: Sequence[str]) -> list[Summary]:
+        """The summaries of these articles that record disputes, in the order asked (most
+        record none: a store may answer that without reading them)."""
+        ...
+
     async def articles(self) -> list[ArticleRecord]:
         """Every article, newest first."""
         ...

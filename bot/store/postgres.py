@@ -39,6 +39,9 @@ from bot.store.sqlite_search import STATEMENT_COLUMNS, STATEMENT_JOINS, statemen
 log = logging.getLogger(__name__)
 
 MAX_SPEAKERS = 50  # as in the SQLite store
+# an article that records disputes: the predicate of migration 0011's partial index, word
+# for word (the planner uses that index only for a condition that implies its own)
+DISPUTED = "(document::jsonb -> 'sourcing' -> 'disputed') <> '[]'::jsonb"
 _STATEMENT_FIELDS = (
     "article_id, position, speaker_key, local_id, kind, kind_rank, text, cue, said_when,"
     " paragraph, verified, published, words, tokens, confidence"
@@ -209,6 +212,20 @@ class PostgresStore(PostgresLedger, PostgresFeeds, PostgresSeen):
         )
         return Summary.model_validate_json(rows[0][0]) if rows else None
 
+    async def disputed(self, article_ids: Sequence[str]) -> list[Summary]:
+        """The summaries of these articles that record disputes, in the order asked: one
+        round trip, which reads the small index of disputed articles (migration 0011), not
+        the documents of the rest (a `said` asks for its first two articles' disputes; at 1M
+        statements each document was a round trip and a cold page or two)."""
+        if not article_ids:
+            return []
+        rows = await self._database.rows(
+            f"SELECT id, document FROM articles WHERE id = ANY(%s) AND {DISPUTED}",
+            (list(article_ids),),
+        )
+        found = {row[0]: Summary.model_validate_json(row[1]) for row in rows}
+        return [found[i] for i in article_ids if i in found and found[i].sourcing.disputed]
+
     async def articles(self) -> list[ArticleRecord]:
         """Every article, newest first."""
         rows = await self._database.rows(
@@ -318,24 +335,18 @@ async def _has_word_eras(database: PostgresDatabase) -> bool:
 
 
 async def _apply_words(db: Connection, words: WordDelta) -> None:
-    """Apply a batch's changes to the word and pair counts and the totals."""
-    for table, column, counts in (
-        ("terms", "term", words.terms),
-        ("pair_terms", "pair", words.pairs),
-    ):
-        changed = sorted((value, n) for value, n in counts.items() if n)
-        if not changed:
-            continue
-        values = [v for v, _ in changed]
+    """Apply a batch's changes to the word counts and the totals."""
+    changed = sorted((term, n) for term, n in words.terms.items() if n)
+    if changed:
         await db.execute(
-            f"INSERT INTO {table} ({column}, docs) SELECT * FROM unnest(%s::text[], %s::int[])"
-            f" ON CONFLICT ({column}) DO UPDATE SET docs = {table}.docs + excluded.docs",
-            (values, [n for _, n in changed]),
+            "INSERT INTO terms (term, docs) SELECT * FROM unnest(%s::text[], %s::int[])"
+            " ON CONFLICT (term) DO UPDATE SET docs = terms.docs + excluded.docs",
+            ([t for t, _ in changed], [n for _, n in changed]),
         )
         if any(n < 0 for _, n in changed):
             await db.execute(
-                f"DELETE FROM {table} WHERE {column} = ANY(%s) AND docs <= 0",
-                ([v for v, n in changed if n < 0],),
+                "DELETE FROM terms WHERE term = ANY(%s) AND docs <= 0",
+                ([t for t, n in changed if n < 0],),
             )
     await db.execute(
         "UPDATE store_stats SET statements = statements + %s, tokens = tokens + %s WHERE id = 1",

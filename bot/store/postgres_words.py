@@ -40,23 +40,21 @@ class StatementWords:
     tsvector: str
     tokens: int
     terms: frozenset[str]
-    pairs: frozenset[str]
 
 
 def statement_words(text: str) -> StatementWords:
-    """The tsvector literal, length and distinct words and pairs of a statement's text."""
+    """The tsvector literal, length and distinct words of a statement's text."""
     words = fts_tokens([text])
     positions: dict[str, list[int]] = {}
     for number, word in enumerate(words, start=1):
         positions.setdefault(word, []).append(min(number, MAX_POSITION))
-    pairs = pairs_of(words)
-    for number, lexeme in enumerate(pairs, start=1):
+    for number, lexeme in enumerate(pairs_of(words), start=1):
         positions.setdefault(lexeme, []).append(min(number, MAX_POSITION))
     literal = " ".join(
         f"{quoted(lexeme)}:{','.join(map(str, dict.fromkeys(spots)))}"
         for lexeme, spots in positions.items()
     )
-    return StatementWords(literal, len(words), frozenset(words), frozenset(pairs))
+    return StatementWords(literal, len(words), frozenset(words))
 
 
 def phrase_query(tokens: Sequence[str], probes: Iterable[str] = ()) -> str:
@@ -78,23 +76,20 @@ def any_query(tokens: Sequence[str]) -> str:
 
 @dataclass
 class WordDelta:
-    """Changes to the word and pair counts and the totals from one batch of writes."""
+    """Changes to the word counts and the totals from one batch of writes."""
 
     terms: Counter[str]
-    pairs: Counter[str]
     statements: int = 0
     tokens: int = 0
 
     @classmethod
     def empty(cls) -> WordDelta:
         """No change yet."""
-        return cls(Counter(), Counter())
+        return cls(Counter())
 
     def add(self, words: StatementWords, sign: int) -> None:
         """Count a statement in (+1) or out (-1)."""
         for term in words.terms:
             self.terms[term] += sign
-        for lexeme in words.pairs:
-            self.pairs[lexeme] += sign
         self.statements += sign
         self.tokens += sign * words.tokens

@@ -259,6 +259,11 @@ class SqliteStore(SqliteLedger, SqliteFeeds, SqliteSeen):
         )
         return Summary.model_validate_json(rows[0][0]) if rows else None
 
+    async def disputed(self, article_ids: Sequence[str]) -> list[Summary]:
+        """The summaries of these articles that record disputes, in the order asked."""
+        found = [await self.summary(article_id) for article_id in article_ids]
+        return [summary for summary in found if summary is not None and summary.sourcing.disputed]
+
     async def articles(self) -> list[ArticleRecord]:
         """Every article, newest first."""
         rows = await self._run(

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+from urllib.parse import quote
 
 import psycopg
 
 from bot.core.summary import Summary
 from bot.core.text import search_words
 from bot.store import open_store
-from bot.store.postgres import PostgresStore
+from bot.store.postgres import DISPUTED, PostgresStore
+from bot.store.postgres_db import IO_CONCURRENCY
 from bot.store.postgres_search import ERA, Plan, _matching, plan
-from bot.store.postgres_words import all_query
+from bot.store.postgres_words import all_query, quoted
 from tests.store.backends import PostgresServer
 
 
@@ -54,28 +56,46 @@ async def test_typos_are_corrected_alike_with_and_without_pg_trgm(
     assert with_trgm[0] == ["putin"] and with_trgm[2] == ["progress"]
 
 
-async def test_word_and_pair_counts_follow_replacements(
-    postgres_url: str, seed_summary: Summary
-) -> None:
+async def test_word_counts_follow_replacements(postgres_url: str, seed_summary: Summary) -> None:
     store = await open_store(postgres_url)
     try:
         await store.put(seed_summary, content_hash="a", origin=None)
         await store.put(seed_summary, content_hash="b", origin=None)  # replaced, not doubled
         with psycopg.connect(postgres_url) as db:
-            pair = db.execute(
-                "SELECT docs FROM pair_terms WHERE pair = 'tremendous progress'"
-            ).fetchone()
             word = db.execute("SELECT docs FROM terms WHERE term = 'putin'").fetchone()
             totals = db.execute("SELECT statements FROM store_stats").fetchone()
+            # the pairs are lexemes of each statement's tsvector, found through the index
+            pair = db.execute(
+                "SELECT COUNT(*) FROM statements WHERE words @@ %s::tsquery",
+                (quoted("tremendous progress"),),
+            ).fetchone()
         assert (pair, word, totals) == ((1,), (6,), (len(seed_summary.statements),))
         await store.remove([seed_summary.article.id])
         with psycopg.connect(postgres_url) as db:
             left = [
                 db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()
-                for table in ("pair_terms", "terms", "speaker_keys", "speaker_names")
+                for table in ("terms", "speaker_keys", "speaker_names")
             ]
             totals = db.execute("SELECT statements, tokens FROM store_stats").fetchone()
-        assert left == [(0,)] * 4 and totals == (0, 0)
+        assert left == [(0,)] * 3 and totals == (0, 0)
+    finally:
+        await store.close()
+
+
+async def test_pair_counts_are_no_longer_kept(postgres_url: str, seed_summary: Summary) -> None:
+    """Migration 0010 drops pair_terms (written, never read: phrase windows are sized from the
+    word counts); writes and phrase searches work without it."""
+    store = await open_store(postgres_url)
+    try:
+        with psycopg.connect(postgres_url) as db:
+            assert db.execute("SELECT to_regclass('pair_terms')").fetchone() == (None,)
+            assert db.execute(
+                "SELECT name FROM schema_migrations WHERE version = 10"
+            ).fetchone() == ("drop_pair_terms",)
+        await store.put(seed_summary, content_hash="a", origin=None)
+        found = await store.search(["tremendous", "progress"], mode="phrase", limit=5)
+        said = {s.text for s in seed_summary.statements if "tremendous progress" in s.text.lower()}
+        assert said and {r.text for r in found} == said
     finally:
         await store.close()
 
@@ -219,3 +239,45 @@ def test_a_wide_window_is_asked_by_era_where_the_index_is_there() -> None:
     without = plan(lexemes, rate, 1_000_000, 10)
     assert with_eras.eras and 0 < with_eras.window < 1_000_000
     assert not without.eras
+
+
+async def test_heap_pages_are_read_ahead_unless_the_server_says_otherwise(
+    postgres_url: str,
+) -> None:
+    """The store raises effective_io_concurrency to IO_CONCURRENCY on its connections where
+    the server reads ahead less (PostgreSQL 15's default, 1), and leaves 0 (no read-ahead:
+    the operator's or the platform's choice) and anything higher alone."""
+    for server, expected in (("", str(IO_CONCURRENCY)), ("0", "0"), ("40", "40")):
+        url = postgres_url
+        if server:
+            url += "?options=" + quote(f"-c effective_io_concurrency={server}")
+        store = await open_store(url)
+        assert isinstance(store, PostgresStore)
+        try:
+            rows = await store._database.rows("SHOW effective_io_concurrency")
+            assert rows == [(expected,)], server
+        finally:
+            await store.close()
+
+
+async def test_disputed_reads_the_index_of_disputed_articles(
+    postgres_url: str, seed_summary: Summary
+) -> None:
+    """Migration 0011's partial index answers ``disputed``: the planner takes it for the
+    store's own condition (the index's predicate, word for word), so the documents of
+    articles without disputes are not read."""
+    store = await open_store(postgres_url)
+    try:
+        await store.put(seed_summary, content_hash="a", origin=None)
+        with psycopg.connect(postgres_url, autocommit=True) as db:
+            db.execute("SET enable_seqscan = off")  # a few rows: a scan would be as cheap
+            plan = "\n".join(
+                row[0]
+                for row in db.execute(
+                    f"EXPLAIN SELECT id, document FROM articles WHERE id = ANY(%s) AND {DISPUTED}",
+                    ([seed_summary.article.id],),
+                )
+            )
+        assert "articles_disputed" in plan
+    finally:
+        await store.close()

@@ -186,3 +186,29 @@ async def test_unreachable_postgres_is_one_clear_line_without_the_password() -> 
     message = str(caught.value)
     assert message.startswith("cannot connect to PostgreSQL at bot@127.0.0.1:1/briefbot")
     assert "s3cret-pw" not in message and "\n" not in message
+
+
+async def test_disputed_answers_which_articles_record_disputes(
+    store: Store, seed_summary: Summary
+) -> None:
+    """``disputed`` returns the summaries that record disputes, in the order asked, and
+    follows replacements (PostgreSQL answers it from a partial index of disputed articles)."""
+    assert seed_summary.sourcing.disputed
+    calm_article = seed_summary.article.model_copy(update={"id": "calm"})
+    calm_sourcing = seed_summary.sourcing.model_copy(update={"disputed": []})
+    calm = seed_summary.model_copy(update={"article": calm_article, "sourcing": calm_sourcing})
+    other = seed_summary.model_copy(
+        update={"article": seed_summary.article.model_copy(update={"id": "other"})}
+    )
+    for summary in (seed_summary, calm, other):
+        await store.put(summary, content_hash="a", origin=None)
+    seed_id = seed_summary.article.id
+    assert await store.disputed([]) == []
+    assert await store.disputed(["calm", "missing"]) == []
+    assert await store.disputed(["other", "calm", seed_id]) == [other, seed_summary]
+    assert await store.disputed([seed_id, "other"]) == [seed_summary, other]
+    quiet = seed_summary.model_copy(update={"sourcing": calm_sourcing})
+    await store.put(quiet, content_hash="b", origin=None)  # its disputes taken out
+    assert await store.disputed([seed_id, "other"]) == [other]
+    await store.put(seed_summary, content_hash="c", origin=None)  # and back
+    assert await store.disputed([seed_id]) == [seed_summary]
