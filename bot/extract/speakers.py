@@ -38,7 +38,7 @@ NUMBER_WORDS = {
 }  # fmt: skip
 _TOKEN = re.compile(r"[\w’'.-]+")
 _NAME_TOKEN = (  # a capital, then: Mr. Mrs. Ms. Dr. St. Sen. Rep. Gov. Col. ... | U.S. | word
-    r"[" + UPPER + r"](?:(?:r|rs|s|t|en|ep|ov|ol|gt|apt|dm|rof|ev)\.|\.(?:[A-Z]\.)*|[\w’'-]*)"
+    r"[" + UPPER + r"](?:(?:r|rs|s|t|en|ep|ov|ol|gt|apt|dm|rof|ev)\.|\.(?:[A-Z]\.)*|[\w’'-]*+)"
 )
 _NAME_RUN = re.compile(
     _NAME_TOKEN + r"(?:\s+(?:(?:de|van|von|bin|al|la|le|del|da)\s+)?" + _NAME_TOKEN + r")*"
