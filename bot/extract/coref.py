@@ -31,6 +31,7 @@ WINDOW = 1200
 MAX_SENTENCES = 8
 MAX_BREAKS = 3
 HAS_MARK = re.compile(r"''|``|[\"“”«»„‘]")
+_MARK_CHAR = re.compile(r"[\"“”«»„‘]")
 _MENTION = re.compile(
     r"\b(?:(?P<pro>[Hh]e|[Ss]he)\b|(?P<name>["
     + UPPER
@@ -60,8 +61,8 @@ _VERBISH = re.compile(r"^[a-z]+(?:ed|s)$")
 def _blank_quotes(window: str) -> str:
     """The window with quoted words replaced by spaces (offsets kept): names inside a
     quotation are what someone said, not who is speaking."""
-    if not HAS_MARK.search(window):
-        return window
+    if "''" not in window and "``" not in window and not _MARK_CHAR.search(window):
+        return window  # HAS_MARK's test, without its slow leading alternation
     pieces: list[str] = []
     for line in window.split("\n"):
         last = 0

@@ -140,5 +140,8 @@ def cue_positions(
     text: str, words: frozenset[str], limit: int | None = None, begin: int = 0
 ) -> list[int]:
     """Offsets of cue words of ``words`` in ``text`` between ``begin`` and ``limit``."""
+    hits = _hits(text)
+    if not hits:
+        return []
     end = len(text) if limit is None else limit
-    return [pos for pos, word in _hits(text) if begin <= pos < end and word in words]
+    return [pos for pos, word in hits if begin <= pos < end and word in words]

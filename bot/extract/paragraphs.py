@@ -115,8 +115,10 @@ def split_sentences(paragraph: Paragraph, quotes: list[QuoteSpan] | None = None)
     text = paragraph.text
     if quotes is None:
         quotes = find_quotes(text)
-    if _TERMINAL.search(text) is None or not _INNER_TERMINAL.search(text, 0, len(text) - 1):
+    if not _INNER_TERMINAL.search(text, 0, len(text) - 1):
         return _single(paragraph)  # most paragraphs: no sentence end before the last character
+    # No full _TERMINAL pre-test: with no sentence end at all the loop below cuts nothing and
+    # the paragraph comes back whole, as _single gives it (paragraph text is already stripped).
     cuts = [0]
     q = 0
     for match in _TERMINAL.finditer(text):

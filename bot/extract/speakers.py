@@ -112,9 +112,14 @@ def is_name_like(phrase: str) -> bool:
     words = phrase.split()
     if not 1 <= len(words) <= 4:
         return False
-    if not all(w[:1].isupper() or w in ("de", "van", "von", "bin", "al") for w in words):
-        return False
-    return not any(_clean(w) in ORG_WORDS or _clean(w) in TITLES for w in words)
+    for w in words:  # plain loops: this runs for every capitalised run of the article
+        if not (w[:1].isupper() or w in ("de", "van", "von", "bin", "al")):
+            return False
+    for w in words:
+        low = _clean(w)
+        if low in ORG_WORDS or low in TITLES:
+            return False
+    return True
 
 
 def _count(words: list[str]) -> int | None:
