@@ -145,7 +145,9 @@ def _speaker_shaped(words: list[str]) -> bool:
 @functools.lru_cache(maxsize=4096)
 def classify(phrase: str) -> SpeakerRef | None:
     """Classify a speaker phrase; None when it does not look like a speaker at all."""
-    phrase = _PARENTHESES.sub("", phrase).strip(" ,;:—–-")
+    if "(" in phrase:
+        phrase = _PARENTHESES.sub("", phrase)
+    phrase = phrase.strip(" ,;:—–-")
     if not phrase or len(phrase) > 160:
         return None
     head, _, apposition = phrase.partition(", ")
@@ -160,7 +162,7 @@ def classify(phrase: str) -> SpeakerRef | None:
         named = _NAME_RUN.fullmatch(apposition.rstrip(" ,."))
         if named and " " in named.group() and is_name_like(named.group()):
             return SpeakerRef("person", named.group(), head, 1, phrase)  # 'The CEO, Jo Li'
-    placed = _OF_PLACE.match(head)
+    placed = _OF_PLACE.match(head) if "of" in head else None
     if placed:  # 'Scott Hawkins of Cheyenne', 'Gov. Jo Brown of Ohio': the person, from a place
         name, role = split_name(placed.group("run"))
         if " " in name and is_name_like(name):
