@@ -117,6 +117,15 @@ def _closes(text: str, start: int, end: int) -> bool:
     return start > 0 and text[start - 1] in ",.!?;" and (end == len(text) or text[end].isspace())
 
 
+_ANY_MARK = re.compile(r"[\"“”«»„‘]")
+
+
+def has_mark(text: str) -> bool:
+    """Any quotation mark, or an opening single one: the test of ``records.HAS_MARK`` (and
+    ``coref.HAS_MARK``) as a bool, without that regex's slow leading alternation."""
+    return "''" in text or "``" in text or _ANY_MARK.search(text) is not None
+
+
 def normalise_marks(text: str) -> str:
     """Doubled apostrophes and backticks become curly quotation marks, for readable output."""
     if "''" not in text and "``" not in text:
