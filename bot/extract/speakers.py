@@ -240,8 +240,8 @@ class People:
             honorific = gender_of("", f"{self.text[max(0, pos - 5) : pos]} {role or ''}")
         if honorific and bare:
             full = self.resolve_gendered(name, pos, honorific)  # 'Mrs. Clinton' is the woman
-        else:
-            full = self.resolve_name(name, pos)
+        else:  # a known full name resolves to itself: no call for the commonest case
+            full = name if name in self.full_names else self.resolve_name(name, pos)
         if role and full not in self.roles:
             self.roles[full] = role
         if full not in self.gender and honorific and gender_of(full) in (None, honorific):
