@@ -12,8 +12,8 @@ import re
 from bot.extract import paraphrase
 from bot.extract.cues import has_cue, when_of
 from bot.extract.paragraphs import Paragraph, Sentence
-from bot.extract.quotes import find_quotes, has_mark, normalise_marks, strip_marks
-from bot.extract.records import ExtractedStatement, ReadingState, make_statement
+from bot.extract.quotes import find_quotes, normalise_marks, strip_marks
+from bot.extract.records import HAS_MARK, ExtractedStatement, ReadingState, make_statement
 from bot.extract.subjects import sentence_subject
 
 log = logging.getLogger(__name__)
@@ -97,7 +97,7 @@ def _statement_for(
     content = content.strip(" ,;:")
     if len(content.split()) < 2:
         return None
-    quoted = find_quotes(content) if has_mark(content) else []
+    quoted = find_quotes(content) if HAS_MARK.search(content) else []
     kind = "partial" if quoted else "indirect"
     lead = content[: quoted[0].start].split() if quoted else []
     if (
