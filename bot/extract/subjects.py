@@ -119,8 +119,6 @@ def clean_subject(pre: str) -> tuple[str, int] | None:
 
     offset = 0
     for i, pattern in enumerate((_DATELINE, _LEAD_CLAUSE, _LEAD, _LEAD_CLAUSE, _LEAD)):
-        if not offset and not pre[:1].isupper():
-            break  # every dateline and lead word starts with a capital
         if i == 0 and not pre[:2].isupper():
             continue
         if i == 1 and pre[offset:].split(" ", 1)[0] not in _BOTH:
@@ -132,7 +130,7 @@ def clean_subject(pre: str) -> tuple[str, int] | None:
     first_part, comma, rest = subject.partition(", ")
     if comma and rest and _TIME_WORDS.intersection(first_part.lower().split()):
         offset, subject = offset + len(first_part) + 2, rest  # 'A short time later, Ms. Abedin'
-    conjoined = _CONJOINED.split(subject) if "," in subject else [subject]
+    conjoined = _CONJOINED.split(subject)
     if len(conjoined) > 1:
         subject = conjoined[-1]  # 'X holds caucuses, and a new poll shows …': the poll
     inner = (
@@ -222,8 +220,6 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
     """
     offset = 0
     for i, pattern in enumerate((_DATELINE, _LEAD_CLAUSE, _LEAD, _LEAD_CLAUSE, _LEAD)):
-        if not offset and not clause[:1].isupper():
-            break  # every dateline and lead word starts with a capital
         if i == 0 and not clause[:2].isupper():
             continue
         if i == 1 and clause[offset:].split(" ", 1)[0] not in _BOTH:
