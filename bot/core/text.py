@@ -164,7 +164,12 @@ ABBREVIATIONS = frozenset(
 
 def is_abbreviation(text: str, dot: int) -> bool:
     """True when the full stop at ``dot`` closes an abbreviation or an initial ("J.")."""
-    begin = max(text.rfind(" ", 0, dot), text.rfind("(", 0, dot), text.rfind("“", 0, dot)) + 1
+    # Only the last 7 characters are searched (not back to the text's start for each stop):
+    # a word with no break in them is longer than 6 and no abbreviation anyway.
+    lo = max(0, dot - 7)
+    begin = max(text.rfind(" ", lo, dot), text.rfind("(", lo, dot), text.rfind("“", lo, dot)) + 1
+    if not begin and lo:
+        return False
     word = text[begin:dot]
     if not word or len(word) > 6:
         return False

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from bot.core.text import sentence_ends
 from bot.extract.gender import gender_of, pronoun_gender
 from bot.extract.lexicon import NOT_FIRST, PRONOUNS, UPPER
-from bot.extract.quotes import find_quotes
+from bot.extract.quotes import find_quotes, has_mark
 from bot.extract.speakers import People, SpeakerRef, classify, clean_word, split_name
 from bot.extract.subjects import sentence_subject
 
@@ -60,7 +60,7 @@ _VERBISH = re.compile(r"^[a-z]+(?:ed|s)$")
 def _blank_quotes(window: str) -> str:
     """The window with quoted words replaced by spaces (offsets kept): names inside a
     quotation are what someone said, not who is speaking."""
-    if not HAS_MARK.search(window):
+    if not has_mark(window):
         return window
     pieces: list[str] = []
     for line in window.split("\n"):

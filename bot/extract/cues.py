@@ -96,13 +96,20 @@ SPEECH_VARIANTS = frozenset(w + p for w in SPEECH_WORDS for p in ("", ",", ".", 
 
 
 @functools.lru_cache(maxsize=256)
+def _present(text: str) -> frozenset[str]:
+    """The cue-word tokens of ``text`` (with their trailing punctuation), split once per text:
+    ``has_cue`` and ``_hits`` are asked about the same sentence one after the other."""
+    return _VARIANTS.intersection(text.split())
+
+
+@functools.lru_cache(maxsize=256)
 def _hits(text: str) -> tuple[tuple[int, str], ...]:
     """Every cue word in ``text`` with its offset, scanned once per text.
 
     The words present are found with a set intersection over the whitespace tokens, then
     located with ``str.find``: both run in C, far faster than a regex over every character.
     """
-    present = _VARIANTS.intersection(text.split())
+    present = _present(text)
     if not present:
         return ()  # most sentences have no cue at all
     out: list[tuple[int, str]] = []
@@ -126,12 +133,15 @@ def _word_char(ch: str) -> bool:
 
 def has_cue(text: str) -> bool:
     """True when the text contains any cue word (a set test on its tokens, no positions)."""
-    return not _VARIANTS.isdisjoint(text.split())
+    return bool(_present(text))
 
 
 def cue_positions(
     text: str, words: frozenset[str], limit: int | None = None, begin: int = 0
 ) -> list[int]:
     """Offsets of cue words of ``words`` in ``text`` between ``begin`` and ``limit``."""
+    hits = _hits(text)
+    if not hits:
+        return []
     end = len(text) if limit is None else limit
-    return [pos for pos, word in _hits(text) if begin <= pos < end and word in words]
+    return [pos for pos, word in hits if begin <= pos < end and word in words]

@@ -7,6 +7,7 @@ strings (a sentence at most), so the cost is linear in the article.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -47,6 +48,7 @@ _TAIL_ACCORDING = re.compile(
 log = logging.getLogger(__name__)
 
 
+@functools.lru_cache(maxsize=256)  # a sentence's tail is asked about up to three times
 def tail_frame(tail: str) -> Frame | None:
     """Speaker after a quote: '…," said X, a Y.' / '…," X said.' / '…," according to X.'"""
     tail = tail[:300]

@@ -56,7 +56,7 @@ _WORD = re.compile(r"[A-Za-z][\w.’'-]*")
 
 def gender_of(name: str, context: str = "") -> str | None:
     """ "m", "f" or None for a person's name, using role words in ``context`` first."""
-    for word in _WORD.findall(context.lower())[-4:]:
+    for word in _WORD.findall(context.lower())[-4:] if context else ():
         if word in _MALE_WORDS:
             return MALE
         if word in _FEMALE_WORDS:

@@ -22,7 +22,6 @@ log = logging.getLogger(__name__)
 #: A sentence longer than this is cut, so that no later regex ever sees an unbounded span.
 MAX_SENTENCE = 3000
 
-_LINE = re.compile(r"[^\n]+")
 _TITLE_WORD = re.compile(r"[A-Z0-9][\w’'.:-]*")
 
 
@@ -66,14 +65,14 @@ def looks_like_title(line: str, has_more: bool) -> bool:
 def split_paragraphs(text: str) -> list[Paragraph]:
     """Non-blank lines as paragraphs; the first is paragraph 0 when it looks like a title."""
     spans: list[tuple[int, int]] = []
-    for match in _LINE.finditer(text):
-        raw = match.group()
+    at = 0  # one C split, not a regex match object per line
+    for raw in text.split("\n"):
         stripped = raw.strip()
-        if not stripped:
-            continue
-        lead = len(raw) - len(raw.lstrip())
-        start = match.start() + lead
-        spans.append((start, start + len(stripped)))
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            start = at + lead
+            spans.append((start, start + len(stripped)))
+        at += len(raw) + 1
     if not spans:
         return []
     first = text[spans[0][0] : spans[0][1]]
@@ -123,8 +122,10 @@ def split_sentences(paragraph: Paragraph, quotes: list[QuoteSpan] | None = None)
     text = paragraph.text
     if quotes is None:
         quotes = find_quotes(text)
-    if _TERMINAL.search(text) is None or not _INNER_TERMINAL.search(text, 0, len(text) - 1):
+    if not _INNER_TERMINAL.search(text, 0, len(text) - 1):
         return _single(paragraph)  # most paragraphs: no sentence end before the last character
+    # No full _TERMINAL pre-test: with no sentence end at all the loop below cuts nothing and
+    # the paragraph comes back whole, as _single gives it (paragraph text is already stripped).
     cuts = [0]
     q = 0
     for match in _TERMINAL.finditer(text):

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 log = logging.getLogger(__name__)
 
 _MARK = re.compile(r"''|``|[\"“”«»„]")
+#: The same marks when the text has no doubled apostrophe or backtick: a plain character
+#: class, which the regex engine scans for far faster than the alternation.
+_MARK_CHAR = re.compile(r"[\"“”«»„]")
 _OPENERS = frozenset({"“", "«", "„", "``"})
 _CLOSERS = frozenset({"”", "»"})
 #: Longest quoted passage accepted; longer spans are unbalanced marks, not quotes.
@@ -41,7 +44,8 @@ def find_quotes(text: str, *, single: bool = True) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     open_at = -1
     open_len = 0
-    for match in _MARK.finditer(text):
+    marks = _MARK if "''" in text or "``" in text else _MARK_CHAR
+    for match in marks.finditer(text):
         mark = match.group()
         if open_at < 0:
             if mark in _CLOSERS:
@@ -61,7 +65,7 @@ def find_quotes(text: str, *, single: bool = True) -> list[QuoteSpan]:
         and not spans
         and open_at < 0
         and ("‘" in text or "'" in text)
-        and not _MARK.search(text)
+        and not marks.search(text)
     ):
         return single_quotes(text)  # British style: ‘We will,’ she said.
     return [s for s in spans if text[s.inner_start : s.inner_end].strip()]
@@ -111,6 +115,15 @@ def _closes(text: str, start: int, end: int) -> bool:
     """An opening mark used as a closing one ('…,“ said X'): right after the quote's final
     punctuation and before a blank or the end, it ends the open quote."""
     return start > 0 and text[start - 1] in ",.!?;" and (end == len(text) or text[end].isspace())
+
+
+_ANY_MARK = re.compile(r"[\"“”«»„‘]")
+
+
+def has_mark(text: str) -> bool:
+    """Any quotation mark, or an opening single one: the test of ``records.HAS_MARK`` (and
+    ``coref.HAS_MARK``) as a bool, without that regex's slow leading alternation."""
+    return "''" in text or "``" in text or _ANY_MARK.search(text) is not None
 
 
 def normalise_marks(text: str) -> str:

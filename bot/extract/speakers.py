@@ -38,7 +38,7 @@ NUMBER_WORDS = {
 }  # fmt: skip
 _TOKEN = re.compile(r"[\w’'.-]+")
 _NAME_TOKEN = (  # a capital, then: Mr. Mrs. Ms. Dr. St. Sen. Rep. Gov. Col. ... | U.S. | word
-    r"[" + UPPER + r"](?:(?:r|rs|s|t|en|ep|ov|ol|gt|apt|dm|rof|ev)\.|\.(?:[A-Z]\.)*|[\w’'-]*)"
+    r"[" + UPPER + r"](?:(?:r|rs|s|t|en|ep|ov|ol|gt|apt|dm|rof|ev)\.|\.(?:[A-Z]\.)*|[\w’'-]*+)"
 )
 _NAME_RUN = re.compile(
     _NAME_TOKEN + r"(?:\s+(?:(?:de|van|von|bin|al|la|le|del|da)\s+)?" + _NAME_TOKEN + r")*"
@@ -112,9 +112,14 @@ def is_name_like(phrase: str) -> bool:
     words = phrase.split()
     if not 1 <= len(words) <= 4:
         return False
-    if not all(w[:1].isupper() or w in ("de", "van", "von", "bin", "al") for w in words):
-        return False
-    return not any(_clean(w) in ORG_WORDS or _clean(w) in TITLES for w in words)
+    for w in words:  # plain loops: this runs for every capitalised run of the article
+        if not (w[:1].isupper() or w in ("de", "van", "von", "bin", "al")):
+            return False
+    for w in words:
+        low = _clean(w)
+        if low in ORG_WORDS or low in TITLES:
+            return False
+    return True
 
 
 def _count(words: list[str]) -> int | None:
@@ -152,7 +157,9 @@ def _speaker_shaped(words: list[str]) -> bool:
 @functools.lru_cache(maxsize=4096)
 def classify(phrase: str) -> SpeakerRef | None:
     """Classify a speaker phrase; None when it does not look like a speaker at all."""
-    phrase = _PARENTHESES.sub("", phrase).strip(" ,;:—–-")
+    if "(" in phrase:
+        phrase = _PARENTHESES.sub("", phrase)
+    phrase = phrase.strip(" ,;:—–-")
     if not phrase or len(phrase) > 160:
         return None
     head, _, apposition = phrase.partition(", ")
@@ -170,7 +177,7 @@ def classify(phrase: str) -> SpeakerRef | None:
         named = _NAME_RUN.fullmatch(apposition.split(", ", 1)[0].rstrip(" ,."))
         if named and " " in named.group() and is_name_like(named.group()):
             return SpeakerRef("person", named.group(), head, 1, phrase)  # 'The CEO, Jo Li'
-    placed = _OF_PLACE.match(head)
+    placed = _OF_PLACE.match(head) if "of" in head else None
     if placed:  # 'Scott Hawkins of Cheyenne', 'Gov. Jo Brown of Ohio': the person, from a place
         name, role = split_name(placed.group("run"))
         if " " in name and is_name_like(name):
@@ -248,8 +255,8 @@ class People:
             honorific = gender_of("", f"{self.text[max(0, pos - 5) : pos]} {role or ''}")
         if honorific and bare:
             full = self.resolve_gendered(name, pos, honorific)  # 'Mrs. Clinton' is the woman
-        else:
-            full = self.resolve_name(name, pos)
+        else:  # a known full name resolves to itself: no call for the commonest case
+            full = name if name in self.full_names else self.resolve_name(name, pos)
         if role and full not in self.roles:
             self.roles[full] = role
         if full not in self.gender and honorific and gender_of(full) in (None, honorific):

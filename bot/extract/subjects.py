@@ -6,6 +6,7 @@ like a noun phrase. Plain string work and anchored regexes over one sentence at 
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 
@@ -98,6 +99,7 @@ _CONJOINED = re.compile(r",\s+(?:and|but|or|so|yet|while|as)\s+")
 _RELATIVE = re.compile(r",?\s+(?:who|whose|which|that)\s")
 
 
+@functools.lru_cache(maxsize=256)  # frames and paraphrase try the same prefix again
 def clean_subject(pre: str) -> tuple[str, int] | None:
     """The subject noun phrase at the end of ``pre`` (text before a cue), with its offset.
 
