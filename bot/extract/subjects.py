@@ -19,7 +19,7 @@ from bot.extract.lexicon import CLAUSE_WORDS as _CLAUSE_WORDS
 from bot.extract.lexicon import DETERMINERS as _DETERMINERS
 
 _LEAD = re.compile(
-    r"^(?:(?:But|And|So|Yet|Still|However|Meanwhile|Instead|Now|Then|Also|Indeed|Separately|"
+    r"(?:(?:But|And|So|Yet|Still|However|Meanwhile|Instead|Now|Then|Also|Indeed|Separately|"
     r"Moreover|Similarly|Likewise|Again|Finally|Later|Earlier|Previously|Today|Yesterday|"
     r"Tuesday|Monday|Wednesday|Thursday|Friday|Saturday|Sunday|Or|Plus|Asked|Instead|"
     r"January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -28,7 +28,7 @@ _LEAD = re.compile(
     r"Interestingly|Specifically|Otherwise|Privately|Publicly|Separately)\b,?\s+)+"
 )
 _LEAD_CLAUSE = re.compile(
-    r"^(?:(?:On|In|At|During|After|Soon|Shortly|Before|Last|This|Speaking|Asked|When|While|Since|"
+    r"(?:(?:On|In|At|During|After|Soon|Shortly|Before|Last|This|Speaking|Asked|When|While|Since|"
     r"Following|Responding|Appearing|Writing|Addressing|Campaigning|Earlier|Later|Afterward|"
     r"Afterwards|Back|Over|Under|Through|From|With|Without|For|Like|Unlike|As|Despite|"
     r"Although|Though|If|Because|By|Even|Yet|Still|But|And|Pressed|Questioned|Interviewed|"

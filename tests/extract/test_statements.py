@@ -400,3 +400,13 @@ def test_a_verb_that_introduces_the_next_quote_starts_a_sentence() -> None:
 )
 def test_speaker_inside_an_aside_or_after_a_lead_clause(body: str, speaker: str) -> None:
     assert _only(body).speaker == speaker
+
+
+def test_a_lead_clause_after_a_dateline_is_dropped_from_the_subject() -> None:
+    # the lead patterns are anchored at the offset they are tried from, not only at 0
+    body = (
+        "HARBOURTON, Md. - Rallying hundreds of dock workers who are struggling to get by, "
+        "Ann Holt tried to calm them and promised to rebuild the pier by the spring."
+    )
+    speakers = {s.speaker for s in extract_statements(TITLE + body)}
+    assert speakers == {"Ann Holt"}
