@@ -28,9 +28,11 @@ AUX = (
     r"openly|bluntly|angrily|famously|memorably|frequently|told\s+reporters|Monday|Tuesday|"
     r"Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|last\s+week|this\s+week)"
 )
-_PHRASES = r"|put\s+it|puts\s+it|pointed\s+out|went\s+on\s+to\s+say|shot\s+back|fired\s+back|chimed\s+in|weighed\s+in|went\s+on"
+_PHRASES = r"|quoted\s+as\s+saying|put\s+it|puts\s+it|pointed\s+out|went\s+on\s+to\s+say|shot\s+back|fired\s+back|chimed\s+in|weighed\s+in|went\s+on"
 SPEECH_RE = r"(?:" + "|".join(SPEECH) + _PHRASES + ")"
-REPORTING_RE = r"(?:" + "|".join(REPORTING) + r"|pointed\s+out|went\s+on\s+to\s+say)"
+REPORTING_RE = (
+    r"(?:" + "|".join(REPORTING) + r"|pointed\s+out|went\s+on\s+to\s+say|quoted\s+as\s+saying)"
+)
 PARTICIPLE_RE = r"(?:" + "|".join(PARTICIPLES) + r"|pointing\s+out)"
 
 TELL_RE = (
@@ -82,9 +84,11 @@ def _first_words(*groups: list[str]) -> frozenset[str]:
 
 #: First words of every cue, for a cheap scan before the full pattern is tried.
 SPEECH_WORDS = _first_words(
-    SPEECH, _TELL, ["pointed", "went", "shot", "fired", "chimed", "weighed", "put", "puts"]
+    SPEECH,
+    _TELL,
+    ["pointed", "went", "shot", "fired", "chimed", "weighed", "put", "puts", "quoted"],
 )
-REPORTING_WORDS = _first_words(REPORTING, _TELL, ["pointed", "went"])
+REPORTING_WORDS = _first_words(REPORTING, _TELL, ["pointed", "went", "quoted"])
 PARTICIPLE_WORDS = _first_words(PARTICIPLES, _TELL, ["pointing"])
 
 

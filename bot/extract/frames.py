@@ -63,7 +63,7 @@ def tail_frame(tail: str) -> Frame | None:
             continue
         lead = _LEADING_PUNCT.match(tail)
         begin = lead.end() if lead else 0
-        found = clean_subject(tail[begin:pos])
+        found = clean_subject(tail[begin:pos], match.group("cue"))
         if found:
             return Frame(found[0], match.group("cue"), begin + found[1])
         return None
@@ -111,7 +111,7 @@ def head_frame(head: str) -> Frame | None:
     for pos in reversed(cue_positions(head, SPEECH_WORDS)[-3:]):
         match = _HEAD_CUE.match(head, pos)
         if match:
-            found = clean_subject(head[:pos])
+            found = clean_subject(head[:pos], match.group("cue"))
             if found:
                 return Frame(found[0], match.group("cue"), found[1])
             break

@@ -93,11 +93,36 @@ def _replace_text(st: ExtractedStatement, text: str) -> ExtractedStatement:
                               st.start, st.end, st.ref, st.when, st.confidence)  # fmt: skip
 
 
+_ADJUNCT_START = frozenset("on in at during via through over after before while".split())  # noqa: SIM905
+#: Plain speech verbs, whose content is never a bare adjunct ('refused to answer on …',
+#: 'believes in …' and 'urged … to act' are).
+_SAID = frozenset("said says say told tells added adds wrote writes stated states".split())  # noqa: SIM905
+
+
+def _adjunct_only(content: str) -> bool:
+    """'Swansea said on its website.', 'X said in a statement Monday.': the words after the
+    cue say where or when, not what; a short prepositional phrase is no statement."""
+    words = content.rstrip(" .").split()
+    return (
+        len(words) <= 5
+        and words[0] in _ADJUNCT_START
+        and not (words[0] == "at" and words[1:2] == ["least"])
+        and not HAS_MARK.search(content)
+    )
+
+
 def _statement_for(
     state: ReadingState, phrase: str, pos: int, content: str, cue: str, sentence: Sentence
 ) -> ExtractedStatement | None:
     content = content.strip(" ,;:")
     if len(content.split()) < 2:
+        return None
+    if cue in _SAID and _adjunct_only(content):
+        # 'Lia Marsh said in a statement.' says nothing itself, but introduces the quote
+        # that follows like a colon: remember her as the speaker, emit no statement.
+        intro = make_statement(state, phrase, pos, content, "direct", cue, sentence)
+        if intro is not None and intro.ref is not None and intro.ref.kind != "pronoun":
+            state.last = intro
         return None
     quoted = find_quotes(content) if HAS_MARK.search(content) else []
     kind = "partial" if quoted else "indirect"

@@ -19,7 +19,9 @@ revealed emphasized emphasised stressed observed concluded suggested announced r
 testified joked quipped shouted yelled exclaimed cautioned wondered mused lamented remarked
 reiterated agreed urged demanded proclaimed assured repeated charged explained
 implored exhorted raged seethed exulted roared hollered blurted hissed sneered ventured
-surmised messaged read
+surmised messaged read commented asserted confided clarified speculated protested
+objected volunteered disclosed reasoned boomed teased inquired queried demurred confessed
+captioned
 """.split()  # noqa: SIM905
 
 #: Present-tense and bare speech verbs.
@@ -30,6 +32,7 @@ responds replies continues recalls counters complains boasts alleges confirms re
 emphasizes stresses observes concludes suggests announces reports agrees urges say tell
 argue warn claim insist agree note predict contend maintain suggest ask write add
 implores fumes exclaims quips jokes laughs shouts recounts muses sighs jokes reads
+asserts confides clarifies speculates discloses teases inquires confesses
 """.split()  # noqa: SIM905
 
 #: Verbs of belief and finding used for paraphrase.

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from bot.extract.cues import (
     ADJUNCT,
+    AUDIENCE,
     AUX,
     PARTICIPLE_CUE,
     PARTICIPLE_WORDS,
@@ -98,7 +99,7 @@ def paraphrase(sentence: str) -> Paraphrase | None:
             inverted = after_content(sentence)  # '…, said Dante Scala, a professor.'
             if inverted:
                 return inverted
-        found = clean_subject(before)
+        found = clean_subject(before, match.group("cue"))
         if not found and before.endswith(" and "):
             found = sentence_subject(before)  # 'Obama met survivors and said …'
         found = _usable(found)
@@ -107,12 +108,19 @@ def paraphrase(sentence: str) -> Paraphrase | None:
         start = match.end()
         while start < len(sentence) and sentence[start] in " ,:":
             start += 1
+        heard = _TO_AUDIENCE.match(sentence, start) if sentence.startswith("to ", start) else None
+        if heard and not match.group("that"):
+            start = heard.end()  # 'X confided to her that …': the audience is not the content
         if len(sentence[start:end].split()) < 3:
             continue
         return Paraphrase(found[0], found[1], match.group("cue"), start, end)
     return after_content(sentence)
 
 
+_TO_AUDIENCE = re.compile(
+    r"to\s+(?:" + AUDIENCE + r"|(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)"
+    r"\s*,?\s+that\s+"
+)
 _SOFT_START = frozenset("just only even also perhaps maybe probably nearly almost".split())  # noqa: SIM905
 
 

@@ -98,6 +98,7 @@ def split_name(run: str) -> tuple[str, str | None]:
             or low in ORG_WORDS
             or low in NATIONALITIES
             or low in ("u.s", "u.n", "u.k")
+            or word.endswith(("'s", "’s"))  # "MIT's Jim Walsh": the owner is not the name
         ):
             last_title = i
     name = " ".join(words[last_title + 1 :])
@@ -206,8 +207,8 @@ def classify(phrase: str) -> SpeakerRef | None:
             name
             and is_name_like(name)
             and not plural_role
-            and not before.lower().startswith("the ")
-        ):
+            and (not before.lower().startswith("the ") or before.endswith(("'s", "’s")))
+        ):  # 'the Bank of …' is no person, 'the institute's Jim Walsh' is
             return SpeakerRef("person", name, role, 1, phrase)
     anon = next((i for i, w in enumerate(low) if w in ANON_WORDS), 99)
     doc = next((i for i, w in enumerate(low) if w in DOCUMENT_WORDS), 99)

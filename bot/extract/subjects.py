@@ -90,6 +90,7 @@ _TIME_WORDS = frozenset(
         "meanwhile",
     ]  # noqa: SIM905
 )
+_BE_END = re.compile(r"\s+(?:is|was|were|are|has\s+been|had\s+been|have\s+been)$")
 _PRO_END = (" he", " she", " they", " we", " I")
 _CLAUSE_PRONOUN = re.compile(
     r"(?:\b(?:in|with|by|for|through)\s+which|\bwhere|\bwhen|\bwhereupon|\bas)\s+"
@@ -100,7 +101,7 @@ _RELATIVE = re.compile(r",?\s+(?:who|whose|which|that)\s")
 
 
 @functools.lru_cache(maxsize=256)  # frames and paraphrase try the same prefix again
-def clean_subject(pre: str) -> tuple[str, int] | None:
+def clean_subject(pre: str, cue: str = "") -> tuple[str, int] | None:
     """The subject noun phrase at the end of ``pre`` (text before a cue), with its offset.
 
     Leading conjunctions and adverbial clauses are dropped; what remains must read like a noun
@@ -110,6 +111,8 @@ def clean_subject(pre: str) -> tuple[str, int] | None:
     original = pre
     pre = pre.rstrip(" ,")
     pre = strip_aux(pre)
+    if cue.startswith("quoted"):  # 'Marsh is quoted as saying': the subject before 'is'
+        pre = _BE_END.sub("", pre)
     if pre.startswith("As ") and pre[3:4].isupper() and valid_subject(pre[3:]):
         return pre[3:], original.find(pre[3:])  # 'As Professor Foner put it: "…"'
     clause = _CLAUSE_PRONOUN.search(pre, max(0, len(pre) - 24)) if pre.endswith(_PRO_END) else None
@@ -118,6 +121,11 @@ def clean_subject(pre: str) -> tuple[str, int] | None:
     if pre.endswith((" and", ", and")):
         return sentence_subject(pre)  # 'The president noted …, and added: "…"'
 
+    if pre[:2] in _BARE_LEAD_STARTS:
+        bare = _BARE_LEAD.match(pre)
+        bare = bare or _MEDIUM_LEAD.match(pre)
+        if bare and valid_subject(bare.group("spk")):  # 'In that speech Clinton said, "…"'
+            return bare.group("spk"), original.rfind(bare.group("spk"))
     found = _subject_after_leads(pre, original, _lead_end(pre))
     if found is None and pre.split(" ", 1)[0] in _BOTH:
         # 'But Senator Ann Holt, noting the deficit, said': 'But Ann Holt,' read as a lead
@@ -126,6 +134,27 @@ def clean_subject(pre: str) -> tuple[str, int] | None:
         if match:
             found = _subject_after_leads(pre, original, match.end())
     return found
+
+
+_WEEKDAYS_MONTHS = (
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+    r"May|June|July|August|September|October|November|December"
+)
+#: A short lead phrase without its comma before a name: 'In that speech Clinton', 'On
+#: Monday Reed'. Only lower-case words, numbers and dates may stand between, so that 'In
+#: Iowa Trump' (a place, then a name) is never split in the wrong place.
+_BARE_LEAD = re.compile(
+    r"(?:In|At|On|During|After|Before|Since|Later|Earlier|Speaking|Writing)"
+    r"(?:\s+(?:[a-z0-9][\w’'-]*|" + _WEEKDAYS_MONTHS + r")){1,6}\s+"
+    r"(?P<spk>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})$"
+)
+#: 'In a statement the company said': a medium named before a determiner subject.
+_MEDIUM_LEAD = re.compile(
+    r"(?:In|On)\s+(?:a|an|his|her|its|their|the)\s+(?:[a-z]+\s+)?(?:statement|interview|tweet|"
+    r"letter|email|post|speech|video|filing|release|op-ed|column|blog\s+post|memo|note)\s+"
+    r"(?P<spk>(?:the|a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)$"
+)
+_BARE_LEAD_STARTS = frozenset("In At On Du Af Be Si La Ea Sp Wr".split())  # noqa: SIM905
 
 
 def _lead_end(pre: str) -> int:
@@ -156,6 +185,17 @@ def _subject_after_leads(pre: str, original: str, offset: int) -> tuple[str, int
     )
     if inner and valid_subject(inner.group("spk")):  # 'The changes, which officials said …'
         return inner.group("spk"), original.rfind(inner.group("spk"))
+    if " where " in subject:
+        parts = subject.split(", ")
+        last = parts[-1]
+        if (
+            len(parts) >= 3
+            and any(p.startswith("where ") or " where " in p for p in parts[1:-1])
+            and last[:1].isupper()
+            and len(last.split()) <= 4
+            and valid_subject(last)
+        ):
+            return last, original.rfind(last)  # '…, Queens, where the family lived, Freddy said'
     if subject and valid_subject(subject):
         return subject, original.find(subject)
     relative = _RELATIVE.search(subject)

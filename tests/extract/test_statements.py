@@ -410,3 +410,82 @@ def test_a_lead_clause_after_a_dateline_is_dropped_from_the_subject() -> None:
     )
     speakers = {s.speaker for s in extract_statements(TITLE + body)}
     assert speakers == {"Ann Holt"}
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "cue"),
+    [
+        # a lead phrase without its comma before the name
+        (
+            'In that speech Reed said, "If there is one thing we learn, it is that bridges matter."',
+            "Reed",
+            "said",
+        ),
+        ('On Monday Reed told reporters, "We will open the bridge in two weeks."', "Reed", None),
+        (
+            'In a statement the company said, "We will open the bridge in two weeks."',
+            "the company",
+            "said",
+        ),
+        # 'is quoted as saying', and cue verbs the first lists lacked
+        (
+            '"Of course I am concerned, because the other side is slow," Lia Marsh is quoted as '
+            "saying in a speech.",
+            "Lia Marsh",
+            "quoted as saying",
+        ),
+        (
+            '"Get ready for the afterlife," one person commented on one of his posts.',
+            "one person",
+            "commented",
+        ),
+        ('"We had no choice at all," Lia Marsh confided.', "Lia Marsh", "confided"),
+        # the owner before a name is not part of it
+        ('"The plan will not work," the institute\'s Jim Walsh said.', "Jim Walsh", "said"),
+        ('"The plan will not work," Harbour Institute\'s Jim Walsh said.', "Jim Walsh", "said"),
+    ],
+)
+def test_lead_phrases_passive_quoting_and_new_cue_verbs(
+    body: str, speaker: str, cue: str | None
+) -> None:
+    st = _only(body)
+    assert st.speaker == speaker
+    if cue is not None:
+        assert st.cue == cue
+
+
+def test_said_with_only_an_adjunct_is_no_statement_but_introduces_the_next_quote() -> None:
+    body = (
+        "Sam Lau, the director of the party, said in a statement. "
+        '"There are no paper ballots to recount, and we will not look for any."\n\n'
+        "Tom Reed said on its website.\n\n"
+        "Tom Reed said at least four people were hurt."
+    )
+    found = extract_statements(TITLE + body)
+    assert [(s.speaker, s.kind, s.confidence) for s in found] == [
+        ("Sam Lau", "direct", "carried"),
+        ("Tom Reed", "indirect", "named"),
+    ]
+    assert found[1].text == "at least four people were hurt"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Freddy Reed confided to her that his parents had panicked about the move.",
+        "Freddy Reed explained to the city council that his parents had panicked about the move.",
+        "Freddy Reed said to reporters that his parents had panicked about the move.",
+    ],
+)
+def test_the_audience_after_to_is_not_part_of_the_paraphrase(body: str) -> None:
+    st = _only(body, "indirect")
+    assert (st.speaker, st.text) == ("Freddy Reed", "his parents had panicked about the move")
+
+
+def test_a_name_after_a_place_and_its_where_clause_is_the_subject() -> None:
+    body = (
+        "When Ann Holt moved to Jamaica Estates, Queens, the wealthy enclave where the family "
+        "lived, Freddy Reed confided to her that his parents had panicked about the move.\n\n"
+        "John Smith, who lives in Paris, France, said the plan would fail."
+    )
+    assert [s.speaker for s in extract_statements(TITLE + body)] == ["Freddy Reed", "John Smith"]
