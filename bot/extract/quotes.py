@@ -44,6 +44,7 @@ def find_quotes(text: str, *, single: bool = True) -> list[QuoteSpan]:
     spans: list[QuoteSpan] = []
     open_at = -1
     open_len = 0
+    nested = False
     marks = _MARK if "''" in text or "``" in text else _MARK_CHAR
     for match in marks.finditer(text):
         mark = match.group()
@@ -52,8 +53,22 @@ def find_quotes(text: str, *, single: bool = True) -> list[QuoteSpan]:
                 continue  # a stray closing mark
             open_at, open_len = match.start(), len(mark)
             continue
+        if mark == '"' and nested:
+            nested = False  # the end of a quote inside the quote
+            continue
         if mark in _OPENERS and not _closes(text, match.start(), match.end()):
             open_at, open_len = match.start(), len(mark)  # the previous one never closed
+            continue
+        if mark == '"' and _reopens(text, match.start()):
+            # '… feeling well now. "I have been …': paragraphs joined into one line; the
+            # open quote ran to a paragraph end and this mark opens the next paragraph's
+            end = len(text[: match.start()].rstrip())
+            if end - open_at <= MAX_QUOTE:
+                spans.append(QuoteSpan(open_at, open_at + open_len, end, end, False))
+            open_at, open_len = match.start(), 1
+            continue
+        if mark == '"' and _opens_inside(text, match.start()):
+            nested = True  # '… 21 days "NO". …': a quote inside the open quote
             continue
         if match.start() - open_at <= MAX_QUOTE:
             spans.append(QuoteSpan(open_at, open_at + open_len, match.start(), match.end(), True))
@@ -109,6 +124,34 @@ def single_quotes(text: str) -> list[QuoteSpan]:
         if text[at : closing.start()].strip():
             spans.append(QuoteSpan(opening.start(), at, closing.start(), closing.end(), True))
         pos = closing.end()
+
+
+def _reopens(text: str, start: int) -> bool:
+    """A straight mark after a finished sentence and a blank, before a capital: it opens a
+    quote ('… now. "I have …'), so the quote still open never closed."""
+    return (
+        start >= 2
+        and text[start - 1] == " "
+        and text[start - 2] in ".!?"
+        and start + 1 < len(text)
+        and text[start + 1].isupper()
+    )
+
+
+def _opens_inside(text: str, start: int) -> bool:
+    """A straight mark after a blank and before a word, with its own closing mark shaped
+    as one before the next opening-shaped mark: a quote inside the open quote."""
+    if not (start >= 1 and text[start - 1] == " " and start + 1 < len(text)):
+        return False
+    if not text[start + 1].isalnum():
+        return False
+    after = _NEXT_CLOSE.search(text, start + 1)
+    return after is not None and text.count('"', start + 1, after.start()) == 0
+
+
+#: A straight closing-shaped mark: after a word or punctuation, before a blank, punctuation
+#: or the end.
+_NEXT_CLOSE = re.compile(r'(?<=\S)"(?=[\s,.;:!?)\]—–-]|$)')
 
 
 def _closes(text: str, start: int, end: int) -> bool:

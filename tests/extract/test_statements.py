@@ -489,3 +489,28 @@ def test_a_name_after_a_place_and_its_where_clause_is_the_subject() -> None:
         "John Smith, who lives in Paris, France, said the plan would fail."
     )
     assert [s.speaker for s in extract_statements(TITLE + body)] == ["Freddy Reed", "John Smith"]
+
+
+def test_paragraphs_joined_into_one_line_keep_a_continuing_quote_with_its_speaker() -> None:
+    # some feeds and corpora join paragraphs with a space: a quote that ran on to the next
+    # paragraph shows as '… now. "I have …' with no closing mark before the next opening one
+    body = (
+        '"I wanted to reassure you," Ana Ortiz told the website. "It looks much worse than it '
+        'is, and I am feeling well now. "I have been under a great deal of stress lately. '
+        '"I was disappointed that I could not help my team tonight," she said. Later she left.'
+    )
+    found = extract_statements(TITLE + body)
+    assert [s.speaker for s in found] == ["Ana Ortiz", "Ana Ortiz"]
+    assert "I have been under a great deal of stress lately." in found[0].text
+    assert found[1].text == "I was disappointed that I could not help my team tonight"
+    assert not any("Later she left" in s.text for s in found)
+
+
+def test_a_straight_quote_inside_an_open_quote_does_not_close_it() -> None:
+    body = (
+        'Tom Reed wrote: "The answer to a second vote in less than three weeks is "NO" and it '
+        'will stay that way." The council met on Friday.'
+    )
+    st = _only(body)
+    assert st.speaker == "Tom Reed"
+    assert st.text.startswith("The answer to a second vote") and st.text.endswith("stay that way.")
