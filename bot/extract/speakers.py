@@ -116,11 +116,17 @@ def is_name_like(phrase: str) -> bool:
     for w in words:  # plain loops: this runs for every capitalised run of the article
         if not (w[:1].isupper() or w in ("de", "van", "von", "bin", "al")):
             return False
-    for w in words:
+    for at, w in enumerate(words):
         low = _clean(w)
-        if low in ORG_WORDS or low in TITLES:
+        if low in ORG_WORDS or (
+            low in TITLES and (at < len(words) - 1 or low not in _SURNAME_TITLES)
+        ):
             return False
     return True
+
+
+#: Title words that are also surnames when they end a name ('Howard King', 'Ann Bishop').
+_SURNAME_TITLES = frozenset({"king", "prince", "bishop", "judge", "queen"})
 
 
 def _count(words: list[str]) -> int | None:
@@ -181,7 +187,7 @@ def classify(phrase: str) -> SpeakerRef | None:
     placed = _OF_PLACE.match(head) if "of" in head else None
     if placed:  # 'Scott Hawkins of Cheyenne', 'Gov. Jo Brown of Ohio': the person, from a place
         name, role = split_name(placed.group("run"))
-        if " " in name and is_name_like(name):
+        if (" " in name or role) and is_name_like(name):  # 'Mr. Peck of SunTrust' too
             where = head[placed.end("run") :].strip()
             role = " ".join(r for r in (role, where, apposition) if r) or None
             return SpeakerRef("person", name, role, 1, phrase)

@@ -52,6 +52,14 @@ log = logging.getLogger(__name__)
 _AUX_WORDS = frozenset(re.findall(r"[A-Za-z]+", AUX))
 
 
+#: Modals and negated auxiliaries before a verb of belief ('Mr. Peck doesn't expect …',
+#: 'one might think …'): not part of the subject.
+_MODALS = frozenset(
+    "could would should can cannot can't don't doesn't didn't won't wouldn't couldn't might "  # noqa: SIM905
+    "must shall".split()
+)
+
+
 def strip_aux(text: str) -> str:
     """Drop auxiliaries and adverbs before a cue ('has also', 'later'), from the right.
 
@@ -61,7 +69,8 @@ def strip_aux(text: str) -> str:
     text = text.rstrip()
     while True:
         cut = text.rfind(" ")
-        if cut < 0 or text[cut + 1 :] not in _AUX_WORDS:
+        last = text[cut + 1 :]
+        if cut < 0 or (last not in _AUX_WORDS and last.replace("’", "'") not in _MODALS):
             return text
         text = text[:cut].rstrip()
 
@@ -262,7 +271,9 @@ def valid_subject(subject: str) -> bool:
 _PARTY = re.compile(r"\s*\([^()]{1,24}\)")
 _QUANTIFIERS = frozenset("some many others most few several both all".split())  # noqa: SIM905
 _SUBJECT_PRONOUNS = frozenset("he she they we i it".split())  # noqa: SIM905
-_NEVER_IN_SUBJECT = frozenset("that which is was were are to if because".split())  # noqa: SIM905
+_NEVER_IN_SUBJECT = frozenset(
+    "that which is was were are to if because been".split() + sorted(_MODALS)  # noqa: SIM905
+)
 _BAD_LAST = frozenset("of for with and in on at".split())  # noqa: SIM905
 
 

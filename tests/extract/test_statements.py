@@ -514,3 +514,15 @@ def test_a_straight_quote_inside_an_open_quote_does_not_close_it() -> None:
     st = _only(body)
     assert st.speaker == "Tom Reed"
     assert st.text.startswith("The answer to a second vote") and st.text.endswith("stay that way.")
+
+
+def test_modals_leave_the_subject_and_passives_are_no_statements() -> None:
+    body = (
+        "Mr. Peck of SunTrust doesn't expect a deal before the spring at the earliest.\n\n"
+        "The department has been criticized since the shooting of the teenager.\n\n"
+        '"We owe it to songwriters to make sure this verdict does not stand," Howard King stated.'
+    )
+    found = extract_statements(TITLE + body)
+    assert [(s.speaker, s.kind) for s in found] == [("Peck", "indirect"), ("Howard King", "direct")]
+    assert found[0].text == "a deal before the spring at the earliest"
+    assert found[1].ref is not None and found[1].ref.kind == "person"  # 'King' ends a name
