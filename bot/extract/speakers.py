@@ -392,9 +392,18 @@ def scan_people(text: str, people: People, base: int = 0) -> None:
 def _person_in_run(run: str) -> tuple[str, str | None, int] | None:
     """The person's name (and role) a capitalised run ends with, if any; cached per run."""
     name, role = split_name(_POSSESSIVE.sub("", run))
+    first = name.split(" ", 1)
+    if len(first) == 2 and first[0].lower() in _QUESTION_OPENERS and " " in first[1]:
+        name = first[1]  # 'Was Mohammed Emwazi …?': the question's verb is not a given name
     if " " in name and is_name_like(name) and not _starts_sentence_word(name):
         return name, role, run.rfind(name)
     return None
+
+
+#: Words that open a question before a name ('Did Ann Lee know?').
+_QUESTION_OPENERS = frozenset(
+    "was is did does has had were are do why how what where would could should".split()  # noqa: SIM905
+)
 
 
 def _starts_sentence_word(name: str) -> bool:

@@ -526,3 +526,11 @@ def test_modals_leave_the_subject_and_passives_are_no_statements() -> None:
     assert [(s.speaker, s.kind) for s in found] == [("Peck", "indirect"), ("Howard King", "direct")]
     assert found[0].text == "a deal before the spring at the earliest"
     assert found[1].ref is not None and found[1].ref.kind == "person"  # 'King' ends a name
+
+
+def test_a_question_opening_before_a_name_is_not_a_given_name() -> None:
+    body = (
+        "Was Mohammed Reza known to the police? "
+        '"If someone is going to carry out an attack, then they will find a way," he said.'
+    )
+    assert _only(body).speaker == "Mohammed Reza"
