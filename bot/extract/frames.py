@@ -21,7 +21,7 @@ from bot.extract.cues import (
     cue_positions,
 )
 from bot.extract.paraphrase import after_content
-from bot.extract.subjects import clean_subject, sentence_subject
+from bot.extract.subjects import clean_subject, sentence_subject, strip_manner
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,7 +63,7 @@ def tail_frame(tail: str) -> Frame | None:
             continue
         lead = _LEADING_PUNCT.match(tail)
         begin = lead.end() if lead else 0
-        found = clean_subject(tail[begin:pos], match.group("cue"))
+        found = clean_subject(strip_manner(tail[begin:pos]), match.group("cue"))
         if found:
             return Frame(found[0], match.group("cue"), begin + found[1])
         return None

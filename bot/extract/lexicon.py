@@ -91,7 +91,8 @@ centre church cia club cnn coalition college commission committee company congre
 corporation council court department embassy fbi foundation fox government group house inc
 institute journal kremlin ministry msnbc navy nbc network news nsa office organisation
 organization pac party pentagon police post press reuters senate service team times tribune
-union university
+union university forces force guard corps bank fund federation league alliance parliament
+assembly magazine media studios entertainment airlines airways brigade brigades cartel radio
 """.split()  # noqa: SIM905
 )
 
@@ -178,3 +179,8 @@ contributing byline reporting editing""".split()  # noqa: SIM905
 #: Capital letters that may start a name, for regexes (``re`` has no \p{Lu}): ASCII, Latin-1,
 #: Latin Extended-A capitals and Cyrillic, so "Łukasz", "Öztürk" and "Зеленський" are names.
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁЄІЇҐ"
+
+#: Nouns ending in -ly, which adverb tests must not take for 'strongly'.
+LY_NOUNS = frozenset(
+    "tally family rally assembly ally supply monopoly anomaly bully reply homily italy july".split()  # noqa: SIM905
+)

@@ -21,7 +21,13 @@ from bot.extract.cues import (
     cue_positions,
 )
 from bot.extract.lexicon import NOT_SPEAKER_START
-from bot.extract.subjects import clean_subject, sentence_subject, strip_aux, valid_subject
+from bot.extract.subjects import (
+    clean_subject,
+    sentence_subject,
+    strip_aux,
+    strip_manner,
+    valid_subject,
+)
 
 _INDIRECT_CUE = re.compile(
     r"(?P<cue>"
@@ -99,7 +105,7 @@ def paraphrase(sentence: str) -> Paraphrase | None:
             inverted = after_content(sentence)  # '…, said Dante Scala, a professor.'
             if inverted:
                 return inverted
-        found = clean_subject(before, match.group("cue"))
+        found = clean_subject(strip_manner(before), match.group("cue"))
         if not found and before.endswith(" and "):
             found = sentence_subject(before)  # 'Obama met survivors and said …'
         found = _usable(found)

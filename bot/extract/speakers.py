@@ -18,6 +18,7 @@ from bot.extract.gender import gender_of, pronoun_gender
 from bot.extract.lexicon import (
     ANON_WORDS,
     DOCUMENT_WORDS,
+    LY_NOUNS,
     NATIONALITIES,
     NOT_SPEAKER_START,
     ORG_WORDS,
@@ -139,10 +140,6 @@ def _count(words: list[str]) -> int | None:
     return None
 
 
-#: Nouns ending in -ly, which the adverb test above must not take for 'strongly'.
-_LY_NOUNS = frozenset(
-    "tally family rally assembly ally supply monopoly anomaly bully reply homily".split()  # noqa: SIM905
-)
 #: 'early results of exit polls conducted for X by Y': a source phrase too long to be a
 #: speaker keeps its head, the words before the participle that says who made it.
 _MADE_BY = re.compile(
@@ -156,7 +153,7 @@ def _speaker_shaped(words: list[str]) -> bool:
     first, last = words[0].lower().strip(",.“”\"'‘’"), words[-1]
     if first in NOT_SPEAKER_START or last.endswith(("’s", "'s")) and len(words) == 1:
         return False
-    if last[:1].islower() and last.endswith("ly") and len(last) > 3 and last not in _LY_NOUNS:
+    if last[:1].islower() and last.endswith("ly") and len(last) > 3 and last not in LY_NOUNS:
         return False  # 'Moscow strongly' (but 'the board's tally', 'his family')
     return not (len(words) == 1 and words[0].isupper() and len(words[0]) > 4)  # a dateline
 

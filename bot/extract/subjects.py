@@ -14,7 +14,7 @@ from bot.extract.cues import (
     AUX,
     SPEECH_WORDS,
 )
-from bot.extract.lexicon import ANON_WORDS, PREPOSITIONS
+from bot.extract.lexicon import ANON_WORDS, LY_NOUNS, PREPOSITIONS
 from bot.extract.lexicon import CLAUSE_WORDS as _CLAUSE_WORDS
 from bot.extract.lexicon import DETERMINERS as _DETERMINERS
 
@@ -58,6 +58,26 @@ _MODALS = frozenset(
     "could would should can cannot can't don't doesn't didn't won't wouldn't couldn't might "  # noqa: SIM905
     "must shall".split()
 )
+
+
+def strip_manner(text: str) -> str:
+    """Drop one manner adverb before a cue ('…," the singer finally says', 'Moscow strongly
+    denies that …').
+
+    Not in the frame before a quote: there 'Moscow strongly denies — "…"' is a clause of
+    its own, and the quote's speaker is named after it.
+    """
+    head, _, last = text.rstrip().rpartition(" ")
+    if (
+        head
+        and len(last) > 4
+        and last.endswith("ly")
+        and last[:1].islower()
+        and last.isalpha()
+        and last not in LY_NOUNS
+    ):
+        return head
+    return text
 
 
 def strip_aux(text: str) -> str:
@@ -153,7 +173,7 @@ _WEEKDAYS_MONTHS = (
 #: Monday Reed'. Only lower-case words, numbers and dates may stand between, so that 'In
 #: Iowa Trump' (a place, then a name) is never split in the wrong place.
 _BARE_LEAD = re.compile(
-    r"(?:In|At|On|During|After|Before|Since|Later|Earlier|Speaking|Writing)"
+    r"(?:In|At|On|To|During|After|Before|Since|Later|Earlier|Speaking|Writing)"
     r"(?:\s+(?:[a-z0-9][\w’'-]*|" + _WEEKDAYS_MONTHS + r")){1,6}\s+"
     r"(?P<spk>[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){0,2})$"
 )
@@ -163,7 +183,7 @@ _MEDIUM_LEAD = re.compile(
     r"letter|email|post|speech|video|filing|release|op-ed|column|blog\s+post|memo|note)\s+"
     r"(?P<spk>(?:the|a|an)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)$"
 )
-_BARE_LEAD_STARTS = frozenset("In At On Du Af Be Si La Ea Sp Wr".split())  # noqa: SIM905
+_BARE_LEAD_STARTS = frozenset("In At On To Du Af Be Si La Ea Sp Wr".split())  # noqa: SIM905
 
 
 def _lead_end(pre: str) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.extract import ExtractedStatement, extract_statements, extract_summary
+from bot.extract.speakers import classify
 
 TITLE = "Council votes on the harbour plan\n"
 
@@ -534,3 +535,20 @@ def test_a_question_opening_before_a_name_is_not_a_given_name() -> None:
         '"If someone is going to carry out an attack, then they will find a way," he said.'
     )
     assert _only(body).speaker == "Mohammed Reza"
+
+
+def test_manner_adverbs_before_a_cue_and_to_which_leads() -> None:
+    body = (
+        '"I was a kid then," the Nigerian singer finally says.\n\n'
+        'To which Ana Ortiz responded: "You would not be on this show if it was not for that '
+        'song."\n\n'
+        "The ministry strongly denies that the talks have failed."
+    )
+    found = extract_statements(TITLE + body)
+    assert [s.speaker for s in found] == ["the Nigerian singer", "Ana Ortiz", "The ministry"]
+
+
+@pytest.mark.parametrize("phrase", ["Special Forces", "the National Guard", "Harbour Bank"])
+def test_forces_guards_and_banks_are_organisations_not_people(phrase: str) -> None:
+    ref = classify(phrase)
+    assert ref is not None and ref.kind == "organisation"
