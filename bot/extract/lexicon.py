@@ -78,6 +78,10 @@ host house judge justice king lawyer leader lt majority manager mayor minister m
 mr mrs ms nominee officer pastor pollster pope president presidential press prime prince
 prof professor queen rep representative republican rev secretary sen senate senator sgt
 sheriff speaker spokesman spokesperson spokeswoman state strategist u.s us vice whip white
+councillor councilor councilman councilwoman alderman mp mep msp lord lady sir dame baroness
+baron archbishop bishop cardinal inspector detective constable superintendent commander admiral
+colonel sergeant lieutenant captain coach labour tory conservative liberal premier sheikh imam
+rabbi reverend prosecutor striker midfielder defender goalkeeper
 """.split()  # noqa: SIM905
 )
 

@@ -18,6 +18,7 @@ from bot.extract.cues import (
     PARTICIPLE_WORDS,
     REPORTING_CUE,
     REPORTING_WORDS,
+    SPEECH_WORDS,
     cue_positions,
 )
 from bot.extract.lexicon import NOT_SPEAKER_START
@@ -93,6 +94,7 @@ def paraphrase(sentence: str) -> Paraphrase | None:
         return Paraphrase(
             spk, match.start("spk"), "according to", 0, end, (match.start(), match.end())
         )
+    tail_checked = False
     for pos in cue_positions(sentence, REPORTING_WORDS, 600)[:4]:
         inserted = _parenthetical(sentence, pos, end)
         if inserted:
@@ -100,6 +102,13 @@ def paraphrase(sentence: str) -> Paraphrase | None:
         match = _INDIRECT_CUE.match(sentence, pos)
         if not match:
             continue
+        if not tail_checked and match.group("cue").split()[0] not in SPEECH_WORDS:
+            # 'The council has backed the plan, its leader said.': a verb of belief or
+            # action inside the content; the speech cue at the end attributes it
+            tail_checked = True
+            tail = after_content(sentence)
+            if tail is not None and tail.cue.split()[0] in SPEECH_WORDS and tail.start == 0:
+                return tail
         before = sentence[:pos]
         if before.rstrip().endswith(",") and sentence[match.end() :].lstrip()[:1].isupper():
             inverted = after_content(sentence)  # '…, said Dante Scala, a professor.'

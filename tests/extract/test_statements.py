@@ -552,3 +552,33 @@ def test_manner_adverbs_before_a_cue_and_to_which_leads() -> None:
 def test_forces_guards_and_banks_are_organisations_not_people(phrase: str) -> None:
     ref = classify(phrase)
     assert ref is not None and ref.kind == "organisation"
+
+
+def test_a_speech_cue_ending_the_sentence_outranks_a_verb_of_belief_inside_it() -> None:
+    body = (
+        "The council has backed the harbour plan after a long debate, its leader said on "
+        "Tuesday.\n\nThe mayor has criticized the deal, but the governor defended it, aides said."
+    )
+    found = extract_statements(TITLE + body)
+    assert [(s.speaker, s.cue, s.text) for s in found] == [
+        ("its leader", "said", "The council has backed the harbour plan after a long debate"),
+        ("aides", "said", "The mayor has criticized the deal, but the governor defended it"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "role"),
+    [
+        (
+            "Councillor Jane Smith said: “This is a good day for the town.”",
+            "Jane Smith",
+            "Councillor",
+        ),
+        ("Labour MP Kim Hart tweeted: “Great news for the harbour!”", "Kim Hart", "Labour MP"),
+        ("“We will win the league,” said Arsenal striker Tom Reed.", "Tom Reed", "Arsenal striker"),
+    ],
+)
+def test_british_and_sports_titles_are_roles_not_names(body: str, speaker: str, role: str) -> None:
+    st = _only(body)
+    assert st.speaker == speaker
+    assert st.ref is not None and st.ref.role is not None and role in st.ref.role
