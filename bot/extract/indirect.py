@@ -10,7 +10,7 @@ import logging
 import re
 
 from bot.extract import paraphrase
-from bot.extract.cues import has_cue, when_of
+from bot.extract.cues import SPEECH_WORDS, has_cue, when_of
 from bot.extract.paragraphs import Paragraph, Sentence
 from bot.extract.quotes import find_quotes, normalise_marks, strip_marks
 from bot.extract.records import HAS_MARK, ExtractedStatement, ReadingState, make_statement
@@ -94,14 +94,11 @@ def _replace_text(st: ExtractedStatement, text: str) -> ExtractedStatement:
 
 
 _ADJUNCT_START = frozenset("on in at during via through over after before while".split())  # noqa: SIM905
-#: Plain speech verbs, whose content is never a bare adjunct ('refused to answer on …',
-#: 'believes in …' and 'urged … to act' are).
-_SAID = frozenset("said says say told tells added adds wrote writes stated states".split())  # noqa: SIM905
 
 
 def _adjunct_only(content: str) -> bool:
-    """'Swansea said on its website.', 'X said in a statement Monday.': the words after the
-    cue say where or when, not what; a short prepositional phrase is no statement."""
+    """'Swansea said on its website.', 'X fumed at the vote.': after a speech verb (not one
+    of belief: 'believes in …'), a short prepositional phrase says where or when, not what."""
     words = content.rstrip(" .").split()
     return (
         len(words) <= 5
@@ -117,7 +114,7 @@ def _statement_for(
     content = content.strip(" ,;:")
     if len(content.split()) < 2:
         return None
-    if cue in _SAID and _adjunct_only(content):
+    if cue.split(" ", 1)[0] in SPEECH_WORDS and _adjunct_only(content):
         # 'Lia Marsh said in a statement.' says nothing itself, but introduces the quote
         # that follows like a colon: remember her as the speaker, emit no statement.
         intro = make_statement(state, phrase, pos, content, "direct", cue, sentence)

@@ -110,6 +110,8 @@ def paraphrase(sentence: str) -> Paraphrase | None:
             if tail is not None and tail.cue.split()[0] in SPEECH_WORDS and tail.start == 0:
                 return tail
         before = sentence[:pos]
+        if before.endswith((", who ", ", which ")) and _MAIN_SAID.search(sentence, match.end()):
+            continue  # 'X, who asked not to be named, said …': the relative clause's verb
         if before.rstrip().endswith(",") and sentence[match.end() :].lstrip()[:1].isupper():
             inverted = after_content(sentence)  # '…, said Dante Scala, a professor.'
             if inverted:
@@ -135,6 +137,10 @@ def paraphrase(sentence: str) -> Paraphrase | None:
 _TO_AUDIENCE = re.compile(
     r"to\s+(?:" + AUDIENCE + r"|(?:the|a|an|his|her|their|its)\s+(?:[\w’'-]+\s+){0,3}?[\w’'-]+)"
     r"\s*,?\s+that\s+"
+)
+#: The main clause's speech verb after a relative clause: '…, said', '…, told'.
+_MAIN_SAID = re.compile(
+    r",\s+(?:" + AUX + r"\s+)*(?:said|says|told|tells|added|adds|wrote|writes)\b"
 )
 _SOFT_START = frozenset("just only even also perhaps maybe probably nearly almost".split())  # noqa: SIM905
 

@@ -48,7 +48,13 @@ _MULTI_RUN = re.compile(
     _NAME_TOKEN + r"(?:\s+(?:(?:de|van|von|bin|al|la|le|del|da)\s+)?" + _NAME_TOKEN + r")+"
 )
 #: A role before an apposed name: 'The group's executive director, Betty Bradley'.
-_ROLE_HEAD = re.compile(r"^(?:The|A|An|Its|His|Her|Their)\s+(?:[\w’'-]+\s+){0,5}[a-z][\w-]*$")
+_ROLE_HEAD = re.compile(
+    r"^(?:The|A|An|Its|His|Her|Their|[A-Z][\w-]*[’']s)\s+(?:[\w’'-]+\s+){0,5}[a-z][\w-]*$"
+)
+_OWNER_KIN = re.compile(
+    r"^(?P<owner>[A-Z][\w-]+)[’']s\s+(?:wife|husband|son|daughter|mother|father|brother|sister|"
+    r"widow|widower)$"
+)
 _OF_PLACE = re.compile(r"^(?P<run>" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r")+)\s+of\s+\S")
 _CAPITALISED = re.compile(r"[" + UPPER + r"][\w’'-]+")
 #: How far back a pronoun looks for a bare surname ("… Putin … he …").
@@ -127,7 +133,7 @@ def is_name_like(phrase: str) -> bool:
 
 
 #: Title words that are also surnames when they end a name ('Howard King', 'Ann Bishop').
-_SURNAME_TITLES = frozenset({"king", "prince", "bishop", "judge", "queen"})
+_SURNAME_TITLES = frozenset({"king", "prince", "bishop", "judge", "queen", "white", "major"})
 
 
 def _count(words: list[str]) -> int | None:
@@ -181,6 +187,9 @@ def classify(phrase: str) -> SpeakerRef | None:
         named = _NAME_RUN.fullmatch(apposition.split(", ", 1)[0].rstrip(" ,."))
         if named and " " in named.group() and is_name_like(named.group()):
             return SpeakerRef("person", named.group(), head, 1, phrase)  # 'The CEO, Jo Li'
+        kin = _OWNER_KIN.match(head) if named else None
+        if named and kin and is_name_like(named.group()):  # "Ortiz's husband, Carlos"
+            return SpeakerRef("person", f"{named.group()} {kin.group('owner')}", head, 1, phrase)
     placed = _OF_PLACE.match(head) if "of" in head else None
     if placed:  # 'Scott Hawkins of Cheyenne', 'Gov. Jo Brown of Ohio': the person, from a place
         name, role = split_name(placed.group("run"))

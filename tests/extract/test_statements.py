@@ -582,3 +582,26 @@ def test_british_and_sports_titles_are_roles_not_names(body: str, speaker: str, 
     st = _only(body)
     assert st.speaker == speaker
     assert st.ref is not None and st.ref.role is not None and role in st.ref.role
+
+
+def test_appositions_after_possessive_and_kinship_roles_name_the_person() -> None:
+    body = (
+        "Mayor Ana Ortiz spoke first.\n\n"
+        "Tate's deputy, Rosa Lind, emailed the council that the vote would stand.\n\n"
+        "The state's attorney general, Dana White, said she would review the vote.\n\n"
+        "Ortiz's husband, Carlos, said the family would stay."
+    )
+    found = extract_statements(TITLE + body)
+    assert [s.speaker for s in found] == ["Rosa Lind", "Dana White", "Carlos Ortiz"]
+
+
+def test_relative_clause_verbs_and_bare_adjuncts_are_not_attributions() -> None:
+    body = (
+        "Mayor Ana Ortiz fumed at the vote.\n\n"
+        "The harbour master, who asked not to be named because he was not authorized to "
+        "speak, said the plan had been rushed."
+    )
+    found = extract_statements(TITLE + body)
+    assert [(s.speaker, s.cue, s.text) for s in found] == [
+        ("The harbour master", "said", "the plan had been rushed")
+    ]
