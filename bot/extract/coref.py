@@ -57,7 +57,7 @@ _MODIFIED = frozenset(
 _VERBISH = re.compile(r"^[a-z]+(?:ed|s)$")
 
 
-def _blank_quotes(window: str) -> str:
+def blank_quotes(window: str) -> str:
     """The window with quoted words replaced by spaces (offsets kept): names inside a
     quotation are what someone said, not who is speaking."""
     if not has_mark(window):
@@ -85,7 +85,7 @@ class Layout:
         found = self.paragraphs.get(start)
         if found is None:
             end = text.find("\n", start)
-            found = _split(_blank_quotes(text[start : len(text) if end < 0 else end]))
+            found = _split(blank_quotes(text[start : len(text) if end < 0 else end]))
             self.paragraphs[start] = found
         return found
 

@@ -11,7 +11,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from bot.extract import coref
+from bot.extract import coref, descriptions
 from bot.extract.gender import pronoun_gender
 from bot.extract.paragraphs import Sentence
 from bot.extract.speakers import PERSON_PRONOUNS, People, SpeakerRef, classify
@@ -38,7 +38,8 @@ class ExtractedStatement:
     confidence: str = "named"
 
 
-#: "named": a name at the cue; "pronoun": a pronoun resolved to a person; "carried": a quote
+#: "named": a name at the cue; "pronoun": a pronoun or a description ('the senator')
+#: resolved to a person or organisation; "carried": a quote
 #: with no cue of its own, given to the previous speaker; "inferred": the subject of the
 #: sentence that holds the quote, with no speech verb; "unknown": no speaker found.
 CONFIDENCES = ("named", "pronoun", "carried", "inferred", "unknown")
@@ -78,6 +79,12 @@ def _display(ref: SpeakerRef, pos: int, state: ReadingState) -> tuple[str, Speak
             return candidate, SpeakerRef(
                 "person", candidate, state.people.roles.get(candidate), 1, ref.phrase
             )
+    if ref.kind in _DESCRIBED and ref.name[:4] in ("the ", "The "):
+        described = descriptions.resolve(state.people, pos, ref.name)
+        if described is not None:  # '"…," the senator said' after 'Sen. Ann Holt'
+            kind, name = described
+            role = state.people.roles.get(name) if kind == "person" else None
+            return name, SpeakerRef(kind, name, role or ref.name, 1, ref.phrase)
     if ref.kind == "pronoun" and ref.name in _NON_PERSON_PRONOUNS:
         source = _recent_source(ref.name, pos, state)
         if source is not None:
@@ -88,6 +95,8 @@ def _display(ref: SpeakerRef, pos: int, state: ReadingState) -> tuple[str, Speak
     return ref.name, ref
 
 
+#: Speaker kinds a definite description ('the senator', 'the company') is classified as.
+_DESCRIBED = frozenset({"group", "organisation", "anonymous"})
 #: "it" is an organisation or a document; "they" a group, unnamed sources or an organisation.
 _NON_PERSON_PRONOUNS = {
     "it": frozenset({"organisation", "document"}),
@@ -123,9 +132,12 @@ def make_statement(
             cue = "a" + cue[1:]
     if confidence is None:
         confidence = "pronoun" if ref.kind == "pronoun" else "named"
+    described = ref.kind in _DESCRIBED
     name, ref = _display(ref, pos, state)
     if ref.kind == "pronoun":
         confidence = "unknown"  # a pronoun nobody in reach fits: the speaker is not known
+    elif described and ref.phrase and name != ref.phrase and confidence == "named":
+        confidence = "pronoun"  # resolved like a pronoun: 'the senator' -> Ann Holt
     return ExtractedStatement(
         name, tidy_quote(text) if kind == "direct" else text.strip(), kind, cue, sentence.paragraph, sentence.start, sentence.end, ref, when,
         confidence,

@@ -605,3 +605,36 @@ def test_relative_clause_verbs_and_bare_adjuncts_are_not_attributions() -> None:
     assert [(s.speaker, s.cue, s.text) for s in found] == [
         ("The harbour master", "said", "the plan had been rushed")
     ]
+
+
+def test_definite_descriptions_resolve_to_the_mention_that_carries_the_role() -> None:
+    body = (
+        "Sen. Ann Holt of Ohio campaigned in Dayton on Monday. Her rival, businessman Tom "
+        "Reed, 58, stayed in Columbus, and former Gov. Jim Park stayed home.\n\n"
+        '"We are going to win this state," the senator said.\n\n'
+        '"She has had twelve years and nothing to show for it," the 58-year-old told supporters.\n\n'
+        "Acme Corp., the state's largest employer, backed Reed. "
+        '"He understands business," the company said in a statement.\n\n'
+        '"I am not worried at all," the Ohio Democrat said.\n\n'
+        '"We need more jobs," the spokesman said.\n\n'
+        '"I stay out of it," the former governor said. "It is their race," the governor said.'
+    )
+    found = [(s.speaker, s.confidence) for s in extract_statements(TITLE + body)]
+    assert found == [
+        ("Ann Holt", "pronoun"),
+        ("Tom Reed", "pronoun"),
+        ("Acme Corp.", "pronoun"),
+        ("the Ohio Democrat", "named"),  # the text never said Holt is a Democrat
+        ("the spokesman", "named"),  # a new, unnamed source
+        ("Jim Park", "pronoun"),
+        ("the governor", "named"),  # the former governor is not 'the governor'
+    ]
+
+
+def test_a_description_skips_names_inside_quotes_and_title_case_headlines() -> None:
+    text = (
+        "Former Harbour Pollster Says Reed Is In Trouble\n\n"
+        "Pollster Doug Schoen was a guest on the morning show. He said Tom Reed was losing.\n\n"
+        '"Nobody trusts Tom Reed, the councillor, any more," the pollster said.'
+    )
+    assert [s.speaker for s in extract_statements(text)][-1] == "Doug Schoen"

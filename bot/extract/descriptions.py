@@ -1,0 +1,196 @@
+"""Definite descriptions as speakers: 'the senator', 'the 58-year-old', 'the company'.
+
+News names a speaker once ("Sen. Ann Holt", "businessman Tom Reed, 58,", "Acme Corp., the
+state's largest employer,") and then refers back with a role or an age: '"…," the senator
+said'. A reader resolves the description to the nearest earlier mention whose own words
+carry that role; so does this module. It only answers when the earlier text says so (the
+title before the name, the age or apposition after it), and otherwise leaves the
+description as written: "the spokesman" of a new, unnamed source stays "the spokesman".
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+
+from bot.extract.coref import blank_quotes
+from bot.extract.lexicon import TITLES
+from bot.extract.speakers import People, clean_word
+
+log = logging.getLogger(__name__)
+
+#: How far back (characters) a description looks for the mention it refers to.
+WINDOW = 3000
+#: Most distinct people tried, nearest first.
+MAX_PEOPLE = 10
+
+_DESCRIPTION = re.compile(
+    r"^[Tt]he\s+(?:(?P<age>\d{1,3})-year-old|(?P<mods>(?:[\w.’'-]+\s+){0,3}?)(?P<noun>[A-Za-z][\w-]*))$"
+)
+#: Nouns for people besides the titles: what a story calls someone it has already named.
+_PERSON_NOUNS = TITLES | frozenset(
+    """businessman businesswoman nominee incumbent challenger lawmaker legislator
+    congressman congresswoman billionaire developer actor actress singer rapper star player
+    author writer historian economist scientist researcher physician activist pilot veteran
+    owner chef comedian musician filmmaker director producer athlete driver teenager student
+    democrat republican independent conservative liberal""".split()  # noqa: SIM905
+) - {"former", "state", "house", "white", "us", "u.s", "press", "campaign", "vice"}
+#: Short forms a title takes before a name.
+_ABBREVIATIONS = {
+    "senator": ("sen", "senator"),
+    "governor": ("gov", "governor"),
+    "representative": ("rep", "representative", "congressman", "congresswoman"),
+    "congressman": ("rep", "congressman", "representative"),
+    "congresswoman": ("rep", "congresswoman", "representative"),
+    "professor": ("prof", "professor"),
+    "general": ("gen", "general"),
+    "democrat": ("democrat", "democratic", "d"),
+    "republican": ("republican", "gop", "r"),
+}
+#: Nouns for organisations, and the endings of a company's name.
+_ORG_NOUNS = frozenset(
+    """company firm corporation group retailer bank agency network organization organisation
+    union maker manufacturer airline carrier employer giant insurer lender chain
+    publisher newspaper broadcaster""".split()  # noqa: SIM905
+)
+_COMPANY_NOUNS = frozenset({"company", "firm", "corporation", "giant", "maker", "employer"})
+_COMPANY_NAME = re.compile(
+    r"[A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*){0,4}\s+(?:Corp\.?|Inc\.?|Co\.|LLC|Ltd\.?|Company|"
+    r"Corporation|Group|Holdings)(?![\w])"
+)
+_WORD = re.compile(r"[\w’'-]+")
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())  # noqa: SIM905
+
+
+def resolve(people: People, pos: int, phrase: str) -> tuple[str, str] | None:
+    """(kind, name) that a description at ``pos`` refers to, or None when the text before
+    does not say: kind is "person" or "organisation"."""
+    match = _DESCRIPTION.match(phrase.strip())
+    if match is None:
+        return None
+    start = people.text.rfind("\n", 0, max(0, pos - WINDOW)) + 1  # a paragraph's start
+    text = people.text[:start] + blank_quotes(people.text[start:pos])  # names said are no speakers
+    if match.group("age"):
+        age = match.group("age")
+        person = _person_with(people, text, start, pos, lambda ctx: _has_age(ctx, age))
+        return ("person", person) if person else None
+    noun = match.group("noun").lower()
+    if noun in _ORG_NOUNS:
+        org = _organisation(text, start, pos, noun)
+        return ("organisation", org) if org else None
+    if noun not in _PERSON_NOUNS:
+        return None
+    forms = _ABBREVIATIONS.get(noun, (noun,))
+    words = _WORD.findall(match.group("mods") or "")
+    mods = [clean_word(w) for w in words if w[:1].isupper()]
+    if "former" in words:
+        mods.append("former")  # 'the former governor' is not the governor, and back
+    person = _person_with(people, text, start, pos, lambda ctx: _has_role(ctx, forms, mods))
+    return ("person", person) if person else None
+
+
+def _person_with(
+    people: People, text: str, start: int, pos: int, fits: Callable[[tuple[str, str]], bool]
+) -> str | None:
+    """The nearest person named between ``start`` and ``pos`` (of ``text``, quotes blanked)
+    whose mention's context fits."""
+    seen: list[str] = []
+    for at in range(len(people.positions) - 1, -1, -1):
+        if people.positions[at] >= pos:
+            continue
+        name = people.names[at]
+        if name in seen or not _WEEKDAYS.isdisjoint(name.split()):
+            continue
+        seen.append(name)
+        if len(seen) > MAX_PEOPLE:
+            return None
+        for mention in _mentions(text, name, start, pos):
+            if not _in_headline(text, mention) and fits(
+                _context(text, mention, mention + len(name.split()[-1]))
+            ):
+                return name
+    return None
+
+
+def _mentions(text: str, name: str, start: int, end: int) -> list[int]:
+    """Where the person's surname (or full name) stands between start and end, last first."""
+    surname = name.split()[-1]
+    found = [m.start() for m in re.finditer(r"\b" + re.escape(surname) + r"\b", text[start:end])]
+    return [start + at for at in reversed(found)]
+
+
+def _in_headline(text: str, at: int) -> bool:
+    """A mention in a line set in title case ('Former Clinton Pollster Says …'), where every
+    word is capitalised and the title test cannot tell a title from a verb."""
+    begin = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = text[begin : end if end >= 0 else len(text)].split()
+    capitals = sum(1 for w in words if w[:1].isupper())
+    return len(words) >= 4 and capitals >= 0.8 * len(words)
+
+
+def _context(text: str, begin: int, end: int) -> tuple[str, str]:
+    """The words before a mention (its title) and after it up to the sentence's end."""
+    before = text[max(0, begin - 60) : begin]
+    after = text[end : end + 120]
+    stop = min((i for i in (after.find(". "), after.find("\n")) if i >= 0), default=len(after))
+    return before, after[:stop]
+
+
+def _has_age(ctx: tuple[str, str], age: str) -> bool:
+    before, after = ctx
+    return bool(re.match(r"\s*,\s*" + age + r"\b", after)) or f"{age}-year-old" in before[-30:]
+
+
+def _has_role(ctx: tuple[str, str], forms: tuple[str, ...], mods: list[str]) -> bool:
+    """The title right before the name ('Sen. Ann Holt', 'former businessman Tom Reed') or
+    in an apposition or party tag right after it ('Holt, the senator from Ohio,', 'Holt
+    (D-Ohio)'); the description's capitalised words must be there too ('the Ohio
+    senator')."""
+    before, after = ctx
+    near = _title_words(before)
+    if after.lstrip()[:1] in (",", "("):
+        apposition = re.split(r"\s(?:said|says|told|added)\b|[;:]", after, maxsplit=1)[0]
+        near += [clean_word(w) for w in _WORD.findall(apposition)][:14]
+    if not any(f in near for f in forms) or not all(m in near for m in mods):
+        return False
+    return "former" in mods or "former" not in near
+
+
+#: Words that may stand between a title and the name: 'former Sen.', 'then-Gov.'.
+_TITLE_FILLERS = frozenset("former then longtime retired outgoing incoming acting late".split())  # noqa: SIM905
+
+
+def _title_words(before: str) -> list[str]:
+    """The words of the title just before a name: back over the name's other capitalised
+    words and fillers, up to the first lower-case word that is neither (kept: 'pollster' in
+    'former Clinton pollster Doug Schoen'; 'said' stops it)."""
+    out: list[str] = []
+    for word in reversed(_WORD.findall(before)[-6:]):
+        low = clean_word(word)
+        out.append(low)
+        if word[:1].isupper() or low in _TITLE_FILLERS:
+            continue
+        if low not in _PERSON_NOUNS:
+            break
+    return out
+
+
+def _organisation(text: str, start: int, pos: int, noun: str) -> str | None:
+    """The nearest organisation the text called by that noun ('Acme Corp., the state's
+    largest employer,'), or the nearest company name for 'the company'."""
+    window = text[start:pos]
+    best: tuple[int, str] | None = None
+    apposed = re.compile(  # the noun ends the apposition: not 'Jo Li, a company spokeswoman'
+        r"(?<!\bin )(?<!\bof )(?<!\bat )(?<!\bfrom )(?<!, )"
+        r"(?P<name>[A-Z][\w&.’'-]*(?:\s+[A-Z][\w&.’'-]*){0,4}),\s+(?:the|a|an)\s+"
+        r"(?:[\w’'-]+\s+){0,5}?" + re.escape(noun) + r"\s*[,.;]"
+    )
+    for match in apposed.finditer(window):
+        best = (match.start(), match.group("name").rstrip(".,"))
+    if noun in _COMPANY_NOUNS:
+        for match in _COMPANY_NAME.finditer(window):
+            if best is None or match.start() > best[0]:
+                best = (match.start(), match.group().rstrip(","))
+    return best[1] if best else None
