@@ -120,6 +120,19 @@ def resolve(people: People, pos: int, pronoun: str) -> str | None:
     return None
 
 
+def recent_subject(people: People, pos: int, want: str | None, most: int = 3) -> str | None:
+    """The person who is the subject of one of the ``most`` sentences before ``pos`` (in
+    this paragraph or the one before), nearest first, of gender ``want`` if given: whom a
+    description with no earlier role refers to ('Trump said … The candidate added, "…"')."""
+    for blanked, start, end, para_start in _sentences_before(people, pos, most + 1, paragraphs=2):
+        if para_start + end >= pos:
+            continue  # the description's own sentence: a name before it is in a lead clause
+        found = _subject_in(people, blanked, start, end, para_start, want)
+        if found:
+            return found
+    return None
+
+
 def _sentences_before(
     people: People, pos: int, most: int, paragraphs: int | None = None
 ) -> Iterator[tuple[str, int, int, int]]:
@@ -146,7 +159,7 @@ def _sentences_before(
 
 
 def _subject_in(
-    people: People, window: str, start: int, end: int, begin: int, want: str
+    people: People, window: str, start: int, end: int, begin: int, want: str | None
 ) -> str | None:
     """The first fitting person mentioned in one sentence; '' stops the search."""
     first = True
@@ -160,7 +173,7 @@ def _subject_in(
         if _POSSESSIVE.match(after) or match.group().endswith(("'s", "’s")):
             continue
         if match.group("pro"):
-            if pronoun_gender(match.group("pro")) == want:
+            if want is None or pronoun_gender(match.group("pro")) == want:
                 return None  # the chain goes on: who this pronoun is stands further back
             continue
         run, offset = _without_leading(match.group("name"))
@@ -175,7 +188,7 @@ def _subject_in(
         if name:
             return name
         honorific = gender_of("", people.text[max(0, at - 6) : at])
-        if _bare_subject(run, initial, next_word) and honorific in (None, want):
+        if _bare_subject(run, initial, next_word) and (want is None or honorific in (None, want)):
             return run.rstrip(".")  # a sentence's subject: 'Cruz admitted …'
     return None
 
@@ -208,7 +221,7 @@ def _without_leading(run: str) -> tuple[str, int]:
     return rest, run.find(words[drop])
 
 
-def _person(people: People, run: str, at: int, want: str) -> str | None:
+def _person(people: People, run: str, at: int, want: str | None) -> str | None:
     """A capitalised run as a known person of the wanted gender (or of unknown gender)."""
     run = run.rstrip(".")
     name, role = split_name(run)
@@ -223,7 +236,7 @@ def _person(people: People, run: str, at: int, want: str) -> str | None:
     else:
         return None
     gender = honorific or people.gender_for(full)
-    if gender is not None and gender != want:
+    if gender is not None and want is not None and gender != want:
         return None
     return full
 
@@ -236,12 +249,12 @@ _KIN_GENDER = {"wife": "f", "widow": "f", "mother": "f", "daughter": "f", "siste
                "husband": "m", "widower": "m", "father": "m", "son": "m", "brother": "m"}  # fmt: skip
 
 
-def _relative(people: People, run: str, at: int, want: str) -> str | None:
+def _relative(people: People, run: str, at: int, want: str | None) -> str | None:
     """'his wife, Jane, said': a given name in a kinship apposition takes the family name."""
     if " " in run:
         return None
     kin = _KIN.search(people.text, max(0, at - 40), at)
-    if kin is None or _KIN_GENDER[kin.group("kin")] != want:
+    if kin is None or (want is not None and _KIN_GENDER[kin.group("kin")] != want):
         return None
     owner = kin.group("owner") or people.last_before(kin.start())
     if not owner:

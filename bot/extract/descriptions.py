@@ -14,7 +14,7 @@ import logging
 import re
 from collections.abc import Callable
 
-from bot.extract.coref import blank_quotes
+from bot.extract.coref import blank_quotes, recent_subject, subject_source
 from bot.extract.lexicon import TITLES
 from bot.extract.speakers import People, clean_word
 
@@ -36,6 +36,18 @@ _PERSON_NOUNS = TITLES | frozenset(
     owner chef comedian musician filmmaker director producer athlete driver teenager student
     democrat republican independent conservative liberal""".split()  # noqa: SIM905
 ) - {"former", "state", "house", "white", "us", "u.s", "press", "campaign", "vice"}
+#: Roles a story gives someone it is about, not a new source: with no earlier mention of
+#: the role, they refer to the subject just before ('the spokesman' stays unresolved).
+_PROMINENT = frozenset(
+    """senator governor president candidate nominee congressman congresswoman representative
+    mayor judge billionaire businessman businesswoman mogul actor actress singer star
+    incumbent challenger chancellor minister secretary king queen prince
+    pope premier""".split()  # noqa: SIM905
+)
+_NOUN_GENDER = {
+    "actress": "f", "businesswoman": "f", "congresswoman": "f", "queen": "f",
+    "actor": "m", "businessman": "m", "congressman": "m", "king": "m", "prince": "m",
+}  # fmt: skip
 #: Short forms a title takes before a name.
 _ABBREVIATIONS = {
     "senator": ("sen", "senator"),
@@ -78,6 +90,9 @@ def resolve(people: People, pos: int, phrase: str) -> tuple[str, str] | None:
     noun = match.group("noun").lower()
     if noun in _ORG_NOUNS:
         org = _organisation(text, start, pos, noun)
+        if org is None:  # 'Monsanto opposed the bill. "…," the company tweeted.'
+            subject = subject_source(people, pos, frozenset({"organisation"}))
+            org = subject[0] if subject and not _title_only(people.text, subject[0]) else None
         return ("organisation", org) if org else None
     if noun not in _PERSON_NOUNS:
         return None
@@ -87,6 +102,10 @@ def resolve(people: People, pos: int, phrase: str) -> tuple[str, str] | None:
     if "former" in words:
         mods.append("former")  # 'the former governor' is not the governor, and back
     person = _person_with(people, text, start, pos, lambda ctx: _has_role(ctx, forms, mods))
+    if person is None and noun in _PROMINENT:
+        # 'Trump said … The candidate added, "…"': no earlier mention gives the role, but the
+        # story's subject a sentence or two before is who a prominent role refers back to
+        person = recent_subject(people, pos, _NOUN_GENDER.get(noun))
     return ("person", person) if person else None
 
 
@@ -118,6 +137,12 @@ def _mentions(text: str, name: str, start: int, end: int) -> list[int]:
     surname = name.split()[-1]
     found = [m.start() for m in re.finditer(r"\b" + re.escape(surname) + r"\b", text[start:end])]
     return [start + at for at in reversed(found)]
+
+
+def _title_only(text: str, name: str) -> bool:
+    """Named only in the article's first line, its title ('Council votes on …')."""
+    first_line = text.find("\n")
+    return 0 <= text.find(name) < first_line and text.find(name, first_line) < 0
 
 
 def _in_headline(text: str, at: int) -> bool:

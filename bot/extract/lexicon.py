@@ -96,7 +96,8 @@ corporation council court department embassy fbi foundation fox government group
 institute journal kremlin ministry msnbc navy nbc network news nsa office organisation
 organization pac party pentagon police post press reuters senate service team times tribune
 union university forces force guard corps bank fund federation league alliance parliament
-assembly magazine media studios entertainment airlines airways brigade brigades cartel radio
+assembly magazine media studios entertainment airlines airways brigade brigades cartel radio corp inc
+llc ltd holdings
 """.split()  # noqa: SIM905
 )
 
@@ -187,4 +188,14 @@ UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹ
 #: Nouns ending in -ly, which adverb tests must not take for 'strongly'.
 LY_NOUNS = frozenset(
     "tally family rally assembly ally supply monopoly anomaly bully reply homily italy july".split()  # noqa: SIM905
+)
+
+#: Irregular past tenses, which end a determiner subject like '-ed' verbs do ('The
+#: candidate began by …', 'the actor held a fake audition').
+IRREGULAR_PAST = frozenset(
+    """began left sent held took made gave went came got put set ran won lost kept brought
+    bought met led spent stood saw knew became chose drew fell flew grew hid hit hung lay lit
+    meant paid rose sat shot sold sought spoke struck swore taught threw understood woke
+    wore built caught dealt fought forgot heard laid let read rode shook slept stole swept
+    thought felt told said wrote""".split()  # noqa: SIM905
 )

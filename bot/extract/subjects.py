@@ -14,7 +14,7 @@ from bot.extract.cues import (
     AUX,
     SPEECH_WORDS,
 )
-from bot.extract.lexicon import ANON_WORDS, LY_NOUNS, PREPOSITIONS
+from bot.extract.lexicon import ANON_WORDS, IRREGULAR_PAST, LY_NOUNS, PREPOSITIONS
 from bot.extract.lexicon import CLAUSE_WORDS as _CLAUSE_WORDS
 from bot.extract.lexicon import DETERMINERS as _DETERMINERS
 
@@ -328,8 +328,12 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
         low = word.lower().strip(",")
         if take and word[:1].islower() and low not in _NOUN_LINKS and not determiner:
             break
-        if take and determiner and (low in _AUX_WORDS or low in SPEECH_WORDS):
-            break  # 'a senior official said …': the verb ends the subject
+        if (
+            take
+            and determiner
+            and (low in _AUX_WORDS or low in SPEECH_WORDS or low in IRREGULAR_PAST)
+        ):
+            break  # 'a senior official said …', 'the candidate began …': the verb ends it
         if (
             take
             and determiner

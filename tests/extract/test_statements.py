@@ -638,3 +638,22 @@ def test_a_description_skips_names_inside_quotes_and_title_case_headlines() -> N
         '"Nobody trusts Tom Reed, the councillor, any more," the pollster said.'
     )
     assert [s.speaker for s in extract_statements(text)][-1] == "Doug Schoen"
+
+
+def test_a_prominent_role_with_no_earlier_title_is_the_subject_just_before() -> None:
+    body = (
+        "Ana Ortiz visited the harbour on Monday. She spoke for an hour.\n\n"
+        '"I do not want his endorsement," the candidate added.\n\n'
+        "Ben Tate stayed at home all day.\n\n"
+        '"We need more jobs," the spokesman said.'
+    )
+    found = [(s.speaker, s.confidence) for s in extract_statements(TITLE + body)]
+    assert found == [("Ana Ortiz", "pronoun"), ("the spokesman", "named")]
+
+
+@pytest.mark.parametrize("verb", ["began", "held", "sent", "took"])
+def test_an_irregular_past_ends_a_determiner_subject(verb: str) -> None:
+    body = (
+        f"The billionaire businessman {verb} the meeting early, saying the plan would fail badly."
+    )
+    assert _only(body, "indirect").speaker == "The billionaire businessman"
