@@ -90,6 +90,18 @@ class Layout:
         return found
 
 
+def quoted_at(people: People, pos: int) -> bool:
+    """Is the character at ``pos`` inside a quotation? (The paragraph's blanked copy is
+    cached, so asking about many mentions of one paragraph reads it once.)"""
+    layout = people.layout
+    if not isinstance(layout, Layout):
+        layout = people.layout = Layout()
+    start = people.text.rfind("\n", 0, pos) + 1
+    blanked, _ = layout.paragraph(people.text, start)
+    at = pos - start
+    return at < len(blanked) and blanked[at] == " " and not people.text[pos].isspace()
+
+
 def _split(blanked: str) -> tuple[str, list[int]]:
     """The blanked paragraph and its sentence starts, by the one splitter (bot.core.text)."""
     return blanked, [0, *sentence_ends(blanked)]

@@ -10,11 +10,12 @@ description as written: "the spokesman" of a new, unnamed source stays "the spok
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Callable
 
-from bot.extract.coref import blank_quotes, recent_subject, subject_source
+from bot.extract.coref import quoted_at, recent_subject, subject_source
 from bot.extract.lexicon import TITLES
 from bot.extract.speakers import People, clean_word
 
@@ -81,8 +82,8 @@ def resolve(people: People, pos: int, phrase: str) -> tuple[str, str] | None:
     match = _DESCRIPTION.match(phrase.strip())
     if match is None:
         return None
-    start = people.text.rfind("\n", 0, max(0, pos - WINDOW)) + 1  # a paragraph's start
-    text = people.text[:start] + blank_quotes(people.text[start:pos])  # names said are no speakers
+    start = max(0, pos - WINDOW)
+    text = people.text
     if match.group("age"):
         age = match.group("age")
         person = _person_with(people, text, start, pos, lambda ctx: _has_age(ctx, age))
@@ -112,8 +113,8 @@ def resolve(people: People, pos: int, phrase: str) -> tuple[str, str] | None:
 def _person_with(
     people: People, text: str, start: int, pos: int, fits: Callable[[tuple[str, str]], bool]
 ) -> str | None:
-    """The nearest person named between ``start`` and ``pos`` (of ``text``, quotes blanked)
-    whose mention's context fits."""
+    """The nearest person named between ``start`` and ``pos``, outside quotes, whose
+    mention's context fits."""
     seen: list[str] = []
     for at in range(len(people.positions) - 1, -1, -1):
         if people.positions[at] >= pos:
@@ -125,18 +126,23 @@ def _person_with(
         if len(seen) > MAX_PEOPLE:
             return None
         for mention in _mentions(text, name, start, pos):
-            if not _in_headline(text, mention) and fits(
-                _context(text, mention, mention + len(name.split()[-1]))
-            ):
+            if quoted_at(people, mention) or _in_headline(text, mention):
+                continue  # a name someone said is no speaker; a headline is all capitals
+            if fits(_context(text, mention, mention + len(name.split()[-1]), pos)):
                 return name
     return None
 
 
 def _mentions(text: str, name: str, start: int, end: int) -> list[int]:
     """Where the person's surname (or full name) stands between start and end, last first."""
-    surname = name.split()[-1]
-    found = [m.start() for m in re.finditer(r"\b" + re.escape(surname) + r"\b", text[start:end])]
-    return [start + at for at in reversed(found)]
+    found = [m.start() for m in _surname_pattern(name.split()[-1]).finditer(text, start, end)]
+    found.reverse()
+    return found
+
+
+@functools.lru_cache(maxsize=1024)
+def _surname_pattern(surname: str) -> re.Pattern[str]:
+    return re.compile(r"\b" + re.escape(surname) + r"\b")
 
 
 def _title_only(text: str, name: str) -> bool:
@@ -146,19 +152,23 @@ def _title_only(text: str, name: str) -> bool:
 
 
 def _in_headline(text: str, at: int) -> bool:
-    """A mention in a line set in title case ('Former Clinton Pollster Says …'), where every
-    word is capitalised and the title test cannot tell a title from a verb."""
-    begin = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    words = text[begin : end if end >= 0 else len(text)].split()
+    """A mention in the article's first line when that is a title set in title case
+    ('Former Clinton Pollster Says …'), where every word is capitalised and the title test
+    cannot tell a title from a verb."""
+    end = text.find("\n")
+    if end < 0 or at >= end:
+        return False
+    words = text[:end].split()
     capitals = sum(1 for w in words if w[:1].isupper())
     return len(words) >= 4 and capitals >= 0.8 * len(words)
 
 
-def _context(text: str, begin: int, end: int) -> tuple[str, str]:
-    """The words before a mention (its title) and after it up to the sentence's end."""
+def _context(text: str, begin: int, end: int, limit: int) -> tuple[str, str]:
+    """The words before a mention (its title) and after it up to the sentence's end, never
+    past ``limit`` (the description itself: 'Mika Brzezinski, the candidate stated' is the
+    description's own sentence, not an apposition)."""
     before = text[max(0, begin - 60) : begin]
-    after = text[end : end + 120]
+    after = text[end : min(end + 120, limit)]
     stop = min((i for i in (after.find(". "), after.find("\n")) if i >= 0), default=len(after))
     return before, after[:stop]
 
