@@ -21,7 +21,7 @@ from bot.extract.cues import (
     SPEECH_WORDS,
     cue_positions,
 )
-from bot.extract.lexicon import NOT_SPEAKER_START
+from bot.extract.lexicon import IRREGULAR_PAST, NOT_SPEAKER_START
 from bot.extract.subjects import (
     clean_subject,
     sentence_subject,
@@ -117,6 +117,8 @@ def paraphrase(sentence: str) -> Paraphrase | None:
             if inverted:
                 return inverted
         found = clean_subject(strip_manner(before), match.group("cue"))
+        if not found and before.endswith(", who "):
+            found = _antecedent(before[: -len(", who ")])  # 'a publicist, who said …'
         if not found and before.endswith(" and "):
             found = sentence_subject(before)  # 'Obama met survivors and said …'
         found = _usable(found)
@@ -130,8 +132,22 @@ def paraphrase(sentence: str) -> Paraphrase | None:
             start = heard.end()  # 'X confided to her that …': the audience is not the content
         if len(sentence[start:end].split()) < 3:
             continue
+        if before.endswith(", who "):
+            end = _relative_end(sentence, start, end)  # 'Ann Lee, who said …, left early.'
         return Paraphrase(found[0], found[1], match.group("cue"), start, end)
     return after_content(sentence)
+
+
+def _relative_end(sentence: str, start: int, end: int) -> int:
+    """Where a 'who said …' clause ends: at the comma before the main clause's verb."""
+    for match in _MAIN_VERB.finditer(sentence, start, end):
+        word = match.group("verb")
+        if word.endswith(("ed", "s")) or word in IRREGULAR_PAST:
+            return match.start()
+    return end
+
+
+_MAIN_VERB = re.compile(r",\s+(?:" + AUX + r"\s+)*(?P<verb>[a-z]+)\b(?![^,]*,)")
 
 
 _TO_AUDIENCE = re.compile(
@@ -142,6 +158,25 @@ _TO_AUDIENCE = re.compile(
 _MAIN_SAID = re.compile(
     r",\s+(?:" + AUX + r"\s+)*(?:said|says|told|tells|added|adds|wrote|writes)\b"
 )
+#: Words after which the noun phrase a 'who' clause hangs on begins.
+_BEFORE_ANTECEDENT = frozenset("by from with to of for and as at on in than like".split())  # noqa: SIM905
+
+
+def _antecedent(head: str) -> tuple[str, int] | None:
+    """The speaker of '…, who said': the noun phrase right before the comma (after the last
+    preposition, at most eight words), its quotation marks removed."""
+    words = head.split()
+    for k in range(len(words) - 1, max(-1, len(words) - 9), -1):
+        if k and words[k - 1].lower() not in _BEFORE_ANTECEDENT:
+            continue
+        phrase = " ".join(words[k:]).replace('"', "").replace("“", "").replace("”", "")
+        phrase = " ".join(phrase.split())
+        if phrase[:1].isupper() or phrase.split(" ", 1)[0] in ("the", "a", "an"):
+            found = phrase if valid_subject(phrase) else None
+            return (found, head.rfind(words[k])) if found else None
+    return None
+
+
 _SOFT_START = frozenset("just only even also perhaps maybe probably nearly almost".split())  # noqa: SIM905
 
 

@@ -161,7 +161,7 @@ def _speaker_shaped(words: list[str]) -> bool:
         return False
     if last[:1].islower() and last.endswith("ly") and len(last) > 3 and last not in LY_NOUNS:
         return False  # 'Moscow strongly' (but 'the board's tally', 'his family')
-    return not (len(words) == 1 and words[0].isupper() and len(words[0]) > 4)  # a dateline
+    return not (len(words) == 1 and words[0].isupper() and len(words[0]) > 7)  # a dateline
 
 
 @functools.lru_cache(maxsize=4096)

@@ -657,3 +657,29 @@ def test_an_irregular_past_ends_a_determiner_subject(verb: str) -> None:
         f"The billionaire businessman {verb} the meeting early, saying the plan would fail badly."
     )
     assert _only(body, "indirect").speaker == "The billionaire businessman"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "text"),
+    [
+        (
+            'The rumour was squashed by a "Harbour" publicist, who said Reed has agreed to '
+            "stay on the board for another year.",
+            "a Harbour publicist",
+            "Reed has agreed to stay on the board for another year",
+        ),
+        (
+            "Ann Lee, who said the plan was rushed, left the meeting early.",
+            "Ann Lee",
+            "the plan was rushed",
+        ),
+        (
+            "In a news release, NASCAR said the driver must take additional steps before racing.",
+            "NASCAR",
+            "the driver must take additional steps before racing",
+        ),
+    ],
+)
+def test_who_clauses_and_acronym_subjects(body: str, speaker: str, text: str) -> None:
+    st = _only(body, "indirect")
+    assert (st.speaker, st.text) == (speaker, text)
