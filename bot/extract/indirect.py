@@ -38,7 +38,9 @@ def indirect_statements(sentence: Sentence, state: ReadingState) -> list[Extract
                 more = _statement_for(state, found.speaker, sentence.start + found.speaker_offset,
                                       content[a:b], cue, sentence)  # fmt: skip
                 if more and len(more.text.split()) >= 3:
-                    out[0] = _replace_text(made, content[: content.find(", " + cue)] or content)
+                    cut = content.find(", " + cue)
+                    cut = content.find(" by " + cue) if cut < 0 else cut  # '… by saying …'
+                    out[0] = _replace_text(made, content[:cut] if cut > 0 else content)
                     out.append(more)
             if len(out) == 1 and made.kind in ("indirect", "partial") and found.gap is None:
                 cut, more_found = _second(state, found, content, sentence)

@@ -277,11 +277,18 @@ def participle(sentence: str) -> tuple[str, int, int] | None:
     for pos in cue_positions(sentence, PARTICIPLE_WORDS, 800):
         comma = sentence.rfind(",", max(0, pos - 8), pos)
         if comma < 0:
+            if sentence.endswith(" by ", 0, pos) or sentence.endswith(" by ", 0, pos - 1):
+                match = _BY_PARTICIPLE.match(sentence, pos)  # '… by saying it "calls …"'
+                if match:
+                    return match.group("cue"), match.end(), len(sentence.rstrip(" .!?"))
             continue
         match = _PARTICIPLE_CONTENT.match(sentence, comma)
         if match:
             return match.group("cue"), match.end(), len(sentence.rstrip(" .!?"))
     return None
+
+
+_BY_PARTICIPLE = re.compile(r"(?P<cue>" + PARTICIPLE_CUE + r")\s*(?:that\s+)?(?=\S)")
 
 
 _COORDINATED = re.compile(

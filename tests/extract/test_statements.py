@@ -683,3 +683,10 @@ def test_an_irregular_past_ends_a_determiner_subject(verb: str) -> None:
 def test_who_clauses_and_acronym_subjects(body: str, speaker: str, text: str) -> None:
     st = _only(body, "indirect")
     assert (st.speaker, st.text) == (speaker, text)
+
+
+def test_by_saying_attaches_the_paraphrase_to_the_subject() -> None:
+    body = "Reed answered the critics by noting that the harbour had never been busier."
+    found = [(s.speaker, s.cue, s.text) for s in extract_statements(TITLE + body)]
+    assert ("Reed", "noting", "the harbour had never been busier") in found
+    assert ("Reed", "answered", "the critics") in found  # the first part loses nothing but 'by …'
