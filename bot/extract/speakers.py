@@ -22,6 +22,7 @@ from bot.extract.lexicon import (
     NATIONALITIES,
     NOT_SPEAKER_START,
     ORG_WORDS,
+    PARTICIPLES_LIST,
     PRONOUNS,
     TITLES,
     UPPER,
@@ -154,11 +155,25 @@ _MADE_BY = re.compile(
 )
 
 
+#: Words that are never a speaker on their own.
+_NO_LONE_SPEAKER = (
+    (frozenset(_NOT_FIRST) - {"east", "west", "north", "south"})  # Cornel West speaks
+    | frozenset(PARTICIPLES_LIST)
+    | frozenset(
+        """the a an this that these those former adding asked monday tuesday wednesday
+        thursday friday saturday sunday january february march april june july august
+        september october november december""".split()  # noqa: SIM905
+    )
+)
+
+
 def _speaker_shaped(words: list[str]) -> bool:
     """Reject adverbials and fragments that the frame patterns can mistake for a subject."""
     first, last = words[0].lower().strip(",.“”\"'‘’"), words[-1]
     if first in NOT_SPEAKER_START or last.endswith(("’s", "'s")) and len(words) == 1:
         return False
+    if len(words) == 1 and first in _NO_LONE_SPEAKER:
+        return False  # 'The', 'Former', 'Adding', 'Wednesday': a word left of a clause
     if last[:1].islower() and last.endswith("ly") and len(last) > 3 and last not in LY_NOUNS:
         return False  # 'Moscow strongly' (but 'the board's tally', 'his family')
     return not (len(words) == 1 and words[0].isupper() and len(words[0]) > 7)  # a dateline

@@ -690,3 +690,12 @@ def test_by_saying_attaches_the_paraphrase_to_the_subject() -> None:
     found = [(s.speaker, s.cue, s.text) for s in extract_statements(TITLE + body)]
     assert ("Reed", "noting", "the harbour had never been busier") in found
     assert ("Reed", "answered", "the critics") in found  # the first part loses nothing but 'by …'
+
+
+@pytest.mark.parametrize("word", ["The", "Former", "Adding", "Wednesday", "This"])
+def test_a_lone_function_word_is_no_speaker(word: str) -> None:
+    assert classify(word) is None
+
+
+def test_a_compass_surname_still_speaks() -> None:
+    assert _only('"This is the first rollback of its kind," West said.').speaker == "West"
