@@ -208,6 +208,8 @@ def _parenthetical(sentence: str, pos: int, end: int) -> Paraphrase | None:
     inverted = _INVERTED_PARENTHESIS.match(sentence, pos) if comma + 2 == pos else None
     if inverted and not valid_subject(inverted.group("spk").strip()):
         return None  # 'Ana Ruiz, 63, said she wanted change, but …': content, not a speaker
+    if inverted and _SUBJECT_WITH_APPOSITION.match(sentence[:comma]):
+        return None  # 'Jim Walsh, a specialist at MIT, said the deal, which …': the subject
     if inverted:
         spk, spk_at, close = inverted.group("spk"), inverted.start("spk"), inverted.end()
         cue = inverted.group("cue")
@@ -225,6 +227,10 @@ def _parenthetical(sentence: str, pos: int, end: int) -> Paraphrase | None:
     return Paraphrase(spk, spk_at, cue, 0, end, (comma, close))
 
 
+#: A name and its apposition, the whole text before ', said': the sentence's subject.
+_SUBJECT_WITH_APPOSITION = re.compile(
+    r"^[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3},\s+(?:a|an|the)\s[^,;:“”\"]{1,120}$"
+)
 _APPOSITION_END = re.compile(r"(?:a|an|the|who|whose|one)\s[^,;:“”\"]*$")
 
 

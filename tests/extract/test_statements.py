@@ -699,3 +699,13 @@ def test_a_lone_function_word_is_no_speaker(word: str) -> None:
 
 def test_a_compass_surname_still_speaks() -> None:
     assert _only('"This is the first rollback of its kind," West said.').speaker == "West"
+
+
+def test_a_subject_with_its_apposition_is_not_an_inverted_parenthesis() -> None:
+    body = (
+        "Jim Walsh, a specialist on the harbour program at the state university, said the "
+        "deal, which commits the city to lift its fees, does not rise to the level of a treaty.\n\n"
+        "The plan, said Doyle, would fail within a year."
+    )
+    found = [(s.speaker, s.text[:12]) for s in extract_statements(TITLE + body)]
+    assert found == [("Jim Walsh", "the deal, wh"), ("Doyle", "The plan wou")]
