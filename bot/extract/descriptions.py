@@ -80,8 +80,8 @@ def resolve(people: People, pos: int, phrase: str) -> tuple[str, str] | None:
     """(kind, name) that a description at ``pos`` refers to, or None when the text before
     does not say: kind is "person" or "organisation"."""
     match = _DESCRIPTION.match(phrase.strip())
-    if match is None:
-        return None
+    if match is None or (match.group("noun") or "a")[:1].isupper():
+        return None  # 'the World Bank', 'the White House': a name, not a description
     start = max(0, pos - WINDOW)
     text = people.text
     if match.group("age"):

@@ -709,3 +709,11 @@ def test_a_subject_with_its_apposition_is_not_an_inverted_parenthesis() -> None:
     )
     found = [(s.speaker, s.text[:12]) for s in extract_statements(TITLE + body)]
     assert found == [("Jim Walsh", "the deal, wh"), ("Doyle", "The plan wou")]
+
+
+def test_a_capitalised_name_after_the_is_not_a_description() -> None:
+    body = (
+        "All in all, the city will return more money than it collects.\n\n"
+        "According to the World Bank, about 12 percent of emissions are subject to a price."
+    )
+    assert [s.speaker for s in extract_statements(TITLE + body)] == ["the World Bank"]
