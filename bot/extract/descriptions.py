@@ -93,7 +93,9 @@ def resolve(people: People, pos: int, phrase: str) -> tuple[str, str] | None:
         org = _organisation(text, start, pos, noun)
         if org is None:  # 'Monsanto opposed the bill. "…," the company tweeted.'
             subject = subject_source(people, pos, frozenset({"organisation"}))
-            org = subject[0] if subject and not _title_only(people.text, subject[0]) else None
+            org = subject[0] if subject else None
+            if org is not None and (_title_only(people.text, org) or not _proper_name(org)):
+                org = None
         return ("organisation", org) if org else None
     if noun not in _PERSON_NOUNS:
         return None
@@ -143,6 +145,12 @@ def _mentions(text: str, name: str, start: int, end: int) -> list[int]:
 @functools.lru_cache(maxsize=1024)
 def _surname_pattern(surname: str) -> re.Pattern[str]:
     return re.compile(r"\b" + re.escape(surname) + r"\b")
+
+
+def _proper_name(name: str) -> bool:
+    """'Acme Corp.', 'Bank of America': capitalised words and connectors ('All in all' is not)."""
+    words = name.split()
+    return all(w[:1].isupper() or w in ("of", "and", "&", "for", "de") for w in words)
 
 
 def _title_only(text: str, name: str) -> bool:

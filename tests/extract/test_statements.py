@@ -717,3 +717,17 @@ def test_a_capitalised_name_after_the_is_not_a_description() -> None:
         "According to the World Bank, about 12 percent of emissions are subject to a price."
     )
     assert [s.speaker for s in extract_statements(TITLE + body)] == ["the World Bank"]
+
+
+def test_the_company_falls_back_only_to_a_proper_name_subject() -> None:
+    body = (
+        "Harbour Freight Ltd. opposed the bill on Monday.\n\n"
+        '"We call on other businesses to join us," the company said.\n\n'
+        "All in all, the city will return more money than it collects.\n\n"
+        '"We expect to recover our costs within a year," the company said.'
+    )
+    assert [s.speaker for s in extract_statements(TITLE + body)] == [
+        "Harbour Freight Ltd.",  # 'opposed the bill'
+        "Harbour Freight Ltd.",
+        "Harbour Freight Ltd.",  # the company named before, not 'All in all'
+    ]
