@@ -159,11 +159,25 @@ def _attribute(
                               sentence, None, "inferred")  # fmt: skip
         if made is not None and made.ref is not None and made.ref.kind in _SPEAKING:
             return made
-    if alone or (before and not head.strip(" ,.—–-")):
-        carried = _carried(words, sentence, state)
+    lone_head = not head.strip(" —–-") and not before
+    if alone or (before and not head.strip(" ,.—–-")) or (lone_head and _DASH_AFTER.match(tail)):
+        carried = _carried(words, sentence, state)  # '"…" - increasing his share.' too
+        if carried is not None:
+            return carried
+    if _ADDING.match(head) and not before:
+        carried = _carried(words, sentence, state)  # 'Adding, "…"': the last speaker goes on
         if carried is not None:
             return carried
     return unknown_statement(words, sentence)
+
+
+#: After a quote that opens its sentence, a dash clause is the reporter's gloss, no cue.
+_DASH_AFTER = re.compile(r"\s*[—–-]{1,2}\s+[a-z]")
+#: A participle alone before a quote: the previous speaker goes on ('Adding, "…"').
+_ADDING = re.compile(
+    r"^\s*(?:And\s+|He\s+|She\s+)?(?:[Aa]dding|[Nn]oting|[Cc]ontinuing|[Ee]xplaining|"
+    r"[Cc]oncluding|[Ww]arning)\s*[,:]?\s*$"
+)
 
 
 _SPEAKING = frozenset({"person", "pronoun", "organisation", "anonymous", "document", "group"})

@@ -177,7 +177,12 @@ def _announce(
 ) -> None:
     """Remember 'Breitbart News responded:' at a paragraph's end for the quote that follows."""
     last = sentences[-1] if sentences else None
-    if last is None or not last.text.endswith(":") or (found and found[-1].start >= last.start):
+    if last is None or not last.text.endswith(":"):
+        return
+    if found and found[-1].start >= last.start:
+        said = found[-1]  # 'X said that, given the field:' and the quote in the next paragraph
+        if said.kind == "indirect" and said.ref is not None and said.ref.kind == "person":
+            state.announced = (said.speaker, said.start, said.cue or ":", para.index)
         return
     frame = frames.head_frame(last.text)
     if frame:
@@ -186,3 +191,4 @@ def _announce(
     intro = colon_intro(last.text)  # 'Trump issued the following statement:'
     if intro:
         state.announced = (intro[0], last.start + intro[1], ":", para.index)
+        return

@@ -731,3 +731,22 @@ def test_the_company_falls_back_only_to_a_proper_name_subject() -> None:
         "Harbour Freight Ltd.",
         "Harbour Freight Ltd.",  # the company named before, not 'All in all'
     ]
+
+
+def test_quotes_after_adding_a_dash_gloss_or_a_colon_paraphrase_keep_the_speaker() -> None:
+    body = (
+        '"The key group is older voters," said Jaime Harrison, chair of the party. "Reed has '
+        'to keep their support. Holt has to win them back" - by a wide margin, he meant.\n\n'
+        'Later, Bill Maher stated that the report "was not good." Adding, "Like with all '
+        'scandals, what they actually do is never that bad."\n\n'
+        "Parker Eaton, who voted for both parties, said that given the crop of candidates:\n\n"
+        '"There is only one choice here. He spends his own money."'
+    )
+    found = [
+        (s.speaker, s.confidence) for s in extract_statements(TITLE + body) if s.kind == "direct"
+    ]
+    assert found == [
+        ("Jaime Harrison", "named"),
+        ("Bill Maher", "carried"),
+        ("Parker Eaton", "named"),
+    ]
