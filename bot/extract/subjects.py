@@ -120,6 +120,11 @@ _TIME_WORDS = frozenset(
     ]  # noqa: SIM905
 )
 _BE_END = re.compile(r"\s+(?:is|was|were|are|has\s+been|had\s+been|have\s+been)$")
+#: A place then a bare weekday ends a lead phrase ('At the meeting in Hudson, New Hampshire
+#: Monday, the aide retorted'); 'The trove released on Thursday, which …' stays a subject.
+_PLACE_THEN_DAY = re.compile(
+    r"[A-Z][\w.’'-]*\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
+)
 _PRO_END = (" he", " she", " they", " we", " I")
 _CLAUSE_PRONOUN = re.compile(
     r"(?:\b(?:in|with|by|for|through)\s+which|\bwhere|\bwhen|\bwhereupon|\bas)\s+"
@@ -204,7 +209,14 @@ def _subject_after_leads(pre: str, original: str, offset: int) -> tuple[str, int
     """The subject noun phrase of ``pre`` from ``offset`` on (see ``clean_subject``)."""
     subject = pre[offset:].strip()
     first_part, comma, rest = subject.partition(", ")
-    if comma and rest and _TIME_WORDS.intersection(first_part.lower().split()):
+    if (
+        comma
+        and rest
+        and (
+            _TIME_WORDS.intersection(first_part.lower().split())
+            or bool(_PLACE_THEN_DAY.search(first_part))  # '…, New Hampshire Monday, the aide'
+        )
+    ):
         offset, subject = offset + len(first_part) + 2, rest  # 'A short time later, Ms. Abedin'
     conjoined = _CONJOINED.split(subject)
     if len(conjoined) > 1:

@@ -750,3 +750,16 @@ def test_quotes_after_adding_a_dash_gloss_or_a_colon_paraphrase_keep_the_speaker
         ("Bill Maher", "carried"),
         ("Parker Eaton", "named"),
     ]
+
+
+def test_a_place_and_weekday_end_a_lead_phrase_but_on_thursday_stays_in_the_subject() -> None:
+    body = (
+        "At the town hall in Hudson, New Hampshire Monday, the Reed supporter retorted: "
+        '"There is a special place for voters who vote just because they can."\n\n'
+        "The trove released on Thursday, which covered the years from 2009, showed that the "
+        "mayor had known about the leak."
+    )
+    assert [s.speaker for s in extract_statements(TITLE + body)] == [
+        "the Reed supporter",
+        "The trove released on Thursday",
+    ]
