@@ -33,6 +33,8 @@ emphasizes stresses observes concludes suggests announces reports agrees urges s
 argue warn claim insist agree note predict contend maintain suggest ask write add
 implores fumes exclaims quips jokes laughs shouts recounts muses sighs jokes reads
 asserts confides clarifies speculates discloses teases inquires confesses
+deny admit acknowledge concede confirm reveal announce promise vow explain stress emphasize
+complain allege declare recall respond reply counter urge demand caution testify
 """.split()  # noqa: SIM905
 
 #: Verbs of belief and finding used for paraphrase.
@@ -46,6 +48,7 @@ rejects dismissed dismisses cited cites refused refuses wants want plans sought 
 pledged questioned blamed blames slammed attacked attacks mocked demanded decided opposed
 opposes opposing favored favors backed backs welcomed condemned condemns denounced
 threatened recommended questioned touted touts highlighted highlights lauded blasted
+pledge pledges
 """.split()  # noqa: SIM905
 
 #: Participles that attach a paraphrase: ', saying …'.

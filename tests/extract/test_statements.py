@@ -763,3 +763,11 @@ def test_a_place_and_weekday_end_a_lead_phrase_but_on_thursday_stays_in_the_subj
         "the Reed supporter",
         "The trove released on Thursday",
     ]
+
+
+@pytest.mark.parametrize("verb", ["deny", "admit", "acknowledge", "confirm", "concede"])
+def test_bare_speech_verbs_after_a_plural_subject(verb: str) -> None:
+    st = _only(
+        f"Harbour officials {verb} that the pier has been closed since the storm.", "indirect"
+    )
+    assert (st.speaker, st.cue) == ("Harbour officials", verb)
