@@ -48,7 +48,8 @@ rejects dismissed dismisses cited cites refused refuses wants want plans sought 
 pledged questioned blamed blames slammed attacked attacks mocked demanded decided opposed
 opposes opposing favored favors backed backs welcomed condemned condemns denounced
 threatened recommended questioned touted touts highlighted highlights lauded blasted
-pledge pledges
+pledge pledges describe accuse criticize criticise defend endorse propose reject dismiss cite
+slam oppose welcome condemn denounce threaten recommend tout highlight wanted planned
 """.split()  # noqa: SIM905
 
 #: Participles that attach a paraphrase: ', saying …'.

@@ -771,3 +771,10 @@ def test_bare_speech_verbs_after_a_plural_subject(verb: str) -> None:
         f"Harbour officials {verb} that the pier has been closed since the storm.", "indirect"
     )
     assert (st.speaker, st.cue) == ("Harbour officials", verb)
+
+
+def test_bare_verbs_of_stance_after_a_plural_subject() -> None:
+    st = _only(
+        "Harbour unions oppose the plan to close the pier before the summer season.", "indirect"
+    )
+    assert (st.speaker, st.cue) == ("Harbour unions", "oppose")
