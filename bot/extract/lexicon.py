@@ -49,7 +49,7 @@ pledged questioned blamed blames slammed attacked attacks mocked demanded decide
 opposes opposing favored favors backed backs welcomed condemned condemns denounced
 threatened recommended questioned touted touts highlighted highlights lauded blasted
 pledge pledges describe accuse criticize criticise defend endorse propose reject dismiss cite
-slam oppose welcome condemn denounce threaten recommend tout highlight wanted planned
+slam oppose welcome condemn denounce threaten recommend tout highlight
 """.split()  # noqa: SIM905
 
 #: Participles that attach a paraphrase: ', saying …'.
