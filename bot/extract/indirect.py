@@ -25,6 +25,8 @@ def indirect_statements(sentence: Sentence, state: ReadingState) -> list[Extract
     if "ccording to" not in text and not has_cue(text):
         return []  # no cue word at all: nothing to attribute
     found = paraphrase.paraphrase(text)
+    if found and HAS_MARK.search(text) and _inside_quote(text, found.speaker_offset):
+        return []  # '"We deny any wrongdoing at all."': the quote's own words, not a frame
     out: list[ExtractedStatement] = []
     if found:
         content = found.content(text)
@@ -59,6 +61,12 @@ def indirect_statements(sentence: Sentence, state: ReadingState) -> list[Extract
             if made:
                 out.append(made)
     return out
+
+
+def _inside_quote(text: str, pos: int) -> bool:
+    """Does ``pos`` fall inside one of the sentence's closed quoted passages? (An unclosed
+    one may hold its own attribution: '"There was no help, said Kessel, who …')."""
+    return any(q.closed and q.start < pos < q.end for q in find_quotes(text))
 
 
 def _second(

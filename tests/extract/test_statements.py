@@ -778,3 +778,12 @@ def test_bare_verbs_of_stance_after_a_plural_subject() -> None:
         "Harbour unions oppose the plan to close the pier before the summer season.", "indirect"
     )
     assert (st.speaker, st.cue) == ("Harbour unions", "oppose")
+
+
+def test_a_cue_inside_a_closed_quote_is_the_quote_not_a_frame() -> None:
+    body = (
+        '"We will rebuild the pier," Ana Ortiz said.\n\n'
+        '"We deny any wrongdoing at all, and we will prove it in court."'
+    )
+    found = [(s.speaker, s.kind, s.confidence) for s in extract_statements(TITLE + body)]
+    assert found == [("Ana Ortiz", "direct", "named"), ("Ana Ortiz", "direct", "carried")]
