@@ -165,15 +165,15 @@ _BEFORE_ANTECEDENT = frozenset("by from with to of for and as at on in than like
 def _antecedent(head: str) -> tuple[str, int] | None:
     """The speaker of '…, who said': the noun phrase right before the comma (after the last
     preposition, at most eight words), its quotation marks removed."""
-    words = head.split()
+    spans = [(m.start(), m.group()) for m in re.finditer(r"\S+", head)]
+    words = [w for _, w in spans]
     for k in range(len(words) - 1, max(-1, len(words) - 9), -1):
         if k and words[k - 1].lower() not in _BEFORE_ANTECEDENT:
             continue
         phrase = " ".join(words[k:]).replace('"', "").replace("“", "").replace("”", "")
         phrase = " ".join(phrase.split())
         if phrase[:1].isupper() or phrase.split(" ", 1)[0] in ("the", "a", "an"):
-            found = phrase if valid_subject(phrase) else None
-            return (found, head.rfind(words[k])) if found else None
+            return (phrase, spans[k][0]) if valid_subject(phrase) else None
     return None
 
 
