@@ -3,9 +3,11 @@
 News names a speaker once ("Sen. Ann Holt", "businessman Tom Reed, 58,", "Acme Corp., the
 state's largest employer,") and then refers back with a role or an age: '"…," the senator
 said'. A reader resolves the description to the nearest earlier mention whose own words
-carry that role; so does this module. It only answers when the earlier text says so (the
-title before the name, the age or apposition after it), and otherwise leaves the
-description as written: "the spokesman" of a new, unnamed source stays "the spokesman".
+carry that role; so does this module, when the earlier text says so (the title before the
+name, the age or apposition after it). With no such mention, a prominent role ('the
+candidate', 'the president') refers to the subject of a sentence just before, as it does in
+news style after 'Trump said …'; a source role is never guessed: "the spokesman" of a new,
+unnamed source stays "the spokesman".
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import re
 from collections.abc import Callable
 
 from bot.extract.coref import quoted_at, recent_subject, subject_source
-from bot.extract.lexicon import TITLES
+from bot.extract.lexicon import TITLES, WEEKDAYS
 from bot.extract.speakers import People, clean_word
 
 log = logging.getLogger(__name__)
@@ -73,7 +75,7 @@ _COMPANY_NAME = re.compile(
     r"Corporation|Group|Holdings)(?![\w])"
 )
 _WORD = re.compile(r"[\w’'-]+")
-_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())  # noqa: SIM905
+_WEEKDAYS = frozenset(WEEKDAYS)
 
 
 def resolve(people: People, pos: int, phrase: str) -> tuple[str, str] | None:

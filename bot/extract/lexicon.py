@@ -203,3 +203,10 @@ IRREGULAR_PAST = frozenset(
     wore built caught dealt fought forgot heard laid let read rode shook slept stole swept
     thought felt told said wrote""".split()  # noqa: SIM905
 )
+
+#: Day and month names, for the patterns of time phrases (one list for every module).
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip

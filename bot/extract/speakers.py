@@ -19,6 +19,7 @@ from bot.extract.lexicon import (
     ANON_WORDS,
     DOCUMENT_WORDS,
     LY_NOUNS,
+    MONTHS,
     NATIONALITIES,
     NOT_SPEAKER_START,
     ORG_WORDS,
@@ -26,6 +27,7 @@ from bot.extract.lexicon import (
     PRONOUNS,
     TITLES,
     UPPER,
+    WEEKDAYS,
 )
 from bot.extract.lexicon import NOT_FIRST as _NOT_FIRST
 
@@ -159,11 +161,9 @@ _MADE_BY = re.compile(
 _NO_LONE_SPEAKER = (
     (frozenset(_NOT_FIRST) - {"east", "west", "north", "south"})  # Cornel West speaks
     | frozenset(PARTICIPLES_LIST)
-    | frozenset(
-        """the a an this that these those former adding asked monday tuesday wednesday
-        thursday friday saturday sunday january february march april june july august
-        september october november december""".split()  # noqa: SIM905
-    )
+    | frozenset("the a an this that these those former adding asked".split())  # noqa: SIM905
+    | {day.lower() for day in WEEKDAYS}
+    | {month.lower() for month in MONTHS if month != "May"}  # Theresa May speaks
 )
 
 

@@ -14,7 +14,14 @@ from bot.extract.cues import (
     AUX,
     SPEECH_WORDS,
 )
-from bot.extract.lexicon import ANON_WORDS, IRREGULAR_PAST, LY_NOUNS, PREPOSITIONS
+from bot.extract.lexicon import (
+    ANON_WORDS,
+    IRREGULAR_PAST,
+    LY_NOUNS,
+    MONTHS,
+    PREPOSITIONS,
+    WEEKDAYS,
+)
 from bot.extract.lexicon import CLAUSE_WORDS as _CLAUSE_WORDS
 from bot.extract.lexicon import DETERMINERS as _DETERMINERS
 
@@ -122,9 +129,7 @@ _TIME_WORDS = frozenset(
 _BE_END = re.compile(r"\s+(?:is|was|were|are|has\s+been|had\s+been|have\s+been)$")
 #: A place then a bare weekday ends a lead phrase ('At the meeting in Hudson, New Hampshire
 #: Monday, the aide retorted'); 'The trove released on Thursday, which …' stays a subject.
-_PLACE_THEN_DAY = re.compile(
-    r"[A-Z][\w.’'-]*\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$"
-)
+_PLACE_THEN_DAY = re.compile(r"[A-Z][\w.’'-]*\s+(?:" + "|".join(WEEKDAYS) + r")$")
 _PRO_END = (" he", " she", " they", " we", " I")
 _CLAUSE_PRONOUN = re.compile(
     r"(?:\b(?:in|with|by|for|through)\s+which|\bwhere|\bwhen|\bwhereupon|\bas)\s+"
@@ -170,10 +175,7 @@ def clean_subject(pre: str, cue: str = "") -> tuple[str, int] | None:
     return found
 
 
-_WEEKDAYS_MONTHS = (
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
-    r"May|June|July|August|September|October|November|December"
-)
+_WEEKDAYS_MONTHS = "|".join(WEEKDAYS + MONTHS)
 #: A short lead phrase without its comma before a name: 'In that speech Clinton', 'On
 #: Monday Reed'. Only lower-case words, numbers and dates may stand between, so that 'In
 #: Iowa Trump' (a place, then a name) is never split in the wrong place.
