@@ -19,18 +19,14 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from matched import load_scorer, matched_articles  # noqa: E402
+from matched import from_argv, matched_articles  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) != 3:
-        print(__doc__, file=sys.stderr)
+    args = from_argv(argv, "by_gold_speaker", __doc__ or "")
+    if args is None:
         return 2
-    eval_path, pred_path = Path(argv[1]), Path(argv[2])
-    scorer = load_scorer(eval_path)
-    if scorer is None:
-        print(f"by_gold_speaker: no score.py next to {eval_path}", file=sys.stderr)
-        return 2
+    scorer, eval_path, pred_path = args
     counts: Counter[str] = Counter()
     for article in matched_articles(scorer, eval_path, pred_path):
         for j, (i, _) in article.pairs.items():

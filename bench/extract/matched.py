@@ -1,10 +1,11 @@
 """The eval scorer's own matching, shared by the breakdown scripts (``by_confidence.py``,
-``pronoun_recall.py``): the ``score.py`` next to the eval file is imported, not copied, so
-every breakdown counts exactly what the scorer counts."""
+``pronoun_recall.py``, ``by_gold_speaker.py``): the ``score.py`` next to the eval file is
+imported, not copied, so every breakdown counts exactly what the scorer counts."""
 
 from __future__ import annotations
 
 import importlib.util
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,20 @@ def load_scorer(eval_path: Path) -> ModuleType | None:
     scorer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(scorer)
     return scorer
+
+
+def from_argv(argv: list[str], name: str, usage: str) -> tuple[ModuleType, Path, Path] | None:
+    """The scorer, eval and prediction paths of a breakdown script's ``EVAL PRED`` arguments;
+    None (after saying why on stderr) when they are wrong."""
+    if len(argv) != 3:
+        print(usage, file=sys.stderr)
+        return None
+    eval_path, pred_path = Path(argv[1]), Path(argv[2])
+    scorer = load_scorer(eval_path)
+    if scorer is None:
+        print(f"{name}: no score.py next to {eval_path}", file=sys.stderr)
+        return None
+    return scorer, eval_path, pred_path
 
 
 def matched_articles(scorer: ModuleType, eval_path: Path, pred_path: Path) -> Iterator[Matched]:
