@@ -11,6 +11,7 @@ import re
 
 from bot.extract import paraphrase
 from bot.extract.cues import SPEECH_WORDS, has_cue, when_of
+from bot.extract.lexicon import ORG_WORDS
 from bot.extract.paragraphs import Paragraph, Sentence
 from bot.extract.quotes import find_quotes, normalise_marks, strip_marks
 from bot.extract.records import HAS_MARK, ExtractedStatement, ReadingState, make_statement
@@ -157,6 +158,11 @@ _NOT_LABELS = frozenset(
 )
 
 
+def _label_name(label: str) -> str:
+    """'LIND' -> 'Lind', 'JO LIND' -> 'Jo Lind'; an organisation's acronym stays ('CNN')."""
+    return " ".join(w if w.lower() in ORG_WORDS else w.title() for w in label.split())
+
+
 def labelled_line(
     para: Paragraph, sentences: list[Sentence], state: ReadingState
 ) -> ExtractedStatement | None:
@@ -177,6 +183,6 @@ def labelled_line(
         kind, words = "direct", strip_marks(words)
     elif not quoted and spk.isupper() and len(spk) > 1:
         kind = "direct"  # a transcript line ('LIND: We will build it.') is the speaker's words
-    name = spk.title() if spk.isupper() else spk
+    name = _label_name(spk) if spk.isupper() else spk
     start = para.start + match.start("spk")
     return make_statement(state, name, start, normalise_marks(words), kind, ":", sentences[0])

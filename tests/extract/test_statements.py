@@ -787,3 +787,8 @@ def test_a_cue_inside_a_closed_quote_is_the_quote_not_a_frame() -> None:
     )
     found = [(s.speaker, s.kind, s.confidence) for s in extract_statements(TITLE + body)]
     assert found == [("Ana Ortiz", "direct", "named"), ("Ana Ortiz", "direct", "carried")]
+
+
+def test_a_transcript_label_keeps_an_organisation_acronym() -> None:
+    body = "We spoke with the writer.\n\nCNN: What can fans expect from your storyline this year?"
+    assert _only(body).speaker == "CNN"
