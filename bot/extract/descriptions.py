@@ -12,6 +12,7 @@ unnamed source stays "the spokesman".
 
 from __future__ import annotations
 
+import bisect
 import functools
 import logging
 import re
@@ -120,9 +121,7 @@ def _person_with(
     """The nearest person named between ``start`` and ``pos``, outside quotes, whose
     mention's context fits."""
     seen: list[str] = []
-    for at in range(len(people.positions) - 1, -1, -1):
-        if people.positions[at] >= pos:
-            continue
+    for at in range(bisect.bisect_left(people.positions, pos) - 1, -1, -1):
         name = people.names[at]
         if name in seen or not _WEEKDAYS.isdisjoint(name.split()):
             continue
