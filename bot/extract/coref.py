@@ -200,9 +200,24 @@ def _subject_in(
         if name:
             return name
         honorific = gender_of("", people.text[max(0, at - 6) : at])
-        if _bare_subject(run, initial, next_word) and (want is None or honorific in (None, want)):
+        if (
+            _bare_subject(run, initial, next_word)
+            and (want is None or honorific in (None, want))
+            and not _place(people.text, run)
+        ):
             return run.rstrip(".")  # a sentence's subject: 'Cruz admitted …'
     return None
+
+
+def _place(text: str, word: str) -> bool:
+    """A word the article also writes after 'in', 'to' or 'from' is a place ('Beijing cracks
+    down …', 'in Beijing'), not a person a pronoun can stand for."""
+    return (
+        re.search(
+            r"\b(?:in|to|from|across|near|around)\s+" + re.escape(word.rstrip(".")) + r"\b", text
+        )
+        is not None
+    )
 
 
 def _bare_subject(run: str, initial: bool, next_word: str) -> bool:

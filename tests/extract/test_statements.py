@@ -792,3 +792,12 @@ def test_a_cue_inside_a_closed_quote_is_the_quote_not_a_frame() -> None:
 def test_a_transcript_label_keeps_an_organisation_acronym() -> None:
     body = "We spoke with the writer.\n\nCNN: What can fans expect from your storyline this year?"
     assert _only(body).speaker == "CNN"
+
+
+def test_a_place_subject_is_not_who_a_pronoun_stands_for() -> None:
+    body = (
+        "Five women are still held by the police in Harbourton, an activist said. Harbourton "
+        "traditionally cracks down on protests during the festival. "
+        '"In other towns, doing such things is natural, while here you get detained," she said.'
+    )
+    assert _only(body).speaker != "Harbourton"
