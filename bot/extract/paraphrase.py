@@ -256,10 +256,12 @@ def _after_at(sentence: str, comma: int, cues: list[int]) -> Paraphrase | None:
     if len(sentence[:comma].split()) < 3:
         return None
     match = _AFTER_CONTENT_INVERTED.match(sentence, comma)
-    if match and valid_subject(match.group("spk").strip()):
-        # 'X, a fellow, said Trump could sue.': 'Trump could sue' is the content, not a speaker
-        spk_at = match.start("spk")
-        return Paraphrase(match.group("spk").strip(), spk_at, match.group("cue"), 0, comma)
+    if match:
+        # 'X, a fellow, said Trump could sue.': 'Trump could sue' is the content, not a speaker;
+        # '…, said an activist who asked not to be named.': the speaker before its clause
+        spk = _WHO_CLAUSE.split(match.group("spk").strip(), maxsplit=1)[0]
+        if valid_subject(spk):
+            return Paraphrase(spk, match.start("spk"), match.group("cue"), 0, comma)
     for pos in cues:
         end = _CUE_AT_END.match(sentence, pos)
         if not end:
@@ -273,6 +275,7 @@ def _after_at(sentence: str, comma: int, cues: list[int]) -> Paraphrase | None:
     return None
 
 
+_WHO_CLAUSE = re.compile(r"\s+(?:who|whose)\s")
 _PARTICIPLE_CONTENT = re.compile(
     r",\s*(?:and\s+)?(?P<cue>" + PARTICIPLE_CUE + r")\s*(?:that\s+)?(?=\S)"
 )

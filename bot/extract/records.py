@@ -79,6 +79,11 @@ def _display(ref: SpeakerRef, pos: int, state: ReadingState) -> tuple[str, Speak
             return candidate, SpeakerRef(
                 "person", candidate, state.people.roles.get(candidate), 1, ref.phrase
             )
+        if last and last.ref and last.ref.kind in _UNNAMED and _one_source(last, pos, state):
+            return (
+                last.speaker,
+                last.ref,
+            )  # '…, said an aide who asked not to be named. "…," she said'
     if ref.kind in _DESCRIBED and ref.name[:4] in ("the ", "The "):
         described = descriptions.resolve(state.people, pos, ref.name)
         if described is not None:  # '"…," the senator said' after 'Sen. Ann Holt'
@@ -93,6 +98,26 @@ def _display(ref: SpeakerRef, pos: int, state: ReadingState) -> tuple[str, Speak
         if subject is not None:
             return subject[1].name, subject[1]
     return ref.name, ref
+
+
+def _one_source(last: ExtractedStatement, pos: int, state: ReadingState) -> bool:
+    """The last speaker is one unnamed person ('an aide', 'a spokeswoman') who spoke in this
+    paragraph or the one before: whom 'he' or 'she' stands for when no named person fits."""
+    words = ((last.ref.phrase if last.ref else "") or last.speaker).lower().split()
+    here = bisect.bisect_right(state.paragraph_starts, pos) - 1 + state.first_paragraph
+    return (
+        len(words) >= 2
+        and words[0] in ("a", "an", "one")
+        and words[-1] not in _COLLECTIVE
+        and here - last.paragraph <= 1
+    )
+
+
+_UNNAMED = frozenset({"anonymous", "group"})
+#: Nouns for many people at once, never 'he' or 'she'.
+_COLLECTIVE = frozenset(
+    "crowd group team family panel committee board audience coalition couple delegation".split()  # noqa: SIM905
+)
 
 
 #: Speaker kinds a definite description ('the senator', 'the company') is classified as.

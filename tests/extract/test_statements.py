@@ -801,3 +801,13 @@ def test_a_place_subject_is_not_who_a_pronoun_stands_for() -> None:
         '"In other towns, doing such things is natural, while here you get detained," she said.'
     )
     assert _only(body).speaker != "Harbourton"
+
+
+def test_a_pronoun_with_no_named_person_goes_to_the_unnamed_source_just_quoted() -> None:
+    body = (
+        "Five women are still held by the police, said an activist who asked not to be "
+        'identified. "Here you get detained for asking questions," she said.\n\n'
+        "A crowd gathered outside the station."
+    )
+    found = [(s.speaker, s.confidence) for s in extract_statements(TITLE + body)]
+    assert found == [("an activist", "named"), ("an activist", "pronoun")]
