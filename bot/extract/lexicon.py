@@ -85,7 +85,8 @@ sheriff speaker spokesman spokesperson spokeswoman state strategist u.s us vice 
 councillor councilor councilman councilwoman alderman mp mep msp lord lady sir dame baroness
 baron archbishop bishop cardinal inspector detective constable superintendent commander admiral
 colonel sergeant lieutenant captain coach labour tory conservative liberal premier sheikh imam
-rabbi reverend prosecutor striker midfielder defender goalkeeper
+rabbi reverend prosecutor striker midfielder defender goalkeeper headmaster headmistress
+headteacher principal trooper patrolman firefighter
 """.split()  # noqa: SIM905
 )
 

@@ -576,6 +576,7 @@ def test_a_speech_cue_ending_the_sentence_outranks_a_verb_of_belief_inside_it() 
         ),
         ("Labour MP Kim Hart tweeted: “Great news for the harbour!”", "Kim Hart", "Labour MP"),
         ("“We will win the league,” said Arsenal striker Tom Reed.", "Tom Reed", "Arsenal striker"),
+        ("“We were still hopeful,” Headmaster Ulrich Wessel said.", "Ulrich Wessel", "Headmaster"),
     ],
 )
 def test_british_and_sports_titles_are_roles_not_names(body: str, speaker: str, role: str) -> None:
