@@ -418,6 +418,11 @@ class Vocabulary:
         """Indexed words spelt like ``word``, closest first."""
         counts = await self.counts(db, mark)
         query = fold(word)
+        if limit == 1 and query in counts:
+            # an indexed word is its own nearest: the only word with fuzz.ratio 100, first in
+            # either lookup's order. `said` corrects every word of a phrase it did not find,
+            # and a lookup over the vocabulary costs 0.13 ms a word at 1M statements (29k words)
+            return [query]
         ready = self._index is not None and self._in_process
         if self._near_sql is not None and not ready and plain(query):
             self._build_index_in_background()
