@@ -7,7 +7,9 @@ trips and the time spent waiting on them, and how many of the slowest 5 % of all
 are of that kind. ``--seed`` other than 11 asks fresh questions (pages the bench's own have not
 warmed); ``--detail N`` lists the N slowest questions with each statement's time, and
 ``--explain-over MS`` adds the server's plan (rows, buffers read and hit) of every statement
-slower than MS (auto_explain, as a superuser).
+slower than MS (auto_explain, as a superuser); ``--pages`` has every statement explained and
+sums, per kind of question, the blocks each relation gave from the shared buffers (hit) and
+from outside them (read: the OS cache or the disk), a question's mean.
 
     python bench/answers/profile_answers.py --url postgresql://postgres@127.0.0.1/briefbot_bench_1000000
         --queries-file /tmp/briefbot-bench/bench-postgres-1000000.queries.json [--rounds 5]
@@ -61,10 +63,11 @@ def labelled(
     return mix
 
 
-def explain_over(milliseconds: float, notes: list[str]) -> None:
+def explain_over(milliseconds: float, notes: list[str], *, as_json: bool = False) -> None:
     """Have the server explain (with row counts and buffers) every statement slower than
     ``milliseconds``, as notices collected into ``notes`` (auto_explain; needs a superuser)."""
     configure = postgres_db._configure
+    extra = ["SET auto_explain.log_format = json", "SET auto_explain.log_timing = off"]
 
     async def explaining(connection: Connection) -> None:
         await configure(connection)
@@ -74,11 +77,35 @@ def explain_over(milliseconds: float, notes: list[str]) -> None:
             "SET auto_explain.log_analyze = on",
             "SET auto_explain.log_buffers = on",
             "SET auto_explain.log_level = notice",
+            *(extra if as_json else []),
         ):
             await connection.execute(setting)
         connection.add_notice_handler(lambda note: notes.append(note.message_primary or ""))
 
     postgres_db._configure = explaining  # type: ignore[assignment]
+
+
+def blocks(note: str) -> Counter[str]:
+    """The shared blocks each relation of one auto_explain JSON plan gave: "name hit" and
+    "name read", each node's own (EXPLAIN's figures include the node's children)."""
+    found: Counter[str] = Counter()
+    start = note.find("{")
+    if start < 0:
+        return found
+
+    def walk(node: dict[str, Any]) -> None:
+        children = node.get("Plans", [])
+        name = node.get("Index Name") or node.get("Relation Name") or node["Node Type"]
+        for kind in ("hit", "read"):
+            key = f"Shared {kind.title()} Blocks"
+            own = node.get(key, 0) - sum(child.get(key, 0) for child in children)
+            if own:
+                found[f"{name} {kind}"] += own
+        for child in children:
+            walk(child)
+
+    walk(json.loads(note[start:])["Plan"])
+    return found
 
 
 class Meter:
@@ -125,11 +152,15 @@ async def run(  # noqa: PLR0913
     detail: int = 0,
     explain: float | None = None,
     seed: int = 11,
+    pages: bool = False,
 ) -> None:
     meter = Meter()
     meter.install()
-    if explain is not None:
+    if pages:
+        explain_over(0.0, meter.notes, as_json=True)
+    elif explain is not None:
         explain_over(explain, meter.notes)
+    read: defaultdict[str, Counter[str]] = defaultdict(Counter)
     store = await open_store(url)
     rows: list[tuple[str, float, int, float]] = []
     slow: list[tuple[float, str, str, list[tuple[str, float]]]] = []
@@ -146,9 +177,14 @@ async def run(  # noqa: PLR0913
                 spent = (time.perf_counter() - started) * 1000
                 rows.append((kind, spent, meter.trips - trips, (meter.waited - waited) * 1000))
                 slow.append((spent, kind, text, meter.calls))
+                for head, _ms in meter.calls:
+                    if pages and head.startswith("PLAN "):
+                        read[kind] += blocks(head)
     finally:
         await store.close()
     report(rows)
+    if pages:
+        report_pages(rows, read)
     if detail:
         for spent, kind, text, calls in sorted(slow, reverse=True)[:detail]:
             print(f"{spent:6.2f} {kind:12} {text!r}")
@@ -180,6 +216,26 @@ def report(rows: Sequence[tuple[str, float, int, float]]) -> None:
         )
 
 
+def report_pages(
+    rows: Sequence[tuple[str, float, int, float]], read: dict[str, Counter[str]]
+) -> None:
+    """Per kind, a question's mean blocks by relation: read (outside the shared buffers)
+    and hit, most read first."""
+    asked = Counter(row[0] for row in rows)
+    for kind in KINDS:
+        if kind not in read:
+            continue
+        got = read[kind]
+        names = sorted({key.rsplit(" ", 1)[0] for key in got}, key=lambda n: -got[f"{n} read"])
+        total = sum(got[f"{n} read"] for n in names) / asked[kind]
+        print(f"{kind}: {total:.1f} blocks read a question")
+        for name in names:
+            print(
+                f"    {name:28} read {got[f'{name} read'] / asked[kind]:6.1f}"
+                f"  hit {got[f'{name} hit'] / asked[kind]:7.1f}"
+            )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--url", required=True)
@@ -188,6 +244,9 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=11, help="11: the bench's own queries")
     parser.add_argument("--explain-over", type=float, help="plans of statements over N ms")
+    parser.add_argument(
+        "--pages", action="store_true", help="blocks read and hit by relation, per kind"
+    )
     parser.add_argument("--detail", type=int, default=0, help="show the N slowest questions")
     args = parser.parse_args()
     saved = json.loads(args.queries_file.read_text("utf-8"))
@@ -201,6 +260,7 @@ def main() -> int:
             args.detail,
             args.explain_over,
             args.seed,
+            args.pages,
         )
     )
     return 0

@@ -228,6 +228,19 @@ async def test_typo_corrections_are_the_same_for_short_long_and_foreign_words(
         await both(stores, "vocabulary_near", query, 5)
 
 
+async def test_a_stored_word_is_its_own_correction_on_both_stores(
+    stores: tuple[Store, Store], data: tuple[list[Summary], list[str]]
+) -> None:
+    """The PostgreSQL store answers a one-word lookup of a word it holds without looking
+    (the word itself: the only one with fuzz.ratio 100); SQLite looks, and must agree, for
+    words of any length and script, as typed or in capitals."""
+    rng = random.Random(23)
+    words = sorted({w for text in data[1] for w in search_words(text)})
+    for word in rng.sample(words, 200) + [w for w in FOREIGN if w in words]:
+        for query in (word, word.upper()):
+            assert await both(stores, "vocabulary_near", query, 1) == [word], query
+
+
 async def test_pg_trgm_alone_corrects_typos_as_sqlite_does(
     stores: tuple[Store, Store], data: tuple[list[Summary], list[str]]
 ) -> None:

@@ -281,3 +281,41 @@ async def test_disputed_reads_the_index_of_disputed_articles(
         assert "articles_disputed" in plan
     finally:
         await store.close()
+
+
+async def test_writes_leave_no_pending_gin_entries(
+    postgres_url: str, seed_summary: Summary
+) -> None:
+    """Each write flushes the GIN indexes' pending lists (which every search would read whole
+    until a vacuum): after single-article puts, nothing is pending, and the new statements
+    are found through the index itself."""
+    store = await open_store(postgres_url)
+    try:
+        with psycopg.connect(postgres_url, autocommit=True) as db:
+            db.execute("CREATE EXTENSION IF NOT EXISTS pgstattuple")
+            gins = [
+                row[0]
+                for row in db.execute(
+                    "SELECT c.relname FROM pg_class c JOIN pg_am am ON am.oid = c.relam"
+                    " WHERE am.amname = 'gin' AND c.relkind = 'i'"
+                    " AND c.relnamespace = current_schema()::regnamespace"
+                )
+            ]
+            assert "statements_words" in gins  # and the eras' and trigrams', where made
+        second = seed_summary.model_copy(
+            update={"article": seed_summary.article.model_copy(update={"id": "second"})}
+        )
+        for summary in (seed_summary, second):
+            await store.put(summary, content_hash="a", origin=None)
+            with psycopg.connect(postgres_url) as db:
+                pending = {
+                    name: db.execute(
+                        "SELECT pending_pages, pending_tuples FROM pgstatginindex(%s)", (name,)
+                    ).fetchone()
+                    for name in gins
+                }
+            assert pending == dict.fromkeys(gins, (0, 0))
+        found = await store.search(["tremendous", "progress"], mode="phrase", limit=10)
+        assert {r.article_id for r in found} == {seed_summary.article.id, "second"}
+    finally:
+        await store.close()
