@@ -160,12 +160,13 @@ def _attribute(
         if made is not None and made.ref is not None and made.ref.kind in _SPEAKING:
             return made
     lone_head = not head.strip(" —–-") and not before
-    if alone or (before and not head.strip(" ,.—–-")) or (lone_head and _DASH_AFTER.match(tail)):
-        carried = _carried(words, sentence, state)  # '"…" - increasing his share.' too
-        if carried is not None:
-            return carried
-    if _ADDING.match(head) and not before:
-        carried = _carried(words, sentence, state)  # 'Adding, "…"': the last speaker goes on
+    if (
+        alone
+        or (before and not head.strip(" ,.—–-"))
+        or (lone_head and _DASH_AFTER.match(tail))  # '"…" - increasing his share.'
+        or (not before and _ADDING.match(head))  # 'Adding, "…"': the last speaker goes on
+    ):
+        carried = _carried(words, sentence, state)
         if carried is not None:
             return carried
     return unknown_statement(words, sentence)

@@ -80,10 +80,8 @@ def _display(ref: SpeakerRef, pos: int, state: ReadingState) -> tuple[str, Speak
                 "person", candidate, state.people.roles.get(candidate), 1, ref.phrase
             )
         if last and last.ref and last.ref.kind in _UNNAMED and _one_source(last, pos, state):
-            return (
-                last.speaker,
-                last.ref,
-            )  # '…, said an aide who asked not to be named. "…," she said'
+            # '…, said an aide who asked not to be named. "…," she said'
+            return last.speaker, last.ref
     if ref.kind in _DESCRIBED and ref.name[:4] in ("the ", "The "):
         described = descriptions.resolve(state.people, pos, ref.name)
         if described is not None:  # '"…," the senator said' after 'Sen. Ann Holt'
@@ -104,12 +102,11 @@ def _one_source(last: ExtractedStatement, pos: int, state: ReadingState) -> bool
     """The last speaker is one unnamed person ('an aide', 'a spokeswoman') who spoke in this
     paragraph or the one before: whom 'he' or 'she' stands for when no named person fits."""
     words = ((last.ref.phrase if last.ref else "") or last.speaker).lower().split()
-    here = bisect.bisect_right(state.paragraph_starts, pos) - 1 + state.first_paragraph
     return (
         len(words) >= 2
         and words[0] in ("a", "an", "one")
         and words[-1] not in _COLLECTIVE
-        and here - last.paragraph <= 1
+        and _paragraph_of(pos, state) - last.paragraph <= 1
     )
 
 
@@ -135,8 +132,12 @@ def _recent_source(pronoun: str, pos: int, state: ReadingState) -> ExtractedStat
     last = state.last
     if last is None or last.ref is None or last.ref.kind not in _NON_PERSON_PRONOUNS[pronoun]:
         return None
-    here = bisect.bisect_right(state.paragraph_starts, pos) - 1 + state.first_paragraph
-    return last if here - last.paragraph <= 1 else None
+    return last if _paragraph_of(pos, state) - last.paragraph <= 1 else None
+
+
+def _paragraph_of(pos: int, state: ReadingState) -> int:
+    """The index of the paragraph holding article offset ``pos``."""
+    return bisect.bisect_right(state.paragraph_starts, pos) - 1 + state.first_paragraph
 
 
 def tidy_quote(words: str) -> str:
