@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from rapidfuzz import fuzz
 
+from bot.core import fuzzy
 from bot.core.fuzzy import MIN_SHARED, TrigramIndex, index_for, trigrams
 
 
@@ -52,10 +54,15 @@ def _near_by_hand(
     return scored[:limit]
 
 
-def test_near_is_the_rule_applied_to_every_string() -> None:
+@pytest.mark.parametrize("dense_share", [0.0, 1 / 64, 1.0], ids=["bits", "mixed", "lists"])
+def test_near_is_the_rule_applied_to_every_string(
+    dense_share: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Made-up names sharing first names and surname endings (many candidates per query,
     equal scores, a name listed twice): the index answers exactly what scoring each string by
-    hand answers, for typos, exact names, unrelated words and several cutoffs."""
+    hand answers, for typos, exact names, unrelated words and several cutoffs; with every
+    trigram a bit set, every one a position list, and the two mixed."""
+    monkeypatch.setattr(fuzzy, "DENSE_SHARE", dense_share)
     rng = random.Random(5)
     first = ["anna", "marco", "li", "omar", "sofia", "pavel", "grace", "ines"]
     endings = ["son", "ez", "ova", "berg", "ski", "ton"]
@@ -64,6 +71,9 @@ def test_near_is_the_rule_applied_to_every_string() -> None:
     strings = [f"{rng.choice(first)} {last}" for last in surnames] + surnames
     strings.append(strings[0])
     index = TrigramIndex(strings)
+    grams = set().union(*map(trigrams, strings))
+    expected = {0.0: len(grams), 1.0: 0}.get(dense_share)
+    assert index.bit_sets == expected if expected is not None else 0 < index.bit_sets < len(grams)
     queries = [rng.choice(strings) for _ in range(40)] + ["zzzz", "an", "anna"]
     queries += [_swap(rng, text) for text in queries[:40]]
     for query in queries:
