@@ -266,9 +266,10 @@ async def _matching(
         ends = [None, totals.newest, *edges]  # any written since come first, by the key
     parts, params = [], []
     for upper, lower in zip(ends, [*ends[1:], None], strict=True):
-        window = "".join(
-            [" AND s.id <= %s" if upper is not None else "", " AND s.id > %s" if lower else ""]
-        )
+        # everything older than the windows: the key's range there is most of the table, so
+        # it is a filter only ("+ 0"), never a bitmap to intersect GIN's with
+        below = " AND s.id + 0 <= %s" if lower is None else " AND s.id <= %s"
+        window = "".join([below if upper is not None else "", " AND s.id > %s" if lower else ""])
         spanned = _eras(lower, upper) if chosen.eras and upper is not None else []
         if spanned:
             window += f" AND s.id / {ERA} = ANY(%s::bigint[])"  # the index's own expression
