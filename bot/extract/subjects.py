@@ -274,6 +274,8 @@ def valid_subject(subject: str) -> bool:
         left, right = head.split(" and ")
         if left[-1:].isalpha() and left.split()[-1][:1].isupper() and right[:1].isupper():
             return valid_subject(left) and valid_subject(right)  # 'Ann Lee and Mayor Bo Li'
+        if _people_conjunct(left) and _people_conjunct(right):
+            return True  # 'Lawyers and legal experts said', 'Holt and other critics say'
     words = head.split()
     if words and words[-1].endswith(("’", "'", "’s", "'s")):
         return False  # 'The councils’ (plans)': a possessive, not a subject
@@ -300,6 +302,27 @@ def valid_subject(subject: str) -> bool:
     if len(words) <= 3 and last in ANON_WORDS:
         return True  # 'aides', 'senior officials'
     return len(words) <= 6 and words[-1][:1].isupper() and first not in PREPOSITIONS
+
+
+def _people_conjunct(part: str) -> bool:
+    """One side of a conjoined subject that names people: a short phrase ending in a
+    capitalised word, a people noun ('experts', 'officials') or 'others'.
+
+    A clause ending in a common noun ('The bill passed and aides said') is no conjunct, so
+    only phrases that end where a speaker's head would stand are joined.
+    """
+    words = part.split()
+    if not words or len(words) > 4:
+        return False
+    last = words[-1]
+    if last[:1].isupper():
+        return last[-1:].isalpha() and valid_subject(part)
+    low = last.lower()
+    if low not in ANON_WORDS and low not in _QUANTIFIERS:
+        return False
+    return _CLAUSE_WORDS.isdisjoint(w.lower() for w in words) and not (
+        PREPOSITIONS.intersection(w.lower() for w in words[:1])
+    )
 
 
 _PARTY = re.compile(r"\s*\([^()]{1,24}\)")

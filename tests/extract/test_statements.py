@@ -812,3 +812,14 @@ def test_a_pronoun_with_no_named_person_goes_to_the_unnamed_source_just_quoted()
     )
     found = [(s.speaker, s.confidence) for s in extract_statements(TITLE + body)]
     assert found == [("an activist", "named"), ("an activist", "pronoun")]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("Harbour experts and city officials said the pier was unsafe.", "Harbour experts and city officials"),
+        ("Tom Reyes and other critics say the pier plan is too costly.", "Tom Reyes and other critics"),
+    ],
+)  # fmt: skip
+def test_a_subject_of_two_conjoined_people_phrases(body: str, speaker: str) -> None:
+    assert _only(body, "indirect").speaker == speaker
