@@ -294,6 +294,8 @@ def valid_subject(subject: str) -> bool:
     if first not in _DETERMINERS and not _CLAUSE_WORDS.isdisjoint(low[1:]):
         return False
     last = low[-1]
+    if _proportion(low) or (first == "those" and len(low) in (2, 3) and low[1].endswith("ed")):
+        return True  # poll shares: 'Two in three said', 'those surveyed say'
     if last in _DETERMINERS or last in _BAD_LAST:
         return False
     initial = words[0][:1]
@@ -302,6 +304,13 @@ def valid_subject(subject: str) -> bool:
     if len(words) <= 3 and last in ANON_WORDS:
         return True  # 'aides', 'senior officials'
     return len(words) <= 6 and words[-1][:1].isupper() and first not in PREPOSITIONS
+
+
+def _proportion(low: list[str]) -> bool:
+    """A poll share ending in its base ('two in three', 'nearly four in 10'), the way
+    surveys are reported: the number words are determiners elsewhere, so the phrase would
+    otherwise end on a determiner and be refused."""
+    return len(low) in (3, 4) and low[-2] == "in" and (low[-1].isdigit() or low[-1] in _DETERMINERS)
 
 
 def _people_conjunct(part: str) -> bool:

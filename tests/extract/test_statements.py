@@ -823,3 +823,14 @@ def test_a_pronoun_with_no_named_person_goes_to_the_unnamed_source_just_quoted()
 )  # fmt: skip
 def test_a_subject_of_two_conjoined_people_phrases(body: str, speaker: str) -> None:
     assert _only(body, "indirect").speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("Two in three said they would ride the new ferry.", "Two in three"),
+        ("In the harbour poll, those surveyed said the ferry fare is too high.", "those surveyed"),
+    ],
+)
+def test_a_poll_share_is_a_subject(body: str, speaker: str) -> None:
+    assert _only(body, "indirect").speaker == speaker
