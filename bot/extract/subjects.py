@@ -383,8 +383,16 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
         if (
             take
             and determiner
-            and (word.endswith(",") or (low.endswith(("ed", "s")) and low not in _NOUN_LINKS))
-        ):
+            and (
+                word.endswith(",")
+                or (
+                    len(take) > 1
+                    and low.endswith(("ed", "s"))
+                    and low not in _NOUN_LINKS
+                    and not _verb_follows(low, words[at + 1 : at + 2])
+                )
+            )
+        ):  # the word after the determiner is the head ('The departments declined')
             if word.endswith(","):
                 take.append(word)
                 take.extend(_name_apposition(words[at + 1 : at + 5]))
@@ -399,6 +407,15 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
 
 
 _NOUN_LINKS = frozenset("of de van von al for the".split())  # noqa: SIM905
+
+
+def _verb_follows(word: str, after: list[str]) -> bool:
+    """A plural noun, not a verb in -s, when a verb comes next ('the harbour engineers
+    kept', 'the city workers said'): the head of a compound subject ends in -s too."""
+    if not word.endswith("s") or not after:
+        return False
+    low = after[0].lower().strip(",")
+    return low in _AUX_WORDS or low in SPEECH_WORDS or low in IRREGULAR_PAST or low.endswith("ed")
 
 
 def _name_apposition(words: list[str]) -> list[str]:

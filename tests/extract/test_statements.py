@@ -834,3 +834,11 @@ def test_a_subject_of_two_conjoined_people_phrases(body: str, speaker: str) -> N
 )
 def test_a_poll_share_is_a_subject(body: str, speaker: str) -> None:
     assert _only(body, "indirect").speaker == speaker
+
+
+def test_a_plural_head_noun_after_a_determiner_is_the_subject_of_saying() -> None:
+    body = "The harbour engineers kept the survey private, saying the pier was unsafe."
+    st = _only(body, "indirect")
+    assert (st.speaker, st.cue) == ("The harbour engineers", "saying")
+    body = "His aides scrambled to respond, saying the mayor had been misquoted."
+    assert _only(body, "indirect").speaker == "His aides"
