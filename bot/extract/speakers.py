@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from bot.extract.gender import gender_of, pronoun_gender
 from bot.extract.lexicon import (
     ANON_WORDS,
+    DETERMINERS,
     DOCUMENT_WORDS,
     LY_NOUNS,
     MONTHS,
@@ -428,4 +429,7 @@ _QUESTION_OPENERS = frozenset(
 
 
 def _starts_sentence_word(name: str) -> bool:
-    return name.split()[0].lower() in _NOT_FIRST
+    """A run opened by a sentence word or a determiner ('Some Holt allies', 'Another Reed
+    aide') is no full name: registering 'Some Holt' would give every later 'Holt' to it."""
+    first = name.split()[0].lower()
+    return first in _NOT_FIRST or first in DETERMINERS

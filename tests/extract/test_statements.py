@@ -842,3 +842,12 @@ def test_a_plural_head_noun_after_a_determiner_is_the_subject_of_saying() -> Non
     assert (st.speaker, st.cue) == ("The harbour engineers", "saying")
     body = "His aides scrambled to respond, saying the mayor had been misquoted."
     assert _only(body, "indirect").speaker == "His aides"
+
+
+def test_a_determiner_before_a_surname_is_no_given_name() -> None:
+    body = (
+        "Ann Holt leads the harbour board.\n\n"
+        "Some Holt allies argue otherwise.\n\n"
+        "Holt has said that the pier was never unsafe."
+    )
+    assert _only(body, "indirect").speaker == "Ann Holt"
