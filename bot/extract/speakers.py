@@ -417,7 +417,12 @@ def _person_in_run(run: str) -> tuple[str, str | None, int] | None:
     first = name.split(" ", 1)
     if len(first) == 2 and first[0].lower() in _QUESTION_OPENERS and " " in first[1]:
         name = first[1]  # 'Was Mohammed Emwazi …?': the question's verb is not a given name
-    if " " in name and is_name_like(name) and not _starts_sentence_word(name):
+    if (
+        " " in name
+        and is_name_like(name)
+        and not _starts_sentence_word(name)
+        and not name.endswith(" I")  # 'Suddenly I …': the writer, not a surname
+    ):
         return name, role, run.rfind(name)
     return None
 
@@ -428,8 +433,18 @@ _QUESTION_OPENERS = frozenset(
 )
 
 
+#: Sentence openers ('Though Reyes has …', 'What Sanders showed'): never a given name; 'Per'
+#: is one.
+_NOT_GIVEN = NOT_SPEAKER_START - {"per"}
+
+
 def _starts_sentence_word(name: str) -> bool:
     """A run opened by a sentence word or a determiner ('Some Holt allies', 'Another Reed
     aide') is no full name: registering 'Some Holt' would give every later 'Holt' to it."""
     first = name.split()[0].lower()
-    return first in _NOT_FIRST or first in DETERMINERS
+    return (
+        first in _NOT_FIRST
+        or first in DETERMINERS
+        or first in _NOT_GIVEN
+        or first in _QUESTION_OPENERS  # 'Does Rubio back it?'
+    )

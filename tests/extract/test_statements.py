@@ -851,3 +851,13 @@ def test_a_determiner_before_a_surname_is_no_given_name() -> None:
         "Holt has said that the pier was never unsafe."
     )
     assert _only(body, "indirect").speaker == "Ann Holt"
+
+
+@pytest.mark.parametrize("opener", ["Though Holt", "What Holt", "Does Holt", "Suddenly I"])
+def test_a_sentence_opener_before_a_surname_is_no_given_name(opener: str) -> None:
+    body = (
+        "Ann Holt leads the harbour board.\n\n"
+        f"{opener} keeps quiet about the ferry.\n\n"
+        "Holt has said that the pier was never unsafe."
+    )
+    assert _only(body, "indirect").speaker == "Ann Holt"
