@@ -138,6 +138,49 @@ def paraphrase(sentence: str) -> Paraphrase | None:
     return after_content(sentence)
 
 
+#: A subordinate clause opening the sentence: 'While critics argue that …, the mayor …'.
+#: 'As X noted, …' is not here: there X is the source of the main clause (``_AS_LEAD``).
+_SUBORDINATE = re.compile(
+    r"(?:(?:But|And|Yet|So)\s+)?(?:(?:Even|Just)\s+)?"
+    r"(?:While|Although|Though|Whereas|When|After|Because|Since|Once|Until|Before|Even\s+as|"
+    r"Even\s+though)\s+(?=[A-Za-z])"
+)
+_SUBORDINATE_STARTS = frozenset(
+    "But And Yet So Even Just While Although Though Whereas When After Because Since Once "  # noqa: SIM905
+    "Until Before".split()
+)
+
+
+def subordinate(sentence: str) -> tuple[Paraphrase, int] | None:
+    """'While critics argue that the fare is too high, the mayor …': the reported clause of
+    a subordinate clause that opens the sentence, and the offset where the main clause
+    starts (after its comma). The clause's subject must open it and the content end at the
+    comma, so the main clause keeps its own attribution.
+    """
+    if sentence.split(" ", 1)[0] not in _SUBORDINATE_STARTS:
+        return None  # one set test for most sentences
+    match = _SUBORDINATE.match(sentence)
+    if not match:
+        return None
+    comma = sentence.find(", ", match.end())
+    if comma < 0:
+        return None
+    found = paraphrase(sentence[match.end() : comma])
+    if (
+        found is None
+        or found.gap is not None
+        or found.speaker_offset > 0
+        or found.start == 0
+        or len(sentence[match.end() + found.start : comma].split()) < 3
+    ):
+        return None
+    at = match.end()
+    shifted = Paraphrase(
+        found.speaker, at + found.speaker_offset, found.cue, at + found.start, at + found.end
+    )
+    return shifted, comma + 2
+
+
 def _relative_end(sentence: str, start: int, end: int) -> int:
     """Where a 'who said …' clause ends: at the comma before the main clause's verb."""
     for match in _MAIN_VERB.finditer(sentence, start, end):

@@ -861,3 +861,18 @@ def test_a_sentence_opener_before_a_surname_is_no_given_name(opener: str) -> Non
         "Holt has said that the pier was never unsafe."
     )
     assert _only(body, "indirect").speaker == "Ann Holt"
+
+
+def test_a_reported_subordinate_clause_before_the_main_clause() -> None:
+    body = "While harbour critics argue that the new fare is too high, the mayor kept it."
+    st = _only(body, "indirect")
+    assert (st.speaker, st.cue, st.text) == ("harbour critics", "argue", "the new fare is too high")
+    body = "Although Ann Holt said that the pier was safe, officials said it would not last."
+    found = [(s.speaker, s.text) for s in extract_statements(TITLE + body)]
+    assert found == [("Ann Holt", "the pier was safe"), ("officials", "it would not last")]
+
+
+def test_a_trailing_source_keeps_the_whole_sentence_with_its_subordinate_clause() -> None:
+    body = "When Holt refused to resign, the board began to push her out, according to aides."
+    found = [(s.speaker, s.cue) for s in extract_statements(TITLE + body)]
+    assert found == [("aides", "according to")]
