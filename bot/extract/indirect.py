@@ -70,6 +70,12 @@ def _reported(sentence: Sentence, state: ReadingState, begin: int) -> list[Extra
                     out.extend(more_found)
         return out
     main = text[begin:]
+    absolute = paraphrase.with_participle(main)
+    if absolute:
+        at = sentence.start + begin + absolute.speaker_offset
+        made = _statement_for(state, absolute.speaker, at, absolute.content(main), absolute.cue,
+                              sentence)  # fmt: skip
+        return [made] if made else []
     extra = paraphrase.participle(main)
     if extra:
         subject = sentence_subject(main)

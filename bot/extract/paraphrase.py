@@ -21,7 +21,7 @@ from bot.extract.cues import (
     SPEECH_WORDS,
     cue_positions,
 )
-from bot.extract.lexicon import IRREGULAR_PAST, NOT_SPEAKER_START
+from bot.extract.lexicon import IRREGULAR_PAST, NOT_SPEAKER_START, PREPOSITIONS
 from bot.extract.subjects import (
     clean_subject,
     sentence_subject,
@@ -337,6 +337,40 @@ def participle(sentence: str) -> tuple[str, int, int] | None:
         match = _PARTICIPLE_CONTENT.match(sentence, comma)
         if match:
             return match.group("cue"), match.end(), len(sentence.rstrip(" .!?"))
+    return None
+
+
+#: 'with 30 percent of voters saying (that) …': the absolute construction names its own
+#: speaker between 'with' and the participle.
+_WITH_PARTICIPLE = re.compile(
+    r"\bwith\s+(?P<spk>[^,;:“”\"]{1,80}?)\s+(?P<cue>"
+    + PARTICIPLE_CUE
+    + r")\s*,?\s*(?:that\s+)?(?=\S)"
+)
+
+
+_DASHED = re.compile(r"\s[-—–]\s|[—–]")
+
+
+def with_participle(sentence: str) -> Paraphrase | None:
+    """'…, with 22 percent saying they would not back him': the words after the participle,
+    said by the phrase after 'with' when it reads as a subject."""
+    if "with " not in sentence:
+        return None
+    for pos in cue_positions(sentence, PARTICIPLE_WORDS, 800):
+        at = sentence.rfind("with ", max(0, pos - 86), pos)
+        match = _WITH_PARTICIPLE.match(sentence, at) if at >= 0 else None
+        if match is None or match.start("cue") != pos:
+            continue
+        spk = match.group("spk")
+        end = len(sentence.rstrip(" .!?"))
+        if (
+            valid_subject(spk)
+            and not _DASHED.search(spk)
+            and spk.rsplit(" ", 1)[-1] not in PREPOSITIONS  # 'Trump this week after'
+            and len(sentence[match.end() : end].split()) >= 3
+        ):
+            return Paraphrase(spk, match.start("spk"), match.group("cue"), match.end(), end)
     return None
 
 

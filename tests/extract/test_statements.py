@@ -876,3 +876,13 @@ def test_a_trailing_source_keeps_the_whole_sentence_with_its_subordinate_clause(
     body = "When Holt refused to resign, the board began to push her out, according to aides."
     found = [(s.speaker, s.cue) for s in extract_statements(TITLE + body)]
     assert found == [("aides", "according to")]
+
+
+def test_with_and_a_participle_names_its_own_speaker() -> None:
+    body = "The mayor gained ground, with 30 percent of riders saying the ferry has improved."
+    st = _only(body, "indirect")
+    assert (st.speaker, st.cue, st.text) == (
+        "30 percent of riders",
+        "saying",
+        "the ferry has improved",
+    )
