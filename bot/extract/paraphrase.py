@@ -21,7 +21,13 @@ from bot.extract.cues import (
     SPEECH_WORDS,
     cue_positions,
 )
-from bot.extract.lexicon import IRREGULAR_PAST, NOT_SPEAKER_START, PREPOSITIONS
+from bot.extract.lexicon import (
+    CLAUSE_WORDS,
+    IRREGULAR_PAST,
+    NOT_SPEAKER_START,
+    PREPOSITIONS,
+    PRONOUNS,
+)
 from bot.extract.subjects import (
     clean_subject,
     sentence_subject,
@@ -116,6 +122,9 @@ def paraphrase(sentence: str) -> Paraphrase | None:
             inverted = after_content(sentence)  # '…, said Dante Scala, a professor.'
             if inverted:
                 return inverted
+        relative = _in_relative(sentence, before, match.end(), match.group("cue"))
+        if relative:
+            return relative
         found = clean_subject(strip_manner(before), match.group("cue"))
         if not found and before.endswith(", who "):
             found = _antecedent(before[: -len(", who ")])  # 'a publicist, who said …'
@@ -179,6 +188,46 @@ def subordinate(sentence: str) -> tuple[Paraphrase, int] | None:
         found.speaker, at + found.speaker_offset, found.cue, at + found.start, at + found.end
     )
     return shifted, comma + 2
+
+
+#: 'a deadline that several insiders said went unnoticed': the speaker between a relative
+#: pronoun and the cue, the content a verb phrase whose subject is the relative pronoun.
+_RELATIVE_SPEAKER = re.compile(r"(?:^|[\s,])(?:that|which|what)\s+(?P<spk>[^,;:“”\"]{2,60}?)\s*$")
+_VERB_FIRST = re.compile(
+    r"(?:is|was|were|are|has|had|have|will|would|could|can|may|might|should|must|did|does|"
+    r"to|[a-z]{2,}ed|(?!this\b|thus\b|less\b|unless\b|across\b|perhaps\b)[a-z]{3,}s)\b"
+)
+
+
+_NOT_IN_RELATIVE_SUBJECT = CLAUSE_WORDS - {"and", "or"}
+
+
+def _in_relative(sentence: str, before: str, after: int, cue: str) -> Paraphrase | None:
+    """'a strike that executives said could hurt earnings', 'which a review said was
+    careless': the words after the cue up to the clause's comma, said by the phrase
+    after the relative pronoun (when it reads as a subject and the words start with a verb).
+    """
+    if "that " not in before and "which " not in before and "what " not in before:
+        return None
+    match = _RELATIVE_SPEAKER.search(strip_aux(before), max(0, len(before) - 80))
+    if match is None or not valid_subject(match.group("spk")):
+        return None
+    words = match.group("spk").lower().split()
+    if not _NOT_IN_RELATIVE_SUBJECT.isdisjoint(words) or (
+        len(words) > 1 and words[-1] in PRONOUNS and words[-2] != "of"
+    ):
+        return None  # 'the divides he (hoped …)', 'the emails will not be': no subject
+    start = after
+    while start < len(sentence) and sentence[start] == " ":
+        start += 1
+    first = sentence[start : start + 20].split(" ", 1)[0]
+    if not (_VERB_FIRST.fullmatch(first) or first in IRREGULAR_PAST) or first == "that":
+        return None
+    stop = [at for at in (sentence.find(",", start), sentence.find(";", start)) if at > 0]
+    end = min(stop) if stop else len(sentence.rstrip(" .!?"))
+    if len(sentence[start:end].split()) < 3:
+        return None
+    return Paraphrase(match.group("spk"), match.start("spk"), cue, start, end)
 
 
 def _relative_end(sentence: str, start: int, end: int) -> int:

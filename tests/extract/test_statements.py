@@ -886,3 +886,24 @@ def test_with_and_a_participle_names_its_own_speaker() -> None:
         "saying",
         "the ferry has improved",
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "text"),
+    [
+        (
+            "Ferry crews walked out on March 15, a strike that harbour officials said could "
+            "delay the summer timetable.",
+            "harbour officials",
+            "could delay the summer timetable",
+        ),
+        (
+            "The ferry was late again, in what many analysts said was a sign of wider decay.",
+            "many analysts",
+            "was a sign of wider decay",
+        ),
+    ],
+)
+def test_a_speaker_inside_a_relative_clause(body: str, speaker: str, text: str) -> None:
+    st = _only(body, "indirect")
+    assert (st.speaker, st.text) == (speaker, text)
