@@ -181,6 +181,13 @@ def _speaker_shaped(words: list[str]) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
+def _interjection(apposition: str) -> bool:
+    """A sentence adverb set off by commas after the subject ('however', 'for example',
+    'in turn', 'too'): it qualifies the sentence, it does not describe the speaker."""
+    words = apposition.lower().split()
+    return len(words) <= 3 and (words[0] in NOT_SPEAKER_START or apposition in ("too", "though"))
+
+
 def classify(phrase: str) -> SpeakerRef | None:
     """Classify a speaker phrase; None when it does not look like a speaker at all."""
     if "(" in phrase:
@@ -190,6 +197,8 @@ def classify(phrase: str) -> SpeakerRef | None:
         return None
     head, _, apposition = phrase.partition(", ")
     apposition = apposition.rstrip(", ") or ""
+    if apposition and _interjection(apposition):
+        phrase, apposition = head, ""  # 'Aides, however, said': no part of the speaker
     words = head.split()
     if len(words) > 14 and (made := _MADE_BY.search(head)) and made.start() > 0:
         head = head[: made.start()]

@@ -907,3 +907,9 @@ def test_with_and_a_participle_names_its_own_speaker() -> None:
 def test_a_speaker_inside_a_relative_clause(body: str, speaker: str, text: str) -> None:
     st = _only(body, "indirect")
     assert (st.speaker, st.text) == (speaker, text)
+
+
+@pytest.mark.parametrize("aside", ["however", "for example", "in fact"])
+def test_a_sentence_adverb_after_the_subject_is_no_part_of_the_speaker(aside: str) -> None:
+    st = _only(f"Harbour officials, {aside}, said the pier was unsafe.", "indirect")
+    assert st.speaker == "Harbour officials"
