@@ -19,6 +19,7 @@ from bot.extract.lexicon import (
     IRREGULAR_PAST,
     LY_NOUNS,
     MONTHS,
+    NOT_SPEAKER_START,
     PREPOSITIONS,
     WEEKDAYS,
 )
@@ -291,7 +292,11 @@ def valid_subject(subject: str) -> bool:
     first = low[0]
     if not _NEVER_IN_SUBJECT.isdisjoint(low):
         return False
-    if first not in _DETERMINERS and not _CLAUSE_WORDS.isdisjoint(low[1:]):
+    if first not in _DETERMINERS and not _CLAUSE_WORDS.isdisjoint(
+        w.lower().strip(",.")
+        for w, nxt in zip(words[1:], [*words[2:], ""], strict=False)
+        if not _given(w, nxt)
+    ):
         return False
     last = low[-1]
     if _proportion(low) or (first == "those" and len(low) in (2, 3) and low[1].endswith("ed")):
@@ -304,6 +309,17 @@ def valid_subject(subject: str) -> bool:
     if len(words) <= 3 and last in ANON_WORDS:
         return True  # 'aides', 'senior officials'
     return len(words) <= 6 and words[-1][:1].isupper() and first not in PREPOSITIONS
+
+
+def _given(word: str, following: str) -> bool:
+    """A capitalised 'Will' or 'May' before a capitalised surname ('Chairman Will Rogers')
+    is a given name, not the modal that makes a phrase a clause."""
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and following[:1].isupper()
+        and word.lower() not in NOT_SPEAKER_START
+    )
 
 
 def _proportion(low: list[str]) -> bool:

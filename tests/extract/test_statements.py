@@ -913,3 +913,8 @@ def test_a_speaker_inside_a_relative_clause(body: str, speaker: str, text: str) 
 def test_a_sentence_adverb_after_the_subject_is_no_part_of_the_speaker(aside: str) -> None:
     st = _only(f"Harbour officials, {aside}, said the pier was unsafe.", "indirect")
     assert st.speaker == "Harbour officials"
+
+
+def test_a_capitalised_will_before_a_surname_is_a_given_name() -> None:
+    body = "Harbour board chairman Will Rogers, for example, said the ferry was late."
+    assert _only(body, "indirect").speaker == "Will Rogers"
