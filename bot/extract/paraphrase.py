@@ -28,6 +28,7 @@ from bot.extract.lexicon import (
     PREPOSITIONS,
     PRONOUNS,
 )
+from bot.extract.speakers import NUMBER_WORDS
 from bot.extract.subjects import (
     clean_subject,
     sentence_subject,
@@ -272,6 +273,16 @@ def _antecedent(head: str) -> tuple[str, int] | None:
 _SOFT_START = frozenset("just only even also perhaps maybe probably nearly almost".split())  # noqa: SIM905
 
 
+def _approximate(words: list[str]) -> bool:
+    """'About 9 percent', 'Around 400 residents': a preposition before a number is an
+    approximation of the subject's size, not the start of an adverbial."""
+    return (
+        words[0].lower() in ("about", "around", "roughly", "approximately", "over")
+        and len(words) > 1
+        and (words[1][:1].isdigit() or words[1].lower() in NUMBER_WORDS)
+    )
+
+
 def _usable(found: tuple[str, int] | None) -> tuple[str, int] | None:
     """A subject that can be a speaker: 'Just 28 percent of voters' -> '28 percent of voters';
     'In a subsequent (note)' or 'When (asked)' is an adverbial, not a subject."""
@@ -279,7 +290,7 @@ def _usable(found: tuple[str, int] | None) -> tuple[str, int] | None:
         return None
     words = found[0].split()
     first = words[0].lower().strip(",")
-    if first in _SOFT_START and len(words) > 1:
+    if (first in _SOFT_START or _approximate(words)) and len(words) > 1:
         return found[0][len(words[0]) :].lstrip(), found[1] + found[0].find(words[1])
     if first in NOT_SPEAKER_START and first not in ("he", "she", "they", "we", "i", "it"):
         return None

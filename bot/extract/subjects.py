@@ -299,7 +299,11 @@ def valid_subject(subject: str) -> bool:
     ):
         return False
     last = low[-1]
-    if _proportion(low) or (first == "those" and len(low) in (2, 3) and low[1].endswith("ed")):
+    if (
+        _proportion(low)
+        or first in _FRACTIONS
+        or (first == "those" and len(low) in (2, 3) and low[1].endswith("ed"))
+    ):
         return True  # poll shares: 'Two in three said', 'those surveyed say'
     if last in _DETERMINERS or last in _BAD_LAST:
         return False
@@ -320,6 +324,14 @@ def _given(word: str, following: str) -> bool:
         and following[:1].isupper()
         and word.lower() not in NOT_SPEAKER_START
     )
+
+
+#: Shares of a group that polls report as subjects: 'half of riders said', 'three-quarters
+#: of the voters said', 'a majority say' (after its determiner).
+_FRACTIONS = frozenset(
+    "half third quarter three-quarters two-thirds one-third one-quarter majority majorities "  # noqa: SIM905
+    "plurality minority".split()
+)
 
 
 def _proportion(low: list[str]) -> bool:

@@ -918,3 +918,15 @@ def test_a_sentence_adverb_after_the_subject_is_no_part_of_the_speaker(aside: st
 def test_a_capitalised_will_before_a_surname_is_a_given_name() -> None:
     body = "Harbour board chairman Will Rogers, for example, said the ferry was late."
     assert _only(body, "indirect").speaker == "Will Rogers"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("In the port, half of ferry riders said they were angry.", "half of ferry riders"),
+        ("Three-quarters of the riders said the ferry was late.", "Three-quarters of the riders"),
+        ("About 9 percent said they had no preference.", "9 percent"),
+    ],
+)
+def test_poll_fractions_and_approximate_shares_are_subjects(body: str, speaker: str) -> None:
+    assert _only(body, "indirect").speaker == speaker
