@@ -205,7 +205,14 @@ def _lead_end(pre: str) -> int:
         match = pattern.match(pre, offset)
         if match:
             offset = match.end()
-    return offset
+    return _after_aside(pre, offset) if offset else offset
+
+
+def _after_aside(text: str, offset: int) -> int:
+    """Past a sentence adverb set off after a lead clause ('Among her backers, however,
+    61 percent said'): the lead patterns know only the capitalised sentence-initial form."""
+    word, comma, _ = text[offset : offset + 16].partition(", ")
+    return offset + len(word) + 2 if comma and word in NOT_SPEAKER_START else offset
 
 
 def _subject_after_leads(pre: str, original: str, offset: int) -> tuple[str, int] | None:

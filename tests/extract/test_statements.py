@@ -930,3 +930,8 @@ def test_a_capitalised_will_before_a_surname_is_a_given_name() -> None:
 )
 def test_poll_fractions_and_approximate_shares_are_subjects(body: str, speaker: str) -> None:
     assert _only(body, "indirect").speaker == speaker
+
+
+def test_a_lower_case_aside_after_a_lead_clause_is_skipped() -> None:
+    body = "Among ferry riders, however, 61 percent said the timetable was fine."
+    assert _only(body, "indirect").speaker == "61 percent"
