@@ -117,7 +117,7 @@ def paraphrase(sentence: str) -> Paraphrase | None:
             if tail is not None and tail.cue.split()[0] in SPEECH_WORDS and tail.start == 0:
                 return tail
         before = sentence[:pos]
-        if before.endswith((", who ", ", which ")) and _MAIN_SAID.search(sentence, match.end()):
+        if _in_who_clause(before) and _MAIN_SAID.search(sentence, match.end()):
             continue  # 'X, who asked not to be named, said …': the relative clause's verb
         if before.rstrip().endswith(",") and sentence[match.end() :].lstrip()[:1].isupper():
             inverted = after_content(sentence)  # '…, said Dante Scala, a professor.'
@@ -231,6 +231,13 @@ def _in_relative(sentence: str, before: str, after: int, cue: str) -> Paraphrase
     return Paraphrase(match.group("spk"), match.start("spk"), cue, start, end)
 
 
+def _in_who_clause(before: str) -> bool:
+    """Is the cue inside a 'who'/'which' clause begun since the last comma ('X, who asked
+    …', 'X, a Republican who has refused to endorse Y, said')?"""
+    since = before[before.rfind(",") + 1 :]
+    return " who " in since or " which " in since or since.startswith(("who ", "which "))
+
+
 def _relative_end(sentence: str, start: int, end: int) -> int:
     """Where a 'who said …' clause ends: at the comma before the main clause's verb."""
     for match in _MAIN_VERB.finditer(sentence, start, end):
@@ -332,7 +339,8 @@ def _parenthetical(sentence: str, pos: int, end: int) -> Paraphrase | None:
 
 #: A name and its apposition, the whole text before ', said': the sentence's subject.
 _SUBJECT_WITH_APPOSITION = re.compile(
-    r"^[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3},\s+(?:a|an|the)\s[^,;:“”\"]{1,120}$"
+    r"^[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s+of\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})?"
+    r",\s+(?:a|an|the|who|whose)\s[^,;:“”\"]{1,120}$"
 )
 _APPOSITION_END = re.compile(r"(?:a|an|the|who|whose|one)\s[^,;:“”\"]*$")
 
@@ -359,11 +367,13 @@ def _after_at(sentence: str, comma: int, cues: list[int]) -> Paraphrase | None:
     if len(sentence[:comma].split()) < 3:
         return None
     match = _AFTER_CONTENT_INVERTED.match(sentence, comma)
+    if match and _SUBJECT_WITH_APPOSITION.match(sentence[:comma]):
+        match = None  # 'Gov. Ann Holt of Ohio, a Republican, said the crews …': the subject
     if match:
         # 'X, a fellow, said Trump could sue.': 'Trump could sue' is the content, not a speaker;
         # '…, said an activist who asked not to be named.': the speaker before its clause
         spk = _WHO_CLAUSE.split(match.group("spk").strip(), maxsplit=1)[0]
-        if valid_subject(spk):
+        if valid_subject(spk) and not _PERFECT.search(spk):
             return Paraphrase(spk, match.start("spk"), match.group("cue"), 0, comma)
     for pos in cues:
         end = _CUE_AT_END.match(sentence, pos)
@@ -378,6 +388,8 @@ def _after_at(sentence: str, comma: int, cues: list[int]) -> Paraphrase | None:
     return None
 
 
+#: 'X, who …, said Mr. Reyes had erred': an auxiliary after the name makes it the content.
+_PERFECT = re.compile(r"\s(?:has|had|have|did|does)\s")
 _WHO_CLAUSE = re.compile(r"\s+(?:who|whose)\s")
 _PARTICIPLE_CONTENT = re.compile(
     r",\s*(?:and\s+)?(?P<cue>" + PARTICIPLE_CUE + r")\s*(?:that\s+)?(?=\S)"

@@ -935,3 +935,17 @@ def test_poll_fractions_and_approximate_shares_are_subjects(body: str, speaker: 
 def test_a_lower_case_aside_after_a_lead_clause_is_skipped() -> None:
     body = "Among ferry riders, however, 61 percent said the timetable was fine."
     assert _only(body, "indirect").speaker == "61 percent"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Tom Reyes, who runs the ferry line, said Mr. Lind had misled the crews.",
+        "Gov. Tom Reyes of Ohio, a Republican who has refused to endorse Lind, said the crews "
+        "deserved better.",
+    ],
+)
+def test_a_subject_with_a_relative_apposition_is_not_inverted(body: str) -> None:
+    st = _only(body, "indirect")
+    assert st.speaker == "Tom Reyes"
+    assert st.cue == "said"
