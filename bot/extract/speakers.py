@@ -180,7 +180,6 @@ def _speaker_shaped(words: list[str]) -> bool:
     return not (len(words) == 1 and words[0].isupper() and len(words[0]) > 7)  # a dateline
 
 
-@functools.lru_cache(maxsize=4096)
 def _interjection(apposition: str) -> bool:
     """A sentence adverb set off by commas after the subject ('however', 'for example',
     'in turn', 'too'): it qualifies the sentence, it does not describe the speaker."""
@@ -188,6 +187,7 @@ def _interjection(apposition: str) -> bool:
     return len(words) <= 3 and (words[0] in NOT_SPEAKER_START or apposition in ("too", "though"))
 
 
+@functools.lru_cache(maxsize=4096)
 def classify(phrase: str) -> SpeakerRef | None:
     """Classify a speaker phrase; None when it does not look like a speaker at all."""
     if "(" in phrase:

@@ -949,3 +949,8 @@ def test_a_subject_with_a_relative_apposition_is_not_inverted(body: str) -> None
     st = _only(body, "indirect")
     assert st.speaker == "Tom Reyes"
     assert st.cue == "said"
+
+
+def test_speaker_classification_stays_cached() -> None:
+    """classify runs for every statement and every pronoun candidate: it must stay cached."""
+    assert hasattr(classify, "cache_info")
