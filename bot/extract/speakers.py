@@ -180,6 +180,21 @@ def _speaker_shaped(words: list[str]) -> bool:
     return not (len(words) == 1 and words[0].isupper() and len(words[0]) > 7)  # a dateline
 
 
+#: Prepositions of time and place: the one word after them ends a source phrase ('a survey
+#: released on Thursday', 'a poll in Iowa'), it does not name who spoke.
+_TIME_PLACE_PREPOSITIONS = frozenset({"on", "in", "at", "from"})
+_CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS)
+
+
+def _time_or_place(name: str, before: str) -> bool:
+    """A one-word run that is a day, a month, or follows 'on/in/at/from' after other words."""
+    if " " in name:
+        return False
+    return name in _CALENDAR or (
+        " " in before and before.rsplit(" ", 1)[-1].lower() in _TIME_PLACE_PREPOSITIONS
+    )
+
+
 def _interjection(apposition: str) -> bool:
     """A sentence adverb set off by commas after the subject ('however', 'for example',
     'in turn', 'too'): it qualifies the sentence, it does not describe the speaker."""
@@ -245,6 +260,7 @@ def classify(phrase: str) -> SpeakerRef | None:
             and is_name_like(name)
             and not plural_role
             and (not before.lower().startswith("the ") or before.endswith(("'s", "’s")))
+            and not _time_or_place(name, before)
         ):  # 'the Bank of …' is no person, 'the institute's Jim Walsh' is
             return SpeakerRef("person", name, role, 1, phrase)
     anon = next((i for i, w in enumerate(low) if w in ANON_WORDS), 99)

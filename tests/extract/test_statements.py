@@ -954,3 +954,16 @@ def test_a_subject_with_a_relative_apposition_is_not_inverted(body: str) -> None
 def test_speaker_classification_stays_cached() -> None:
     """classify runs for every statement and every pronoun candidate: it must stay cached."""
     assert hasattr(classify, "cache_info")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind"),
+    [
+        ("a harbour survey released on Thursday", "document"),
+        ("a ferry poll in Harbourton", "document"),
+        ("Ann Holt", "person"),
+    ],
+)
+def test_a_day_or_a_place_closing_a_source_phrase_is_no_person(phrase: str, kind: str) -> None:
+    ref = classify(phrase)
+    assert ref is not None and ref.kind == kind
