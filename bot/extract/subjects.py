@@ -205,7 +205,16 @@ def _lead_end(pre: str) -> int:
         match = pattern.match(pre, offset)
         if match:
             offset = match.end()
-    return _after_aside(pre, offset) if offset else offset
+    offset = _after_aside(pre, offset) if offset else offset
+    adverb = _ADVERB_LEAD.match(pre, offset)
+    return adverb.end() if adverb else offset
+
+
+#: A sentence adverb opening the sentence ('Reluctantly, Reed said', 'Significantly, the
+#: judge said'); the suffixes keep given names in -ly (Kelly, Beverly, Emily) out.
+_ADVERB_LEAD = re.compile(
+    r"[A-Z][a-z]{2,}(?:ally|ntly|tely|ously|ibly|ably|edly|ingly|ssly|fully|ctly),\s+"
+)
 
 
 def _after_aside(text: str, offset: int) -> int:

@@ -967,3 +967,14 @@ def test_speaker_classification_stays_cached() -> None:
 def test_a_day_or_a_place_closing_a_source_phrase_is_no_person(phrase: str, kind: str) -> None:
     ref = classify(phrase)
     assert ref is not None and ref.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("Reluctantly, Tom Reyes said the pier would close.", "Tom Reyes"),
+        ("Kelly, a ferry captain, said the pier was unsafe.", "Kelly"),
+    ],
+)
+def test_a_sentence_adverb_opening_the_sentence_is_no_speaker(body: str, speaker: str) -> None:
+    assert _only(body, "indirect").speaker == speaker
