@@ -25,7 +25,25 @@ def indirect_statements(sentence: Sentence, state: ReadingState) -> list[Extract
     text = sentence.text
     if "ccording to" not in text and not has_cue(text):
         return []  # no cue word at all: nothing to attribute
+    lead = paraphrase.subordinate(text)
+    if lead is None or (HAS_MARK.search(text) and _inside_quote(text, lead[0].speaker_offset)):
+        return _reported(sentence, state, 0)
+    clause, main = lead
+    whole = paraphrase.paraphrase(text)
+    if whole is not None and whole.start == 0:
+        return _reported(sentence, state, 0)  # 'When …, Grayson began …, aides said.': all theirs
+    first = _statement_for(state, clause.speaker, sentence.start + clause.speaker_offset,
+                           clause.content(text), clause.cue, sentence)  # fmt: skip
+    return ([first] if first else []) + _reported(sentence, state, main)
+
+
+def _reported(sentence: Sentence, state: ReadingState, begin: int) -> list[ExtractedStatement]:
+    """The sentence's paraphrase (and a second one or a participle after it) whose content
+    starts at or after ``begin``: before it is a subordinate clause already reported."""
+    text = sentence.text
     found = paraphrase.paraphrase(text)
+    if found and found.start < begin:
+        found = None
     if found and HAS_MARK.search(text) and _inside_quote(text, found.speaker_offset):
         return []  # '"We deny any wrongdoing at all."': the quote's own words, not a frame
     out: list[ExtractedStatement] = []
@@ -51,14 +69,20 @@ def indirect_statements(sentence: Sentence, state: ReadingState) -> list[Extract
                     out[0] = _replace_text(made, content[:cut])
                     out.extend(more_found)
         return out
-    extra = paraphrase.participle(text)
+    main = text[begin:]
+    absolute = paraphrase.with_participle(main)
+    if absolute:
+        at = sentence.start + begin + absolute.speaker_offset
+        made = _statement_for(state, absolute.speaker, at, absolute.content(main), absolute.cue,
+                              sentence)  # fmt: skip
+        return [made] if made else []
+    extra = paraphrase.participle(main)
     if extra:
-        subject = sentence_subject(text)
+        subject = sentence_subject(main)
         cue, a, b = extra
-        if subject and len(text[a:b].split()) >= 3:
-            made = _statement_for(
-                state, subject[0], sentence.start + subject[1], text[a:b], cue, sentence
-            )
+        if subject and len(main[a:b].split()) >= 3:
+            at = sentence.start + begin + subject[1]
+            made = _statement_for(state, subject[0], at, main[a:b], cue, sentence)
             if made:
                 out.append(made)
     return out

@@ -21,7 +21,14 @@ from bot.extract.cues import (
     SPEECH_WORDS,
     cue_positions,
 )
-from bot.extract.lexicon import IRREGULAR_PAST, NOT_SPEAKER_START
+from bot.extract.lexicon import (
+    CLAUSE_WORDS,
+    IRREGULAR_PAST,
+    NOT_SPEAKER_START,
+    PREPOSITIONS,
+    PRONOUNS,
+)
+from bot.extract.speakers import NUMBER_WORDS
 from bot.extract.subjects import (
     clean_subject,
     sentence_subject,
@@ -110,12 +117,15 @@ def paraphrase(sentence: str) -> Paraphrase | None:
             if tail is not None and tail.cue.split()[0] in SPEECH_WORDS and tail.start == 0:
                 return tail
         before = sentence[:pos]
-        if before.endswith((", who ", ", which ")) and _MAIN_SAID.search(sentence, match.end()):
+        if _in_who_clause(before) and _MAIN_SAID.search(sentence, match.end()):
             continue  # 'X, who asked not to be named, said …': the relative clause's verb
         if before.rstrip().endswith(",") and sentence[match.end() :].lstrip()[:1].isupper():
             inverted = after_content(sentence)  # '…, said Dante Scala, a professor.'
             if inverted:
                 return inverted
+        relative = _in_relative(sentence, before, match.end(), match.group("cue"))
+        if relative:
+            return relative
         found = clean_subject(strip_manner(before), match.group("cue"))
         if not found and before.endswith(", who "):
             found = _antecedent(before[: -len(", who ")])  # 'a publicist, who said …'
@@ -136,6 +146,96 @@ def paraphrase(sentence: str) -> Paraphrase | None:
             end = _relative_end(sentence, start, end)  # 'Ann Lee, who said …, left early.'
         return Paraphrase(found[0], found[1], match.group("cue"), start, end)
     return after_content(sentence)
+
+
+#: A subordinate clause opening the sentence: 'While critics argue that …, the mayor …'.
+#: 'As X noted, …' is not here: there X is the source of the main clause (``_AS_LEAD``).
+_SUBORDINATE = re.compile(
+    r"(?:(?:But|And|Yet|So)\s+)?(?:(?:Even|Just)\s+)?"
+    r"(?:While|Although|Though|Whereas|When|After|Because|Since|Once|Until|Before|Even\s+as|"
+    r"Even\s+though)\s+(?=[A-Za-z])"
+)
+_SUBORDINATE_STARTS = frozenset(
+    "But And Yet So Even Just While Although Though Whereas When After Because Since Once "  # noqa: SIM905
+    "Until Before".split()
+)
+
+
+def subordinate(sentence: str) -> tuple[Paraphrase, int] | None:
+    """'While critics argue that the fare is too high, the mayor …': the reported clause of
+    a subordinate clause that opens the sentence, and the offset where the main clause
+    starts (after its comma). The clause's subject must open it and the content end at the
+    comma, so the main clause keeps its own attribution.
+    """
+    if sentence.split(" ", 1)[0] not in _SUBORDINATE_STARTS:
+        return None  # one set test for most sentences
+    match = _SUBORDINATE.match(sentence)
+    if not match:
+        return None
+    comma = sentence.find(", ", match.end())
+    if comma < 0:
+        return None
+    found = paraphrase(sentence[match.end() : comma])
+    if (
+        found is None
+        or found.gap is not None
+        or found.speaker_offset > 0
+        or found.start == 0
+        or len(sentence[match.end() + found.start : comma].split()) < 3
+    ):
+        return None
+    at = match.end()
+    shifted = Paraphrase(
+        found.speaker, at + found.speaker_offset, found.cue, at + found.start, at + found.end
+    )
+    return shifted, comma + 2
+
+
+#: 'a deadline that several insiders said went unnoticed': the speaker between a relative
+#: pronoun and the cue, the content a verb phrase whose subject is the relative pronoun.
+_RELATIVE_SPEAKER = re.compile(r"(?:^|[\s,])(?:that|which|what)\s+(?P<spk>[^,;:“”\"]{2,60}?)\s*$")
+_VERB_FIRST = re.compile(
+    r"(?:is|was|were|are|has|had|have|will|would|could|can|may|might|should|must|did|does|"
+    r"to|[a-z]{2,}ed|(?!this\b|thus\b|less\b|unless\b|across\b|perhaps\b)[a-z]{3,}s)\b"
+)
+
+
+_NOT_IN_RELATIVE_SUBJECT = CLAUSE_WORDS - {"and", "or"}
+
+
+def _in_relative(sentence: str, before: str, after: int, cue: str) -> Paraphrase | None:
+    """'a strike that executives said could hurt earnings', 'which a review said was
+    careless': the words after the cue up to the clause's comma, said by the phrase
+    after the relative pronoun (when it reads as a subject and the words start with a verb).
+    """
+    if "that " not in before and "which " not in before and "what " not in before:
+        return None
+    match = _RELATIVE_SPEAKER.search(strip_aux(before), max(0, len(before) - 80))
+    if match is None or not valid_subject(match.group("spk")):
+        return None
+    words = match.group("spk").lower().split()
+    if not _NOT_IN_RELATIVE_SUBJECT.isdisjoint(words) or (
+        len(words) > 1 and words[-1] in PRONOUNS and words[-2] != "of"
+    ):
+        return None  # 'the divides he (hoped …)', 'the emails will not be': no subject
+    start = after
+    while start < len(sentence) and sentence[start] == " ":
+        start += 1
+    first = sentence[start : start + 20].split(" ", 1)[0]
+    if not (_VERB_FIRST.fullmatch(first) or first in IRREGULAR_PAST) or first == "that":
+        return None
+    stop = [at for at in (sentence.find(",", start), sentence.find(";", start)) if at > 0]
+    end = min(stop) if stop else len(sentence.rstrip(" .!?"))
+    if len(sentence[start:end].split()) < 3:
+        return None
+    return Paraphrase(match.group("spk"), match.start("spk"), cue, start, end)
+
+
+def _in_who_clause(before: str) -> bool:
+    """Is the cue inside a 'who'/'which' clause begun since the last comma ('X, who asked
+    …', 'X, a Republican who has refused to endorse Y, said')?"""
+    since = before[before.rfind(",") + 1 :]
+    return " who " in since or " which " in since or since.startswith(("who ", "which "))
 
 
 def _relative_end(sentence: str, start: int, end: int) -> int:
@@ -180,6 +280,16 @@ def _antecedent(head: str) -> tuple[str, int] | None:
 _SOFT_START = frozenset("just only even also perhaps maybe probably nearly almost".split())  # noqa: SIM905
 
 
+def _approximate(words: list[str]) -> bool:
+    """'About 9 percent', 'Around 400 residents': a preposition before a number is an
+    approximation of the subject's size, not the start of an adverbial."""
+    return (
+        words[0].lower() in ("about", "around", "roughly", "approximately", "over")
+        and len(words) > 1
+        and (words[1][:1].isdigit() or words[1].lower() in NUMBER_WORDS)
+    )
+
+
 def _usable(found: tuple[str, int] | None) -> tuple[str, int] | None:
     """A subject that can be a speaker: 'Just 28 percent of voters' -> '28 percent of voters';
     'In a subsequent (note)' or 'When (asked)' is an adverbial, not a subject."""
@@ -187,7 +297,7 @@ def _usable(found: tuple[str, int] | None) -> tuple[str, int] | None:
         return None
     words = found[0].split()
     first = words[0].lower().strip(",")
-    if first in _SOFT_START and len(words) > 1:
+    if (first in _SOFT_START or _approximate(words)) and len(words) > 1:
         return found[0][len(words[0]) :].lstrip(), found[1] + found[0].find(words[1])
     if first in NOT_SPEAKER_START and first not in ("he", "she", "they", "we", "i", "it"):
         return None
@@ -229,7 +339,8 @@ def _parenthetical(sentence: str, pos: int, end: int) -> Paraphrase | None:
 
 #: A name and its apposition, the whole text before ', said': the sentence's subject.
 _SUBJECT_WITH_APPOSITION = re.compile(
-    r"^[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3},\s+(?:a|an|the)\s[^,;:“”\"]{1,120}$"
+    r"^[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s+of\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})?"
+    r",\s+(?:a|an|the|who|whose)\s[^,;:“”\"]{1,120}$"
 )
 _APPOSITION_END = re.compile(r"(?:a|an|the|who|whose|one)\s[^,;:“”\"]*$")
 
@@ -256,11 +367,13 @@ def _after_at(sentence: str, comma: int, cues: list[int]) -> Paraphrase | None:
     if len(sentence[:comma].split()) < 3:
         return None
     match = _AFTER_CONTENT_INVERTED.match(sentence, comma)
+    if match and _SUBJECT_WITH_APPOSITION.match(sentence[:comma]):
+        match = None  # 'Gov. Ann Holt of Ohio, a Republican, said the crews …': the subject
     if match:
         # 'X, a fellow, said Trump could sue.': 'Trump could sue' is the content, not a speaker;
         # '…, said an activist who asked not to be named.': the speaker before its clause
         spk = _WHO_CLAUSE.split(match.group("spk").strip(), maxsplit=1)[0]
-        if valid_subject(spk):
+        if valid_subject(spk) and not _PERFECT.search(spk):
             return Paraphrase(spk, match.start("spk"), match.group("cue"), 0, comma)
     for pos in cues:
         end = _CUE_AT_END.match(sentence, pos)
@@ -275,6 +388,8 @@ def _after_at(sentence: str, comma: int, cues: list[int]) -> Paraphrase | None:
     return None
 
 
+#: 'X, who …, said Mr. Reyes had erred': an auxiliary after the name makes it the content.
+_PERFECT = re.compile(r"\s(?:has|had|have|did|does)\s")
 _WHO_CLAUSE = re.compile(r"\s+(?:who|whose)\s")
 _PARTICIPLE_CONTENT = re.compile(
     r",\s*(?:and\s+)?(?P<cue>" + PARTICIPLE_CUE + r")\s*(?:that\s+)?(?=\S)"
@@ -294,6 +409,40 @@ def participle(sentence: str) -> tuple[str, int, int] | None:
         match = _PARTICIPLE_CONTENT.match(sentence, comma)
         if match:
             return match.group("cue"), match.end(), len(sentence.rstrip(" .!?"))
+    return None
+
+
+#: 'with 30 percent of voters saying (that) …': the absolute construction names its own
+#: speaker between 'with' and the participle.
+_WITH_PARTICIPLE = re.compile(
+    r"\bwith\s+(?P<spk>[^,;:“”\"]{1,80}?)\s+(?P<cue>"
+    + PARTICIPLE_CUE
+    + r")\s*,?\s*(?:that\s+)?(?=\S)"
+)
+
+
+_DASHED = re.compile(r"\s[-—–]\s|[—–]")
+
+
+def with_participle(sentence: str) -> Paraphrase | None:
+    """'…, with 22 percent saying they would not back him': the words after the participle,
+    said by the phrase after 'with' when it reads as a subject."""
+    if "with " not in sentence:
+        return None
+    for pos in cue_positions(sentence, PARTICIPLE_WORDS, 800):
+        at = sentence.rfind("with ", max(0, pos - 86), pos)
+        match = _WITH_PARTICIPLE.match(sentence, at) if at >= 0 else None
+        if match is None or match.start("cue") != pos:
+            continue
+        spk = match.group("spk")
+        end = len(sentence.rstrip(" .!?"))
+        if (
+            valid_subject(spk)
+            and not _DASHED.search(spk)
+            and spk.rsplit(" ", 1)[-1] not in PREPOSITIONS  # 'Trump this week after'
+            and len(sentence[match.end() : end].split()) >= 3
+        ):
+            return Paraphrase(spk, match.start("spk"), match.group("cue"), match.end(), end)
     return None
 
 

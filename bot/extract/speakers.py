@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from bot.extract.gender import gender_of, pronoun_gender
 from bot.extract.lexicon import (
     ANON_WORDS,
+    DETERMINERS,
     DOCUMENT_WORDS,
     LY_NOUNS,
     MONTHS,
@@ -179,6 +180,28 @@ def _speaker_shaped(words: list[str]) -> bool:
     return not (len(words) == 1 and words[0].isupper() and len(words[0]) > 7)  # a dateline
 
 
+#: Prepositions of time and place: the one word after them ends a source phrase ('a survey
+#: released on Thursday', 'a poll in Iowa'), it does not name who spoke.
+_TIME_PLACE_PREPOSITIONS = frozenset({"on", "in", "at", "from"})
+_CALENDAR = frozenset(WEEKDAYS) | frozenset(MONTHS)
+
+
+def _time_or_place(name: str, before: str) -> bool:
+    """A one-word run that is a day, a month, or follows 'on/in/at/from' after other words."""
+    if " " in name:
+        return False
+    return name in _CALENDAR or (
+        " " in before and before.rsplit(" ", 1)[-1].lower() in _TIME_PLACE_PREPOSITIONS
+    )
+
+
+def _interjection(apposition: str) -> bool:
+    """A sentence adverb set off by commas after the subject ('however', 'for example',
+    'in turn', 'too'): it qualifies the sentence, it does not describe the speaker."""
+    words = apposition.lower().split()
+    return len(words) <= 3 and (words[0] in NOT_SPEAKER_START or apposition in ("too", "though"))
+
+
 @functools.lru_cache(maxsize=4096)
 def classify(phrase: str) -> SpeakerRef | None:
     """Classify a speaker phrase; None when it does not look like a speaker at all."""
@@ -189,6 +212,8 @@ def classify(phrase: str) -> SpeakerRef | None:
         return None
     head, _, apposition = phrase.partition(", ")
     apposition = apposition.rstrip(", ") or ""
+    if apposition and _interjection(apposition):
+        phrase, apposition = head, ""  # 'Aides, however, said': no part of the speaker
     words = head.split()
     if len(words) > 14 and (made := _MADE_BY.search(head)) and made.start() > 0:
         head = head[: made.start()]
@@ -235,6 +260,7 @@ def classify(phrase: str) -> SpeakerRef | None:
             and is_name_like(name)
             and not plural_role
             and (not before.lower().startswith("the ") or before.endswith(("'s", "’s")))
+            and not _time_or_place(name, before)
         ):  # 'the Bank of …' is no person, 'the institute's Jim Walsh' is
             return SpeakerRef("person", name, role, 1, phrase)
     anon = next((i for i, w in enumerate(low) if w in ANON_WORDS), 99)
@@ -416,7 +442,12 @@ def _person_in_run(run: str) -> tuple[str, str | None, int] | None:
     first = name.split(" ", 1)
     if len(first) == 2 and first[0].lower() in _QUESTION_OPENERS and " " in first[1]:
         name = first[1]  # 'Was Mohammed Emwazi …?': the question's verb is not a given name
-    if " " in name and is_name_like(name) and not _starts_sentence_word(name):
+    if (
+        " " in name
+        and is_name_like(name)
+        and not _starts_sentence_word(name)
+        and not name.endswith(" I")  # 'Suddenly I …': the writer, not a surname
+    ):
         return name, role, run.rfind(name)
     return None
 
@@ -427,5 +458,18 @@ _QUESTION_OPENERS = frozenset(
 )
 
 
+#: Sentence openers ('Though Reyes has …', 'What Sanders showed'): never a given name; 'Per'
+#: is one.
+_NOT_GIVEN = NOT_SPEAKER_START - {"per"}
+
+
 def _starts_sentence_word(name: str) -> bool:
-    return name.split()[0].lower() in _NOT_FIRST
+    """A run opened by a sentence word or a determiner ('Some Holt allies', 'Another Reed
+    aide') is no full name: registering 'Some Holt' would give every later 'Holt' to it."""
+    first = name.split()[0].lower()
+    return (
+        first in _NOT_FIRST
+        or first in DETERMINERS
+        or first in _NOT_GIVEN
+        or first in _QUESTION_OPENERS  # 'Does Rubio back it?'
+    )

@@ -19,6 +19,7 @@ from bot.extract.lexicon import (
     IRREGULAR_PAST,
     LY_NOUNS,
     MONTHS,
+    NOT_SPEAKER_START,
     PREPOSITIONS,
     WEEKDAYS,
 )
@@ -204,7 +205,23 @@ def _lead_end(pre: str) -> int:
         match = pattern.match(pre, offset)
         if match:
             offset = match.end()
-    return offset
+    offset = _after_aside(pre, offset) if offset else offset
+    adverb = _ADVERB_LEAD.match(pre, offset)
+    return adverb.end() if adverb else offset
+
+
+#: A sentence adverb opening the sentence ('Reluctantly, Reed said', 'Significantly, the
+#: judge said'); the suffixes keep given names in -ly (Kelly, Beverly, Emily) out.
+_ADVERB_LEAD = re.compile(
+    r"[A-Z][a-z]{2,}(?:ally|ntly|tely|ously|ibly|ably|edly|ingly|ssly|fully|ctly),\s+"
+)
+
+
+def _after_aside(text: str, offset: int) -> int:
+    """Past a sentence adverb set off after a lead clause ('Among her backers, however,
+    61 percent said'): the lead patterns know only the capitalised sentence-initial form."""
+    word, comma, _ = text[offset : offset + 16].partition(", ")
+    return offset + len(word) + 2 if comma and word in NOT_SPEAKER_START else offset
 
 
 def _subject_after_leads(pre: str, original: str, offset: int) -> tuple[str, int] | None:
@@ -274,6 +291,8 @@ def valid_subject(subject: str) -> bool:
         left, right = head.split(" and ")
         if left[-1:].isalpha() and left.split()[-1][:1].isupper() and right[:1].isupper():
             return valid_subject(left) and valid_subject(right)  # 'Ann Lee and Mayor Bo Li'
+        if _people_conjunct(left) and _people_conjunct(right):
+            return True  # 'Lawyers and legal experts said', 'Holt and other critics say'
     words = head.split()
     if words and words[-1].endswith(("’", "'", "’s", "'s")):
         return False  # 'The councils’ (plans)': a possessive, not a subject
@@ -289,9 +308,19 @@ def valid_subject(subject: str) -> bool:
     first = low[0]
     if not _NEVER_IN_SUBJECT.isdisjoint(low):
         return False
-    if first not in _DETERMINERS and not _CLAUSE_WORDS.isdisjoint(low[1:]):
+    if first not in _DETERMINERS and not _CLAUSE_WORDS.isdisjoint(
+        w.lower().strip(",.")
+        for w, nxt in zip(words[1:], [*words[2:], ""], strict=False)
+        if not _given(w, nxt)
+    ):
         return False
     last = low[-1]
+    if (
+        _proportion(low)
+        or first in _FRACTIONS
+        or (first == "those" and len(low) in (2, 3) and low[1].endswith("ed"))
+    ):
+        return True  # poll shares: 'Two in three said', 'those surveyed say'
     if last in _DETERMINERS or last in _BAD_LAST:
         return False
     initial = words[0][:1]
@@ -300,6 +329,53 @@ def valid_subject(subject: str) -> bool:
     if len(words) <= 3 and last in ANON_WORDS:
         return True  # 'aides', 'senior officials'
     return len(words) <= 6 and words[-1][:1].isupper() and first not in PREPOSITIONS
+
+
+def _given(word: str, following: str) -> bool:
+    """A capitalised 'Will' or 'May' before a capitalised surname ('Chairman Will Rogers')
+    is a given name, not the modal that makes a phrase a clause."""
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and following[:1].isupper()
+        and word.lower() not in NOT_SPEAKER_START
+    )
+
+
+#: Shares of a group that polls report as subjects: 'half of riders said', 'three-quarters
+#: of the voters said', 'a majority say' (after its determiner).
+_FRACTIONS = frozenset(
+    "half third quarter three-quarters two-thirds one-third one-quarter majority majorities "  # noqa: SIM905
+    "plurality minority".split()
+)
+
+
+def _proportion(low: list[str]) -> bool:
+    """A poll share ending in its base ('two in three', 'nearly four in 10'), the way
+    surveys are reported: the number words are determiners elsewhere, so the phrase would
+    otherwise end on a determiner and be refused."""
+    return len(low) in (3, 4) and low[-2] == "in" and (low[-1].isdigit() or low[-1] in _DETERMINERS)
+
+
+def _people_conjunct(part: str) -> bool:
+    """One side of a conjoined subject that names people: a short phrase ending in a
+    capitalised word, a people noun ('experts', 'officials') or 'others'.
+
+    A clause ending in a common noun ('The bill passed and aides said') is no conjunct, so
+    only phrases that end where a speaker's head would stand are joined.
+    """
+    words = part.split()
+    if not words or len(words) > 4:
+        return False
+    last = words[-1]
+    if last[:1].isupper():
+        return last[-1:].isalpha() and valid_subject(part)
+    low = last.lower()
+    if low not in ANON_WORDS and low not in _QUANTIFIERS:
+        return False
+    return _CLAUSE_WORDS.isdisjoint(w.lower() for w in words) and not (
+        PREPOSITIONS.intersection(w.lower() for w in words[:1])
+    )
 
 
 _PARTY = re.compile(r"\s*\([^()]{1,24}\)")
@@ -351,8 +427,16 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
         if (
             take
             and determiner
-            and (word.endswith(",") or (low.endswith(("ed", "s")) and low not in _NOUN_LINKS))
-        ):
+            and (
+                word.endswith(",")
+                or (
+                    len(take) > 1
+                    and low.endswith(("ed", "s"))
+                    and low not in _NOUN_LINKS
+                    and not _verb_follows(low, words[at + 1 : at + 2])
+                )
+            )
+        ):  # the word after the determiner is the head ('The departments declined')
             if word.endswith(","):
                 take.append(word)
                 take.extend(_name_apposition(words[at + 1 : at + 5]))
@@ -367,6 +451,15 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
 
 
 _NOUN_LINKS = frozenset("of de van von al for the".split())  # noqa: SIM905
+
+
+def _verb_follows(word: str, after: list[str]) -> bool:
+    """A plural noun, not a verb in -s, when a verb comes next ('the harbour engineers
+    kept', 'the city workers said'): the head of a compound subject ends in -s too."""
+    if not word.endswith("s") or not after:
+        return False
+    low = after[0].lower().strip(",")
+    return low in _AUX_WORDS or low in SPEECH_WORDS or low in IRREGULAR_PAST or low.endswith("ed")
 
 
 def _name_apposition(words: list[str]) -> list[str]:

@@ -812,3 +812,169 @@ def test_a_pronoun_with_no_named_person_goes_to_the_unnamed_source_just_quoted()
     )
     found = [(s.speaker, s.confidence) for s in extract_statements(TITLE + body)]
     assert found == [("an activist", "named"), ("an activist", "pronoun")]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("Harbour experts and city officials said the pier was unsafe.", "Harbour experts and city officials"),
+        ("Tom Reyes and other critics say the pier plan is too costly.", "Tom Reyes and other critics"),
+    ],
+)  # fmt: skip
+def test_a_subject_of_two_conjoined_people_phrases(body: str, speaker: str) -> None:
+    assert _only(body, "indirect").speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("Two in three said they would ride the new ferry.", "Two in three"),
+        ("In the harbour poll, those surveyed said the ferry fare is too high.", "those surveyed"),
+    ],
+)
+def test_a_poll_share_is_a_subject(body: str, speaker: str) -> None:
+    assert _only(body, "indirect").speaker == speaker
+
+
+def test_a_plural_head_noun_after_a_determiner_is_the_subject_of_saying() -> None:
+    body = "The harbour engineers kept the survey private, saying the pier was unsafe."
+    st = _only(body, "indirect")
+    assert (st.speaker, st.cue) == ("The harbour engineers", "saying")
+    body = "His aides scrambled to respond, saying the mayor had been misquoted."
+    assert _only(body, "indirect").speaker == "His aides"
+
+
+def test_a_determiner_before_a_surname_is_no_given_name() -> None:
+    body = (
+        "Ann Holt leads the harbour board.\n\n"
+        "Some Holt allies argue otherwise.\n\n"
+        "Holt has said that the pier was never unsafe."
+    )
+    assert _only(body, "indirect").speaker == "Ann Holt"
+
+
+@pytest.mark.parametrize("opener", ["Though Holt", "What Holt", "Does Holt", "Suddenly I"])
+def test_a_sentence_opener_before_a_surname_is_no_given_name(opener: str) -> None:
+    body = (
+        "Ann Holt leads the harbour board.\n\n"
+        f"{opener} keeps quiet about the ferry.\n\n"
+        "Holt has said that the pier was never unsafe."
+    )
+    assert _only(body, "indirect").speaker == "Ann Holt"
+
+
+def test_a_reported_subordinate_clause_before_the_main_clause() -> None:
+    body = "While harbour critics argue that the new fare is too high, the mayor kept it."
+    st = _only(body, "indirect")
+    assert (st.speaker, st.cue, st.text) == ("harbour critics", "argue", "the new fare is too high")
+    body = "Although Ann Holt said that the pier was safe, officials said it would not last."
+    found = [(s.speaker, s.text) for s in extract_statements(TITLE + body)]
+    assert found == [("Ann Holt", "the pier was safe"), ("officials", "it would not last")]
+
+
+def test_a_trailing_source_keeps_the_whole_sentence_with_its_subordinate_clause() -> None:
+    body = "When Holt refused to resign, the board began to push her out, according to aides."
+    found = [(s.speaker, s.cue) for s in extract_statements(TITLE + body)]
+    assert found == [("aides", "according to")]
+
+
+def test_with_and_a_participle_names_its_own_speaker() -> None:
+    body = "The mayor gained ground, with 30 percent of riders saying the ferry has improved."
+    st = _only(body, "indirect")
+    assert (st.speaker, st.cue, st.text) == (
+        "30 percent of riders",
+        "saying",
+        "the ferry has improved",
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "text"),
+    [
+        (
+            "Ferry crews walked out on March 15, a strike that harbour officials said could "
+            "delay the summer timetable.",
+            "harbour officials",
+            "could delay the summer timetable",
+        ),
+        (
+            "The ferry was late again, in what many analysts said was a sign of wider decay.",
+            "many analysts",
+            "was a sign of wider decay",
+        ),
+    ],
+)
+def test_a_speaker_inside_a_relative_clause(body: str, speaker: str, text: str) -> None:
+    st = _only(body, "indirect")
+    assert (st.speaker, st.text) == (speaker, text)
+
+
+@pytest.mark.parametrize("aside", ["however", "for example", "in fact"])
+def test_a_sentence_adverb_after_the_subject_is_no_part_of_the_speaker(aside: str) -> None:
+    st = _only(f"Harbour officials, {aside}, said the pier was unsafe.", "indirect")
+    assert st.speaker == "Harbour officials"
+
+
+def test_a_capitalised_will_before_a_surname_is_a_given_name() -> None:
+    body = "Harbour board chairman Will Rogers, for example, said the ferry was late."
+    assert _only(body, "indirect").speaker == "Will Rogers"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("In the port, half of ferry riders said they were angry.", "half of ferry riders"),
+        ("Three-quarters of the riders said the ferry was late.", "Three-quarters of the riders"),
+        ("About 9 percent said they had no preference.", "9 percent"),
+    ],
+)
+def test_poll_fractions_and_approximate_shares_are_subjects(body: str, speaker: str) -> None:
+    assert _only(body, "indirect").speaker == speaker
+
+
+def test_a_lower_case_aside_after_a_lead_clause_is_skipped() -> None:
+    body = "Among ferry riders, however, 61 percent said the timetable was fine."
+    assert _only(body, "indirect").speaker == "61 percent"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Tom Reyes, who runs the ferry line, said Mr. Lind had misled the crews.",
+        "Gov. Tom Reyes of Ohio, a Republican who has refused to endorse Lind, said the crews "
+        "deserved better.",
+    ],
+)
+def test_a_subject_with_a_relative_apposition_is_not_inverted(body: str) -> None:
+    st = _only(body, "indirect")
+    assert st.speaker == "Tom Reyes"
+    assert st.cue == "said"
+
+
+def test_speaker_classification_stays_cached() -> None:
+    """classify runs for every statement and every pronoun candidate: it must stay cached."""
+    assert hasattr(classify, "cache_info")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind"),
+    [
+        ("a harbour survey released on Thursday", "document"),
+        ("a ferry poll in Harbourton", "document"),
+        ("Ann Holt", "person"),
+    ],
+)
+def test_a_day_or_a_place_closing_a_source_phrase_is_no_person(phrase: str, kind: str) -> None:
+    ref = classify(phrase)
+    assert ref is not None and ref.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("Reluctantly, Tom Reyes said the pier would close.", "Tom Reyes"),
+        ("Kelly, a ferry captain, said the pier was unsafe.", "Kelly"),
+    ],
+)
+def test_a_sentence_adverb_opening_the_sentence_is_no_speaker(body: str, speaker: str) -> None:
+    assert _only(body, "indirect").speaker == speaker
