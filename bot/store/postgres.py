@@ -70,7 +70,7 @@ class PostgresStore(PostgresLedger, PostgresFeeds, PostgresSeen):
         self._names: list[str] | None = None  # cached name keys, valid for _names_mark
         self._names_mark: tuple[bool, int] = (False, -1)
         self._vocabulary = Vocabulary(trigrams_schema)
-        self._eras = False  # whether the words' index by era is there (migration 0009)
+        self._eras = False  # whether the words' index by era is there (migration 0012)
         # the last statements_of's total, valid while the mark stands
         self._counted: tuple[tuple[bool, int], tuple[str, ...], int] = ((False, -1), (), 0)
 
@@ -81,7 +81,7 @@ class PostgresStore(PostgresLedger, PostgresFeeds, PostgresSeen):
         changes = ChangeWatch()
         await changes.start(url)
         store = cls(database, changes, await _trigrams_schema(database))
-        store._eras = await _has_word_eras(database)
+        store._eras = await _has_era_words(database)
         return store
 
     async def close(self) -> None:
@@ -345,12 +345,12 @@ async def _trigrams_schema(database: PostgresDatabase) -> str | None:
     return str(rows[0][0]) if rows else None
 
 
-async def _has_word_eras(database: PostgresDatabase) -> bool:
-    """Whether the statements' words are indexed with their era (migration 0009, where the
-    server has btree_gin); without it searches use the index over the words alone."""
+async def _has_era_words(database: PostgresDatabase) -> bool:
+    """Whether the statements' words are indexed tagged with their era (migration 0012; an
+    operator may have dropped it); without it searches use the index over the words alone."""
     rows = await database.rows(
         "SELECT 1 FROM pg_indexes WHERE schemaname = current_schema()"
-        " AND indexname = 'statements_word_eras'"
+        " AND indexname = 'statements_era_words'"
     )
     return bool(rows)
 

@@ -54,9 +54,16 @@ async def _configure(connection: Connection) -> None:
     defaults to 1, so cold pages are read one after the other (at 1M statements, 40 random
     statements by bitmap: median 2.1 ms at 1, 1.4 ms at 16, over 60 tries each). Raised to
     ``IO_CONCURRENCY`` only where the server reads ahead at all (0 means the operator or the
-    platform said no) and less than that."""
+    platform said no) and less than that.
+
+    And no parallel workers, for the same reason as no JIT: the planner cannot estimate how
+    many statements hold a lexeme of one era (migration 0012's index: each is rare, so it
+    falls back to a default share, ten to a thousand times too many), and for a plan that
+    big it starts two workers, 7-9 ms on this machine, for a bitmap scan that returns a few
+    rows in 0.2 ms (profile_answers.py, 1M statements)."""
     await connection.execute("SET TIME ZONE 'UTC'")
     await connection.execute("SET jit = off")
+    await connection.execute("SET max_parallel_workers_per_gather = 0")
     await connection.execute(
         "SELECT set_config('effective_io_concurrency', %s, false)"
         " WHERE current_setting('effective_io_concurrency')::int BETWEEN 1 AND %s",
@@ -119,11 +126,15 @@ class PostgresDatabase:
         except psycopg.Error as err:
             raise StoreError(f"PostgreSQL ({self._label}) failed: {_first_line(err)}") from err
 
-    async def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        """The rows of one statement."""
+    async def rows(
+        self, sql: str, params: Sequence[Any] = (), *, prepare: bool | None = None
+    ) -> list[tuple[Any, ...]]:
+        """The rows of one statement; ``prepare=False``: never a prepared statement, so it
+        is planned for its own values every time (psycopg prepares a statement after five
+        runs, and PostgreSQL may then keep one generic plan for all values)."""
         try:
             async with self._pool.connection() as connection:
-                cursor = await connection.execute(sql, params)
+                cursor = await connection.execute(sql, params, prepare=prepare)
                 return await cursor.fetchall() if cursor.description else []
         except psycopg.Error as err:
             raise StoreError(

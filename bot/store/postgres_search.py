@@ -13,9 +13,10 @@ statements match and is newest first otherwise. How each is found differs:
   intersected with the primary key's range, so a common word's newest matches cost a few
   hundred visits, not its whole posting list (``_matching``). A wider window and then the
   whole table follow in the same statement, so a wrong estimate costs time, not answers.
-  Where btree_gin is there (migration 0009), a wide window is asked of GIN as eras (blocks of
-  ``ERA`` statements): GIN intersects the window's eras with the probe inside the index, so
-  the heap is visited only for the probe's matches in the window.
+  Each statement's words are also indexed tagged with its era (blocks of ``ERA``
+  statements, migration 0012), so a window may be asked of GIN by its eras: GIN then reads
+  only those eras' postings of the probe, and the heap is visited only for the probe's
+  matches in them.
 - bm25 is computed here with FTS5's formula from the counts the store keeps, so that the
   ranked order is the one SQLite gives.
 - Typos: the core's trigram rule, over pg_trgm's candidates where the server has it (see
@@ -37,6 +38,7 @@ from bot.store.postgres_db import PostgresDatabase, quote_identifier
 from bot.store.postgres_words import (
     all_query,
     any_query,
+    era_query,
     pair,
     phrase_query,
 )
@@ -55,6 +57,7 @@ WINDOW_ROW_US = 14.0  # ... of one of the newest (every question reads those: mo
 GIN_ENTRY_US = 0.25  # GIN reading one statement id of the rarest probe lexeme's postings
 GIN_SKIP_US = 0.03  # ... and of each other probe lexeme's (GIN skips through those, often cold)
 KEY_ENTRY_US = 0.05  # the primary key's bitmap of a window, per statement in it
+ERA_LOOKUP_US = 2.0  # GIN finding one lexeme of one era (migration 0012's index)
 # Every statement a window holds that matches the probe is a heap page to visit (at 1M most
 # of them cold: 0.1-0.5 ms each on this VM), so the first window is sized close to the matches
 # wanted and each next one only doubles: a short window costs one more GIN lookup (its pages
@@ -64,7 +67,7 @@ KEY_ENTRY_US = 0.05  # the primary key's bitmap of a window, per statement in it
 WINDOW_MATCHES = 1.25  # the first window should hold this many times the matches wanted
 WINDOW_GROWTH = 2  # each window is this many times wider than the one before
 WINDOWS = 6  # windows at most, before the whole table (the last 32 times the first)
-ERA = 32768  # statements per era (id / ERA), as migration 0009 indexes them with the words
+ERA = 32768  # statements per era (id / ERA), as migration 0012 tags the words with
 # what a search part returns of each statement: what STATEMENT_COLUMNS and STATEMENT_JOINS
 # read of it ("s."), and the id it is ordered by
 HIT_COLUMNS = (
@@ -94,7 +97,8 @@ class Plan:
 
     probe: list[str]
     window: int
-    eras: bool = False  # the windows asked of GIN by their eras too (migration 0009)
+    eras: bool = False  # the windows asked of GIN by their eras (migration 0012)
+    share: float = 1.0  # the expected share of statements holding the probe
 
 
 async def search_statements(
@@ -109,7 +113,7 @@ async def search_statements(
 ) -> list[StatementRecord]:
     """Statements holding the words as a phrase, all of them, or any; ``counts`` are the
     word counts (cached by the store), so most questions cost one round trip; ``eras``:
-    whether the words' index by era (migration 0009) is there."""
+    whether the words' index by era (migration 0012) is there."""
     tokens = fts_tokens(words)
     if not tokens:
         return []
@@ -187,9 +191,10 @@ def plan(  # noqa: PLR0913 (the search's figures and two switches)
     last few thousand); worth it when the primary key's range costs less than visiting the
     older statements the probe would return. The probe: the rarest lexemes, each one more
     while it pays for its posting list (GIN reads it whole) with fewer statements to visit;
-    with ``whole``, every lexeme. With ``eras`` (the index of migration 0009) a window may be
-    asked of GIN by its eras instead, visiting only the probe's matches in them (the window
-    and up to an era more) and no key range: where that is cheapest, it is the plan."""
+    with ``whole``, every lexeme. With ``eras`` (the index of migration 0012) a window may be
+    asked of GIN by its eras instead, reading only those eras' postings and visiting only
+    the probe's matches in them (the window and up to an era more), with no key range: where
+    that is cheapest, it is the plan."""
     window = min(total, math.ceil(WINDOW_MATCHES * limit / max(rate, 1e-12)))
     ordered = sorted(lexemes, key=lambda x: (lexemes[x], x))
     best, chosen = math.inf, Plan(ordered[:1], 0)
@@ -200,16 +205,43 @@ def plan(  # noqa: PLR0913 (the search's figures and two switches)
         share *= _narrowing(lexeme, lexemes, covered, total)
         everywhere = reading + total * share * HEAP_ROW_US
         windowed = reading + window * (KEY_ENTRY_US + share * WINDOW_ROW_US)
-        by_eras = reading + (window + ERA) * share * WINDOW_ROW_US if eras else math.inf
-        by_eras = by_eras if window < total else math.inf  # eras of everything: no use
+        by_eras = _by_eras(reading, count, window, share, total) if eras else math.inf
         cost = min(everywhere, by_eras)  # the probe must pay off even where the planner
         if cost < best or whole:  # declines the window's bitmap (a wide one, often)
             best = cost
             use_eras = by_eras < min(everywhere, windowed)
             chosen = Plan(
-                ordered[:count], window if use_eras or windowed < everywhere else 0, use_eras
+                ordered[:count],
+                window if use_eras or windowed < everywhere else 0,
+                use_eras,
+                share,
             )
     return chosen
+
+
+def _by_eras(reading: float, lexemes: int, window: int, share: float, total: int) -> float:
+    """The cost of asking a window by its eras (migration 0012): each lexeme's postings in
+    those eras only (the window and up to an era more), a lookup per lexeme and era, and a
+    visit per statement there holding the probe, or only per one in the window where the
+    key's range of the window costs less (``_by_key``). Eras of everything are no use."""
+    if window >= total:
+        return math.inf
+    spanned = min(total, window + ERA)
+    eras = math.ceil(window / ERA) + 1
+    visits = spanned * share * WINDOW_ROW_US
+    if _by_key(window, spanned, share):
+        visits = window * (KEY_ENTRY_US + share * WINDOW_ROW_US)
+    return reading * spanned / total + eras * lexemes * ERA_LOOKUP_US + visits
+
+
+def _by_key(width: int, spanned: int, share: float) -> bool:
+    """Whether a window of ``width`` statements asked by its eras (``spanned`` statements)
+    is worth intersecting with the key's range too: a bitmap of every statement in the
+    window, against a visit of each statement of the eras outside the window that holds
+    the probe. A narrow window in a full era, as a rule (at 1M, a word in 1 % of the
+    statements within the newest 5,800: 2.1 ms by GIN and the key, 0.3 ms by its eras and
+    the key), not a wide one."""
+    return width * KEY_ENTRY_US < (spanned - width) * share * WINDOW_ROW_US
 
 
 def _narrowing(lexeme: str, lexemes: dict[str, int], covered: set[str], total: int) -> float:
@@ -243,42 +275,50 @@ async def _matching(
     statement and the wider ones another, sent only when the first falls short (three times
     in four at 1M it does not).
 
-    With the plan's ``eras``, each window also asks GIN for its eras (``id / ERA =
-    ANY(...)``, the index of migration 0009): where the planner declines to intersect a wide
-    window's key range with GIN's bitmap, GIN would otherwise return every statement
-    holding the probe, and each is a heap page to visit, most of them older than the window;
-    where it does intersect them, the key's range of a wide window is itself the cost
-    (measured at 1M, windows of 140-190k: 7-15 ms by the key range, 1-3 ms by eras). The
-    range stays as a filter: eras only narrow what GIN returns. Statements written since the
-    totals were read (another replica's, before its change notice arrives) lie past the
-    newest era asked for; a first part finds them by the key's range (empty, as a rule).
+    With the plan's ``eras``, each window asks the index of migration 0012 for the probe's
+    lexemes tagged with the window's eras (``era_query``): GIN reads only those eras'
+    postings, and returns only the statements of those eras that hold the probe, with no
+    key range to intersect. Otherwise GIN decodes the probe's whole posting lists (at 1M a
+    common word's 90,000 statements: 2.6 ms with every page cached, against 0.06 ms for its
+    newest era) and either intersects them with the key's range of the window (a bitmap of
+    every statement in it: 7-15 ms for windows of 140-190k) or visits every statement
+    holding the probe, most of them older than the window. The range stays as a filter.
+    Statements written since the totals were read (another replica's, before its change
+    notice arrives) lie past the newest era asked for; a first part finds them by the key's
+    range (empty, as a rule).
 
     Each part returns the columns an answer shows (``HIT_COLUMNS``), read from the heap page
     its check has just visited, rather than ids to look up again by the primary key: at 1M
     statements that second lookup's key pages were mostly cold (1.9-7.5 of them read per
     search, measured with ``profile_answers.py --pages``)."""
     part = (
-        f"(SELECT {HIT_COLUMNS} FROM statements s WHERE s.words @@ %s::tsquery"
+        f"(SELECT {HIT_COLUMNS} FROM statements s WHERE {{words}} @@ %s::tsquery"
         " AND ts_match_vq(s.words, %s::tsquery){range} ORDER BY s.id + 0 DESC LIMIT %s)"
     )
     edges = [totals.newest - chosen.window * WINDOW_GROWTH**step for step in range(WINDOWS)]
     edges = [edge for edge in edges if chosen.window and edge > 0]
     ends: list[int | None] = [None, *edges]
-    if chosen.eras and edges:  # eras end at the newest statement the totals know of, so
-        ends = [None, totals.newest, *edges]  # any written since come first, by the key
     parts: list[tuple[str, list[object]]] = []
+    if chosen.eras and edges:  # eras end at the newest statement the totals know of, so
+        ends = [totals.newest, *edges]  # any written since come first, by the key alone
+        parts.append((_NEWER.format(columns=HIT_COLUMNS), [totals.newest, probe, query]))
     for upper, lower in zip(ends, [*ends[1:], None], strict=True):
-        # everything older than the windows: the key's range there is most of the table, so
-        # it is a filter only ("+ 0"), never a bitmap to intersect GIN's with
-        below = " AND s.id + 0 <= %s" if lower is None else " AND s.id <= %s"
-        window = "".join([below if upper is not None else "", " AND s.id > %s" if lower else ""])
         spanned = _eras(lower, upper) if chosen.eras and upper is not None else []
-        if spanned:
-            window += f" AND s.id / {ERA} = ANY(%s::bigint[])"  # the index's own expression
-        bounds = [v for v in (upper, lower) if v is not None]
-        parts.append(
-            (part.format(range=window), [probe, query, *bounds, *([spanned] if spanned else [])])
+        # the key's range: a bitmap to intersect GIN's with in a window; a filter only ("+
+        # 0") for everything older than the windows (most of the table), and for a window
+        # asked by its eras unless it is narrow in them
+        indexed = lower is not None
+        if spanned and upper is not None and lower is not None:
+            indexed = _by_key(upper - lower, len(spanned) * ERA, chosen.share)
+        key = "s.id" if indexed else "s.id + 0"
+        window = "".join(
+            [f" AND {key} <= %s" if upper is not None else "", f" AND {key} > %s" if lower else ""]
         )
+        words, asked = ("s.words", probe)
+        if spanned:  # the index's own expression, and the probe's lexemes tagged as it tags
+            words, asked = (f"era_words(s.words, s.id / {ERA})", era_query(probe, spanned))
+        bounds = [v for v in (upper, lower) if v is not None]
+        parts.append((part.format(words=words, range=window), [asked, query, *bounds]))
     # The first window holds the matches wanted as a rule (at 1M, 60 of 78 windowed searches
     # of the bench's phrases ran no part past it), and planning the wider ones costs 0.1-0.15
     # ms each even when they never run (0.37 ms for one part, 1.1 ms for eight), so they are
@@ -288,6 +328,16 @@ async def _matching(
     if len(found) < limit and parts[first:]:
         found += await _parts(db, parts[first:], limit - len(found))
     return statement_records(found)
+
+
+# Statements newer than the newest the totals know of (another replica's, written since): by
+# the key alone, newest first. Not by GIN: where PostgreSQL keeps a generic plan for this
+# prepared statement, it cannot see that the key's range holds none, and would have GIN decode
+# a common word's whole posting list to intersect with it (3.2 ms at 1M, against 0.01 ms).
+_NEWER = (
+    "(SELECT {columns} FROM statements s WHERE s.id > %s AND ts_match_vq(s.words, %s::tsquery)"
+    " AND ts_match_vq(s.words, %s::tsquery) ORDER BY s.id DESC LIMIT %s)"
+)
 
 
 async def _parts(

@@ -9,6 +9,7 @@ Each adjacent pair is a lexeme too ('tremendous progress': a space, which no wor
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -72,6 +73,18 @@ def all_query(tokens: Sequence[str]) -> str:
 def any_query(tokens: Sequence[str]) -> str:
     """A tsquery holding any of the tokens."""
     return " | ".join(quoted(t) for t in dict.fromkeys(tokens))
+
+
+_QUOTED_LEXEME = re.compile(r"'((?:[^']|'')*)'")  # one ``quoted`` lexeme of a tsquery above
+
+
+def era_query(query: str, eras: Sequence[int]) -> str:
+    """The tsquery ``query`` (written by the functions above) asked within each of the eras,
+    for the index of migration 0012: every lexeme tagged as ``era_words`` tags it there
+    ('30~progress'), one group per era, any of them. The tag is digits and a tilde, so the
+    lexeme's own quoting is kept as it is."""
+    groups = [_QUOTED_LEXEME.sub(f"'{era}~\\1'", query) for era in eras]
+    return " | ".join(f"({group})" for group in groups)
 
 
 @dataclass

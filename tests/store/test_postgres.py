@@ -13,7 +13,15 @@ from bot.store import open_store
 from bot.store.postgres import DISPUTED, PostgresStore
 from bot.store.postgres_db import IO_CONCURRENCY
 from bot.store.postgres_search import ERA, Plan, _matching, plan
-from bot.store.postgres_words import all_query, quoted
+from bot.store.postgres_words import (
+    all_query,
+    any_query,
+    era_query,
+    pair,
+    pairs_of,
+    quoted,
+    statement_words,
+)
 from tests.store.backends import PostgresServer
 
 
@@ -173,8 +181,8 @@ async def test_replicas_writing_the_same_new_article_at_once_do_not_collide(
 async def test_windows_asked_by_era_find_what_the_key_range_finds(
     postgres_url: str, seed_summary: Summary
 ) -> None:
-    """Migration 0009 indexes the words with their era (id / ERA) where the server has
-    btree_gin (this one has). A plan that asks GIN for its windows' eras finds the same
+    """Migration 0012 indexes the words tagged with their era (id / ERA). A plan that asks
+    GIN for its windows' eras finds the same
     statements, in the same order, as one reading the key's range and one looking everywhere:
     here the articles' statements are spread over several eras (the id sequence moved on
     between them), so windows start and end inside eras and across them."""
@@ -191,7 +199,7 @@ async def test_windows_asked_by_era_find_what_the_key_range_finds(
                 copy = seed_summary.model_copy(update={"article": article})
                 await store.put(copy, content_hash=str(number), origin=None)
             assert db.execute(
-                "SELECT 1 FROM pg_indexes WHERE indexname = 'statements_word_eras'"
+                "SELECT 1 FROM pg_indexes WHERE indexname = 'statements_era_words'"
             ).fetchone()
         await store.vocabulary_near("x", 1)  # reads the counts and totals
         totals = store._vocabulary.totals
@@ -228,6 +236,55 @@ async def test_windows_asked_by_era_find_what_the_key_range_finds(
         await store.close()
 
 
+async def test_an_era_query_finds_the_words_of_that_era_only(postgres_url: str) -> None:
+    """Migration 0012 tags every lexeme of a statement's tsvector with its era, and
+    ``era_query`` tags a search's probe (all of some words or pairs, or any) the same way,
+    quotes and backslashes too: each probe finds the statement in its own era and in no
+    other, and a pair the statement does not hold is not found."""
+    store = await open_store(postgres_url)  # migrates: the function is there
+    await store.close()
+    vector = statement_words("O'Neill said the C:\\temp path was fine").tsvector
+    words = search_words("O'Neill said the C:\\temp path")
+    probes = [all_query(words), any_query(words[:2]), all_query(pairs_of(words))]
+    with psycopg.connect(postgres_url) as db:
+
+        def holds(vector: str, era: int, probe: str) -> bool:
+            row = db.execute(
+                "SELECT era_words(%s::tsvector, %s) @@ %s::tsquery", (vector, era, probe)
+            ).fetchone()
+            return bool(row and row[0])
+
+        for probe in probes:
+            assert db.execute("SELECT %s::tsvector @@ %s::tsquery", (vector, probe)).fetchone()
+            for eras, found in (([7], True), ([6, 7, 8], True), ([6, 8], False)):
+                assert holds(vector, 7, era_query(probe, eras)) is found, (probe, eras)
+        assert not holds(vector, 7, era_query(all_query([pair("path", "said")]), [7]))
+
+
+async def test_the_words_index_by_era_replaces_the_two_column_one(postgres_url: str) -> None:
+    """After migration 0012 the statements' words are indexed tagged by era, the index over
+    (words, era) of migration 0009 is gone, and the store says it may ask by eras."""
+    store = await open_store(postgres_url)
+    try:
+        assert isinstance(store, PostgresStore) and store._eras
+        with psycopg.connect(postgres_url) as db:
+            names = {row[0] for row in db.execute("SELECT indexname FROM pg_indexes")}
+        assert "statements_era_words" in names and "statements_word_eras" not in names
+    finally:
+        await store.close()
+
+
+async def test_the_store_runs_no_parallel_workers(postgres_url: str) -> None:
+    """The store's connections plan without parallel workers, whatever the server's default
+    (two workers cost more to start than its searches take)."""
+    store = await open_store(postgres_url)
+    assert isinstance(store, PostgresStore)
+    try:
+        assert await store._database.rows("SHOW max_parallel_workers_per_gather") == [("0",)]
+    finally:
+        await store.close()
+
+
 def test_a_wide_window_is_asked_by_era_where_the_index_is_there() -> None:
     """Three words in 2 %, 6 % and 20 % of a million statements: the newest ten holding all
     three are expected among the newest 170,000 or so, a window too wide for the key's range
@@ -239,6 +296,16 @@ def test_a_wide_window_is_asked_by_era_where_the_index_is_there() -> None:
     without = plan(lexemes, rate, 1_000_000, 10)
     assert with_eras.eras and 0 < with_eras.window < 1_000_000
     assert not without.eras
+
+
+def test_a_narrow_window_of_a_common_word_is_asked_by_era() -> None:
+    """A word in 1 % of a million statements: its newest ten are expected among the newest
+    1,250, a window of the newest era. Asked by its eras (migration 0012) GIN reads that
+    era's postings only (about 330, not 10,000) and the window's key range narrows the
+    visits, so that is the plan; the probe is the word, the window unchanged."""
+    chosen = plan({"word": 10_000}, 0.01, 1_000_000, 10, eras=True)
+    assert chosen.eras and chosen.window == 1250 and chosen.probe == ["word"]
+    assert plan({"word": 10_000}, 0.01, 1_000_000, 10) == Plan(["word"], 1250, False, 0.01)
 
 
 async def test_heap_pages_are_read_ahead_unless_the_server_says_otherwise(
