@@ -126,15 +126,11 @@ class PostgresDatabase:
         except psycopg.Error as err:
             raise StoreError(f"PostgreSQL ({self._label}) failed: {_first_line(err)}") from err
 
-    async def rows(
-        self, sql: str, params: Sequence[Any] = (), *, prepare: bool | None = None
-    ) -> list[tuple[Any, ...]]:
-        """The rows of one statement; ``prepare=False``: never a prepared statement, so it
-        is planned for its own values every time (psycopg prepares a statement after five
-        runs, and PostgreSQL may then keep one generic plan for all values)."""
+    async def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """The rows of one statement."""
         try:
             async with self._pool.connection() as connection:
-                cursor = await connection.execute(sql, params, prepare=prepare)
+                cursor = await connection.execute(sql, params)
                 return await cursor.fetchall() if cursor.description else []
         except psycopg.Error as err:
             raise StoreError(
