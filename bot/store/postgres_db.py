@@ -60,10 +60,21 @@ async def _configure(connection: Connection) -> None:
     many statements hold a lexeme of one era (migration 0012's index: each is rare, so it
     falls back to a default share, ten to a thousand times too many), and for a plan that
     big it starts two workers, 7-9 ms on this machine, for a bitmap scan that returns a few
-    rows in 0.2 ms (profile_answers.py, 1M statements)."""
+    rows in 0.2 ms (profile_answers.py, 1M statements).
+
+    And one generic plan per prepared statement (psycopg prepares a statement after five
+    runs): with ``auto``, PostgreSQL kept planning the searches afresh at a million
+    statements, where its estimates for the given values looked cheaper than the generic
+    plan's, and the planning was a good part of their time; at a thousand it chose the
+    generic plan anyway. Every statement the store sends is a short lookup whose plan its
+    text decides (a window asked by eras or by the key is written differently, see
+    postgres_search ``_matching``), so the values add nothing to the plan: 1M p95 3.21 /
+    3.25 ms with ``auto``, 2.69 / 2.59 ms with generic plans, 1k unchanged (bench_answers.py,
+    alternating)."""
     await connection.execute("SET TIME ZONE 'UTC'")
     await connection.execute("SET jit = off")
     await connection.execute("SET max_parallel_workers_per_gather = 0")
+    await connection.execute("SET plan_cache_mode = force_generic_plan")
     await connection.execute(
         "SELECT set_config('effective_io_concurrency', %s, false)"
         " WHERE current_setting('effective_io_concurrency')::int BETWEEN 1 AND %s",

@@ -274,13 +274,16 @@ async def test_the_words_index_by_era_replaces_the_two_column_one(postgres_url: 
         await store.close()
 
 
-async def test_the_store_runs_no_parallel_workers(postgres_url: str) -> None:
+async def test_the_store_plans_once_and_without_parallel_workers(postgres_url: str) -> None:
     """The store's connections plan without parallel workers, whatever the server's default
-    (two workers cost more to start than its searches take)."""
+    (two workers cost more to start than its searches take), and keep one generic plan per
+    prepared statement (planning the searches afresh cost more than it saved at 1M)."""
     store = await open_store(postgres_url)
     assert isinstance(store, PostgresStore)
     try:
-        assert await store._database.rows("SHOW max_parallel_workers_per_gather") == [("0",)]
+        rows = store._database.rows
+        assert await rows("SHOW max_parallel_workers_per_gather") == [("0",)]
+        assert await rows("SHOW plan_cache_mode") == [("force_generic_plan",)]
     finally:
         await store.close()
 
