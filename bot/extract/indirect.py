@@ -203,7 +203,9 @@ def labelled_line(
     words = match.group("words").strip()
     quoted = find_quotes(words)
     kind = "partial" if quoted else "indirect"
-    if len(quoted) == 1 and quoted[0].start == 0 and not words[quoted[0].end :].strip(" .,"):
+    if para.index == 0:
+        pass  # a headline ('Lind: ‘We Will Build It’') trims what was said: never verbatim
+    elif len(quoted) == 1 and quoted[0].start == 0 and not words[quoted[0].end :].strip(" .,"):
         kind, words = "direct", strip_marks(words)
     elif not quoted and spk.isupper() and len(spk) > 1:
         kind = "direct"  # a transcript line ('LIND: We will build it.') is the speaker's words

@@ -978,3 +978,15 @@ def test_a_day_or_a_place_closing_a_source_phrase_is_no_person(phrase: str, kind
 )
 def test_a_sentence_adverb_opening_the_sentence_is_no_speaker(body: str, speaker: str) -> None:
     assert _only(body, "indirect").speaker == speaker
+
+
+def test_a_labelled_headline_is_no_direct_quote() -> None:
+    """A title line 'Name: ‘…’' trims what was said (headline style): partial, not direct."""
+    text = (
+        "Ann Holt: ‘We Will Rebuild The Harbour Wall’\n\n"
+        "Mayor Ann Holt promised on Monday to rebuild the harbour wall before winter.\n\n"
+        "HOLT: We will rebuild it before the first storm.\n"
+    )
+    found = {s.paragraph: s for s in extract_statements(text)}
+    assert found[0].speaker == "Ann Holt" and found[0].kind == "partial"
+    assert found[2].kind == "direct"  # a transcript line in the body stays verbatim
