@@ -282,22 +282,40 @@ def colon_intro(text: str) -> tuple[str, int] | None:
 
 
 _SIGN_OFF = re.compile(r"^[-—–~]\s*(?P<spk>[A-Z][^,.;:!?]{1,60}?)\s*(?:[,.]|$)")
+#: '"… / Jo Lind, Harbour Institute."': a line of a name (and affiliation) that closes the
+#: quote opened the line before signs it, as pull quotes and newsletters set them.
+_SIGN_OFF_CLOSE = re.compile(r"^(?P<spk>[A-Z][^,;:!?\"“”]{1,60}?)(?:,\s+[^\"“”]{1,80}?)?\.?[\"”]$")
+#: How a quote's speaker was found when a sign-off line may name it instead: none was, or
+#: (for a line that closes the quote, a surer sign than a dash) the last speaker was carried.
+_SIGNABLE = frozenset({"unknown", "carried"})
 
 
 def sign_offs(
     statements: list[ExtractedStatement], paragraphs: list[Paragraph], state: ReadingState
 ) -> list[ExtractedStatement]:
     """'"…" / — Bernie Sanders.': a dash line after a quote names the quote's speaker."""
-    if not any(st.confidence == "unknown" for st in statements):
+    if not any(st.confidence in _SIGNABLE for st in statements):
         return statements
     names: dict[int, tuple[str, int]] = {}
+    closing: set[int] = set()  # paragraphs whose quote the sign-off line closes
     for para in paragraphs:
         match = _SIGN_OFF.match(para.text)
+        if match is None and para.text[-1] in '"”' and len(para.text) < 150:
+            match = _SIGN_OFF_CLOSE.match(para.text)
+            if match and (ref := classify(match.group("spk"))) and ref.kind != "person":
+                match = None  # only a person's name signs a quote without a dash
+            if match:
+                closing.add(para.index - 1)
         if match:
             names[para.index - 1] = (match.group("spk"), para.start + match.start("spk"))
+    if not names:
+        return statements
     out: list[ExtractedStatement] = []
     for st in statements:
-        found = names.get(st.paragraph) if st.confidence == "unknown" else None
+        signable = st.confidence == "unknown" or (
+            st.confidence == "carried" and st.paragraph in closing
+        )
+        found = names.get(st.paragraph) if signable else None
         ref = classify(found[0]) if found else None
         if found and ref is not None and ref.kind in _SPEAKING:
             sentence = Sentence(st.paragraph, st.start, st.end, st.text)

@@ -990,3 +990,20 @@ def test_a_labelled_headline_is_no_direct_quote() -> None:
     found = {s.paragraph: s for s in extract_statements(text)}
     assert found[0].speaker == "Ann Holt" and found[0].kind == "partial"
     assert found[2].kind == "direct"  # a transcript line in the body stays verbatim
+
+
+def test_a_name_line_closing_the_quote_signs_it() -> None:
+    """'"… / Jo Lind, Harbour Institute."': the name line that closes the quote is its
+    speaker, over nobody and over the speaker carried from the paragraph before."""
+    text = (
+        "Economists were divided on the harbour plan.\n\n"
+        '"The plan will pay for itself within a decade, if the ferries keep running.\n'
+        'Mara Quist, Harbour Institute."\n\n'
+        '"Ships will dock at night," said Tom Reyes, the port manager.\n\n'
+        '"Nobody has priced the dredging, and the council knows it.\n'
+        'Ivo Brandt, Coastal Trust."\n'
+    )
+    found = {s.text.split()[0]: s.speaker for s in extract_statements(TITLE + text)}
+    assert found["The"] == "Mara Quist"
+    assert found["Nobody"] == "Ivo Brandt"
+    assert found["Ships"] == "Tom Reyes"
