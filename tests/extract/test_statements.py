@@ -1007,3 +1007,27 @@ def test_a_name_line_closing_the_quote_signs_it() -> None:
     assert found["The"] == "Mara Quist"
     assert found["Nobody"] == "Ivo Brandt"
     assert found["Ships"] == "Tom Reyes"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Tom Reyes said the plan was sound. More from Reyes: "
+            '"The ferries will run every hour, and the fares will stay low."',
+            "Tom Reyes",
+        ),
+        (
+            "Fares were the sticking point -More from Reyes: "
+            '"The ferries will run every hour, and the fares will stay low."',
+            "Reyes",
+        ),
+        (
+            'According to the Harbour Times: "The council voted six to one for the plan, '
+            'after a long night."',
+            "the Harbour Times",
+        ),
+    ],
+)
+def test_more_from_and_according_to_before_a_colon_name_the_source(body: str, speaker: str) -> None:
+    assert _only(body).speaker == speaker
