@@ -138,6 +138,8 @@ def _attribute(
     alone = not head.strip(" —–-") and len(tail.split()) <= 1 and not before
     if not alone and not looks_like_clause(words):
         return None  # a scare quote or a title inside running text
+    if not before and _BYLINE.match(tail) and _LABEL_ONLY.match(head):
+        return None  # 'LATE NIGHT—"Ferries to run all night," by the Courier's Jo Lind': a headline
     if before:
         made = _from_match(
             _TAIL_ANY.match(head), para.start + before[-1].end, words, sentence, state
@@ -172,6 +174,10 @@ def _attribute(
     return unknown_statement(words, sentence)
 
 
+#: A byline after a quote: '"…," by the Courier's Jo Lind' credits a piece, not a speaker.
+_BYLINE = re.compile(r"\s*,?\s*by\s+(?:the\s+)?[" + UPPER + r"]")
+#: Nothing before that quote but a newsletter's label and a dash ('LATE NIGHT—', '—').
+_LABEL_ONLY = re.compile(r"\s*(?:[" + UPPER + r"][^a-z“”\"]{0,40})?[—–-]?\s*$")
 #: After a quote that opens its sentence, a dash clause is the reporter's gloss, no cue.
 _DASH_AFTER = re.compile(r"\s*[—–-]{1,2}\s+[a-z]")
 #: A participle alone before a quote: the previous speaker goes on ('Adding, "…"').

@@ -1031,3 +1031,17 @@ def test_a_name_line_closing_the_quote_signs_it() -> None:
 )
 def test_more_from_and_according_to_before_a_colon_name_the_source(body: str, speaker: str) -> None:
     assert _only(body).speaker == speaker
+
+
+def test_a_headline_credited_with_by_is_no_statement() -> None:
+    """Newsletters list pieces as 'LABEL—"Headline," by Outlet's Author: "excerpt"': the
+    headline is no one's words; a quote credited with 'said' still is."""
+    text = (
+        'LATE NIGHT—"Ferries will run all night from next week, the council says," by the '
+        "Courier's Jo Lind: http://example.com/ferries.\n\n"
+        '—"Why the harbour wall keeps falling down in every storm," by Harbour Weekly\'s '
+        "Ann Holt.\n\n"
+        '"The ferries will run all night from next week," said Tom Reyes.\n'
+    )
+    found = extract_statements(TITLE + text)
+    assert [s.speaker for s in found] == ["Tom Reyes"]
