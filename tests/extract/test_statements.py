@@ -1045,3 +1045,12 @@ def test_a_headline_credited_with_by_is_no_statement() -> None:
     )
     found = extract_statements(TITLE + text)
     assert [s.speaker for s in found] == ["Tom Reyes"]
+
+
+def test_an_organisation_paraphrase_ending_in_a_colon_announces_the_next_quote() -> None:
+    text = (
+        "At a briefing on Tuesday, the ferry board said of the new timetable and the two "
+        "extra boats it has ordered for the summer season:\n\n"
+        '"The timetable doubles the crossings at dawn and keeps the night boat running."\n'
+    )
+    assert _only(text).speaker == "the ferry board"
