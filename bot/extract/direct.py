@@ -110,6 +110,13 @@ def _quote_first(
     frame = frames.tail_frame(tail)
     if frame:
         return _emit(state, sentence, frame, spans[-1][1], _words(para, local), "")
+    last = _before_titles(para, local)
+    if last < len(local) - 1:  # '"…," Reyes, wearing "Save the Pier" badges, said.'
+        frame = frames.tail_frame(sentence.text[spans[last][1] :])
+        if frame:
+            return _emit(
+                state, sentence, frame, spans[last][1], _words(para, local[: last + 1]), ""
+            )
     if len(tail.split()) <= 1 and not middles_have_words(middles):
         return _continuation(sentence, _words(para, local), state, open_end=not local[-1].closed)
     return []
@@ -120,6 +127,15 @@ _SECOND_CUE = re.compile(
     r"(?:,|\s(?:before|and|then|later|after))\s+(?:then\s+)?(?P<cue>adding|added|continuing|"
     r"continued)\b[^“”\"]{0,40}$"
 )
+
+
+def _before_titles(para: Paragraph, local: list[QuoteSpan]) -> int:
+    """The index of the last quote before the titles that close the sentence: a title in
+    quotation marks after the quote ('wearing "Save the Pier" badges') is part of its frame."""
+    last = len(local) - 1
+    while last > 0 and not _clause_like(para, local[last]):
+        last -= 1
+    return last
 
 
 def _clause_like(para: Paragraph, q: QuoteSpan) -> bool:

@@ -1054,3 +1054,12 @@ def test_an_organisation_paraphrase_ending_in_a_colon_announces_the_next_quote()
         '"The timetable doubles the crossings at dawn and keeps the night boat running."\n'
     )
     assert _only(text).speaker == "the ferry board"
+
+
+def test_a_quoted_title_inside_the_frame_after_the_quote_keeps_the_frame() -> None:
+    body = (
+        '"The ferry was late again and nobody told us why," harbour pilot Tom Reyes, wearing a '
+        'cap and "Save the Pier" badges, said on Monday.'
+    )
+    st = _only(body)
+    assert (st.speaker, st.text) == ("Tom Reyes", "The ferry was late again and nobody told us why")
