@@ -1063,3 +1063,18 @@ def test_a_quoted_title_inside_the_frame_after_the_quote_keeps_the_frame() -> No
     )
     st = _only(body)
     assert (st.speaker, st.text) == ("Tom Reyes", "The ferry was late again and nobody told us why")
+
+
+def test_a_host_named_after_the_outlet_belongs_to_the_audience() -> None:
+    """'told Harbour Radio host Jim Lee' is one audience: the quote after it is whole."""
+    st = _only(
+        "Asked about the delays, former port director Ann Holt told Harbour Radio host Jim "
+        "Lee, “The new pier will be finished by spring, whatever the council says!”"
+    )
+    assert st.speaker == "Ann Holt"
+    assert st.text == "The new pier will be finished by spring, whatever the council says!"
+    assert st.cue == "told Harbour Radio host Jim Lee"
+    para = _only(
+        "Ann Holt told Harbour Radio host Jim Lee that the plan was “written on sand.”", "partial"
+    )
+    assert para.text.startswith("the plan was")
