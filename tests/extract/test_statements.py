@@ -1078,3 +1078,31 @@ def test_a_host_named_after_the_outlet_belongs_to_the_audience() -> None:
         "Ann Holt told Harbour Radio host Jim Lee that the plan was “written on sand.”", "partial"
     )
     assert para.text.startswith("the plan was")
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "text"),
+    [
+        (
+            'Reyes replied evenly, "I think the mayor has not read the plan at all."',
+            "direct",
+            "I think the mayor has not read the plan at all.",
+        ),
+        ('Holt told the harbour news agency simply, "We are done."', "direct", "We are done."),
+        (
+            'Reyes said the plan was fine, "but the ferries will not run."',
+            "partial",
+            'the plan was fine, "but the ferries will not run."',
+        ),
+        (
+            'Reyes recalled telling the crew, "We sail at dawn, whatever the weather does."',
+            "partial",
+            'telling the crew, "We sail at dawn, whatever the weather does."',
+        ),
+    ],
+)
+def test_a_short_adjunct_before_a_whole_quote_leaves_it_direct(
+    body: str, kind: str, text: str
+) -> None:
+    st = _only(body, kind)
+    assert st.text == text
