@@ -12,7 +12,7 @@ import re
 
 from bot.extract import frames
 from bot.extract.cues import PARTICIPLE_WORDS, SPEECH_VARIANTS, when_of
-from bot.extract.fallback import is_title
+from bot.extract.fallback import is_title, lead_in
 from bot.extract.paragraphs import Paragraph, Sentence
 from bot.extract.quotes import QuoteSpan, normalise_marks, strip_marks
 from bot.extract.records import ExtractedStatement, ReadingState, make_statement, tidy_quote
@@ -162,6 +162,9 @@ def _continuation(
         )
         if made:
             return [made]
+    intro = lead_in(state.previous, words, sentence, state)
+    if intro is not None:
+        return [intro]
     last = state.last
     recent = last is not None and last.ref is not None and sentence.paragraph - last.paragraph <= 1
     if (

@@ -17,7 +17,13 @@ from bot.extract import frames
 from bot.extract.lexicon import UPPER
 from bot.extract.paragraphs import Paragraph, Sentence
 from bot.extract.quotes import QuoteSpan, normalise_marks, strip_marks
-from bot.extract.records import ExtractedStatement, ReadingState, make_statement, tidy_quote
+from bot.extract.records import (
+    HAS_MARK,
+    ExtractedStatement,
+    ReadingState,
+    make_statement,
+    tidy_quote,
+)
 from bot.extract.speakers import SpeakerRef, classify
 from bot.extract.subjects import sentence_subject
 
@@ -342,6 +348,43 @@ def _plausible_tail(match: re.Match[str]) -> bool:
     return spk.split()[0] not in ("The", "A", "An", "This", "That", "It") or bool(
         match.group("spk")
     )
+
+
+#: Most words a lead-in sentence may have ('Harbour College's Ann Holt agreed.').
+LEAD_IN_WORDS = 12
+
+
+def lead_in(
+    previous: Sentence | None, words: str, sentence: Sentence, state: ReadingState
+) -> ExtractedStatement | None:
+    """'Reyes said … / Holt agreed. "…"': a bare quote right after a short sentence of its
+    paragraph whose subject is a named person (and which said nothing itself) is that
+    person's, not the previous speaker's."""
+    if (
+        previous is None
+        or previous.paragraph != sentence.paragraph
+        or previous.start >= sentence.start
+        or not previous.text.endswith(".")  # not a question, nor a cut before an initial
+        or len(previous.text.split()) > LEAD_IN_WORDS
+        or HAS_MARK.search(previous.text)  # a quote of its own that found no speaker
+        or (state.last is not None and state.last.start == previous.start)  # 'X said so.'
+    ):
+        return None
+    subject = sentence_subject(previous.text)
+    if subject is None:
+        return None
+    rest = previous.text[subject[1] + len(subject[0]) :].lstrip()
+    if rest.startswith(","):  # 'Ann Holt, a pollster, was blunter.': past the apposition
+        close = rest.find(",", 1)
+        rest = rest[close + 1 :].lstrip() if close > 0 else ""
+    if not rest[:1].islower():
+        return None  # no verb after the subject ('Lind, a research firm.'): no clause
+    named = classify(subject[0])
+    if named is None or named.kind != "person":
+        return None  # a name only: 'He nodded.', 'The captain nodded.' need resolving
+    made = make_statement(state, subject[0], previous.start + subject[1], words, "direct",
+                          None, sentence, None, "inferred")  # fmt: skip
+    return made if made is not None and made.ref is not None and made.ref.kind == "person" else None
 
 
 def _carried(words: str, sentence: Sentence, state: ReadingState) -> ExtractedStatement | None:

@@ -152,10 +152,12 @@ def _paragraph_statements(
         return [labelled], sentences
     if state.announced and state.announced[3] < para.index - 1:
         state.announced = None
+    state.previous = None
     for sentence in sentences:
         made = direct_statements(sentence, quotes, para, state) if quotes else []
         if not made:
             made = indirect_statements(sentence, state)
+        state.previous = None if made else sentence
         for st in made:
             found.append(st)
             if st.ref is not None and st.ref.kind not in ("pronoun", "unknown"):

@@ -1106,3 +1106,29 @@ def test_a_short_adjunct_before_a_whole_quote_leaves_it_direct(
 ) -> None:
     st = _only(body, kind)
     assert st.text == text
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Harbour College's Ann Holt agreed.",
+        "Ann Holt, a pollster, was blunter.",
+        "Ann Holt shook her head.",
+    ],
+)
+def test_a_bare_quote_after_a_named_lead_in_sentence_is_that_persons(lead: str) -> None:
+    text = (
+        '"The vote is far from settled," said Tom Reyes, editor of the Harbour Courier.\n\n'
+        f'{lead} "Ferry fares will have to rise before the summer."\n'
+    )
+    found = {s.text.split()[0]: s.speaker for s in extract_statements(TITLE + text)}
+    assert found == {"The": "Tom Reyes", "Ferry": "Ann Holt"}
+
+
+def test_a_question_or_a_description_before_a_bare_quote_keeps_the_last_speaker() -> None:
+    text = (
+        '"The vote is far from settled," said Tom Reyes, editor of the Harbour Courier.\n\n'
+        'Was the council listening? "Ferry fares will have to rise before the summer."\n'
+    )
+    found = {s.text.split()[0]: s.speaker for s in extract_statements(TITLE + text)}
+    assert found["Ferry"] == "Tom Reyes"
