@@ -1132,3 +1132,32 @@ def test_a_question_or_a_description_before_a_bare_quote_keeps_the_last_speaker(
     )
     found = {s.text.split()[0]: s.speaker for s in extract_statements(TITLE + text)}
     assert found["Ferry"] == "Tom Reyes"
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "text"),
+    [
+        (
+            'When the pier reopens next spring, Dr. Holt added, "it will bring the fishing boats '
+            'back to the old quay."',
+            "partial",
+            'When the pier reopens next spring, "it will bring the fishing boats back to the old quay."',
+        ),
+        (
+            'At the same time, the aide added, "nobody on the council has costed the dredging '
+            'yet."',
+            "direct",
+            "nobody on the council has costed the dredging yet.",
+        ),
+        (
+            'Despite the criticism of the budget, Holt said that "the harbour fund has never been '
+            'in better shape."',
+            "direct",
+            "the harbour fund has never been in better shape.",
+        ),
+    ],
+)
+def test_a_lower_case_quote_after_an_inverted_frame_finishes_the_lead_clause(
+    body: str, kind: str, text: str
+) -> None:
+    assert _only(body, kind).text == text
