@@ -1161,3 +1161,12 @@ def test_a_lower_case_quote_after_an_inverted_frame_finishes_the_lead_clause(
     body: str, kind: str, text: str
 ) -> None:
     assert _only(body, kind).text == text
+
+
+def test_calling_after_a_clause_attributes_the_name_given() -> None:
+    """', calling him "…"' is a participle of attribution like ', saying "…"'."""
+    st = _only(
+        'At the harbour meeting, Holt turned on Reyes, calling him "a danger to every crew."',
+        "partial",
+    )
+    assert (st.speaker, st.cue, st.text) == ("Holt", "calling", 'him "a danger to every crew."')
