@@ -57,6 +57,7 @@ PARTICIPLES_LIST: list[str] = """
 saying adding noting arguing asking telling warning explaining claiming insisting stating
 declaring acknowledging admitting denying conceding writing tweeting suggesting recalling
 predicting promising vowing urging complaining answering replying responding calling
+accusing describing criticizing criticising blasting
 """.split()  # noqa: SIM905
 
 #: Verbs of telling that take their audience as object.

@@ -1170,3 +1170,14 @@ def test_calling_after_a_clause_attributes_the_name_given() -> None:
         "partial",
     )
     assert (st.speaker, st.cue, st.text) == ("Holt", "calling", 'him "a danger to every crew."')
+
+
+def test_accusing_after_a_clause_is_a_statement_of_its_own() -> None:
+    found = extract_statements(
+        TITLE + "Holt wrote to the council on Monday, accusing its members of hiding the true "
+        "costs of the pier."
+    )
+    assert [(s.cue, s.text) for s in found][-1] == (
+        "accusing",
+        "its members of hiding the true costs of the pier",
+    )
