@@ -57,7 +57,7 @@ PARTICIPLES_LIST: list[str] = """
 saying adding noting arguing asking telling warning explaining claiming insisting stating
 declaring acknowledging admitting denying conceding writing tweeting suggesting recalling
 predicting promising vowing urging complaining answering replying responding calling
-accusing describing criticizing criticising blasting
+accusing describing criticizing criticising blasting citing
 """.split()  # noqa: SIM905
 
 #: Verbs of telling that take their audience as object.

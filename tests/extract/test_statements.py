@@ -1181,3 +1181,14 @@ def test_accusing_after_a_clause_is_a_statement_of_its_own() -> None:
         "accusing",
         "its members of hiding the true costs of the pier",
     )
+
+
+def test_citing_after_a_clause_is_a_statement_of_its_own() -> None:
+    found = extract_statements(
+        TITLE + "Ann Holt defended the delay on the pier vote, citing the cost of the new sea wall."
+    )
+    assert [(s.speaker, s.cue, s.text) for s in found][-1] == (
+        "Ann Holt",
+        "citing",
+        "the cost of the new sea wall",
+    )
