@@ -1192,3 +1192,17 @@ def test_citing_after_a_clause_is_a_statement_of_its_own() -> None:
         "citing",
         "the cost of the new sea wall",
     )
+
+
+def test_a_relative_clause_ending_in_an_adverb_keeps_the_source() -> None:
+    """'according to a port official who spoke privately': the -ly word ends the relative
+    clause, not a subject ('Moscow strongly' is still no speaker)."""
+    ref = classify("a port official who spoke privately")
+    assert ref is not None and ref.kind == "anonymous"
+    assert classify("Moscow strongly") is None
+    st = _only(
+        "The ferry company will raise its fares in the spring, according to a port official "
+        "who spoke privately.",
+        "indirect",
+    )
+    assert st.cue == "according to"
