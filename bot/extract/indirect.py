@@ -223,6 +223,8 @@ def labelled_line(
     ):
         return None
     words = match.group("words").strip()
+    if "according to" in words:
+        return None  # 'Delegates: Holt leads by 40, according to the AP.': a topic, sourced
     quoted = find_quotes(words)
     kind = "partial" if quoted else "indirect"
     if para.index == 0:

@@ -1206,3 +1206,11 @@ def test_a_relative_clause_ending_in_an_adverb_keeps_the_source() -> None:
         "indirect",
     )
     assert st.cue == "according to"
+
+
+def test_a_label_before_a_sourced_line_is_a_topic_not_a_speaker() -> None:
+    found = extract_statements(
+        TITLE + "Ferries: Holt's plan has the support of 14 captains against 3 for Reyes, "
+        'according to Harbour Radio. "We want the night boat back," said Tom Lind.\n'
+    )
+    assert [s.speaker for s in found] == ["Harbour Radio", "Tom Lind"]
