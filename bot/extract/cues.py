@@ -39,12 +39,15 @@ TELL_RE = (
     r"(?:told|tells|tell|telling|asked|asks|ask|asking|informed|informs|assured|assures|"
     r"reminded|reminds|warned|warns|urged|urges)"
 )
-#: Objects of "told"/"asked": the audience, which belongs to the cue ("told Reuters").
+#: Objects of "told"/"asked": the audience, which belongs to the cue ("told Reuters", "told
+#: Harbour Radio host Jim Lee").
 AUDIENCE = (
     r"(?:(?:[A-Z][\w’'.-]*\s+)?(?:reporters|journalists|supporters|voters|donors|officials|"
     r"lawmakers|members|students|workers|leaders)|the\s+crowd|a\s+crowd|an\s+audience|the\s+audience|"
     r"him|her|them|me|us|you|the\s+[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,4}|"
-    r"[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|and|&)){0,5}|"
+    r"[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|and|&)){0,5}"
+    r"(?:\s+(?:host|anchor|reporter|correspondent|interviewer|moderator)\s+"
+    r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})?|"
     r"(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:crowd|audience|rally|interviewer|reporter|"
     r"radio\s+host|host|group|gathering|conference|meeting))"
 )

@@ -12,10 +12,16 @@ import re
 
 from bot.extract import frames
 from bot.extract.cues import PARTICIPLE_WORDS, SPEECH_VARIANTS, when_of
-from bot.extract.fallback import is_title
+from bot.extract.fallback import is_title, lead_in
 from bot.extract.paragraphs import Paragraph, Sentence
 from bot.extract.quotes import QuoteSpan, normalise_marks, strip_marks
-from bot.extract.records import ExtractedStatement, ReadingState, make_statement, tidy_quote
+from bot.extract.records import (
+    HAS_MARK,
+    ExtractedStatement,
+    ReadingState,
+    make_statement,
+    tidy_quote,
+)
 
 log = logging.getLogger(__name__)
 
@@ -110,6 +116,13 @@ def _quote_first(
     frame = frames.tail_frame(tail)
     if frame:
         return _emit(state, sentence, frame, spans[-1][1], _words(para, local), "")
+    last = _before_titles(para, local)
+    if last < len(local) - 1:  # '"…," Reyes, wearing "Save the Pier" badges, said.'
+        frame = frames.tail_frame(sentence.text[spans[last][1] :])
+        if frame:
+            return _emit(
+                state, sentence, frame, spans[last][1], _words(para, local[: last + 1]), ""
+            )
     if len(tail.split()) <= 1 and not middles_have_words(middles):
         return _continuation(sentence, _words(para, local), state, open_end=not local[-1].closed)
     return []
@@ -120,6 +133,15 @@ _SECOND_CUE = re.compile(
     r"(?:,|\s(?:before|and|then|later|after))\s+(?:then\s+)?(?P<cue>adding|added|continuing|"
     r"continued)\b[^“”\"]{0,40}$"
 )
+
+
+def _before_titles(para: Paragraph, local: list[QuoteSpan]) -> int:
+    """The index of the last quote before the titles that close the sentence: a title in
+    quotation marks after the quote ('wearing "Save the Pier" badges') is part of its frame."""
+    last = len(local) - 1
+    while last > 0 and not _clause_like(para, local[last]):
+        last -= 1
+    return last
 
 
 def _clause_like(para: Paragraph, q: QuoteSpan) -> bool:
@@ -146,6 +168,9 @@ def _continuation(
         )
         if made:
             return [made]
+    intro = lead_in(state.previous, words, sentence, state)
+    if intro is not None:
+        return [intro]
     last = state.last
     recent = last is not None and last.ref is not None and sentence.paragraph - last.paragraph <= 1
     if (
@@ -206,8 +231,44 @@ def embedded_partials(
         if st.kind != "direct" or st.cue in (":", "—"):
             out.append(st)
             continue
-        out.append(_as_partial(st, para, quotes) or st)
+        out.append(_lead_partial(st, para, quotes) or _as_partial(st, para, quotes) or st)
     return out
+
+
+#: Fewest words of a lead clause that a lower-case quote after the frame finishes.
+LEAD_CLAUSE_WORDS = 5
+
+
+def _lead_partial(
+    st: ExtractedStatement, para: Paragraph, quotes: list[QuoteSpan]
+) -> ExtractedStatement | None:
+    """'When the pier reopens, Holt added, "it will …"': a quote that opens in lower
+    case after an inverted frame finishes the clause before the frame; the statement is the
+    clause and the quote, a partial quote (a short lead such as 'At the same time,' is only
+    an adverbial and leaves the quote whole)."""
+    if not st.text[:1].islower() or st.ref is None or not st.ref.phrase:
+        return None
+    lo, hi = st.start - para.start, st.end - para.start
+    sentence = para.text[lo:hi]
+    at = sentence.find(st.ref.phrase)
+    lead = sentence[:at].rstrip() if at > 0 else ""
+    if not lead.endswith(",") or len(lead.split()) < LEAD_CLAUSE_WORDS or HAS_MARK.search(lead):
+        return None
+    start = st.text[:20]
+    quote = next(
+        (q for q in quotes if lo <= q.start < hi and start in para.text[q.inner_start : q.end]),
+        None,
+    )
+    if quote is None or st.cue is None:
+        return None
+    frame = para.text[lo + at + len(st.ref.phrase) : quote.start].strip()
+    if not frame.endswith(",") or frame.rstrip(",").strip() != st.cue:
+        return None  # only the inverted cue stands between ('X added,'), not 'said that
+    clause = f"{lead} {para.text[quote.start : quote.end]}"
+    return ExtractedStatement(
+        st.speaker, normalise_marks(clause), "partial", st.cue, st.paragraph, st.start, st.end,
+        st.ref, st.when, st.confidence,
+    )  # fmt: skip
 
 
 def _as_partial(

@@ -17,7 +17,13 @@ from bot.extract import frames
 from bot.extract.lexicon import UPPER
 from bot.extract.paragraphs import Paragraph, Sentence
 from bot.extract.quotes import QuoteSpan, normalise_marks, strip_marks
-from bot.extract.records import ExtractedStatement, ReadingState, make_statement, tidy_quote
+from bot.extract.records import (
+    HAS_MARK,
+    ExtractedStatement,
+    ReadingState,
+    make_statement,
+    tidy_quote,
+)
 from bot.extract.speakers import SpeakerRef, classify
 from bot.extract.subjects import sentence_subject
 
@@ -138,6 +144,8 @@ def _attribute(
     alone = not head.strip(" —–-") and len(tail.split()) <= 1 and not before
     if not alone and not looks_like_clause(words):
         return None  # a scare quote or a title inside running text
+    if not before and _BYLINE.match(tail) and _LABEL_ONLY.match(head):
+        return None  # 'LATE NIGHT—"Ferries to run all night," by the Courier's Jo Lind': a headline
     if before:
         made = _from_match(
             _TAIL_ANY.match(head), para.start + before[-1].end, words, sentence, state
@@ -172,6 +180,10 @@ def _attribute(
     return unknown_statement(words, sentence)
 
 
+#: A byline after a quote: '"…," by the Courier's Jo Lind' credits a piece, not a speaker.
+_BYLINE = re.compile(r"\s*,?\s*by\s+(?:the\s+)?[" + UPPER + r"]")
+#: Nothing before that quote but a newsletter's label and a dash ('LATE NIGHT—', '—').
+_LABEL_ONLY = re.compile(r"\s*(?:[" + UPPER + r"][^a-z“”\"]{0,40})?[—–-]?\s*$")
 #: After a quote that opens its sentence, a dash clause is the reporter's gloss, no cue.
 _DASH_AFTER = re.compile(r"\s*[—–-]{1,2}\s+[a-z]")
 #: A participle alone before a quote: the previous speaker goes on ('Adding, "…"').
@@ -282,22 +294,40 @@ def colon_intro(text: str) -> tuple[str, int] | None:
 
 
 _SIGN_OFF = re.compile(r"^[-—–~]\s*(?P<spk>[A-Z][^,.;:!?]{1,60}?)\s*(?:[,.]|$)")
+#: '"… / Jo Lind, Harbour Institute."': a line of a name (and affiliation) that closes the
+#: quote opened the line before signs it, as pull quotes and newsletters set them.
+_SIGN_OFF_CLOSE = re.compile(r"^(?P<spk>[A-Z][^,;:!?\"“”]{1,60}?)(?:,\s+[^\"“”]{1,80}?)?\.?[\"”]$")
+#: How a quote's speaker was found when a sign-off line may name it instead: none was, or
+#: (for a line that closes the quote, a surer sign than a dash) the last speaker was carried.
+_SIGNABLE = frozenset({"unknown", "carried"})
 
 
 def sign_offs(
     statements: list[ExtractedStatement], paragraphs: list[Paragraph], state: ReadingState
 ) -> list[ExtractedStatement]:
     """'"…" / — Bernie Sanders.': a dash line after a quote names the quote's speaker."""
-    if not any(st.confidence == "unknown" for st in statements):
+    if not any(st.confidence in _SIGNABLE for st in statements):
         return statements
     names: dict[int, tuple[str, int]] = {}
+    closing: set[int] = set()  # paragraphs whose quote the sign-off line closes
     for para in paragraphs:
         match = _SIGN_OFF.match(para.text)
+        if match is None and para.text[-1] in '"”' and len(para.text) < 150:
+            match = _SIGN_OFF_CLOSE.match(para.text)
+            if match and (ref := classify(match.group("spk"))) and ref.kind != "person":
+                match = None  # only a person's name signs a quote without a dash
+            if match:
+                closing.add(para.index - 1)
         if match:
             names[para.index - 1] = (match.group("spk"), para.start + match.start("spk"))
+    if not names:
+        return statements
     out: list[ExtractedStatement] = []
     for st in statements:
-        found = names.get(st.paragraph) if st.confidence == "unknown" else None
+        signable = st.confidence == "unknown" or (
+            st.confidence == "carried" and st.paragraph in closing
+        )
+        found = names.get(st.paragraph) if signable else None
         ref = classify(found[0]) if found else None
         if found and ref is not None and ref.kind in _SPEAKING:
             sentence = Sentence(st.paragraph, st.start, st.end, st.text)
@@ -318,6 +348,43 @@ def _plausible_tail(match: re.Match[str]) -> bool:
     return spk.split()[0] not in ("The", "A", "An", "This", "That", "It") or bool(
         match.group("spk")
     )
+
+
+#: Most words a lead-in sentence may have ('Harbour College's Ann Holt agreed.').
+LEAD_IN_WORDS = 12
+
+
+def lead_in(
+    previous: Sentence | None, words: str, sentence: Sentence, state: ReadingState
+) -> ExtractedStatement | None:
+    """'Reyes said … / Holt agreed. "…"': a bare quote right after a short sentence of its
+    paragraph whose subject is a named person (and which said nothing itself) is that
+    person's, not the previous speaker's."""
+    if (
+        previous is None
+        or previous.paragraph != sentence.paragraph
+        or previous.start >= sentence.start
+        or not previous.text.endswith(".")  # not a question, nor a cut before an initial
+        or len(previous.text.split()) > LEAD_IN_WORDS
+        or HAS_MARK.search(previous.text)  # a quote of its own that found no speaker
+        or (state.last is not None and state.last.start == previous.start)  # 'X said so.'
+    ):
+        return None
+    subject = sentence_subject(previous.text)
+    if subject is None:
+        return None
+    rest = previous.text[subject[1] + len(subject[0]) :].lstrip()
+    if rest.startswith(","):  # 'Ann Holt, a pollster, was blunter.': past the apposition
+        close = rest.find(",", 1)
+        rest = rest[close + 1 :].lstrip() if close > 0 else ""
+    if not rest[:1].islower():
+        return None  # no verb after the subject ('Lind, a research firm.'): no clause
+    named = classify(subject[0])
+    if named is None or named.kind != "person":
+        return None  # a name only: 'He nodded.', 'The captain nodded.' need resolving
+    made = make_statement(state, subject[0], previous.start + subject[1], words, "direct",
+                          None, sentence, None, "inferred")  # fmt: skip
+    return made if made is not None and made.ref is not None and made.ref.kind == "person" else None
 
 
 def _carried(words: str, sentence: Sentence, state: ReadingState) -> ExtractedStatement | None:

@@ -82,18 +82,21 @@ _HEAD_PARTICIPLE = re.compile(
     + r"{0,2}\s*(?:[:,]|\s+that)?\s*$"
 )
 _HEAD_ACCORDING = re.compile(
-    r"(?:^|,\s*)(?P<cue>[Aa]ccording\s+to)\s+(?P<spk>[^,“”\"]{1,120}),\s*$"
+    r"(?:^|,\s*)(?P<cue>[Aa]ccording\s+to)\s+(?P<spk>[^,:“”\"]{1,120})[,:]\s*$"
 )
 _HEAD_COLON = re.compile(r"(?P<cue>:)\s*$")
 _NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){1,2}"
 _NAME_ANY = r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}"
-#: A name alone before a colon after a dash or at the start, or 'From the report:'.
+#: A name alone before a colon after a dash or at the start, 'From the report:', or 'More
+#: from Lind:' (the quote goes on with the source just quoted or cited).
 _NAMED_COLON = re.compile(
     r"(?:(?:^|\s[-—–]\s*)(?P<name>" + _NAME + r")|(?:^|\s)(?:[Mm]ore\s+)?[Ff]rom\s+"
     r"(?P<doc>the\s+(?:[\w-]+\s+){0,2}(?:report|study|statement|letter|memo|ruling|"
     r"filing|complaint|indictment|survey|poll|analysis|email|release))|"
     r"(?:^|\s)[Ff]rom\s+(?P<owner>" + _NAME_ANY + r")[’']s\s+(?:[\w-]+\s+){0,2}(?:post|"
-    r"statement|letter|tweet|speech|remarks|email|op-ed|column|book|memo|interview))\s*:\s*$"
+    r"statement|letter|tweet|speech|remarks|email|op-ed|column|book|memo|interview)|"
+    r"(?:^|[\s—–-])[Mm]ore\s+from\s+(?P<more>" + _NAME_ANY + r"(?:\s+and\s+" + _NAME_ANY + r")?))"
+    r"\s*:\s*$"
 )
 
 
@@ -129,7 +132,7 @@ def head_frame(head: str) -> Frame | None:
     if match:
         named = _NAMED_COLON.search(head[-120:])  # '… - Jo M. Lind: "…"', 'From the report: "…"'
         if named:
-            group = next(g for g in ("name", "doc", "owner") if named.group(g))
+            group = next(g for g in ("name", "doc", "owner", "more") if named.group(g))
             at = len(head) - len(head[-120:]) + named.start(group)
             return Frame(named.group(group), ":", at)
     if match and len(head.split()) <= 12:

@@ -10,10 +10,10 @@ import logging
 import re
 
 from bot.extract import paraphrase
-from bot.extract.cues import SPEECH_WORDS, has_cue, when_of
+from bot.extract.cues import PARTICIPLE_WORDS, SPEECH_WORDS, has_cue, when_of
 from bot.extract.lexicon import ORG_WORDS
 from bot.extract.paragraphs import Paragraph, Sentence
-from bot.extract.quotes import find_quotes, normalise_marks, strip_marks
+from bot.extract.quotes import QuoteSpan, find_quotes, normalise_marks, strip_marks
 from bot.extract.records import HAS_MARK, ExtractedStatement, ReadingState, make_statement
 from bot.extract.subjects import sentence_subject
 
@@ -143,6 +143,28 @@ def _adjunct_only(content: str) -> bool:
     )
 
 
+#: Most words an adjunct between the cue and a whole quote may have ('replied evenly, "…"',
+#: 'told the news agency simply, "…"'); a longer lead is a reported clause of its own.
+ADJUNCT_WORDS = 6
+
+
+def _adjunct_lead(lead: list[str], content: str, quote: QuoteSpan) -> bool:
+    """'told the news agency simply, "We are done."': a short lead set off by a comma before a
+    quote that opens with a capital is an adjunct (manner, time, audience): the quote is
+    whole. Not when the lead has 'that' or a cue of its own ('that in 2009, "…"', 'telling
+    aides, "…"'): then it belongs to the reported words, or is a second attribution."""
+    return (
+        len(lead) <= ADJUNCT_WORDS
+        and lead[-1].endswith(",")
+        and content[quote.inner_start : quote.inner_start + 1].isupper()
+        and not any(w.lower().strip(",") in _NOT_ADJUNCT for w in lead)
+    )
+
+
+#: Words that make a lead more than an adjunct: a clause ('that') or another cue.
+_NOT_ADJUNCT = frozenset({"that"}) | SPEECH_WORDS | PARTICIPLE_WORDS
+
+
 def _statement_for(
     state: ReadingState, phrase: str, pos: int, content: str, cue: str, sentence: Sentence
 ) -> ExtractedStatement | None:
@@ -162,7 +184,7 @@ def _statement_for(
     if (
         quoted
         and len(quoted) == 1
-        and (not lead or lead[-1].lower() == "that")  # 'X said on Monday that "…"'
+        and (not lead or lead[-1].lower() == "that" or _adjunct_lead(lead, content, quoted[0]))
         and not content[quoted[0].end :].strip(" .,")
     ):
         kind = "direct"
@@ -201,9 +223,13 @@ def labelled_line(
     ):
         return None
     words = match.group("words").strip()
+    if "according to" in words:
+        return None  # 'Delegates: Holt leads by 40, according to the AP.': a topic, sourced
     quoted = find_quotes(words)
     kind = "partial" if quoted else "indirect"
-    if len(quoted) == 1 and quoted[0].start == 0 and not words[quoted[0].end :].strip(" .,"):
+    if para.index == 0:
+        pass  # a headline ('Lind: ‘We Will Build It’') trims what was said: never verbatim
+    elif len(quoted) == 1 and quoted[0].start == 0 and not words[quoted[0].end :].strip(" .,"):
         kind, words = "direct", strip_marks(words)
     elif not quoted and spk.isupper() and len(spk) > 1:
         kind = "direct"  # a transcript line ('LIND: We will build it.') is the speaker's words

@@ -56,7 +56,8 @@ slam oppose welcome condemn denounce threaten recommend tout highlight
 PARTICIPLES_LIST: list[str] = """
 saying adding noting arguing asking telling warning explaining claiming insisting stating
 declaring acknowledging admitting denying conceding writing tweeting suggesting recalling
-predicting promising vowing urging complaining answering replying responding
+predicting promising vowing urging complaining answering replying responding calling
+accusing describing criticizing criticising blasting citing
 """.split()  # noqa: SIM905
 
 #: Verbs of telling that take their audience as object.

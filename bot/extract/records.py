@@ -57,6 +57,9 @@ class ReadingState:
     paragraph_starts: list[int] = field(default_factory=list)  # article offsets, in order
     first_paragraph: int = 0  # the index of the first (0 when the article has a title)
     single: bool = False  # the article quotes with single marks (‘…,’ she said)
+    #: The sentence just read when it gave no statement ('Holt agreed.'), for a bare quote
+    #: right after it; None otherwise.
+    previous: Sentence | None = None
 
 
 def _display(ref: SpeakerRef, pos: int, state: ReadingState) -> tuple[str, SpeakerRef]:

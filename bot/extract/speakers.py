@@ -170,6 +170,8 @@ _NO_LONE_SPEAKER = (
 
 def _speaker_shaped(words: list[str]) -> bool:
     """Reject adverbials and fragments that the frame patterns can mistake for a subject."""
+    if "who" in words[1:]:  # 'a port official who spoke privately'
+        words = words[: words.index("who", 1)]
     first, last = words[0].lower().strip(",.“”\"'‘’"), words[-1]
     if first in NOT_SPEAKER_START or last.endswith(("’s", "'s")) and len(words) == 1:
         return False

@@ -152,10 +152,12 @@ def _paragraph_statements(
         return [labelled], sentences
     if state.announced and state.announced[3] < para.index - 1:
         state.announced = None
+    state.previous = None
     for sentence in sentences:
         made = direct_statements(sentence, quotes, para, state) if quotes else []
         if not made:
             made = indirect_statements(sentence, state)
+        state.previous = None if made else sentence
         for st in made:
             found.append(st)
             if st.ref is not None and st.ref.kind not in ("pronoun", "unknown"):
@@ -172,6 +174,11 @@ def _paragraph_statements(
     return embedded_partials(found, para, quotes), sentences
 
 
+#: Who may announce the next paragraph's quote with a paraphrase ending in a colon ('X said
+#: that, given the field:', 'The committee said about its plan:'): any named source.
+_ANNOUNCERS = frozenset({"person", "organisation", "anonymous", "document"})
+
+
 def _announce(
     para: Paragraph, sentences: list[Sentence], found: list[ExtractedStatement], state: ReadingState
 ) -> None:
@@ -181,7 +188,7 @@ def _announce(
         return
     if found and found[-1].start >= last.start:
         said = found[-1]  # 'X said that, given the field:' and the quote in the next paragraph
-        if said.kind == "indirect" and said.ref is not None and said.ref.kind == "person":
+        if said.kind == "indirect" and said.ref is not None and said.ref.kind in _ANNOUNCERS:
             state.announced = (said.speaker, said.start, said.cue or ":", para.index)
         return
     frame = frames.head_frame(last.text)

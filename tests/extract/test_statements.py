@@ -978,3 +978,239 @@ def test_a_day_or_a_place_closing_a_source_phrase_is_no_person(phrase: str, kind
 )
 def test_a_sentence_adverb_opening_the_sentence_is_no_speaker(body: str, speaker: str) -> None:
     assert _only(body, "indirect").speaker == speaker
+
+
+def test_a_labelled_headline_is_no_direct_quote() -> None:
+    """A title line 'Name: ‘…’' trims what was said (headline style): partial, not direct."""
+    text = (
+        "Ann Holt: ‘We Will Rebuild The Harbour Wall’\n\n"
+        "Mayor Ann Holt promised on Monday to rebuild the harbour wall before winter.\n\n"
+        "HOLT: We will rebuild it before the first storm.\n"
+    )
+    found = {s.paragraph: s for s in extract_statements(text)}
+    assert found[0].speaker == "Ann Holt" and found[0].kind == "partial"
+    assert found[2].kind == "direct"  # a transcript line in the body stays verbatim
+
+
+def test_a_name_line_closing_the_quote_signs_it() -> None:
+    """'"… / Jo Lind, Harbour Institute."': the name line that closes the quote is its
+    speaker, over nobody and over the speaker carried from the paragraph before."""
+    text = (
+        "Economists were divided on the harbour plan.\n\n"
+        '"The plan will pay for itself within a decade, if the ferries keep running.\n'
+        'Mara Quist, Harbour Institute."\n\n'
+        '"Ships will dock at night," said Tom Reyes, the port manager.\n\n'
+        '"Nobody has priced the dredging, and the council knows it.\n'
+        'Ivo Brandt, Coastal Trust."\n'
+    )
+    found = {s.text.split()[0]: s.speaker for s in extract_statements(TITLE + text)}
+    assert found["The"] == "Mara Quist"
+    assert found["Nobody"] == "Ivo Brandt"
+    assert found["Ships"] == "Tom Reyes"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Tom Reyes said the plan was sound. More from Reyes: "
+            '"The ferries will run every hour, and the fares will stay low."',
+            "Tom Reyes",
+        ),
+        (
+            "Fares were the sticking point -More from Reyes: "
+            '"The ferries will run every hour, and the fares will stay low."',
+            "Reyes",
+        ),
+        (
+            'According to the Harbour Times: "The council voted six to one for the plan, '
+            'after a long night."',
+            "the Harbour Times",
+        ),
+    ],
+)
+def test_more_from_and_according_to_before_a_colon_name_the_source(body: str, speaker: str) -> None:
+    assert _only(body).speaker == speaker
+
+
+def test_a_headline_credited_with_by_is_no_statement() -> None:
+    """Newsletters list pieces as 'LABEL—"Headline," by Outlet's Author: "excerpt"': the
+    headline is no one's words; a quote credited with 'said' still is."""
+    text = (
+        'LATE NIGHT—"Ferries will run all night from next week, the council says," by the '
+        "Courier's Jo Lind: http://example.com/ferries.\n\n"
+        '—"Why the harbour wall keeps falling down in every storm," by Harbour Weekly\'s '
+        "Ann Holt.\n\n"
+        '"The ferries will run all night from next week," said Tom Reyes.\n'
+    )
+    found = extract_statements(TITLE + text)
+    assert [s.speaker for s in found] == ["Tom Reyes"]
+
+
+def test_an_organisation_paraphrase_ending_in_a_colon_announces_the_next_quote() -> None:
+    text = (
+        "At a briefing on Tuesday, the ferry board said of the new timetable and the two "
+        "extra boats it has ordered for the summer season:\n\n"
+        '"The timetable doubles the crossings at dawn and keeps the night boat running."\n'
+    )
+    assert _only(text).speaker == "the ferry board"
+
+
+def test_a_quoted_title_inside_the_frame_after_the_quote_keeps_the_frame() -> None:
+    body = (
+        '"The ferry was late again and nobody told us why," harbour pilot Tom Reyes, wearing a '
+        'cap and "Save the Pier" badges, said on Monday.'
+    )
+    st = _only(body)
+    assert (st.speaker, st.text) == ("Tom Reyes", "The ferry was late again and nobody told us why")
+
+
+def test_a_host_named_after_the_outlet_belongs_to_the_audience() -> None:
+    """'told Harbour Radio host Jim Lee' is one audience: the quote after it is whole."""
+    st = _only(
+        "Asked about the delays, former port director Ann Holt told Harbour Radio host Jim "
+        "Lee, “The new pier will be finished by spring, whatever the council says!”"
+    )
+    assert st.speaker == "Ann Holt"
+    assert st.text == "The new pier will be finished by spring, whatever the council says!"
+    assert st.cue == "told Harbour Radio host Jim Lee"
+    para = _only(
+        "Ann Holt told Harbour Radio host Jim Lee that the plan was “written on sand.”", "partial"
+    )
+    assert para.text.startswith("the plan was")
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "text"),
+    [
+        (
+            'Reyes replied evenly, "I think the mayor has not read the plan at all."',
+            "direct",
+            "I think the mayor has not read the plan at all.",
+        ),
+        ('Holt told the harbour news agency simply, "We are done."', "direct", "We are done."),
+        (
+            'Reyes said the plan was fine, "but the ferries will not run."',
+            "partial",
+            'the plan was fine, "but the ferries will not run."',
+        ),
+        (
+            'Reyes recalled telling the crew, "We sail at dawn, whatever the weather does."',
+            "partial",
+            'telling the crew, "We sail at dawn, whatever the weather does."',
+        ),
+    ],
+)
+def test_a_short_adjunct_before_a_whole_quote_leaves_it_direct(
+    body: str, kind: str, text: str
+) -> None:
+    st = _only(body, kind)
+    assert st.text == text
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Harbour College's Ann Holt agreed.",
+        "Ann Holt, a pollster, was blunter.",
+        "Ann Holt shook her head.",
+    ],
+)
+def test_a_bare_quote_after_a_named_lead_in_sentence_is_that_persons(lead: str) -> None:
+    text = (
+        '"The vote is far from settled," said Tom Reyes, editor of the Harbour Courier.\n\n'
+        f'{lead} "Ferry fares will have to rise before the summer."\n'
+    )
+    found = {s.text.split()[0]: s.speaker for s in extract_statements(TITLE + text)}
+    assert found == {"The": "Tom Reyes", "Ferry": "Ann Holt"}
+
+
+def test_a_question_or_a_description_before_a_bare_quote_keeps_the_last_speaker() -> None:
+    text = (
+        '"The vote is far from settled," said Tom Reyes, editor of the Harbour Courier.\n\n'
+        'Was the council listening? "Ferry fares will have to rise before the summer."\n'
+    )
+    found = {s.text.split()[0]: s.speaker for s in extract_statements(TITLE + text)}
+    assert found["Ferry"] == "Tom Reyes"
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "text"),
+    [
+        (
+            'When the pier reopens next spring, Dr. Holt added, "it will bring the fishing boats '
+            'back to the old quay."',
+            "partial",
+            'When the pier reopens next spring, "it will bring the fishing boats back to the old quay."',
+        ),
+        (
+            'At the same time, the aide added, "nobody on the council has costed the dredging '
+            'yet."',
+            "direct",
+            "nobody on the council has costed the dredging yet.",
+        ),
+        (
+            'Despite the criticism of the budget, Holt said that "the harbour fund has never been '
+            'in better shape."',
+            "direct",
+            "the harbour fund has never been in better shape.",
+        ),
+    ],
+)
+def test_a_lower_case_quote_after_an_inverted_frame_finishes_the_lead_clause(
+    body: str, kind: str, text: str
+) -> None:
+    assert _only(body, kind).text == text
+
+
+def test_calling_after_a_clause_attributes_the_name_given() -> None:
+    """', calling him "…"' is a participle of attribution like ', saying "…"'."""
+    st = _only(
+        'At the harbour meeting, Holt turned on Reyes, calling him "a danger to every crew."',
+        "partial",
+    )
+    assert (st.speaker, st.cue, st.text) == ("Holt", "calling", 'him "a danger to every crew."')
+
+
+def test_accusing_after_a_clause_is_a_statement_of_its_own() -> None:
+    found = extract_statements(
+        TITLE + "Holt wrote to the council on Monday, accusing its members of hiding the true "
+        "costs of the pier."
+    )
+    assert [(s.cue, s.text) for s in found][-1] == (
+        "accusing",
+        "its members of hiding the true costs of the pier",
+    )
+
+
+def test_citing_after_a_clause_is_a_statement_of_its_own() -> None:
+    found = extract_statements(
+        TITLE + "Ann Holt defended the delay on the pier vote, citing the cost of the new sea wall."
+    )
+    assert [(s.speaker, s.cue, s.text) for s in found][-1] == (
+        "Ann Holt",
+        "citing",
+        "the cost of the new sea wall",
+    )
+
+
+def test_a_relative_clause_ending_in_an_adverb_keeps_the_source() -> None:
+    """'according to a port official who spoke privately': the -ly word ends the relative
+    clause, not a subject ('Moscow strongly' is still no speaker)."""
+    ref = classify("a port official who spoke privately")
+    assert ref is not None and ref.kind == "anonymous"
+    assert classify("Moscow strongly") is None
+    st = _only(
+        "The ferry company will raise its fares in the spring, according to a port official "
+        "who spoke privately.",
+        "indirect",
+    )
+    assert st.cue == "according to"
+
+
+def test_a_label_before_a_sourced_line_is_a_topic_not_a_speaker() -> None:
+    found = extract_statements(
+        TITLE + "Ferries: Holt's plan has the support of 14 captains against 3 for Reyes, "
+        'according to Harbour Radio. "We want the night boat back," said Tom Lind.\n'
+    )
+    assert [s.speaker for s in found] == ["Harbour Radio", "Tom Lind"]
