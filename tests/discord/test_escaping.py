@@ -110,6 +110,22 @@ def test_rtl_overrides_and_zero_width_characters_are_removed_from_titles_and_nam
     assert inert("a\u202eb") == "ab"
 
 
+def test_a_tag_opened_by_a_digit_is_broken_where_text_is_shown_literally() -> None:
+    """A byline '<0https://…' (found by the property test): no '<' directly before a word
+    character, and no '://', is left in the author name or footer."""
+    item = BriefingItem(
+        article_id="digit",
+        title="Title",
+        outlet=None,
+        byline=("<0https://bare.example/x?a=1&b=2", "<_x:y"),
+        url=None,
+        points=("A point.",),
+    )
+    (message,) = briefing_messages(Briefing("Briefing", NOW.date(), (item,)))
+    assert live(body(message)) == []
+    assert inert("<0https://x") == "<\u200b0https:\u200b//x"
+
+
 async def hostile_store(store: Store, seed_summary: Summary) -> Store:
     """The seed article with hostile text in a name, a quote, its cue and its time."""
     data = seed_summary.model_dump(mode="json")

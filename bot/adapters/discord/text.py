@@ -28,7 +28,9 @@ _MARKUP = re.compile(r"([\\*_~`|\[\]<])")
 _LINE_START = re.compile(r"^(\s*)(\d*)([#>+.)-])", re.MULTILINE)
 _SCHEME = re.compile(r"(?<=[A-Za-z0-9])(:)(?=/)")
 _MENTION = re.compile(r"@(?=everyone|here|[!&]?\d)", re.IGNORECASE)
-_PLAIN_LIVE = re.compile(r"(?<=[<\]])(?=[@#/:!&a-z(])|(?<=:)(?=//)", re.IGNORECASE)
+# after "<" or "]", anything that could open a tag or a link (a word character too: a tag
+# checker reads "<0x:" as a tag, and nothing is lost by breaking it); and "://"
+_PLAIN_LIVE = re.compile(r"(?<=[<\]])(?=[@#/:!&\w(])|(?<=:)(?=//)", re.IGNORECASE)
 
 
 def escape(text: str) -> str:
