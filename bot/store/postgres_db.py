@@ -43,6 +43,12 @@ def describe(url: str) -> str:
     return f"{user}{host}:{port}/{parts.get('dbname') or ''}"
 
 
+_SESSION = (
+    "SET TIME ZONE 'UTC'; SET jit = off; SET max_parallel_workers_per_gather = 0;"
+    " SET plan_cache_mode = force_generic_plan"
+)
+
+
 async def _configure(connection: Connection) -> None:
     """Per connection: times come back in UTC, and no JIT compilation. The store's queries
     are short lookups, but on a million statements the planner's cost for a common word's
@@ -71,10 +77,7 @@ async def _configure(connection: Connection) -> None:
     postgres_search ``_matching``), so the values add nothing to the plan: 1M p95 3.21 /
     3.25 ms with ``auto``, 2.69 / 2.59 ms with generic plans, 1k unchanged (bench_answers.py,
     alternating)."""
-    await connection.execute("SET TIME ZONE 'UTC'")
-    await connection.execute("SET jit = off")
-    await connection.execute("SET max_parallel_workers_per_gather = 0")
-    await connection.execute("SET plan_cache_mode = force_generic_plan")
+    await connection.execute(_SESSION)  # no parameters: one round trip for all four
     await connection.execute(
         "SELECT set_config('effective_io_concurrency', %s, false)"
         " WHERE current_setting('effective_io_concurrency')::int BETWEEN 1 AND %s",

@@ -292,34 +292,15 @@ async def _matching(
     its check has just visited, rather than ids to look up again by the primary key: at 1M
     statements that second lookup's key pages were mostly cold (1.9-7.5 of them read per
     search, measured with ``profile_answers.py --pages``)."""
-    part = (
-        f"(SELECT {HIT_COLUMNS} FROM statements s WHERE {{words}} @@ %s::tsquery"
-        " AND ts_match_vq(s.words, %s::tsquery){range} ORDER BY s.id + 0 DESC LIMIT %s)"
-    )
     edges = [totals.newest - chosen.window * WINDOW_GROWTH**step for step in range(WINDOWS)]
     edges = [edge for edge in edges if chosen.window and edge > 0]
     ends: list[int | None] = [None, *edges]
     parts: list[tuple[str, list[object]]] = []
     if chosen.eras and edges:  # eras end at the newest statement the totals know of, so
         ends = [totals.newest, *edges]  # any written since come first, by the key alone
-        parts.append((_NEWER.format(columns=HIT_COLUMNS), [totals.newest, probe, query]))
+        parts.append((_NEWER, [totals.newest, probe, query]))
     for upper, lower in zip(ends, [*ends[1:], None], strict=True):
-        spanned = _eras(lower, upper) if chosen.eras and upper is not None else []
-        # the key's range: a bitmap to intersect GIN's with in a window; a filter only ("+
-        # 0") for everything older than the windows (most of the table), and for a window
-        # asked by its eras unless it is narrow in them
-        indexed = lower is not None
-        if spanned and upper is not None and lower is not None:
-            indexed = _by_key(upper - lower, len(spanned) * ERA, chosen.share)
-        key = "s.id" if indexed else "s.id + 0"
-        window = "".join(
-            [f" AND {key} <= %s" if upper is not None else "", f" AND {key} > %s" if lower else ""]
-        )
-        words, asked = ("s.words", probe)
-        if spanned:  # the index's own expression, and the probe's lexemes tagged as it tags
-            words, asked = (f"era_words(s.words, s.id / {ERA})", era_query(probe, spanned))
-        bounds = [v for v in (upper, lower) if v is not None]
-        parts.append((part.format(words=words, range=window), [asked, query, *bounds]))
+        parts.append(_part(chosen, probe, query, upper, lower))
     # The first window holds the matches wanted as a rule (at 1M, 60 of 78 windowed searches
     # of the bench's phrases ran no part past it), and planning the wider ones costs 0.1-0.15
     # ms each even when they never run (0.37 ms for one part, 1.1 ms for eight), so they are
@@ -331,13 +312,39 @@ async def _matching(
     return statement_records(found)
 
 
+def _part(
+    chosen: Plan, probe: str, query: str, upper: int | None, lower: int | None
+) -> tuple[str, list[object]]:
+    """The search part for statements with ``lower`` < id <= ``upper`` (None: no bound),
+    and its parameters but the limit. The key's range is a bitmap to intersect GIN's with
+    in a window; a filter only ("+ 0") for everything older than the windows (most of the
+    table), and for a window asked by its eras unless it is narrow in them (``_by_key``)."""
+    spanned = _eras(lower, upper) if chosen.eras and upper is not None else []
+    indexed = lower is not None
+    words, asked = "s.words", probe
+    if spanned and upper is not None and lower is not None:  # (spanned implies both bounds)
+        indexed = _by_key(upper - lower, len(spanned) * ERA, chosen.share)
+        # the index's own expression, and the probe's lexemes tagged as it tags them
+        words, asked = f"era_words(s.words, s.id / {ERA})", era_query(probe, spanned)
+    key = "s.id" if indexed else "s.id + 0"
+    window = (f" AND {key} <= %s" if upper is not None else "") + (
+        f" AND {key} > %s" if lower is not None else ""
+    )
+    sql = (
+        f"(SELECT {HIT_COLUMNS} FROM statements s WHERE {words} @@ %s::tsquery"
+        f" AND ts_match_vq(s.words, %s::tsquery){window} ORDER BY s.id + 0 DESC LIMIT %s)"
+    )
+    return sql, [asked, query, *(v for v in (upper, lower) if v is not None)]
+
+
 # Statements newer than the newest the totals know of (another replica's, written since): by
 # the key alone, newest first. Not by GIN: where PostgreSQL keeps a generic plan for this
 # prepared statement, it cannot see that the key's range holds none, and would have GIN decode
 # a common word's whole posting list to intersect with it (3.2 ms at 1M, against 0.01 ms).
 _NEWER = (
-    "(SELECT {columns} FROM statements s WHERE s.id > %s AND ts_match_vq(s.words, %s::tsquery)"
-    " AND ts_match_vq(s.words, %s::tsquery) ORDER BY s.id DESC LIMIT %s)"
+    f"(SELECT {HIT_COLUMNS} FROM statements s WHERE s.id > %s"
+    " AND ts_match_vq(s.words, %s::tsquery) AND ts_match_vq(s.words, %s::tsquery)"
+    " ORDER BY s.id DESC LIMIT %s)"
 )
 
 
