@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 
 from rapidfuzz import fuzz, process
 
@@ -41,6 +41,7 @@ class TrigramIndex:
 
     def __init__(self, strings: Sequence[str]) -> None:
         self.strings = strings
+        self._members = frozenset(strings)
         postings: defaultdict[str, list[int]] = defaultdict(list)
         for position, text in enumerate(strings):
             for gram in trigrams(text):
@@ -56,6 +57,8 @@ class TrigramIndex:
 
     def near(self, query: str, *, limit: int, cutoff: float) -> list[tuple[str, float]]:
         """The strings most like ``query`` scoring at least ``cutoff`` (0-100), best first."""
+        if is_own_nearest(query, self._members, limit):
+            return [(query, 100.0)]
         grams = trigrams(query)
         needed = max(1, int(len(grams) * MIN_SHARED))
         strings = self.strings
@@ -90,6 +93,14 @@ class TrigramIndex:
             ):
                 found.append(position)
         return found
+
+
+def is_own_nearest(query: str, strings: Container[str], limit: int) -> bool:
+    """Whether the one nearest string to ``query`` is the query itself, known without a
+    lookup: a string of the list is the only one with ``fuzz.ratio`` 100, first in ``near``'s
+    order. `said` corrects every word of a phrase it did not find, most of them spelt right,
+    and a lookup over a million statements' vocabulary costs 0.2-0.6 ms a word."""
+    return limit == 1 and query in strings
 
 
 def _bit_set(positions: Iterable[int], size: int) -> int:
