@@ -4,14 +4,20 @@ The behaviour both stores share is tested on both in ``test_store.py``."""
 
 from __future__ import annotations
 
+import random
 import sqlite3
+from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.core.summary import Summary
-from bot.store import open_store
-from bot.store.sqlite_search import fts_query
+from bot.core.text import search_words
+from bot.store import open_store, sqlite_search
+from bot.store.sqlite_search import fts_query, holds, holds_text
+from tests.store.test_parity import fill, generate
 
 
 async def test_migrations_are_recorded_once(tmp_path: Path) -> None:
@@ -44,6 +50,65 @@ def test_candidates_are_checked_for_the_whole_phrase_or_word_set() -> None:
     assert holds(text, ["progress", "tremendous"], phrase=False)
     assert holds(text, ["trump", "s", "team"], phrase=True)
     assert not holds(text, ["tremendous", "peace"], phrase=False)
+
+
+_PIECES = st.lists(st.sampled_from([*"abcß łé’'_-ÆİK.ﬁ", "Straße", " strasse "]), max_size=20)
+_TEXTS = _PIECES.map("".join)
+
+
+@given(_TEXTS, _TEXTS, st.booleans())
+def test_a_text_is_checked_as_its_words_are(text: str, query: str, phrase: bool) -> None:
+    """The substring test before splitting never rules out a text whose words hold the
+    query, folded letters (ß, ł, é, ligatures, dotted capitals) and apostrophes included."""
+    words = search_words(text)
+    for tokens in (search_words(query), words[1:3], words[-2:]):
+        if tokens:
+            assert holds_text(text, tokens, phrase=phrase) == holds(words, tokens, phrase=phrase)
+
+
+def test_a_rare_word_and_a_middling_one_make_a_probe() -> None:
+    """FTS5's cost is the postings it walks: a word in 1,500 statements (too many to check
+    alone) with one in 30,000 is a probe; a very common third word is left out."""
+    counts = {"rare": 1_500, "middling": 30_000, "common": 600_000, "few": 400}
+    assert sqlite_search._selective(["common", "middling", "rare"], counts) == ["rare", "middling"]
+    assert sqlite_search._selective(["common", "few"], counts) == ["few"]
+    assert sqlite_search._selective(["common", "middling"], counts) == []
+
+
+async def test_every_probe_gives_what_fts5_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With probe limits scaled down to generated data, searches take every route (one rare
+    word, a rare word with middling ones, word pairs, FTS5 alone), and each returns exactly
+    the statements FTS5's own phrase or all-words match returns, in its order."""
+    monkeypatch.setattr(sqlite_search, "CANDIDATES", 12)
+    monkeypatch.setattr(sqlite_search, "PROBE_POSTINGS", 150)
+    routes: Counter[str] = Counter()
+    choose = sqlite_search._selective
+
+    def noted(tokens: list[str], frequency: dict[str, int]) -> list[str]:
+        probe = choose(tokens, frequency)
+        routes["none" if not probe else "one" if len(probe) == 1 else "several"] += 1
+        routes["beyond"] += any(frequency[t] > 12 for t in probe) and len(probe) > 1
+        return probe
+
+    monkeypatch.setattr(sqlite_search, "_selective", noted)
+    summaries, texts = generate()
+    path = tmp_path / "probes.sqlite3"
+    store = await open_store(f"sqlite:///{path}")
+    await fill(store, summaries)
+    plain = sqlite3.connect(path)
+    rng = random.Random(8)
+    for text in rng.sample(texts, 150):
+        tokens = search_words(text)
+        start = rng.randrange(max(1, len(tokens) - 2))
+        run = tokens[start : start + rng.randint(2, 4)]
+        for mode in ("phrase", "all"):
+            for limit in (2, 10):
+                found = await store.search(run, mode=mode, limit=limit)
+                assert found == sqlite_search._native(plain, run, mode, limit), (run, mode)
+    await store.close()
+    assert min(routes["none"], routes["one"], routes["several"], routes["beyond"]) > 0, routes
 
 
 async def test_word_and_pair_counts_follow_replacements(
