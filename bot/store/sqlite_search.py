@@ -4,18 +4,20 @@ FTS5 intersects posting lists by walking them, so a phrase holding a word that m
 statements contain ("the", "said") costs tens of milliseconds at a million rows however rare
 its other words are. So a phrase or all-words search asks FTS5 only for the intersection of
 its selective words (the rarest, while their counts in the ``terms`` table add up to at
-most ``PROBE_POSTINGS``) or, for a phrase, of its rarest adjacent word pairs (``statement_pairs``, counted in
-``pair_terms``; "of the" is common, "the whole" much less so), checks the whole phrase or
-word set on those candidates' words here, and caches the candidates for the next ask. Only a
-query made of common words and pairs alone is left to FTS5 itself.
+most ``PROBE_POSTINGS``) or, for a phrase, of its rarest adjacent word pairs
+(``statement_pairs``, counted in ``pair_terms``; "of the" is common, "the whole" much less
+so), checks the whole phrase or
+word set on those candidates' words here, and caches the candidates for the next ask. Only
+an all-words query of common words alone is left to FTS5 itself.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import sqlite3
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
 from typing import Any
 
 from bot.core.library import SearchMode, StatementRecord
@@ -107,9 +109,11 @@ def search_statements(
         pair_frequency = _counts(db, "pair_terms", "pair", pairs)
         if any(p not in pair_frequency for p in pairs):
             return []  # two of its words never stand side by side
-        by_pairs = _selective(pairs, pair_frequency)
-        if by_pairs and (not probe or pair_frequency[by_pairs[0]] < frequency[probe[0]]):
-            probe = [PAIRS, *by_pairs]
+        # A pair is in no more statements than either of its words, and its postings carry no
+        # positions: even common pairs walk less than FTS5's own phrase match would.
+        by_pairs = _selective(pairs, pair_frequency) or _by_count(pairs, pair_frequency)
+        if not probe or pair_frequency[by_pairs[0]] < frequency[probe[0]]:
+            probe = [PAIRS, *by_pairs[:PROBE_WORDS]]
     if probe:
         found = _probe(db, cache, tuple(probe), tokens, phrase=mode == "phrase", limit=limit)
         if found is not None:
@@ -124,8 +128,9 @@ def _selective(tokens: Sequence[str], frequency: dict[str, int]) -> list[str]:
     with no skipping), so what a probe costs is the sum of its words' counts: the rarest
     words are taken while that sum stays within ``PROBE_POSTINGS``. A rare word and a
     middling one (1,000 and 30,000 statements) make a good probe, though the second alone
-    would not be one."""
-    rarest = sorted(dict.fromkeys(tokens), key=frequency.__getitem__)
+    would not be one. Every word within the budget is worth its walk: checking a candidate
+    here reads its text (about 5 us), as much as walking a hundred postings."""
+    rarest = _by_count(tokens, frequency)
     probe: list[str] = []
     walked = 0
     for token in rarest[:PROBE_WORDS]:
@@ -138,6 +143,11 @@ def _selective(tokens: Sequence[str], frequency: dict[str, int]) -> list[str]:
     return []
 
 
+def _by_count(tokens: Sequence[str], frequency: dict[str, int]) -> list[str]:
+    """The distinct tokens, rarest first."""
+    return sorted(dict.fromkeys(tokens), key=frequency.__getitem__)
+
+
 def _probe(
     db: sqlite3.Connection,
     cache: CandidateCache,
@@ -148,33 +158,60 @@ def _probe(
     limit: int,
 ) -> list[int] | None:
     """Ids, newest first, of up to ``limit`` statements holding the probe that hold the whole
-    query; None when the probe alone matches too many statements to check here."""
-    ids = cache.get(probe)
-    if ids is None:
-        table, words = (
-            ("statement_pairs", probe[1:]) if probe[0] == PAIRS else ("statements_fts", probe)
-        )
-        ids = [
-            rowid
-            for (rowid,) in db.execute(
-                f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT ?",
-                (" AND ".join(f'"{w}"' for w in words), CANDIDATES + 1),
-            )
-        ]
-        if len(ids) > CANDIDATES:
-            return None
-        cache.put(probe, ids)
-    if _probe_is_query(probe, tokens, phrase=phrase):
-        return ids[:limit]
+    query; None when more than ``CANDIDATES`` statements hold the probe before ``limit`` of
+    them are found to hold the query (FTS5's own match is cheaper then).
+
+    The probe's statements come from FTS5 newest first, a batch at a time, and are checked as
+    they come, so the walk over the probe's postings stops once ``limit`` hold the query: a
+    query that many statements hold costs only its newest postings. A walk to the end is
+    cached for the next ask."""
+    cached = cache.get(probe)
+    is_query = _probe_is_query(probe, tokens, phrase=phrase)
+    seen: list[int] = []
     found: list[int] = []
-    for start in range(0, len(ids), CHECK_BATCH):  # newest first, stop once enough hold it
-        batch = ids[start : start + CHECK_BATCH]
-        marks = ",".join("?" * len(batch))
-        texts = dict(db.execute(f"SELECT id, text FROM statements WHERE id IN ({marks})", batch))
-        found += [i for i in batch if holds_text(texts.get(i, ""), tokens, phrase=phrase)]
-        if len(found) >= limit:
-            break
-    return found[:limit]
+    with contextlib.closing(_batches(db, probe, cached)) as batches:
+        for batch in batches:
+            seen += batch
+            if len(seen) > CANDIDATES:
+                return None
+            found += batch if is_query else _holding(db, batch, tokens, phrase=phrase)
+            if len(found) >= limit:
+                return found[:limit]
+    if cached is None:
+        cache.put(probe, seen)
+    return found
+
+
+def _batches(
+    db: sqlite3.Connection, probe: tuple[str, ...], cached: list[int] | None
+) -> Generator[list[int], None, None]:
+    """The ids of the statements holding the probe, newest first, ``CHECK_BATCH`` at a time:
+    from the cache, or read from FTS5 as they are asked for (at most ``CANDIDATES`` + 1)."""
+    if cached is not None:
+        for start in range(0, len(cached), CHECK_BATCH):
+            yield cached[start : start + CHECK_BATCH]
+        return
+    table, words = (
+        ("statement_pairs", probe[1:]) if probe[0] == PAIRS else ("statements_fts", probe)
+    )
+    cursor = db.execute(
+        f"SELECT rowid FROM {table} WHERE {table} MATCH ? ORDER BY rowid DESC LIMIT ?",
+        (" AND ".join(f'"{w}"' for w in words), CANDIDATES + 1),
+    )
+    try:
+        while rows := cursor.fetchmany(CHECK_BATCH):
+            yield [rowid for (rowid,) in rows]
+    finally:
+        cursor.close()
+
+
+def _holding(
+    db: sqlite3.Connection, ids: Sequence[int], tokens: Sequence[str], *, phrase: bool
+) -> list[int]:
+    """Those of the statements (in the given order) whose text holds the query."""
+    marks = ",".join("?" * len(ids))
+    texts = dict(db.execute(f"SELECT id, text FROM statements WHERE id IN ({marks})", ids))
+    return [i for i in ids if holds_text(texts.get(i, ""), tokens, phrase=phrase)]
 
 
 def _probe_is_query(probe: tuple[str, ...], tokens: Sequence[str], *, phrase: bool) -> bool:

@@ -8,11 +8,13 @@ import random
 import sqlite3
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.core.library import StatementRecord
 from bot.core.summary import Summary
 from bot.core.text import search_words
 from bot.store import open_store, sqlite_search
@@ -79,25 +81,34 @@ async def test_every_probe_gives_what_fts5_gives(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With probe limits scaled down to generated data, searches take every route (one rare
-    word, a rare word with middling ones, word pairs, FTS5 alone), and each returns exactly
-    the statements FTS5's own phrase or all-words match returns, in its order."""
+    word, a rare word with middling ones, pairs within the budget and beyond it, a probe
+    holding too many statements, FTS5 alone), and each returns exactly the statements FTS5's
+    own phrase or all-words match returns, in its order."""
     monkeypatch.setattr(sqlite_search, "CANDIDATES", 12)
     monkeypatch.setattr(sqlite_search, "PROBE_POSTINGS", 150)
-    routes: Counter[str] = Counter()
-    choose = sqlite_search._selective
-
-    def noted(tokens: list[str], frequency: dict[str, int]) -> list[str]:
-        probe = choose(tokens, frequency)
-        routes["none" if not probe else "one" if len(probe) == 1 else "several"] += 1
-        routes["beyond"] += any(frequency[t] > 12 for t in probe) and len(probe) > 1
-        return probe
-
-    monkeypatch.setattr(sqlite_search, "_selective", noted)
     summaries, texts = generate()
     path = tmp_path / "probes.sqlite3"
     store = await open_store(f"sqlite:///{path}")
     await fill(store, summaries)
-    plain = sqlite3.connect(path)
+    plain = sqlite3.connect(path, check_same_thread=False)  # the store's thread spies too
+    routes: Counter[str] = Counter()
+    probe_with, native = sqlite_search._probe, sqlite_search._native
+
+    def probed(*args: Any, **kwargs: Any) -> list[int] | None:
+        probe = args[2]
+        pairs = probe[0] == sqlite_search.PAIRS
+        counts = sqlite_search._counts(plain, "pair_terms", "pair", probe[1:]) if pairs else {}
+        found = probe_with(*args, **kwargs)
+        routes["too many" if found is None else f"{len(probe) - pairs} {'pair' * pairs}"] += 1
+        routes["pairs beyond"] += sum(counts.values()) > 150
+        return found
+
+    def natively(*args: Any) -> list[StatementRecord]:
+        routes[f"native {args[2]}"] += 1
+        return native(*args)
+
+    monkeypatch.setattr(sqlite_search, "_probe", probed)
+    monkeypatch.setattr(sqlite_search, "_native", natively)
     rng = random.Random(8)
     for text in rng.sample(texts, 150):
         tokens = search_words(text)
@@ -106,9 +117,10 @@ async def test_every_probe_gives_what_fts5_gives(
         for mode in ("phrase", "all"):
             for limit in (2, 10):
                 found = await store.search(run, mode=mode, limit=limit)
-                assert found == sqlite_search._native(plain, run, mode, limit), (run, mode)
+                assert found == native(plain, run, mode, limit), (run, mode)
     await store.close()
-    assert min(routes["none"], routes["one"], routes["several"], routes["beyond"]) > 0, routes
+    wanted = ["1 ", "2 ", "3 ", "1 pair", "2 pair", "pairs beyond", "too many", "native all"]
+    assert all(routes[route] for route in wanted), routes
 
 
 async def test_word_and_pair_counts_follow_replacements(
