@@ -18,6 +18,7 @@ from bot.core.library import StatementRecord
 from bot.core.summary import Summary
 from bot.core.text import search_words
 from bot.store import open_store, sqlite_search
+from bot.store.sqlite import DISPUTED
 from bot.store.sqlite_search import fts_query, holds, holds_text
 from tests.store.test_parity import fill, generate
 
@@ -121,6 +122,27 @@ async def test_every_probe_gives_what_fts5_gives(
     await store.close()
     wanted = ["1 ", "2 ", "3 ", "1 pair", "2 pair", "pairs beyond", "too many", "native all"]
     assert all(routes[route] for route in wanted), routes
+
+
+async def test_disputed_articles_are_found_through_their_index(
+    tmp_path: Path, seed_summary: Summary
+) -> None:
+    """The partial index of migration 0009 holds exactly the articles recording disputes,
+    and ``disputed`` looks them up through it, reading no other document."""
+    store = await open_store(f"sqlite:///{tmp_path / 'disputed.sqlite3'}")
+    calm = seed_summary.model_copy(
+        update={
+            "article": seed_summary.article.model_copy(update={"id": "calm"}),
+            "sourcing": seed_summary.sourcing.model_copy(update={"disputed": []}),
+        }
+    )
+    await store.put(seed_summary, content_hash="a", origin=None)
+    await store.put(calm, content_hash="a", origin=None)
+    assert await store.disputed(["calm", seed_summary.article.id]) == [seed_summary]
+    await store.close()
+    db = sqlite3.connect(tmp_path / "disputed.sqlite3")
+    held = db.execute(f"SELECT id FROM articles INDEXED BY articles_disputed WHERE {DISPUTED}")
+    assert held.fetchall() == [(seed_summary.article.id,)]
 
 
 async def test_word_and_pair_counts_follow_replacements(

@@ -192,7 +192,7 @@ async def test_disputed_answers_which_articles_record_disputes(
     store: Store, seed_summary: Summary
 ) -> None:
     """``disputed`` returns the summaries that record disputes, in the order asked, and
-    follows replacements (PostgreSQL answers it from a partial index of disputed articles)."""
+    follows replacements (both stores answer it from a partial index of disputed articles)."""
     assert seed_summary.sourcing.disputed
     calm_article = seed_summary.article.model_copy(update={"id": "calm"})
     calm_sourcing = seed_summary.sourcing.model_copy(update={"disputed": []})
