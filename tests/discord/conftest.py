@@ -10,6 +10,8 @@ import bot.adapters.discord  # noqa: F401  (first: imports discord.py without it
 # isort: split
 import discord.http
 import pytest
+import yarl
+from discord.gateway import DiscordWebSocket
 from pydantic import SecretStr
 
 from bot.adapters.discord.client import DiscordAdapter
@@ -25,12 +27,17 @@ TOKEN = "fake-token"
 
 @pytest.fixture
 async def fake_discord() -> AsyncIterator[FakeDiscord]:
-    """A fake Discord REST API on 127.0.0.1; Route.BASE is restored afterwards."""
+    """A fake Discord REST API on 127.0.0.1; Route.BASE is restored afterwards. The fake has
+    no gateway: discord.py's gateway URL points at a path of the fake that answers 404 (and
+    is recorded as ``GET /gateway``), so no test reaches for the real one."""
     fake = FakeDiscord()
     await fake.start()
     original = discord.http.Route.BASE
+    gateway = DiscordWebSocket.DEFAULT_GATEWAY
+    DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(fake.base.replace("http", "ws", 1) + "/gateway")
     yield fake
     discord.http.Route.BASE = original
+    DiscordWebSocket.DEFAULT_GATEWAY = gateway
     await fake.close()
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from pathlib import Path
 
 import pytest
+from discord.backoff import ExponentialBackoff
 
 from bot.adapters.console import Output
 from bot.adapters.discord.client import start_discord
@@ -29,6 +31,27 @@ async def test_start_and_stop_in_the_exit_stack(
         assert isinstance(delivery.posters["discord"], DiscordPoster)
         assert adapter.client.user is not None and adapter.client.user.bot
         assert fake_discord.requests("PUT", "/applications/"), "commands synced on first start"
+    assert adapter.client.is_closed()
+
+
+async def test_a_gateway_unreachable_at_start_up_is_tried_until_stop(
+    loaded_store: Store, tmp_path: Path, fake_discord: FakeDiscord, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fake has no gateway (its URL is a 404), as in an outage: discord.py's own retry
+    dies with an AttributeError before its first session (Rapptz/discord.py#10520); the
+    adapter keeps asking for the gateway until it is stopped, and stops cleanly. The
+    library's backoff is shortened so that the retries come within the test."""
+    monkeypatch.setenv("DISCORD_API_BASE", fake_discord.base)
+    monkeypatch.setattr(ExponentialBackoff, "delay", lambda _self: 0.01)
+    context = make_context(loaded_store, tmp_path / "data")
+    async with contextlib.AsyncExitStack() as stack:
+        adapter = await start_discord(stack, context, DeliveryService(context, {}))
+        for _ in range(500):
+            if len(fake_discord.requests("GET", "/gateway")) >= 4:
+                break
+            await asyncio.sleep(0.01)
+        assert len(fake_discord.requests("GET", "/gateway")) >= 4
+        assert adapter.client.ws is None and not adapter.client.is_closed()
     assert adapter.client.is_closed()
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 import discord
 from discord import app_commands
+from discord.backoff import ExponentialBackoff
 
 from bot.adapters.discord.admin import Admin
 from bot.adapters.discord.commands import register
@@ -117,7 +118,7 @@ class DiscordAdapter:
         except BaseException:  # the exit stack will not call __aexit__: close here
             await self.client.close()
             raise
-        self._gateway = asyncio.create_task(self.client.connect(), name="discord-gateway")
+        self._gateway = asyncio.create_task(keep_connected(self.client), name="discord-gateway")
         self._gateway.add_done_callback(_log_gateway_end)
         return self
 
@@ -142,6 +143,26 @@ class DiscordAdapter:
         register(client.tree, client.responder, Admin(context, posters))
         state_file = self._context.settings.data_dir / STATE_FILE
         await sync_commands(client.tree, guild_id=self._config.guild_id, state_file=state_file)
+
+
+async def keep_connected(client: discord.Client) -> None:
+    """``client.connect()``, started again when discord.py's own retry dies before the first
+    gateway session: after a failed first handshake it reads the session of a socket it never
+    had (``self.ws.sequence`` with ``ws`` None, Rapptz/discord.py#10520, open), an
+    AttributeError that ends its retry loop. Without this, a gateway unreachable at start-up
+    (an outage, a network blip) left the bot off Discord for good while the process ran on.
+    Any other failure ends the task as before (logged by ``_log_gateway_end``)."""
+    backoff: ExponentialBackoff[bool] = ExponentialBackoff()
+    while not client.is_closed():
+        try:
+            await client.connect()
+            return
+        except AttributeError:
+            if client.ws is not None or isinstance(client, discord.AutoShardedClient):
+                raise  # not that bug: shards keep their own sockets
+            delay = backoff.delay()
+            log.warning("Discord gateway not reached yet; connecting again in %.1f s", delay)
+            await asyncio.sleep(delay)
 
 
 def _log_gateway_end(task: asyncio.Task[None]) -> None:
