@@ -6,8 +6,8 @@ its other words are. So a phrase or all-words search asks FTS5 only for the inte
 its selective words (the rarest, while their counts in the ``terms`` table add up to at
 most ``PROBE_POSTINGS``) or, for a phrase, of its rarest adjacent word pairs
 (``statement_pairs``, counted in ``pair_terms``; "of the" is common, "the whole" much less
-so), checks the whole phrase or
-word set on those candidates' words here, and caches the candidates for the next ask. Only
+so), checks the whole phrase or word set on those candidates here as FTS5 yields them,
+newest first, until enough hold it, and caches a probe's candidates for the next ask. Only
 an all-words query of common words alone is left to FTS5 itself.
 """
 
