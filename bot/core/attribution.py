@@ -42,9 +42,11 @@ async def said(library: Library, query: str) -> Answer:
         found = await library.search(content, mode="all", limit=MAX_MATCHES * 2)
         held = content
     if not found:
-        corrected = [await _correct(library, token) for token in tokens]
+        corrected = await _corrected(library, tokens)
         if corrected != tokens:
             found, loose = await _search_words(library, corrected), True
+            if found:  # what the statements hold: a "not" is looked for around these
+                held = corrected
     if not found:
         found, loose = await library.search(tokens, mode="any", limit=50), True
     matches = rank_matches(query, found, loose=loose, words=held)
@@ -62,9 +64,32 @@ async def _search_words(library: Library, tokens: list[str]) -> list[StatementRe
     return phrase + await library.search(tokens, mode="all", limit=MAX_MATCHES * 2)
 
 
-async def _correct(library: Library, token: str) -> str:
-    near = await library.vocabulary_near(token, 1)
-    return near[0] if near else token
+async def _corrected(library: Library, tokens: list[str]) -> list[str]:
+    """The words as probably meant. A space typed a letter early or late ("tremendou
+    sprogress", "securit yguarantees") leaves two neighbouring unknown words that no spelling
+    of each alone mends; it is moved back where both words it then splits are indexed (at
+    most four more lookups, only for two unknown neighbours). Each word still unknown goes to
+    its nearest indexed spelling."""
+    nearest: dict[str, list[str]] = {}
+
+    async def near(word: str) -> list[str]:
+        if word not in nearest:
+            nearest[word] = await library.vocabulary_near(word, 1)
+        return nearest[word]
+
+    async def known(word: str) -> bool:
+        return await near(word) == [word]  # an indexed word is its own nearest
+
+    words = list(tokens)
+    for at in range(len(words) - 1):
+        first, second = words[at], words[at + 1]
+        if await known(first) or await known(second):
+            continue  # one word misspelt is mended alone; a moved space breaks both
+        for left, right in ((first[:-1], first[-1] + second), (first + second[0], second[1:])):
+            if left and right and await known(left) and await known(right):
+                words[at : at + 2] = [left, right]
+                break
+    return [word if await known(word) else (await near(word) or [word])[0] for word in words]
 
 
 def similarity(query: str, text: str) -> tuple[float, tuple[int, int] | None]:

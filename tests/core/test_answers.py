@@ -18,6 +18,7 @@ from bot.core.answers import (
     said,
     who,
 )
+from bot.core.attribution import _corrected
 from bot.core.commands import parse
 from bot.core.sourcing import SourcesAnswer
 from bot.core.summary import StatementKind
@@ -60,6 +61,34 @@ async def test_said_finds_the_speaker(loaded_store: Store, query: str, speaker: 
     reply = await said(loaded_store, query)
     assert isinstance(reply, SaidAnswer), reply
     assert reply.matches[0].statement.speaker_name == speaker
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        (["tremendou", "sprogress"], ["tremendous", "progress"]),  # the space a letter early
+        (["tremendousp", "rogress"], ["tremendous", "progress"]),  # ... and late
+        (["tremendus", "progres"], ["tremendous", "progress"]),  # no moved space: each mended
+        (["tremendous", "progress"], ["tremendous", "progress"]),  # nothing to mend
+    ],
+)
+async def test_said_mends_a_moved_space_and_misspelt_words(
+    loaded_store: Store, typed: list[str], meant: list[str]
+) -> None:
+    assert await _corrected(loaded_store, typed) == meant
+
+
+async def test_said_with_a_moved_space_finds_every_statement_of_the_words(
+    loaded_store: Store,
+) -> None:
+    """Both statements holding "security guarantees", best first, shown as approximate (the
+    words typed are not the words said); the one with a "can't" far from them is not taken
+    for a negation of them."""
+    reply = await said(loaded_store, "securit yguarantees")
+    assert isinstance(reply, SaidAnswer), reply
+    speakers = [m.statement.speaker_name for m in reply.matches]
+    assert speakers[:2] == ["Volodymyr Zelenskyy", "diplomats and sources"]
+    assert reply.approximate and not any(m.exact for m in reply.matches)
 
 
 async def test_said_phrase_with_an_apostrophe_is_exact(loaded_store: Store) -> None:
