@@ -75,11 +75,16 @@ def next_state(
 
 
 def _when(entry: Mapping[str, Any]) -> dt.datetime | None:
-    """feedparser's parsed date (a UTC struct_time) as an aware datetime."""
+    """feedparser's parsed date (a UTC struct_time) as an aware datetime; None for a date no
+    calendar has (feedparser reads ``0000-00-00`` as 30 November of the year -1), as for an
+    entry without a date, instead of an exception that lost the whole feed."""
     parsed = entry.get("published_parsed") or entry.get("updated_parsed")
     if not parsed:
         return None
-    return dt.datetime.fromtimestamp(calendar.timegm(parsed), tz=dt.UTC)
+    try:
+        return dt.datetime.fromtimestamp(calendar.timegm(parsed), tz=dt.UTC)
+    except (ValueError, OverflowError, OSError):
+        return None
 
 
 def _content(entry: Mapping[str, Any]) -> str | None:

@@ -64,6 +64,14 @@ def fetched(body: bytes, media_type: str = "application/xml") -> Fetched:
     return Fetched(URL, 200, media_type, None, body, {})
 
 
+def test_an_entry_dated_in_no_calendar_is_kept_undated() -> None:
+    """hypothesis found it: feedparser reads 0000-00-00 as the year -1, which no datetime
+    holds; the entry stays, without a date."""
+    body = b"<entry><pubDate>0000-00-00</pubDate><link>http://a.example/x</link></entry>"
+    (entry,) = parse_feed(fetched(body)).entries
+    assert entry.link == "http://a.example/x" and entry.published is None
+
+
 def one_line(err: Exception) -> None:
     assert str(err) and "\n" not in str(err), str(err)
 
