@@ -91,6 +91,18 @@ headteacher principal trooper patrolman firefighter
 """.split()  # noqa: SIM905
 )
 
+#: Nouns for people besides the titles: what a story calls someone it has already named
+#: ('the businessman'), and the role words that stand between a party or a title and a
+#: name ('Republican presidential nominee Ann Holt', 'Band member Jo Lind').
+PERSON_NOUNS = TITLES | frozenset(
+    """businessman businesswoman nominee incumbent challenger lawmaker legislator
+    congressman congresswoman billionaire developer actor actress singer rapper star player
+    author writer historian economist scientist researcher physician activist pilot veteran
+    owner chef comedian musician filmmaker director producer athlete driver teenager student
+    democrat republican independent conservative liberal front-runner frontrunner hopeful
+    entrepreneur member""".split()  # noqa: SIM905
+) - {"former", "state", "house", "white", "us", "u.s", "press", "campaign", "vice"}
+
 #: Words that make a phrase an organisation.
 ORG_WORDS = frozenset(
     """

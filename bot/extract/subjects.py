@@ -20,7 +20,9 @@ from bot.extract.lexicon import (
     LY_NOUNS,
     MONTHS,
     NOT_SPEAKER_START,
+    PERSON_NOUNS,
     PREPOSITIONS,
+    TITLES,
     WEEKDAYS,
 )
 from bot.extract.lexicon import CLAUSE_WORDS as _CLAUSE_WORDS
@@ -414,10 +416,19 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
         return words[0], offset
     take: list[str] = []
     determiner = first in _DETERMINERS
+    skip = 0
     for at, word in enumerate(words[:10]):
+        if skip:
+            skip -= 1
+            continue
         low = word.lower().strip(",")
         if take and word[:1].islower() and low not in _NOUN_LINKS and not determiner:
-            break
+            skip = _roles_before_name(words, at)
+            if not skip:
+                break
+            take.extend(words[at : at + skip])  # 'Republican presidential nominee Ann Holt'
+            skip -= 1
+            continue
         if (
             take
             and determiner
@@ -451,6 +462,22 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
 
 
 _NOUN_LINKS = frozenset("of de van von al for the".split())  # noqa: SIM905
+#: Lower-case words of a role between a capitalised word and a name ('Democratic
+#: presidential candidate', 'Harbour Party campaign manager').
+_ROLE_WORDS = PERSON_NOUNS | TITLES
+
+
+def _roles_before_name(words: list[str], at: int) -> int:
+    """How many lower-case role words start at ``at`` and lead to a capitalised word (a
+    name); 0 when they do not: the subject 'Republican' of 'Republican presidential nominee
+    Ann Holt said' goes on to the name."""
+    for end in range(at, min(at + 3, len(words) - 1)):
+        word = words[end]
+        if not word[:1].islower() or word.lower() not in _ROLE_WORDS:
+            return 0
+        if words[end + 1][:1].isupper():
+            return end + 1 - at
+    return 0
 
 
 def _verb_follows(word: str, after: list[str]) -> bool:

@@ -1,0 +1,39 @@
+"""Speaker phrases the frame patterns must read as a person or an organisation: a role
+before a name, and the adjectives, interjections, labels and dates that are no speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract import ExtractedStatement, extract_statements
+
+TITLE = "Council votes on the harbour plan\n"
+
+
+def _direct(text: str) -> list[ExtractedStatement]:
+    return [s for s in extract_statements(TITLE + text) if s.kind == "direct"]
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        (
+            "Liberal presidential candidate Ana Ortiz went straight to the quay, telling the "
+            "crowd: “The ferries will run all night and nobody will lose a job.”",
+            "Ana Ortiz",
+        ),
+        (
+            "Billionaire developer Tom Reyes took the stage at the harbour, adding: “We will "
+            "build the new pier before the winter storms come.”",
+            "Tom Reyes",
+        ),
+        (
+            "Green Party candidate Lena Park answered at once, writing: “The harbour "
+            "plan is dead and the council knows it.”",
+            "Lena Park",
+        ),
+    ],
+)
+def test_role_words_between_party_and_name_lead_to_the_name(body: str, name: str) -> None:
+    found = _direct(body)
+    assert [s.speaker for s in found] == [name]
