@@ -412,8 +412,12 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
     if not words:
         return None
     first = words[0].lower()
-    if first in ("he", "she", "they", "i", "we", "it"):
+    if first in _SUBJECT_PRONOUNS:
         return words[0], offset
+    if len(words) > 1 and words[0][-1:] == "," and words[1].lower() in _SUBJECT_PRONOUNS:
+        # 'Listen, it gets stranger:', 'Look, we …': a word set off before a pronoun subject
+        # is an interjection or an adverb, not the subject
+        return words[1], clause.index(words[1], offset + len(words[0]))
     take: list[str] = []
     determiner = first in _DETERMINERS
     skip = 0

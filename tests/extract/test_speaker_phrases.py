@@ -37,3 +37,21 @@ def _direct(text: str) -> list[ExtractedStatement]:
 def test_role_words_between_party_and_name_lead_to_the_name(body: str, name: str) -> None:
     found = _direct(body)
     assert [s.speaker for s in found] == [name]
+
+
+def test_word_set_off_before_a_pronoun_subject_is_no_speaker() -> None:
+    text = (
+        "Ana Ortiz spoke after the vote.\n\nHonestly, she went further, adding: “The ferries "
+        "will run on time every day of the year.”"
+    )
+    assert [s.speaker for s in _direct(text)] == ["Ana Ortiz"]
+
+
+def test_interjection_before_a_colon_does_not_announce_a_speaker() -> None:
+    text = (
+        "Ana Ortiz said the ferries are safe.\n\nListen, it gets stranger:\n\n“The ferries will run "
+        "on time every day of the year, and nobody will lose a job.”"
+    )
+    (st,) = _direct(text)
+    assert st.speaker != "Listen"
+    assert st.ref is not None and st.ref.kind != "person"
