@@ -286,9 +286,15 @@ def colon_intro(text: str) -> tuple[str, int] | None:
     """'Trump issued the following statement:' — who the next paragraph's quote belongs to."""
     if not text.endswith(":") or len(text.split()) > 30:
         return None
-    match = _HEAD_ANY.search(text[-200:])
+    window = text[-200:]
+    offset = max(0, len(text) - 200)
+    match = _HEAD_ANY.search(window)
+    while match and not _clause_start(window[: match.start("spk")], offset == 0):
+        # 'In answer to the sad news …', '… is a strange kind of loyalty …:': an object
+        # or a complement, not the subject; a later subject may still stand at a clause start
+        match = _HEAD_ANY.search(window, match.start("spk") + 1)
     if match:
-        return match.group("spk"), max(0, len(text) - 200) + match.start("spk")
+        return match.group("spk"), offset + match.start("spk")
     subject = sentence_subject(text)
     return (_OWNER.sub("", subject[0]), subject[1]) if subject else None
 

@@ -55,3 +55,12 @@ def test_interjection_before_a_colon_does_not_announce_a_speaker() -> None:
     (st,) = _direct(text)
     assert st.speaker != "Listen"
     assert st.ref is not None and st.ref.kind != "person"
+
+
+def test_colon_intro_subject_stands_at_a_clause_start() -> None:
+    text = (
+        "In response to the sudden loss of the ferry, Mayor Ana Ortiz issued the following "
+        "statement:\n\n“The ferries will run on time every day of the year, and nobody will "
+        "lose a job.”"
+    )
+    assert [s.speaker for s in _direct(text)] == ["Ana Ortiz"]
