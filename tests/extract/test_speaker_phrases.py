@@ -64,3 +64,12 @@ def test_colon_intro_subject_stands_at_a_clause_start() -> None:
         "lose a job.”"
     )
     assert [s.speaker for s in _direct(text)] == ["Ana Ortiz"]
+
+
+def test_sentence_adverb_before_as_x_observed_keeps_x_as_the_source() -> None:
+    text = (
+        "Of course, as Jo Lind of the Harbour Courier observed, the real winner was not the "
+        "mayor, it was the ferry itself:\n\n“The new ferry carried more passengers in a week "
+        "than the old one did in a year.”"
+    )
+    assert [s.speaker for s in _direct(text)] == ["Jo Lind"]
