@@ -177,9 +177,18 @@ def _speaker_shaped(words: list[str]) -> bool:
         return False
     if len(words) == 1 and first in _NO_LONE_SPEAKER:
         return False  # 'The', 'Former', 'Adding', 'Wednesday': a word left of a clause
+    if _date_or_number(words):
+        return False  # '2019', '45', 'March 1', 'May 4, 2019': a date or a number
     if last[:1].islower() and last.endswith("ly") and len(last) > 3 and last not in LY_NOUNS:
         return False  # 'Moscow strongly' (but 'the board's tally', 'his family')
     return not (len(words) == 1 and words[0].isupper() and len(words[0]) > 7)  # a dateline
+
+
+def _date_or_number(words: list[str]) -> bool:
+    """Numbers only, or a day or month name with a number ('March 1'): never a speaker."""
+    if len(words) > 4 or not words[-1].strip(",.").isdigit():
+        return False
+    return all(w.strip(",.").isdigit() or w.strip(",.") in _CALENDAR for w in words)
 
 
 #: Prepositions of time and place: the one word after them ends a source phrase ('a survey

@@ -298,6 +298,8 @@ def valid_subject(subject: str) -> bool:
     words = head.split()
     if words and words[-1].endswith(("’", "'", "’s", "'s")):
         return False  # 'The councils’ (plans)': a possessive, not a subject
+    if len(words) == 1 and words[0].replace(",", "").isdigit():
+        return False  # '… the May 4, 2019, letter, Ortiz': a year or an age is no subject
     if not words or len(words) > (12 if words[0].lower() in _DETERMINERS else 9):
         return False
     if apposition.count(" ") > 40:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.extract import ExtractedStatement, extract_statements
+from bot.extract.speakers import classify
 
 TITLE = "Council votes on the harbour plan\n"
 
@@ -73,3 +74,27 @@ def test_sentence_adverb_before_as_x_observed_keeps_x_as_the_source() -> None:
         "than the old one did in a year.”"
     )
     assert [s.speaker for s in _direct(text)] == ["Jo Lind"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "In the May 4, 2019, letter, Ortiz wrote, “The ferries will run on time every day of "
+        "the year.”",
+        "Asked about the plan for Reyes, 45, Ortiz said: “There will always be a ferry to the "
+        "island.”",
+    ],
+)
+def test_a_year_or_an_age_before_the_name_is_not_the_speaker(body: str) -> None:
+    assert [s.speaker for s in _direct(body)] == ["Ortiz"]
+
+
+@pytest.mark.parametrize("phrase", ["2019", "45", "1,200"])
+def test_a_number_is_never_a_speaker(phrase: str) -> None:
+    text = f"“The ferries will run on time every day of the year,” {phrase} said."
+    assert all(s.speaker != phrase for s in extract_statements(TITLE + text))
+
+
+@pytest.mark.parametrize("phrase", ["March 1", "Tuesday 14", "May 4, 2019"])
+def test_a_date_is_never_a_speaker(phrase: str) -> None:
+    assert classify(phrase) is None
