@@ -440,10 +440,20 @@ def scan_people(text: str, people: People, base: int = 0) -> None:
         start = match.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in "’'"):
             continue
-        found = _person_in_run(match.group())
+        run = match.group()
+        if run.isupper():  # 'FULL TEXT.', 'HARBOUR TV': a label or a brand, no person; but
+            if start or not text[match.end() :].lstrip(" ").startswith(":"):
+                continue
+            run = label_name(run)  # a transcript speaker's label line ('JO LIND: …') is one
+        found = _person_in_run(run)
         if found:
             name, role, at = found
             people.add(name, base + start + at, role)
+
+
+def label_name(label: str) -> str:
+    """'LIND' -> 'Lind', 'JO LIND' -> 'Jo Lind'; an organisation's acronym stays ('CNN')."""
+    return " ".join(w if w.lower() in ORG_WORDS else w.title() for w in label.split())
 
 
 @functools.lru_cache(maxsize=8192)

@@ -98,3 +98,19 @@ def test_a_number_is_never_a_speaker(phrase: str) -> None:
 @pytest.mark.parametrize("phrase", ["March 1", "Tuesday 14", "May 4, 2019"])
 def test_a_date_is_never_a_speaker(phrase: str) -> None:
     assert classify(phrase) is None
+
+
+def test_an_upper_case_marker_line_is_no_pronoun_antecedent() -> None:
+    text = (
+        "ABSTRACT.\n\nMayor Ana Ortiz defended the harbour plan at the council.\n\nFULL TEXT.\n\n"
+        "“We will build the pier before the winter storms come,” she said."
+    )
+    assert [s.speaker for s in _direct(text)] == ["Ana Ortiz"]
+
+
+def test_transcript_labels_in_capitals_name_the_person_as_written_in_prose() -> None:
+    text = (
+        "JO LIND: We will build the pier before the winter.\n\nTOM REYES: Nobody believes "
+        "that any more.\n\nLIND: The money is there and the plans are ready."
+    )
+    assert [s.speaker for s in _direct(text)] == ["Jo Lind", "Tom Reyes", "Jo Lind"]
