@@ -124,7 +124,7 @@ DOCUMENT_WORDS = frozenset(
     """
 analysis assessment assessments complaint data document documents estimate estimates figures
 filing filings findings indictment lawsuit letter memo numbers poll polls record records
-release report ruling statement study survey website
+release report ruling statement study survey website transcript transcripts excerpt excerpts
 """.split()  # noqa: SIM905
 )
 

@@ -133,7 +133,7 @@ def is_name_like(phrase: str) -> bool:
             low in TITLES and (at < len(words) - 1 or low not in _SURNAME_TITLES)
         ):
             return False
-    return True
+    return _clean(words[-1]) not in DOCUMENT_WORDS  # 'Transcript', 'Video Transcript:'
 
 
 #: Title words that are also surnames when they end a name ('Howard King', 'Ann Bishop').

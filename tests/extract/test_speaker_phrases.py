@@ -114,3 +114,14 @@ def test_transcript_labels_in_capitals_name_the_person_as_written_in_prose() -> 
         "that any more.\n\nLIND: The money is there and the plans are ready."
     )
     assert [s.speaker for s in _direct(text)] == ["Jo Lind", "Tom Reyes", "Jo Lind"]
+
+
+@pytest.mark.parametrize("label", ["Full Transcript:", "Video Transcript:"])
+def test_a_transcript_label_is_a_document_not_a_person(label: str) -> None:
+    text = (
+        f"Mayor Ana Ortiz spoke at the harbour on Monday.\n\n{label}\n\n“We will build the "
+        "pier before the winter storms come, and the ferries will run all night.”"
+    )
+    (st,) = _direct(text)
+    assert st.ref is not None and st.ref.kind == "document"
+    assert "Transcript" in st.speaker
