@@ -125,3 +125,27 @@ def test_a_transcript_label_is_a_document_not_a_person(label: str) -> None:
     (st,) = _direct(text)
     assert st.ref is not None and st.ref.kind == "document"
     assert "Transcript" in st.speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        (
+            "As the storm hit the town the ferry crews stayed at home while Tom Reyes marched "
+            "to the quay, “Nobody is going to stop this boat from sailing tonight.”",
+            "Tom Reyes",
+        ),
+        (
+            "The crowd cheers, and then Ana Ortiz continues: “We will build the pier before "
+            "the winter storms come.”",
+            "Ana Ortiz",
+        ),
+        (
+            "Or, as Jo Lind, a former harbour master, put it: “The sea does not wait for the "
+            "council to make up its mind.”",
+            "Jo Lind",
+        ),
+    ],
+)
+def test_the_clause_nearest_the_quote_names_its_speaker(body: str, name: str) -> None:
+    assert [s.speaker for s in _direct(body)] == [name]
