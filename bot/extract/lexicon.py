@@ -146,7 +146,8 @@ on so south that the their these this those united west when while besides follo
 including despite during unlike like against among amid beyond without within toward towards
 regarding concerning according about above across along behind beside between except inside
 outside onto upon via through throughout until since dear thanks later earlier yesterday tonight
-instead afterwards afterward meanwhile however then because by with from to
+instead afterwards afterward meanwhile however then because by with from to neither either
+nor
 """.split()  # noqa: SIM905
 )
 

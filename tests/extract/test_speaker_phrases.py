@@ -149,3 +149,12 @@ def test_a_transcript_label_is_a_document_not_a_person(label: str) -> None:
 )
 def test_the_clause_nearest_the_quote_names_its_speaker(body: str, name: str) -> None:
     assert [s.speaker for s in _direct(body)] == [name]
+
+
+def test_neither_before_a_surname_is_no_given_name() -> None:
+    text = (
+        "Ana Ortiz and Tom Reyes left the harbour office at noon. Neither Ortiz nor Reyes "
+        "spoke to reporters.\n\nOn Monday, Ortiz appeared on the radio, saying, “The harbour "
+        "plan is dead and the council knows it.”"
+    )
+    assert [s.speaker for s in _direct(text)] == ["Ana Ortiz"]
