@@ -158,6 +158,12 @@ _MADE_BY = re.compile(
 )
 
 
+#: Conjunctions a speaker phrase may come with from the sentence ('But Ortiz said').
+_CONJUNCTIONS = frozenset({"and", "but", "or", "nor", "yet", "so"})
+#: Adverbs of sequence between such a conjunction and a pronoun subject.
+_THEN = frozenset({"then", "now", "also", "still", "later", "again"})
+
+
 #: Words that are never a speaker on their own.
 _NO_LONE_SPEAKER = (
     (frozenset(_NOT_FIRST) - {"east", "west", "north", "south"})  # Cornel West speaks
@@ -221,6 +227,12 @@ def classify(phrase: str) -> SpeakerRef | None:
     phrase = phrase.strip(" ,;:—–-")
     if not phrase or len(phrase) > 160:
         return None
+    lead, _, rest = phrase.partition(" ")
+    if rest and lead.lower() in _CONJUNCTIONS:
+        phrase = rest  # 'But Ortiz', 'And the council': the conjunction is no part of it
+        lead, _, rest = phrase.partition(" ")
+        if lead.lower() in _THEN and rest.lower() in PRONOUNS:
+            phrase = rest  # 'And then he', 'But now she'
     head, _, apposition = phrase.partition(", ")
     apposition = apposition.rstrip(", ") or ""
     if apposition and _interjection(apposition):

@@ -158,3 +158,19 @@ def test_neither_before_a_surname_is_no_given_name() -> None:
         "plan is dead and the council knows it.”"
     )
     assert [s.speaker for s in _direct(text)] == ["Ana Ortiz"]
+
+
+def test_a_conjunction_and_then_before_a_pronoun_is_no_part_of_the_speaker() -> None:
+    text = (
+        "Ana Ortiz spoke at the harbour on Monday. And then she said, “We will build the pier "
+        "before the winter storms come.”"
+    )
+    assert [s.speaker for s in _direct(text)] == ["Ana Ortiz"]
+
+
+def test_a_phrase_opened_by_a_preposition_is_no_speaker() -> None:
+    text = (
+        "Alongside harbour calls for a delay, even a senior council official said the mayor "
+        "must choose, saying, “At some point she will have to say where she stands.”"
+    )
+    assert all(not s.speaker.startswith("Alongside") for s in extract_statements(TITLE + text))
