@@ -207,6 +207,7 @@ def _lead_end(pre: str) -> int:
         match = pattern.match(pre, offset)
         if match:
             offset = match.end()
+    offset = _past_place(pre, offset)
     offset = _after_aside(pre, offset) if offset else offset
     adverb = _ADVERB_LEAD.match(pre, offset)
     return adverb.end() if adverb else offset
@@ -216,6 +217,39 @@ def _lead_end(pre: str) -> int:
 #: judge said'); the suffixes keep given names in -ly (Kelly, Beverly, Emily) out.
 _ADVERB_LEAD = re.compile(
     r"[A-Z][a-z]{2,}(?:ally|ntly|tely|ously|ibly|ably|edly|ingly|ssly|fully|ctly),\s+"
+)
+
+
+#: A lead clause that ends on a place after a preposition ('At a rally in Kelsport, '),
+#: and the one capitalised word after it, set off by a comma: the place's state or country.
+_PLACE_END = re.compile(
+    r"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear)\s+(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*,\s+$"
+)
+_PLACE_REST = re.compile(r"[A-Z][\w.’'-]*,\s+")
+
+
+def _past_place(text: str, offset: int) -> int:
+    """Past the state or country of a place the lead clause ended on ('At a rally in
+    Kelsport, Maine, on Saturday, …', 'In Harbourton, Ohio, Reyes said'): read alone,
+    the state would be the subject."""
+    if not offset or text[offset - 2 : offset] != ", ":
+        return offset
+    rest = _PLACE_REST.match(text, offset)
+    if rest is None or _PLACE_END.search(text, max(0, offset - 60), offset) is None:
+        return offset
+    end = rest.end()
+    following = text[end : end + 12].split(" ", 1)[0].strip(",")
+    if following[:1].isupper():
+        return end  # 'In Harbourton, Ohio, Reyes said'
+    if following not in _TIME_OPENERS:
+        return offset  # 'In Harbourton, Reyes, a lawyer, said', '…, Reyes, without …'
+    lead = _LEAD_CLAUSE.match(text[:end] + text[end].upper() + text[end + 1 :], end)
+    return lead.end() if lead else end  # '…, Maine, on Saturday, the crowd …'
+
+
+#: Lower-case words that open a time phrase after a place's state ('…, Ohio, on Monday,').
+_TIME_OPENERS = frozenset(
+    "on last this late early earlier later during after before".split()  # noqa: SIM905
 )
 
 
@@ -410,6 +444,7 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
         match = pattern.match(clause, offset)
         if match:
             offset = match.end()
+    offset = _past_place(clause, offset)
     words = clause[offset:].split()
     if not words:
         return None

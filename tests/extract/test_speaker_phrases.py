@@ -174,3 +174,27 @@ def test_a_phrase_opened_by_a_preposition_is_no_speaker() -> None:
         "must choose, saying, “At some point she will have to say where she stands.”"
     )
     assert all(not s.speaker.startswith("Alongside") for s in extract_statements(TITLE + text))
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        (
+            "At a harbour festival in Kelsport, Maine, on Saturday, Ana Ortiz spoke for an "
+            "hour, adding: “We will build the pier before the winter storms come.”",
+            "Ana Ortiz",
+        ),
+        (
+            "In Harbourton, Ohio, Tom Reyes told reporters, “Nobody is going to stop this boat "
+            "from sailing.”",
+            "Tom Reyes",
+        ),
+        (
+            "In Harbourton, Jo Lind, a lawyer, told reporters, “The council has broken its own "
+            "rules again.”",
+            "Jo Lind",
+        ),
+    ],
+)
+def test_the_state_after_a_lead_clause_place_is_not_the_subject(body: str, name: str) -> None:
+    assert [s.speaker for s in _direct(body)] == [name]
