@@ -485,6 +485,7 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
                     len(take) > 1
                     and low.endswith(("ed", "s"))
                     and low not in _NOUN_LINKS
+                    and low not in _DETERMINERS  # 'Some of his aides', 'one of its owners'
                     and not _verb_follows(low, words[at + 1 : at + 2])
                 )
             )

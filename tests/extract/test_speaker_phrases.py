@@ -198,3 +198,11 @@ def test_a_phrase_opened_by_a_preposition_is_no_speaker() -> None:
 )
 def test_the_state_after_a_lead_clause_place_is_not_the_subject(body: str, name: str) -> None:
     assert [s.speaker for s in _direct(body)] == [name]
+
+
+def test_a_possessive_determiner_inside_the_subject_is_no_verb() -> None:
+    text = (
+        "Some of his supporters went further, adding: “The council has broken its own rules "
+        "again and again.”"
+    )
+    assert [s.speaker for s in _direct(text)] == ["Some of his supporters"]
