@@ -515,7 +515,7 @@ def _roles_before_name(words: list[str], at: int) -> int:
     Ann Holt said' goes on to the name."""
     for end in range(at, min(at + 3, len(words) - 1)):
         word = words[end]
-        if not word[:1].islower() or word.lower() not in _ROLE_WORDS:
+        if not word[:1].islower() or word.lower().rstrip(",") not in _ROLE_WORDS:
             return 0
         if words[end + 1][:1].isupper():
             return end + 1 - at

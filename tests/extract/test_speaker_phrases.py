@@ -206,3 +206,11 @@ def test_a_possessive_determiner_inside_the_subject_is_no_verb() -> None:
         "again and again.”"
     )
     assert [s.speaker for s in _direct(text)] == ["Some of his supporters"]
+
+
+def test_a_role_before_an_apposed_name_leads_to_the_name() -> None:
+    text = (
+        "In early October, Ortiz’s Harbour campaign director, Tom Reyes, reached out to the "
+        "board, writing in an email: “We want to use this as soon as we can.”"
+    )
+    assert [s.speaker for s in _direct(text)] == ["Tom Reyes"]
