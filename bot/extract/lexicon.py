@@ -135,6 +135,7 @@ adviser advisers advisors aide aides analyst analysts authorities critics diplom
 experts insider insiders investigators lawmakers members observers official officials
 operative operatives people person prosecutors residents source sources spokesman
 spokesperson spokeswoman staffer staffers supporters voters witnesses researchers scientists strategists
+someone somebody
 """.split()  # noqa: SIM905
 )
 

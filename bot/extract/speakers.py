@@ -133,6 +133,8 @@ def is_name_like(phrase: str) -> bool:
             low in TITLES and (at < len(words) - 1 or low not in _SURNAME_TITLES)
         ):
             return False
+    if len(words) == 1 and _clean(words[0]) in ANON_WORDS:
+        return False  # 'Someone', 'Officials': an unnamed source, no name
     return _clean(words[-1]) not in DOCUMENT_WORDS  # 'Transcript', 'Video Transcript:'
 
 
@@ -169,6 +171,7 @@ _NO_LONE_SPEAKER = (
     (frozenset(_NOT_FIRST) - {"east", "west", "north", "south"})  # Cornel West speaks
     | frozenset(PARTICIPLES_LIST)
     | frozenset("the a an this that these those former adding asked".split())  # noqa: SIM905
+    | frozenset("nobody everyone everybody anyone anybody none".split())  # noqa: SIM905
     | {day.lower() for day in WEEKDAYS}
     | {month.lower() for month in MONTHS if month != "May"}  # Theresa May speaks
 )

@@ -214,3 +214,16 @@ def test_a_role_before_an_apposed_name_leads_to_the_name() -> None:
         "board, writing in an email: “We want to use this as soon as we can.”"
     )
     assert [s.speaker for s in _direct(text)] == ["Tom Reyes"]
+
+
+def test_an_indefinite_pronoun_subject_is_no_person_for_a_description() -> None:
+    text = (
+        "Was Ana Ortiz right about the pier? Nobody knows.\n\n“We will build it before the "
+        "winter,” the mayor said."
+    )
+    assert [s.speaker for s in _direct(text)] == ["Ana Ortiz"]
+
+
+def test_someone_is_an_unnamed_source_not_a_person() -> None:
+    ref = classify("Someone")
+    assert ref is not None and ref.kind == "anonymous"
