@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 
 from bot.extract.coref import quoted_at, recent_subject, subject_source
-from bot.extract.lexicon import TITLES, WEEKDAYS
+from bot.extract.lexicon import PERSON_NOUNS, WEEKDAYS
 from bot.extract.speakers import People, clean_word
 
 log = logging.getLogger(__name__)
@@ -32,14 +32,6 @@ MAX_PEOPLE = 10
 _DESCRIPTION = re.compile(
     r"^[Tt]he\s+(?:(?P<age>\d{1,3})-year-old|(?P<mods>(?:[\w.’'-]+\s+){0,3}?)(?P<noun>[A-Za-z][\w-]*))$"
 )
-#: Nouns for people besides the titles: what a story calls someone it has already named.
-_PERSON_NOUNS = TITLES | frozenset(
-    """businessman businesswoman nominee incumbent challenger lawmaker legislator
-    congressman congresswoman billionaire developer actor actress singer rapper star player
-    author writer historian economist scientist researcher physician activist pilot veteran
-    owner chef comedian musician filmmaker director producer athlete driver teenager student
-    democrat republican independent conservative liberal""".split()  # noqa: SIM905
-) - {"former", "state", "house", "white", "us", "u.s", "press", "campaign", "vice"}
 #: Roles a story gives someone it is about, not a new source: with no earlier mention of
 #: the role, they refer to the subject just before ('the spokesman' stays unresolved).
 _PROMINENT = frozenset(
@@ -100,7 +92,7 @@ def resolve(people: People, pos: int, phrase: str) -> tuple[str, str] | None:
             if org is not None and (_title_only(people.text, org) or not _proper_name(org)):
                 org = None
         return ("organisation", org) if org else None
-    if noun not in _PERSON_NOUNS:
+    if noun not in PERSON_NOUNS:
         return None
     forms = _ABBREVIATIONS.get(noun, (noun,))
     words = _WORD.findall(match.group("mods") or "")
@@ -216,7 +208,7 @@ def _title_words(before: str) -> list[str]:
         out.append(low)
         if word[:1].isupper() or low in _TITLE_FILLERS:
             continue
-        if low not in _PERSON_NOUNS:
+        if low not in PERSON_NOUNS:
             break
     return out
 

@@ -242,10 +242,8 @@ def _from_head(
 ) -> ExtractedStatement | None:
     """A quote after a clause: its subject (or the owner in "X's response was:") said it."""
     window = head[-200:]
-    match = _HEAD_ANY.search(window)
     offset = max(0, len(head) - 200)
-    if match and not _clause_start(window[: match.start("spk")], offset == 0):
-        match = None  # 'published a column two days ago': an object, not a subject
+    match = _head_subject(window, offset == 0)
     if match:
         spk = match.group("spk")
         conf = "pronoun" if spk.lower() in _PRONOUN_START else "inferred"
@@ -282,13 +280,51 @@ def _clause_start(before: str, at_start: bool) -> bool:
     return before.rsplit(None, 1)[-1].lower() in _CLAUSE_OPENERS
 
 
+def _head_subject(window: str, at_start: bool) -> re.Match[str] | None:
+    """The subject + verb of ``window`` (text before a quote) whose subject said the quote.
+
+    The first that stands at a clause start ('published a column two days ago', 'In
+    answer to the sad news …', '… is a strange kind of loyalty …:' hold an object or a
+    complement, not a subject), unless a later one, past its verb, opens a main clause
+    nearer the quote ('As the storm hit …, Tom Reyes marched …', 'The crowd cheers, and
+    then Ana Ortiz continues:'): that clause is the one the quote belongs to."""
+    match = _HEAD_ANY.search(window)
+    while match and not _clause_start(window[: match.start("spk")], at_start):
+        match = _HEAD_ANY.search(window, match.start("spk") + 1)
+    best = match
+    while match:
+        match = _HEAD_ANY.search(window, match.start("spk") + 1)
+        if (
+            match
+            and best is not None
+            and match.start("spk") >= best.end("cue")  # not inside the subject's apposition
+            and _main_clause_start(window[: match.start("spk")])
+        ):
+            best = match
+    return best
+
+
+def _main_clause_start(before: str) -> bool:
+    """After a comma, a dash or a coordinating conjunction: where the main clause's subject
+    stands after a lead clause ('As the storm hit …, Tom Reyes marched …, "…"'), unlike a
+    'that' clause, which holds what someone said."""
+    before = before.rstrip()
+    if not before:
+        return False
+    if before[-1] in ",;—–":
+        return True
+    return before.rsplit(None, 1)[-1].lower() in ("and", "but", "then", "while", "so")
+
+
 def colon_intro(text: str) -> tuple[str, int] | None:
     """'Trump issued the following statement:' — who the next paragraph's quote belongs to."""
     if not text.endswith(":") or len(text.split()) > 30:
         return None
-    match = _HEAD_ANY.search(text[-200:])
+    window = text[-200:]
+    offset = max(0, len(text) - 200)
+    match = _head_subject(window, offset == 0)
     if match:
-        return match.group("spk"), max(0, len(text) - 200) + match.start("spk")
+        return match.group("spk"), offset + match.start("spk")
     subject = sentence_subject(text)
     return (_OWNER.sub("", subject[0]), subject[1]) if subject else None
 

@@ -11,10 +11,10 @@ import re
 
 from bot.extract import paraphrase
 from bot.extract.cues import PARTICIPLE_WORDS, SPEECH_WORDS, has_cue, when_of
-from bot.extract.lexicon import ORG_WORDS
 from bot.extract.paragraphs import Paragraph, Sentence
 from bot.extract.quotes import QuoteSpan, find_quotes, normalise_marks, strip_marks
 from bot.extract.records import HAS_MARK, ExtractedStatement, ReadingState, make_statement
+from bot.extract.speakers import label_name
 from bot.extract.subjects import sentence_subject
 
 log = logging.getLogger(__name__)
@@ -204,11 +204,6 @@ _NOT_LABELS = frozenset(
 )
 
 
-def _label_name(label: str) -> str:
-    """'LIND' -> 'Lind', 'JO LIND' -> 'Jo Lind'; an organisation's acronym stays ('CNN')."""
-    return " ".join(w if w.lower() in ORG_WORDS else w.title() for w in label.split())
-
-
 def labelled_line(
     para: Paragraph, sentences: list[Sentence], state: ReadingState
 ) -> ExtractedStatement | None:
@@ -233,6 +228,6 @@ def labelled_line(
         kind, words = "direct", strip_marks(words)
     elif not quoted and spk.isupper() and len(spk) > 1:
         kind = "direct"  # a transcript line ('LIND: We will build it.') is the speaker's words
-    name = _label_name(spk) if spk.isupper() else spk
+    name = label_name(spk) if spk.isupper() else spk
     start = para.start + match.start("spk")
     return make_statement(state, name, start, normalise_marks(words), kind, ":", sentences[0])

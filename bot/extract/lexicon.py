@@ -91,6 +91,18 @@ headteacher principal trooper patrolman firefighter
 """.split()  # noqa: SIM905
 )
 
+#: Nouns for people besides the titles: what a story calls someone it has already named
+#: ('the businessman'), and the role words that stand between a party or a title and a
+#: name ('Republican presidential nominee Ann Holt', 'Band member Jo Lind').
+PERSON_NOUNS = TITLES | frozenset(
+    """businessman businesswoman nominee incumbent challenger lawmaker legislator
+    congressman congresswoman billionaire developer actor actress singer rapper star player
+    author writer historian economist scientist researcher physician activist pilot veteran
+    owner chef comedian musician filmmaker director producer athlete driver teenager student
+    democrat republican independent conservative liberal front-runner frontrunner hopeful
+    entrepreneur member""".split()  # noqa: SIM905
+) - {"former", "state", "house", "white", "us", "u.s", "press", "campaign", "vice"}
+
 #: Words that make a phrase an organisation.
 ORG_WORDS = frozenset(
     """
@@ -112,7 +124,7 @@ DOCUMENT_WORDS = frozenset(
     """
 analysis assessment assessments complaint data document documents estimate estimates figures
 filing filings findings indictment lawsuit letter memo numbers poll polls record records
-release report ruling statement study survey website
+release report ruling statement study survey website transcript transcripts excerpt excerpts
 """.split()  # noqa: SIM905
 )
 
@@ -123,6 +135,7 @@ adviser advisers advisors aide aides analyst analysts authorities critics diplom
 experts insider insiders investigators lawmakers members observers official officials
 operative operatives people person prosecutors residents source sources spokesman
 spokesperson spokeswoman staffer staffers supporters voters witnesses researchers scientists strategists
+someone somebody
 """.split()  # noqa: SIM905
 )
 
@@ -134,7 +147,8 @@ on so south that the their these this those united west when while besides follo
 including despite during unlike like against among amid beyond without within toward towards
 regarding concerning according about above across along behind beside between except inside
 outside onto upon via through throughout until since dear thanks later earlier yesterday tonight
-instead afterwards afterward meanwhile however then because by with from to
+instead afterwards afterward meanwhile however then because by with from to neither either
+nor
 """.split()  # noqa: SIM905
 )
 
@@ -183,7 +197,7 @@ since after before as like unlike despite during even just only also indeed inst
 maybe probably certainly clearly obviously nevertheless nonetheless once until unless whether
 why how what where which into onto upon through across against among between about above
 below beyond within toward towards per via amid by for from of to qlast editor’s editor's
-contributing byline reporting editing""".split()  # noqa: SIM905
+contributing byline reporting editing alongside beside besides throughout""".split()  # noqa: SIM905
 )
 
 

@@ -50,9 +50,11 @@ _AFTER_CONTENT_INVERTED = re.compile(
     r",\s*(?P<cue>said|says|added|wrote|writes|adds|noted|notes|explained|argued|according\s+to)\s+"
     r"(?P<spk>[^,;:“”\"]{1,90}?)(?:,\s+[^“”\"]{1,120})?\s*[.!?]?\s*$"
 )
-#: 'As the tabloid noted in an op-ed, the candidate …'
+#: 'As the tabloid noted in an op-ed, the candidate …' (also after a sentence adverb set
+#: off by a comma: 'Of course, as …', 'Indeed, as …')
 _AS_LEAD = re.compile(
-    r"^(?:(?:But|And|Yet|So|Still)\s+)?[Aa]s\s+(?P<spk>[^,;:“”\"]{1,80}?)\s+(?:" + AUX + r"\s+)*"
+    r"^(?:(?:But|And|Yet|So|Still)\s+|[A-Z][a-z]+(?:\s+[a-z]+)?,\s+)?"
+    r"[Aa]s\s+(?P<spk>[^,;:“”\"]{1,80}?)\s+(?:" + AUX + r"\s+)*"
     r"(?P<cue>" + REPORTING_CUE + r")\b[^,;“”\"]{0,60},\s+"
 )
 _ACCORDING_ANY = re.compile(

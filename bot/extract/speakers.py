@@ -133,7 +133,9 @@ def is_name_like(phrase: str) -> bool:
             low in TITLES and (at < len(words) - 1 or low not in _SURNAME_TITLES)
         ):
             return False
-    return True
+    if len(words) == 1 and _clean(words[0]) in ANON_WORDS:
+        return False  # 'Someone', 'Officials': an unnamed source, no name
+    return _clean(words[-1]) not in DOCUMENT_WORDS  # 'Transcript', 'Video Transcript:'
 
 
 #: Title words that are also surnames when they end a name ('Howard King', 'Ann Bishop').
@@ -158,11 +160,18 @@ _MADE_BY = re.compile(
 )
 
 
+#: Conjunctions a speaker phrase may come with from the sentence ('But Ortiz said').
+_CONJUNCTIONS = frozenset({"and", "but", "or", "nor", "yet", "so"})
+#: Adverbs of sequence between such a conjunction and a pronoun subject.
+_THEN = frozenset({"then", "now", "also", "still", "later", "again"})
+
+
 #: Words that are never a speaker on their own.
 _NO_LONE_SPEAKER = (
     (frozenset(_NOT_FIRST) - {"east", "west", "north", "south"})  # Cornel West speaks
     | frozenset(PARTICIPLES_LIST)
     | frozenset("the a an this that these those former adding asked".split())  # noqa: SIM905
+    | frozenset("nobody everyone everybody anyone anybody none".split())  # noqa: SIM905
     | {day.lower() for day in WEEKDAYS}
     | {month.lower() for month in MONTHS if month != "May"}  # Theresa May speaks
 )
@@ -177,9 +186,18 @@ def _speaker_shaped(words: list[str]) -> bool:
         return False
     if len(words) == 1 and first in _NO_LONE_SPEAKER:
         return False  # 'The', 'Former', 'Adding', 'Wednesday': a word left of a clause
+    if _date_or_number(words):
+        return False  # '2019', '45', 'March 1', 'May 4, 2019': a date or a number
     if last[:1].islower() and last.endswith("ly") and len(last) > 3 and last not in LY_NOUNS:
         return False  # 'Moscow strongly' (but 'the board's tally', 'his family')
     return not (len(words) == 1 and words[0].isupper() and len(words[0]) > 7)  # a dateline
+
+
+def _date_or_number(words: list[str]) -> bool:
+    """Numbers only, or a day or month name with a number ('March 1'): never a speaker."""
+    if len(words) > 4 or not words[-1].strip(",.").isdigit():
+        return False
+    return all(w.strip(",.").isdigit() or w.strip(",.") in _CALENDAR for w in words)
 
 
 #: Prepositions of time and place: the one word after them ends a source phrase ('a survey
@@ -212,6 +230,12 @@ def classify(phrase: str) -> SpeakerRef | None:
     phrase = phrase.strip(" ,;:—–-")
     if not phrase or len(phrase) > 160:
         return None
+    lead, _, rest = phrase.partition(" ")
+    if rest and lead.lower() in _CONJUNCTIONS:
+        phrase = rest  # 'But Ortiz', 'And the council': the conjunction is no part of it
+        lead, _, rest = phrase.partition(" ")
+        if lead.lower() in _THEN and rest.lower() in PRONOUNS:
+            phrase = rest  # 'And then he', 'But now she'
     head, _, apposition = phrase.partition(", ")
     apposition = apposition.rstrip(", ") or ""
     if apposition and _interjection(apposition):
@@ -431,10 +455,20 @@ def scan_people(text: str, people: People, base: int = 0) -> None:
         start = match.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in "’'"):
             continue
-        found = _person_in_run(match.group())
+        run = match.group()
+        if run.isupper():  # 'FULL TEXT.', 'HARBOUR TV': a label or a brand, no person; but
+            if start or not text[match.end() :].lstrip(" ").startswith(":"):
+                continue
+            run = label_name(run)  # a transcript speaker's label line ('JO LIND: …') is one
+        found = _person_in_run(run)
         if found:
             name, role, at = found
             people.add(name, base + start + at, role)
+
+
+def label_name(label: str) -> str:
+    """'LIND' -> 'Lind', 'JO LIND' -> 'Jo Lind'; an organisation's acronym stays ('CNN')."""
+    return " ".join(w if w.lower() in ORG_WORDS else w.title() for w in label.split())
 
 
 @functools.lru_cache(maxsize=8192)

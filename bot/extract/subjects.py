@@ -20,7 +20,9 @@ from bot.extract.lexicon import (
     LY_NOUNS,
     MONTHS,
     NOT_SPEAKER_START,
+    PERSON_NOUNS,
     PREPOSITIONS,
+    TITLES,
     WEEKDAYS,
 )
 from bot.extract.lexicon import CLAUSE_WORDS as _CLAUSE_WORDS
@@ -205,6 +207,7 @@ def _lead_end(pre: str) -> int:
         match = pattern.match(pre, offset)
         if match:
             offset = match.end()
+    offset = _past_place(pre, offset)
     offset = _after_aside(pre, offset) if offset else offset
     adverb = _ADVERB_LEAD.match(pre, offset)
     return adverb.end() if adverb else offset
@@ -214,6 +217,39 @@ def _lead_end(pre: str) -> int:
 #: judge said'); the suffixes keep given names in -ly (Kelly, Beverly, Emily) out.
 _ADVERB_LEAD = re.compile(
     r"[A-Z][a-z]{2,}(?:ally|ntly|tely|ously|ibly|ably|edly|ingly|ssly|fully|ctly),\s+"
+)
+
+
+#: A lead clause that ends on a place after a preposition ('At a rally in Kelsport, '),
+#: and the one capitalised word after it, set off by a comma: the place's state or country.
+_PLACE_END = re.compile(
+    r"\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear)\s+(?:[A-Z][\w.’'-]*\s+){0,2}[A-Z][\w.’'-]*,\s+$"
+)
+_PLACE_REST = re.compile(r"[A-Z][\w.’'-]*,\s+")
+
+
+def _past_place(text: str, offset: int) -> int:
+    """Past the state or country of a place the lead clause ended on ('At a rally in
+    Kelsport, Maine, on Saturday, …', 'In Harbourton, Ohio, Reyes said'): read alone,
+    the state would be the subject."""
+    if not offset or text[offset - 2 : offset] != ", ":
+        return offset
+    rest = _PLACE_REST.match(text, offset)
+    if rest is None or _PLACE_END.search(text, max(0, offset - 60), offset) is None:
+        return offset
+    end = rest.end()
+    following = text[end : end + 12].split(" ", 1)[0].strip(",")
+    if following[:1].isupper():
+        return end  # 'In Harbourton, Ohio, Reyes said'
+    if following not in _TIME_OPENERS:
+        return offset  # 'In Harbourton, Reyes, a lawyer, said', '…, Reyes, without …'
+    lead = _LEAD_CLAUSE.match(text[:end] + text[end].upper() + text[end + 1 :], end)
+    return lead.end() if lead else end  # '…, Maine, on Saturday, the crowd …'
+
+
+#: Lower-case words that open a time phrase after a place's state ('…, Ohio, on Monday,').
+_TIME_OPENERS = frozenset(
+    "on last this late early earlier later during after before".split()  # noqa: SIM905
 )
 
 
@@ -296,6 +332,8 @@ def valid_subject(subject: str) -> bool:
     words = head.split()
     if words and words[-1].endswith(("’", "'", "’s", "'s")):
         return False  # 'The councils’ (plans)': a possessive, not a subject
+    if len(words) == 1 and words[0].replace(",", "").isdigit():
+        return False  # '… the May 4, 2019, letter, Ortiz': a year or an age is no subject
     if not words or len(words) > (12 if words[0].lower() in _DETERMINERS else 9):
         return False
     if apposition.count(" ") > 40:
@@ -406,18 +444,32 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
         match = pattern.match(clause, offset)
         if match:
             offset = match.end()
+    offset = _past_place(clause, offset)
     words = clause[offset:].split()
     if not words:
         return None
     first = words[0].lower()
-    if first in ("he", "she", "they", "i", "we", "it"):
+    if first in _SUBJECT_PRONOUNS:
         return words[0], offset
+    if len(words) > 1 and words[0][-1:] == "," and words[1].lower() in _SUBJECT_PRONOUNS:
+        # 'Listen, it gets stranger:', 'Look, we …': a word set off before a pronoun subject
+        # is an interjection or an adverb, not the subject
+        return words[1], clause.index(words[1], offset + len(words[0]))
     take: list[str] = []
     determiner = first in _DETERMINERS
+    skip = 0
     for at, word in enumerate(words[:10]):
+        if skip:
+            skip -= 1
+            continue
         low = word.lower().strip(",")
         if take and word[:1].islower() and low not in _NOUN_LINKS and not determiner:
-            break
+            skip = _roles_before_name(words, at)
+            if not skip:
+                break
+            take.extend(words[at : at + skip])  # 'Republican presidential nominee Ann Holt'
+            skip -= 1
+            continue
         if (
             take
             and determiner
@@ -433,6 +485,7 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
                     len(take) > 1
                     and low.endswith(("ed", "s"))
                     and low not in _NOUN_LINKS
+                    and low not in _DETERMINERS  # 'Some of his aides', 'one of its owners'
                     and not _verb_follows(low, words[at + 1 : at + 2])
                 )
             )
@@ -451,6 +504,22 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
 
 
 _NOUN_LINKS = frozenset("of de van von al for the".split())  # noqa: SIM905
+#: Lower-case words of a role between a capitalised word and a name ('Democratic
+#: presidential candidate', 'Harbour Party campaign manager').
+_ROLE_WORDS = PERSON_NOUNS | TITLES
+
+
+def _roles_before_name(words: list[str], at: int) -> int:
+    """How many lower-case role words start at ``at`` and lead to a capitalised word (a
+    name); 0 when they do not: the subject 'Republican' of 'Republican presidential nominee
+    Ann Holt said' goes on to the name."""
+    for end in range(at, min(at + 3, len(words) - 1)):
+        word = words[end]
+        if not word[:1].islower() or word.lower().rstrip(",") not in _ROLE_WORDS:
+            return 0
+        if words[end + 1][:1].isupper():
+            return end + 1 - at
+    return 0
 
 
 def _verb_follows(word: str, after: list[str]) -> bool:

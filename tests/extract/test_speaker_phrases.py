@@ -1,0 +1,229 @@
+"""Speaker phrases the frame patterns must read as a person or an organisation: a role
+before a name, and the adjectives, interjections, labels and dates that are no speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.extract import ExtractedStatement, extract_statements
+from bot.extract.speakers import classify
+
+TITLE = "Council votes on the harbour plan\n"
+
+
+def _direct(text: str) -> list[ExtractedStatement]:
+    return [s for s in extract_statements(TITLE + text) if s.kind == "direct"]
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        (
+            "Liberal presidential candidate Ana Ortiz went straight to the quay, telling the "
+            "crowd: “The ferries will run all night and nobody will lose a job.”",
+            "Ana Ortiz",
+        ),
+        (
+            "Billionaire developer Tom Reyes took the stage at the harbour, adding: “We will "
+            "build the new pier before the winter storms come.”",
+            "Tom Reyes",
+        ),
+        (
+            "Green Party candidate Lena Park answered at once, writing: “The harbour "
+            "plan is dead and the council knows it.”",
+            "Lena Park",
+        ),
+    ],
+)
+def test_role_words_between_party_and_name_lead_to_the_name(body: str, name: str) -> None:
+    found = _direct(body)
+    assert [s.speaker for s in found] == [name]
+
+
+def test_word_set_off_before_a_pronoun_subject_is_no_speaker() -> None:
+    text = (
+        "Ana Ortiz spoke after the vote.\n\nHonestly, she went further, adding: “The ferries "
+        "will run on time every day of the year.”"
+    )
+    assert [s.speaker for s in _direct(text)] == ["Ana Ortiz"]
+
+
+def test_interjection_before_a_colon_does_not_announce_a_speaker() -> None:
+    text = (
+        "Ana Ortiz said the ferries are safe.\n\nListen, it gets stranger:\n\n“The ferries will run "
+        "on time every day of the year, and nobody will lose a job.”"
+    )
+    (st,) = _direct(text)
+    assert st.speaker != "Listen"
+    assert st.ref is not None and st.ref.kind != "person"
+
+
+def test_colon_intro_subject_stands_at_a_clause_start() -> None:
+    text = (
+        "In response to the sudden loss of the ferry, Mayor Ana Ortiz issued the following "
+        "statement:\n\n“The ferries will run on time every day of the year, and nobody will "
+        "lose a job.”"
+    )
+    assert [s.speaker for s in _direct(text)] == ["Ana Ortiz"]
+
+
+def test_sentence_adverb_before_as_x_observed_keeps_x_as_the_source() -> None:
+    text = (
+        "Of course, as Jo Lind of the Harbour Courier observed, the real winner was not the "
+        "mayor, it was the ferry itself:\n\n“The new ferry carried more passengers in a week "
+        "than the old one did in a year.”"
+    )
+    assert [s.speaker for s in _direct(text)] == ["Jo Lind"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "In the May 4, 2019, letter, Ortiz wrote, “The ferries will run on time every day of "
+        "the year.”",
+        "Asked about the plan for Reyes, 45, Ortiz said: “There will always be a ferry to the "
+        "island.”",
+    ],
+)
+def test_a_year_or_an_age_before_the_name_is_not_the_speaker(body: str) -> None:
+    assert [s.speaker for s in _direct(body)] == ["Ortiz"]
+
+
+@pytest.mark.parametrize("phrase", ["2019", "45", "1,200"])
+def test_a_number_is_never_a_speaker(phrase: str) -> None:
+    text = f"“The ferries will run on time every day of the year,” {phrase} said."
+    assert all(s.speaker != phrase for s in extract_statements(TITLE + text))
+
+
+@pytest.mark.parametrize("phrase", ["March 1", "Tuesday 14", "May 4, 2019"])
+def test_a_date_is_never_a_speaker(phrase: str) -> None:
+    assert classify(phrase) is None
+
+
+def test_an_upper_case_marker_line_is_no_pronoun_antecedent() -> None:
+    text = (
+        "ABSTRACT.\n\nMayor Ana Ortiz defended the harbour plan at the council.\n\nFULL TEXT.\n\n"
+        "“We will build the pier before the winter storms come,” she said."
+    )
+    assert [s.speaker for s in _direct(text)] == ["Ana Ortiz"]
+
+
+def test_transcript_labels_in_capitals_name_the_person_as_written_in_prose() -> None:
+    text = (
+        "JO LIND: We will build the pier before the winter.\n\nTOM REYES: Nobody believes "
+        "that any more.\n\nLIND: The money is there and the plans are ready."
+    )
+    assert [s.speaker for s in _direct(text)] == ["Jo Lind", "Tom Reyes", "Jo Lind"]
+
+
+@pytest.mark.parametrize("label", ["Full Transcript:", "Video Transcript:"])
+def test_a_transcript_label_is_a_document_not_a_person(label: str) -> None:
+    text = (
+        f"Mayor Ana Ortiz spoke at the harbour on Monday.\n\n{label}\n\n“We will build the "
+        "pier before the winter storms come, and the ferries will run all night.”"
+    )
+    (st,) = _direct(text)
+    assert st.ref is not None and st.ref.kind == "document"
+    assert "Transcript" in st.speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        (
+            "As the storm hit the town the ferry crews stayed at home while Tom Reyes marched "
+            "to the quay, “Nobody is going to stop this boat from sailing tonight.”",
+            "Tom Reyes",
+        ),
+        (
+            "The crowd cheers, and then Ana Ortiz continues: “We will build the pier before "
+            "the winter storms come.”",
+            "Ana Ortiz",
+        ),
+        (
+            "Or, as Jo Lind, a former harbour master, put it: “The sea does not wait for the "
+            "council to make up its mind.”",
+            "Jo Lind",
+        ),
+    ],
+)
+def test_the_clause_nearest_the_quote_names_its_speaker(body: str, name: str) -> None:
+    assert [s.speaker for s in _direct(body)] == [name]
+
+
+def test_neither_before_a_surname_is_no_given_name() -> None:
+    text = (
+        "Ana Ortiz and Tom Reyes left the harbour office at noon. Neither Ortiz nor Reyes "
+        "spoke to reporters.\n\nOn Monday, Ortiz appeared on the radio, saying, “The harbour "
+        "plan is dead and the council knows it.”"
+    )
+    assert [s.speaker for s in _direct(text)] == ["Ana Ortiz"]
+
+
+def test_a_conjunction_and_then_before_a_pronoun_is_no_part_of_the_speaker() -> None:
+    text = (
+        "Ana Ortiz spoke at the harbour on Monday. And then she said, “We will build the pier "
+        "before the winter storms come.”"
+    )
+    assert [s.speaker for s in _direct(text)] == ["Ana Ortiz"]
+
+
+def test_a_phrase_opened_by_a_preposition_is_no_speaker() -> None:
+    text = (
+        "Alongside harbour calls for a delay, even a senior council official said the mayor "
+        "must choose, saying, “At some point she will have to say where she stands.”"
+    )
+    assert all(not s.speaker.startswith("Alongside") for s in extract_statements(TITLE + text))
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        (
+            "At a harbour festival in Kelsport, Maine, on Saturday, Ana Ortiz spoke for an "
+            "hour, adding: “We will build the pier before the winter storms come.”",
+            "Ana Ortiz",
+        ),
+        (
+            "In Harbourton, Ohio, Tom Reyes told reporters, “Nobody is going to stop this boat "
+            "from sailing.”",
+            "Tom Reyes",
+        ),
+        (
+            "In Harbourton, Jo Lind, a lawyer, told reporters, “The council has broken its own "
+            "rules again.”",
+            "Jo Lind",
+        ),
+    ],
+)
+def test_the_state_after_a_lead_clause_place_is_not_the_subject(body: str, name: str) -> None:
+    assert [s.speaker for s in _direct(body)] == [name]
+
+
+def test_a_possessive_determiner_inside_the_subject_is_no_verb() -> None:
+    text = (
+        "Some of his supporters went further, adding: “The council has broken its own rules "
+        "again and again.”"
+    )
+    assert [s.speaker for s in _direct(text)] == ["Some of his supporters"]
+
+
+def test_a_role_before_an_apposed_name_leads_to_the_name() -> None:
+    text = (
+        "In early October, Ortiz’s Harbour campaign director, Tom Reyes, reached out to the "
+        "board, writing in an email: “We want to use this as soon as we can.”"
+    )
+    assert [s.speaker for s in _direct(text)] == ["Tom Reyes"]
+
+
+def test_an_indefinite_pronoun_subject_is_no_person_for_a_description() -> None:
+    text = (
+        "Was Ana Ortiz right about the pier? Nobody knows.\n\n“We will build it before the "
+        "winter,” the mayor said."
+    )
+    assert [s.speaker for s in _direct(text)] == ["Ana Ortiz"]
+
+
+def test_someone_is_an_unnamed_source_not_a_person() -> None:
+    ref = classify("Someone")
+    assert ref is not None and ref.kind == "anonymous"
