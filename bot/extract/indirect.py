@@ -222,11 +222,11 @@ def labelled_line(
         return None  # 'Delegates: Holt leads by 40, according to the AP.': a topic, sourced
     quoted = find_quotes(words)
     kind = "partial" if quoted else "indirect"
-    if para.index == 0:
-        pass  # a headline ('Lind: ‘We Will Build It’') trims what was said: never verbatim
-    elif len(quoted) == 1 and quoted[0].start == 0 and not words[quoted[0].end :].strip(" .,"):
+    verbatim = para.index != 0  # a headline ('Lind: ‘We Will Build It’') trims what was said
+    whole = len(quoted) == 1 and quoted[0].start == 0 and not words[quoted[0].end :].strip(" .,")
+    if verbatim and whole:
         kind, words = "direct", strip_marks(words)
-    elif not quoted and spk.isupper() and len(spk) > 1:
+    elif verbatim and not quoted and spk.isupper() and len(spk) > 1:
         kind = "direct"  # a transcript line ('LIND: We will build it.') is the speaker's words
     name = label_name(spk) if spk.isupper() else spk
     start = para.start + match.start("spk")
