@@ -13,6 +13,7 @@ import re
 from bot.extract import frames
 from bot.extract.cues import PARTICIPLE_WORDS, SPEECH_VARIANTS, when_of
 from bot.extract.fallback import is_title, lead_in
+from bot.extract.indirect import indirect_statements
 from bot.extract.paragraphs import Paragraph, Sentence
 from bot.extract.quotes import QuoteSpan, normalise_marks, strip_marks
 from bot.extract.records import (
@@ -50,6 +51,10 @@ def direct_statements(
     if frame is None and len(local) > 1 and len(tail.split()) <= 2:
         frame = frames.head_frame(text[: spans[-1][0]])  # 'Remarking on "x," Starr said, "…"'
         used = local[-1:]
+        if frame is not None and _SECOND_CUE.search(", " + middles[-1].lstrip(" ,")):
+            return _reported_before(sentence, spans[-2][1], state) + _emit(
+                state, sentence, frame, 0, _words(para, used), head
+            )
     if frame is None:
         frame = frames.tail_frame(tail)
         if frame is None or len(head.split()) > 40:
@@ -60,6 +65,14 @@ def direct_statements(
         paraphrased = normalise_marks(text[: spans[-1][1]].strip(" ,"))
         return _emit(state, sentence, frame, spans[-1][1], paraphrased, head, "partial")
     return _emit(state, sentence, frame, 0, _words(para, used), head)
+
+
+def _reported_before(sentence: Sentence, end: int, state: ReadingState) -> list[ExtractedStatement]:
+    """'Lind said the plan "was doomed," adding, "It lost every vote."': what the sentence
+    reports before the second cue ('adding') is a statement of its own, read as any
+    sentence without a whole quote is; the quote after the cue goes to the same speaker."""
+    before = Sentence(sentence.paragraph, sentence.start, sentence.start + end, sentence.text[:end])
+    return indirect_statements(before, state)
 
 
 def _words(para: Paragraph, quotes: list[QuoteSpan]) -> str:

@@ -55,13 +55,14 @@ def _reported(sentence: Sentence, state: ReadingState, begin: int) -> list[Extra
             out.append(made)
             extra = paraphrase.participle(content)
             if extra and made.ref is not None:
-                cue, a, b = extra
+                cue, a, b, cut = extra
                 more = _statement_for(state, found.speaker, sentence.start + found.speaker_offset,
                                       content[a:b], cue, sentence)  # fmt: skip
                 if more and len(more.text.split()) >= 3:
-                    cut = content.find(", " + cue)
-                    cut = content.find(" by " + cue) if cut < 0 else cut  # '… by saying …'
-                    out[0] = _replace_text(made, content[:cut] if cut > 0 else content)
+                    if content[:cut].strip(" ,"):
+                        out[0] = _replace_text(made, content[:cut])
+                    else:  # 'X responded by saying, "…"': the participle's words are all
+                        out.pop()
                     out.append(more)
             if len(out) == 1 and made.kind in ("indirect", "partial") and found.gap is None:
                 cut, more_found = _second(state, found, content, sentence)
@@ -79,7 +80,7 @@ def _reported(sentence: Sentence, state: ReadingState, begin: int) -> list[Extra
     extra = paraphrase.participle(main)
     if extra:
         subject = sentence_subject(main)
-        cue, a, b = extra
+        cue, a, b, _ = extra
         if subject and len(main[a:b].split()) >= 3:
             at = sentence.start + begin + subject[1]
             made = _statement_for(state, subject[0], at, main[a:b], cue, sentence)
@@ -122,9 +123,10 @@ def _second(
 
 
 def _replace_text(st: ExtractedStatement, text: str) -> ExtractedStatement:
-    """The statement with only its first part; partial stays partial only if a quote is left."""
+    """The statement with only its first part (its marks made readable, as every
+    statement's are); partial stays partial only if a quote is left."""
     kind = "indirect" if st.kind == "partial" and not HAS_MARK.search(text) else st.kind
-    return ExtractedStatement(st.speaker, text.strip(" ,"), kind, st.cue, st.paragraph,
+    return ExtractedStatement(st.speaker, normalise_marks(text.strip(" ,")), kind, st.cue, st.paragraph,
                               st.start, st.end, st.ref, st.when, st.confidence)  # fmt: skip
 
 

@@ -98,8 +98,11 @@ def _attribution_follows(text: str, end: int) -> bool:
     if verb is None:
         return False
     rest = words[verb + 1 :]
-    if words[verb][-1] in ",:" and not rest and stop is not None and stop.group() in _OPENING:
-        return False  # '"…." Reed says, "…"': the verb introduces the next quote
+    # '' is no stop of _NEXT_STOP (it closes quotes as often as it opens them), so a quote
+    # in doubled apostrophes is seen as the word right after the verb
+    opens = stop is not None and stop.group() in _OPENING
+    if words[verb][-1] in ",:" and (rest[0].startswith("''") if rest else opens):
+        return False  # '"…." Reed says, "…"' (or ''…''): the verb introduces the next quote
     # '"…." He warns that the plan will fail.': a new sentence that reports something else
     return not (rest and rest[0] == "that") and len(rest) <= 12
 

@@ -394,23 +394,29 @@ def _after_at(sentence: str, comma: int, cues: list[int]) -> Paraphrase | None:
 _PERFECT = re.compile(r"\s(?:has|had|have|did|does)\s")
 _WHO_CLAUSE = re.compile(r"\s+(?:who|whose)\s")
 _PARTICIPLE_CONTENT = re.compile(
-    r",\s*(?:and\s+)?(?P<cue>" + PARTICIPLE_CUE + r")\s*(?:that\s+)?(?=\S)"
+    r",(?P<mark>''|[”\"’'])?\s*(?:and\s+)?(?P<cue>" + PARTICIPLE_CUE + r")\s*(?:that\s+)?(?=\S)"
 )
 
 
-def participle(sentence: str) -> tuple[str, int, int] | None:
-    """', saying (that) …' inside a sentence: cue and content start, speaker is the subject."""
+def participle(sentence: str) -> tuple[str, int, int, int] | None:
+    """', saying (that) …' inside a sentence: cue, content start and end, and where the words
+    before the participle end (the subject is the speaker). The comma may close a quote
+    first ('"… doomed," adding, "…"'), and 'by saying' may open the sentence's content
+    ('by saying, "…"' after 'X responded': nothing before it)."""
     for pos in cue_positions(sentence, PARTICIPLE_WORDS, 800):
         comma = sentence.rfind(",", max(0, pos - 8), pos)
         if comma < 0:
-            if sentence.endswith(" by ", 0, pos) or sentence.endswith(" by ", 0, pos - 1):
+            by = _BY_BEFORE.search(sentence, max(0, pos - 5), pos)
+            if by:
                 match = _BY_PARTICIPLE.match(sentence, pos)  # '… by saying it "calls …"'
                 if match:
-                    return match.group("cue"), match.end(), len(sentence.rstrip(" .!?"))
+                    end = len(sentence.rstrip(" .!?"))
+                    return match.group("cue"), match.end(), end, by.start()
             continue
         match = _PARTICIPLE_CONTENT.match(sentence, comma)
         if match:
-            return match.group("cue"), match.end(), len(sentence.rstrip(" .!?"))
+            before = match.end("mark") if match.group("mark") else comma + 1
+            return match.group("cue"), match.end(), len(sentence.rstrip(" .!?")), before
     return None
 
 
@@ -449,6 +455,8 @@ def with_participle(sentence: str) -> Paraphrase | None:
 
 
 _BY_PARTICIPLE = re.compile(r"(?P<cue>" + PARTICIPLE_CUE + r")\s*(?:that\s+)?(?=\S)")
+#: 'by' right before a participle, at the content's start or after a word: 'by saying'.
+_BY_BEFORE = re.compile(r"(?:^|\s)by\s+[^\w\s]?$")
 
 
 _COORDINATED = re.compile(

@@ -1214,3 +1214,48 @@ def test_a_label_before_a_sourced_line_is_a_topic_not_a_speaker() -> None:
         'according to Harbour Radio. "We want the night boat back," said Tom Lind.\n'
     )
     assert [s.speaker for s in found] == ["Harbour Radio", "Tom Lind"]
+
+
+@pytest.mark.parametrize("mark", ['"', "”", "''"])
+def test_a_participle_after_a_closing_quote_starts_a_second_statement(mark: str) -> None:
+    """'… the plan "was doomed," adding, "…"': the comma before the participle may stand
+    inside the quote; the whole quote after it is a direct statement of its own."""
+    opening = "“" if mark == "”" else mark
+    found = extract_statements(
+        TITLE + f"Jo Lind said the council {opening}had a reckless plan for the docks,{mark} "
+        f"adding, {opening}It lost every vote in the harbour and everyone who fishes here.{mark}"
+    )
+    assert [(s.speaker, s.kind, s.cue) for s in found] == [
+        ("Jo Lind", "partial", "said"),
+        ("Jo Lind", "direct", "adding"),
+    ]
+    close = '"' if mark == '"' else "”"  # doubled apostrophes are shown as curly marks
+    assert (
+        found[0].text
+        == f"the council {close.replace('”', '“')}had a reckless plan for the docks,{close}"
+    )
+    assert found[1].text == "It lost every vote in the harbour and everyone who fishes here."
+
+
+def test_by_saying_at_the_start_of_the_content_leaves_a_whole_quote_direct() -> None:
+    """'Holt responded by saying, "…"': nothing is reported before the participle."""
+    st = _only(
+        'Ann Holt responded by saying, "The board must look again at the levy, or the ferries '
+        'will stop before the storm season."'
+    )
+    assert (st.speaker, st.cue) == ("Ann Holt", "saying")
+    assert st.text.startswith("The board must look again")
+
+
+def test_a_sentence_ends_after_doubled_apostrophes_before_a_new_frame() -> None:
+    """'… ''our quarrel this winter.'' But, Ms. Holt said, ''…''': a paper that writes its
+    quotation marks as two apostrophes ends sentences after them as after any other mark."""
+    found = extract_statements(
+        TITLE + "Councillor Ann Holt was blunt about the rift, what she called ''our quarrel "
+        "this winter.'' But, Ms. Holt said, ''a town is a series of bargains.''"
+    )
+    direct = [s for s in found if s.kind == "direct"]
+    assert [(s.speaker, s.text) for s in direct] == [
+        ("Ann Holt", "a town is a series of bargains.")
+    ]
+    assert all("bargains" not in s.text for s in found if s.kind != "direct")
