@@ -84,6 +84,9 @@ _HEAD_PARTICIPLE = re.compile(
 _HEAD_ACCORDING = re.compile(
     r"(?:^|,\s*)(?P<cue>[Aa]ccording\s+to)\s+(?P<spk>[^,:“”\"]{1,120})[,:]\s*$"
 )
+#: The writer's aside between the cue and the quote ('X declared, and I quote, "…"'): the quote
+#: stays X's, the 'I' is no speaker.
+_QUOTE_ASIDE = re.compile(r"(?<=,)\s*(?:and\s+)?(?:I|we)\s+quote\s*,\s*$")
 _HEAD_COLON = re.compile(r"(?P<cue>:)\s*$")
 _NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){1,2}"
 _NAME_ANY = r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}"
@@ -103,6 +106,9 @@ _NAMED_COLON = re.compile(
 def head_frame(head: str) -> Frame | None:
     """Speaker before a quote: 'X said: "…' / 'X, asking: "…' / 'According to X, "…'."""
     head = head[-400:]
+    writer = _QUOTE_ASIDE.search(head) if "quote" in head else None
+    if writer:
+        head = head[: writer.start()]
     paren = head.rfind("(")
     if paren > head.rfind(")"):  # '… recognise it (Lemkin once said, "…")': inside the aside
         aside = head_frame(head[paren + 1 :])

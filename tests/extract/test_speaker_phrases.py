@@ -227,3 +227,11 @@ def test_an_indefinite_pronoun_subject_is_no_person_for_a_description() -> None:
 def test_someone_is_an_unnamed_source_not_a_person() -> None:
     ref = classify("Someone")
     assert ref is not None and ref.kind == "anonymous"
+
+
+def test_and_i_quote_after_the_cue_leaves_the_speaker_before_it() -> None:
+    text = (
+        "Ann Holt declared, and I quote, “The ferries are for tourists now.” "
+        "Harbour people will not forget it."
+    )
+    assert [s.speaker for s in _direct(text)] == ["Ann Holt"]
