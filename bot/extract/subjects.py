@@ -69,6 +69,9 @@ _MODALS = frozenset(
     "must shall".split()
 )
 
+#: A person pronoun with a contracted 'has' or 'is' before a cue: the pronoun is the subject.
+_CONTRACTED = frozenset({"he's", "she's", "He's", "She's"})
+
 
 def strip_manner(text: str) -> str:
     """Drop one manner adverb before a cue ('…," the singer finally says', 'Moscow strongly
@@ -100,6 +103,8 @@ def strip_aux(text: str) -> str:
     while True:
         cut = text.rfind(" ")
         last = text[cut + 1 :]
+        if last.replace("’", "'") in _CONTRACTED:  # 'she’s said', 'he's told reporters'
+            return text[: len(text) - 2]
         if cut < 0 or (last not in _AUX_WORDS and last.replace("’", "'") not in _MODALS):
             return text
         text = text[:cut].rstrip()

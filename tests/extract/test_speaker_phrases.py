@@ -235,3 +235,15 @@ def test_and_i_quote_after_the_cue_leaves_the_speaker_before_it() -> None:
         "Harbour people will not forget it."
     )
     assert [s.speaker for s in _direct(text)] == ["Ann Holt"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "“The pier will be rebuilt by the spring,” she’s told reporters.",
+        "“The pier will be rebuilt by the spring,” she's said more than once.",
+    ],
+)
+def test_a_contracted_has_after_a_pronoun_leaves_the_pronoun_the_subject(body: str) -> None:
+    text = "Ann Holt has run the harbour board since May.\n\n" + body
+    assert [s.speaker for s in _direct(text)] == ["Ann Holt"]
