@@ -135,7 +135,16 @@ def is_name_like(phrase: str) -> bool:
             return False
     if len(words) == 1 and _clean(words[0]) in ANON_WORDS:
         return False  # 'Someone', 'Officials': an unnamed source, no name
+    if _contracted_pronoun(words[0]):
+        return False  # 'I’ve', 'You’re' opening a quoted sentence: a pronoun, no name
     return _clean(words[-1]) not in DOCUMENT_WORDS  # 'Transcript', 'Video Transcript:'
+
+
+def _contracted_pronoun(word: str) -> bool:
+    """'I'm', 'I’ve', 'We'd': a pronoun with a contracted verb, which a capital makes look
+    like a one-word name."""
+    cut = max(word.find("'"), word.find("’"))
+    return cut > 0 and word[:cut].lower() in PRONOUNS
 
 
 #: Title words that are also surnames when they end a name ('Howard King', 'Ann Bishop').
@@ -247,6 +256,8 @@ def classify(phrase: str) -> SpeakerRef | None:
     low = [_clean(w) for w in words]
     if len(words) == 1 and low[0] in PRONOUNS:
         return SpeakerRef("pronoun", low[0], phrase=phrase)
+    if words and _contracted_pronoun(words[0]):
+        return None  # 'I’m' opening a sentence: the subject is the pronoun, never a name
     if not words or len(words) > 14 or not _speaker_shaped(words):
         return None
     if apposition and head[:1].isupper() and _ROLE_HEAD.match(head):

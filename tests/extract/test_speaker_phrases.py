@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.extract import ExtractedStatement, extract_statements
-from bot.extract.speakers import classify
+from bot.extract.speakers import classify, is_name_like
 
 TITLE = "Council votes on the harbour plan\n"
 
@@ -247,3 +247,10 @@ def test_and_i_quote_after_the_cue_leaves_the_speaker_before_it() -> None:
 def test_a_contracted_has_after_a_pronoun_leaves_the_pronoun_the_subject(body: str) -> None:
     text = "Ann Holt has run the harbour board since May.\n\n" + body
     assert [s.speaker for s in _direct(text)] == ["Ann Holt"]
+
+
+@pytest.mark.parametrize("word", ["I’ve", "I'm", "We'd", "You’re"])
+def test_a_contracted_pronoun_opening_a_quoted_sentence_is_no_person(word: str) -> None:
+    ref = classify(word)
+    assert ref is None or ref.kind != "person"
+    assert not is_name_like(f"{word} Lind")
