@@ -299,6 +299,8 @@ def classify(phrase: str) -> SpeakerRef | None:
             and (not before.lower().startswith("the ") or before.endswith(("'s", "’s")))
             and not _time_or_place(name, before)
         ):  # 'the Bank of …' is no person, 'the institute's Jim Walsh' is
+            if name.endswith(("'s", "’s")):  # 'Mr. Holt's (eyes)': the owner, by name
+                name = name[:-2]
             return SpeakerRef("person", name, role, 1, phrase)
     anon = next((i for i, w in enumerate(low) if w in ANON_WORDS), 99)
     doc = next((i for i, w in enumerate(low) if w in DOCUMENT_WORDS), 99)

@@ -254,3 +254,13 @@ def test_a_contracted_pronoun_opening_a_quoted_sentence_is_no_person(word: str) 
     ref = classify(word)
     assert ref is None or ref.kind != "person"
     assert not is_name_like(f"{word} Lind")
+
+
+def test_a_possessive_subject_gives_the_owner_by_name() -> None:
+    ref = classify("Mr. Holt’s")
+    assert ref is not None and ref.name == "Holt"
+    text = (
+        "Jo Lind spoke first. Then Mr. Holt's eyes filled as he remembered the town and asked "
+        "the crowd to back the pier.\n\n''Again and again, you have lifted me up,'' he said."
+    )
+    assert all("'s" not in s.speaker for s in extract_statements(TITLE + text))
