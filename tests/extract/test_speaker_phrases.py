@@ -264,3 +264,12 @@ def test_a_possessive_subject_gives_the_owner_by_name() -> None:
         "the crowd to back the pier.\n\n''Again and again, you have lifted me up,'' he said."
     )
     assert all("'s" not in s.speaker for s in extract_statements(TITLE + text))
+
+
+@pytest.mark.parametrize("lead", ["Nine years ago", "12 years earlier"])
+def test_a_counted_time_phrase_opening_the_sentence_is_no_speaker(lead: str) -> None:
+    text = (
+        f"Tom Reyes spoke at the quay. {lead}, he sided with Ann Holt against Jo Lind and said, "
+        "“Jo Lind has done nothing for the harbour.”"
+    )
+    assert [s.speaker for s in _direct(text)] == ["Tom Reyes"]
