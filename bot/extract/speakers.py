@@ -133,8 +133,8 @@ def is_name_like(phrase: str) -> bool:
             low in TITLES and (at < len(words) - 1 or low not in _SURNAME_TITLES)
         ):
             return False
-    if len(words) == 1 and _clean(words[0]) in ANON_WORDS:
-        return False  # 'Someone', 'Officials': an unnamed source, no name
+    if len(words) == 1 and (_clean(words[0]) in ANON_WORDS or _clean(words[0]) in NUMBER_WORDS):
+        return False  # 'Someone', 'Officials': an unnamed source; 'Two (weeks later)': no name
     if _contracted_pronoun(words[0]):
         return False  # 'I’ve', 'You’re' opening a quoted sentence: a pronoun, no name
     return _clean(words[-1]) not in DOCUMENT_WORDS  # 'Transcript', 'Video Transcript:'

@@ -273,3 +273,12 @@ def test_a_counted_time_phrase_opening_the_sentence_is_no_speaker(lead: str) -> 
         "“Jo Lind has done nothing for the harbour.”"
     )
     assert [s.speaker for s in _direct(text)] == ["Tom Reyes"]
+
+
+def test_a_lone_number_word_opening_the_sentence_is_no_person() -> None:
+    text = (
+        "Tom Reyes spoke at the quay. Two weeks later, he sided with Ann Holt against Jo Lind "
+        "and said, “Jo Lind has done nothing for the harbour.”"
+    )
+    assert [s.speaker for s in _direct(text)] == ["Tom Reyes"]
+    assert not is_name_like("Two")
