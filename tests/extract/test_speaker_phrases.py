@@ -282,3 +282,14 @@ def test_a_lone_number_word_opening_the_sentence_is_no_person() -> None:
     )
     assert [s.speaker for s in _direct(text)] == ["Tom Reyes"]
     assert not is_name_like("Two")
+
+
+def test_a_convention_is_no_person_for_a_pronoun() -> None:
+    text = (
+        "Mayor Ann Holt’s address at the Harbour National Convention was short and "
+        "sharp.\n\nShe spoke for ten minutes, ending:\n\n“Jo Lind is the one to run "
+        "this harbour after me.”"
+    )
+    assert [s.speaker for s in _direct(text)] == ["Ann Holt"]
+    ref = classify("National Convention")
+    assert ref is not None and ref.kind != "person"
