@@ -260,7 +260,8 @@ def classify(phrase: str) -> SpeakerRef | None:
         return None  # 'I’m' opening a sentence: the subject is the pronoun, never a name
     if not words or len(words) > 14 or not _speaker_shaped(words):
         return None
-    if apposition and head[:1].isupper() and _ROLE_HEAD.match(head):
+    # after a quote the role opens in lower case: '…," the board's chief, Jo Li, said'
+    if apposition and _ROLE_HEAD.match(head[:1].upper() + head[1:]):
         named = _NAME_RUN.fullmatch(apposition.split(", ", 1)[0].rstrip(" ,."))
         if named and " " in named.group() and is_name_like(named.group()):
             return SpeakerRef("person", named.group(), head, 1, phrase)  # 'The CEO, Jo Li'

@@ -293,3 +293,8 @@ def test_a_convention_is_no_person_for_a_pronoun() -> None:
     assert [s.speaker for s in _direct(text)] == ["Ann Holt"]
     ref = classify("National Convention")
     assert ref is not None and ref.kind != "person"
+
+
+def test_a_lower_case_role_before_an_apposed_name_after_a_quote_leads_to_the_name() -> None:
+    text = "“The pier will be rebuilt by the spring,” the harbour board’s chief executive, Ann Holt, said."
+    assert [s.speaker for s in _direct(text)] == ["Ann Holt"]
