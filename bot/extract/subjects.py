@@ -182,6 +182,12 @@ def clean_subject(pre: str, cue: str = "") -> tuple[str, int] | None:
         match = _LEAD.match(pre)
         if match:
             found = _subject_after_leads(pre, original, match.end())
+    if found and ", " in found[0]:
+        word, _, rest = found[0].partition(", ")
+        if " " not in word and rest.lower() in _SUBJECT_PRONOUNS:
+            # 'Well, she concedes': a word set off before a pronoun subject is an interjection,
+            # as in ``sentence_subject``
+            return rest, found[1] + len(word) + 2
     return found
 
 

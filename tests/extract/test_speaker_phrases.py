@@ -298,3 +298,12 @@ def test_a_convention_is_no_person_for_a_pronoun() -> None:
 def test_a_lower_case_role_before_an_apposed_name_after_a_quote_leads_to_the_name() -> None:
     text = "“The pier will be rebuilt by the spring,” the harbour board’s chief executive, Ann Holt, said."
     assert [s.speaker for s in _direct(text)] == ["Ann Holt"]
+
+
+@pytest.mark.parametrize("cue", ["admits that", "said,"])
+def test_a_word_set_off_before_a_pronoun_before_a_cue_is_an_interjection(cue: str) -> None:
+    text = (
+        f"Tom Reyes runs the port. Well, he {cue} “the fees cost the small boats too "
+        "much.” The council will vote in May."
+    )
+    assert [s.speaker for s in extract_statements(TITLE + text)] == ["Tom Reyes"]
