@@ -87,6 +87,9 @@ _HEAD_ACCORDING = re.compile(
 #: The writer's aside between the cue and the quote ('X declared, and I quote, "…"'): the quote
 #: stays X's, the 'I' is no speaker.
 _QUOTE_ASIDE = re.compile(r"(?<=,)\s*(?:and\s+)?(?:I|we)\s+quote\s*,\s*$")
+#: Each paragraph of a quoted excerpt opens with a mark that no mark closes; it is no part of
+#: any subject before a cue inside the excerpt.
+_EXCERPT_MARKS = ('"', "“")
 _HEAD_COLON = re.compile(r"(?P<cue>:)\s*$")
 _NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){1,2}"
 _NAME_ANY = r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}"
@@ -123,6 +126,10 @@ def head_frame(head: str) -> Frame | None:
             found = clean_subject(head[:pos], match.group("cue"))
             if found:
                 return Frame(found[0], match.group("cue"), found[1])
+            if head[:1] in _EXCERPT_MARKS:  # the mark opening an excerpt's paragraph
+                found = clean_subject(head[1:pos], match.group("cue"))
+                if found:
+                    return Frame(found[0], match.group("cue"), found[1] + 1)
             break
     comma = head.rfind(",", 0, max(0, len(head) - 3))
     match = _HEAD_PARTICIPLE.match(head, comma) if comma >= 0 else None

@@ -307,3 +307,12 @@ def test_a_word_set_off_before_a_pronoun_before_a_cue_is_an_interjection(cue: st
         "much.” The council will vote in May."
     )
     assert [s.speaker for s in extract_statements(TITLE + text)] == ["Tom Reyes"]
+
+
+def test_the_mark_opening_an_excerpt_paragraph_is_no_part_of_the_subject() -> None:
+    text = (
+        'From Ann Holt, writing in the Courier:\n\n"The harbour debate turned into a '
+        'quarrel.\n\n"Harbour Radio’s Jo Lind waved off that defence as “pier fever” and '
+        "said, “She needed to point at them because they wore work clothes.”"
+    )
+    assert [s.speaker for s in _direct(text)][-1] == "Jo Lind"
