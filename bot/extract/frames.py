@@ -84,6 +84,12 @@ _HEAD_PARTICIPLE = re.compile(
 _HEAD_ACCORDING = re.compile(
     r"(?:^|,\s*)(?P<cue>[Aa]ccording\s+to)\s+(?P<spk>[^,:“”\"]{1,120})[,:]\s*$"
 )
+#: The writer's aside between the cue and the quote ('X declared, and I quote, "…"'): the quote
+#: stays X's, the 'I' is no speaker.
+_QUOTE_ASIDE = re.compile(r"(?<=,)\s*(?:and\s+)?(?:I|we)\s+quote\s*,\s*$")
+#: Each paragraph of a quoted excerpt opens with a mark that no mark closes; it is no part of
+#: any subject before a cue inside the excerpt.
+_EXCERPT_MARKS = ('"', "“")
 _HEAD_COLON = re.compile(r"(?P<cue>:)\s*$")
 _NAME = r"[A-Z][\w’'-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][\w’'-]+){1,2}"
 _NAME_ANY = r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2}"
@@ -103,6 +109,9 @@ _NAMED_COLON = re.compile(
 def head_frame(head: str) -> Frame | None:
     """Speaker before a quote: 'X said: "…' / 'X, asking: "…' / 'According to X, "…'."""
     head = head[-400:]
+    writer = _QUOTE_ASIDE.search(head) if "quote" in head else None
+    if writer:
+        head = head[: writer.start()]
     paren = head.rfind("(")
     if paren > head.rfind(")"):  # '… recognise it (Lemkin once said, "…")': inside the aside
         aside = head_frame(head[paren + 1 :])
@@ -117,6 +126,10 @@ def head_frame(head: str) -> Frame | None:
             found = clean_subject(head[:pos], match.group("cue"))
             if found:
                 return Frame(found[0], match.group("cue"), found[1])
+            if head[:1] in _EXCERPT_MARKS:  # the mark opening an excerpt's paragraph
+                found = clean_subject(head[1:pos], match.group("cue"))
+                if found:
+                    return Frame(found[0], match.group("cue"), found[1] + 1)
             break
     comma = head.rfind(",", 0, max(0, len(head) - 3))
     match = _HEAD_PARTICIPLE.match(head, comma) if comma >= 0 else None

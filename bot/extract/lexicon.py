@@ -115,7 +115,7 @@ institute journal kremlin ministry msnbc navy nbc network news nsa office organi
 organization pac party pentagon police post press reuters senate service team times tribune
 union university forces force guard corps bank fund federation league alliance parliament
 assembly magazine media studios entertainment airlines airways brigade brigades cartel radio corp inc
-llc ltd holdings
+llc ltd holdings convention
 """.split()  # noqa: SIM905
 )
 

@@ -133,9 +133,18 @@ def is_name_like(phrase: str) -> bool:
             low in TITLES and (at < len(words) - 1 or low not in _SURNAME_TITLES)
         ):
             return False
-    if len(words) == 1 and _clean(words[0]) in ANON_WORDS:
-        return False  # 'Someone', 'Officials': an unnamed source, no name
+    if len(words) == 1 and (_clean(words[0]) in ANON_WORDS or _clean(words[0]) in NUMBER_WORDS):
+        return False  # 'Someone', 'Officials': an unnamed source; 'Two (weeks later)': no name
+    if _contracted_pronoun(words[0]):
+        return False  # 'I’ve', 'You’re' opening a quoted sentence: a pronoun, no name
     return _clean(words[-1]) not in DOCUMENT_WORDS  # 'Transcript', 'Video Transcript:'
+
+
+def _contracted_pronoun(word: str) -> bool:
+    """'I'm', 'I’ve', 'We'd': a pronoun with a contracted verb, which a capital makes look
+    like a one-word name."""
+    cut = max(word.find("'"), word.find("’"))
+    return cut > 0 and word[:cut].lower() in PRONOUNS
 
 
 #: Title words that are also surnames when they end a name ('Howard King', 'Ann Bishop').
@@ -247,9 +256,12 @@ def classify(phrase: str) -> SpeakerRef | None:
     low = [_clean(w) for w in words]
     if len(words) == 1 and low[0] in PRONOUNS:
         return SpeakerRef("pronoun", low[0], phrase=phrase)
+    if words and _contracted_pronoun(words[0]):
+        return None  # 'I’m' opening a sentence: the subject is the pronoun, never a name
     if not words or len(words) > 14 or not _speaker_shaped(words):
         return None
-    if apposition and head[:1].isupper() and _ROLE_HEAD.match(head):
+    # after a quote the role opens in lower case: '…," the board's chief, Jo Li, said'
+    if apposition and _ROLE_HEAD.match(head[:1].upper() + head[1:]):
         named = _NAME_RUN.fullmatch(apposition.split(", ", 1)[0].rstrip(" ,."))
         if named and " " in named.group() and is_name_like(named.group()):
             return SpeakerRef("person", named.group(), head, 1, phrase)  # 'The CEO, Jo Li'
@@ -288,6 +300,8 @@ def classify(phrase: str) -> SpeakerRef | None:
             and (not before.lower().startswith("the ") or before.endswith(("'s", "’s")))
             and not _time_or_place(name, before)
         ):  # 'the Bank of …' is no person, 'the institute's Jim Walsh' is
+            if name.endswith(("'s", "’s")):  # 'Mr. Holt's (eyes)': the owner, by name
+                name = name[:-2]
             return SpeakerRef("person", name, role, 1, phrase)
     anon = next((i for i, w in enumerate(low) if w in ANON_WORDS), 99)
     doc = next((i for i, w in enumerate(low) if w in DOCUMENT_WORDS), 99)

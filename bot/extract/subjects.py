@@ -43,7 +43,9 @@ _LEAD_CLAUSE = re.compile(
     r"Afterwards|Back|Over|Under|Through|From|With|Without|For|Like|Unlike|As|Despite|"
     r"Although|Though|If|Because|By|Even|Yet|Still|But|And|Pressed|Questioned|Interviewed|"
     r"Reached|Contacted|Reacting|Commenting|Standing|Sitting|Taking|Turning|The\s+next|The\s+following|"
-    r"A\s+(?:short\s+|few\s+)?(?:day|week|month|year|time|moment|minute|hour)s?|[A-Z][a-z]+(?:ed|ing)(?=\s+[a-z])|"
+    r"A\s+(?:short\s+|few\s+)?(?:day|week|month|year|time|moment|minute|hour)s?|"
+    r"(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twelve|Twenty|Thirty|Fifty|Several|"
+    r"Many|\d+)\s+(?:day|week|month|year|decade|hour|minute)s?\s+(?:ago|later|earlier)|[A-Z][a-z]+(?:ed|ing)(?=\s+[a-z])|"
     r"Each|Every|Hours|Days|Weeks|Months|Years|Minutes|Moments|Contrary|Thanks|Due|Compared|"
     r"Amid|Among|Alongside|Against|Beyond|Besides|Outside|Inside|Within|Across|Throughout|Given|"
     r"Regardless|Until|Upon|Along|Apart|Aside|Except)\b[^,]{0,90},\s+)+"
@@ -68,6 +70,9 @@ _MODALS = frozenset(
     "could would should can cannot can't don't doesn't didn't won't wouldn't couldn't might "  # noqa: SIM905
     "must shall".split()
 )
+
+#: A person pronoun with a contracted 'has' or 'is' before a cue: the pronoun is the subject.
+_CONTRACTED = frozenset({"he's", "she's", "He's", "She's"})
 
 
 def strip_manner(text: str) -> str:
@@ -100,6 +105,8 @@ def strip_aux(text: str) -> str:
     while True:
         cut = text.rfind(" ")
         last = text[cut + 1 :]
+        if last.replace("’", "'") in _CONTRACTED:  # 'she’s said', 'he's told reporters'
+            return text[: len(text) - 2]
         if cut < 0 or (last not in _AUX_WORDS and last.replace("’", "'") not in _MODALS):
             return text
         text = text[:cut].rstrip()
@@ -175,6 +182,12 @@ def clean_subject(pre: str, cue: str = "") -> tuple[str, int] | None:
         match = _LEAD.match(pre)
         if match:
             found = _subject_after_leads(pre, original, match.end())
+    if found and ", " in found[0]:
+        word, _, rest = found[0].partition(", ")
+        if " " not in word and rest.lower() in _SUBJECT_PRONOUNS:
+            # 'Well, she concedes': a word set off before a pronoun subject is an interjection,
+            # as in ``sentence_subject``
+            return rest, found[1] + len(word) + 2
     return found
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.extract import ExtractedStatement, extract_statements
-from bot.extract.speakers import classify
+from bot.extract.speakers import classify, is_name_like
 
 TITLE = "Council votes on the harbour plan\n"
 
@@ -227,3 +227,92 @@ def test_an_indefinite_pronoun_subject_is_no_person_for_a_description() -> None:
 def test_someone_is_an_unnamed_source_not_a_person() -> None:
     ref = classify("Someone")
     assert ref is not None and ref.kind == "anonymous"
+
+
+def test_and_i_quote_after_the_cue_leaves_the_speaker_before_it() -> None:
+    text = (
+        "Ann Holt declared, and I quote, “The ferries are for tourists now.” "
+        "Harbour people will not forget it."
+    )
+    assert [s.speaker for s in _direct(text)] == ["Ann Holt"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "“The pier will be rebuilt by the spring,” she’s told reporters.",
+        "“The pier will be rebuilt by the spring,” she's said more than once.",
+    ],
+)
+def test_a_contracted_has_after_a_pronoun_leaves_the_pronoun_the_subject(body: str) -> None:
+    text = "Ann Holt has run the harbour board since May.\n\n" + body
+    assert [s.speaker for s in _direct(text)] == ["Ann Holt"]
+
+
+@pytest.mark.parametrize("word", ["I’ve", "I'm", "We'd", "You’re"])
+def test_a_contracted_pronoun_opening_a_quoted_sentence_is_no_person(word: str) -> None:
+    ref = classify(word)
+    assert ref is None or ref.kind != "person"
+    assert not is_name_like(f"{word} Lind")
+
+
+def test_a_possessive_subject_gives_the_owner_by_name() -> None:
+    ref = classify("Mr. Holt’s")
+    assert ref is not None and ref.name == "Holt"
+    text = (
+        "Jo Lind spoke first. Then Mr. Holt's eyes filled as he remembered the town and asked "
+        "the crowd to back the pier.\n\n''Again and again, you have lifted me up,'' he said."
+    )
+    assert all("'s" not in s.speaker for s in extract_statements(TITLE + text))
+
+
+@pytest.mark.parametrize("lead", ["Nine years ago", "12 years earlier"])
+def test_a_counted_time_phrase_opening_the_sentence_is_no_speaker(lead: str) -> None:
+    text = (
+        f"Tom Reyes spoke at the quay. {lead}, he sided with Ann Holt against Jo Lind and said, "
+        "“Jo Lind has done nothing for the harbour.”"
+    )
+    assert [s.speaker for s in _direct(text)] == ["Tom Reyes"]
+
+
+def test_a_lone_number_word_opening_the_sentence_is_no_person() -> None:
+    text = (
+        "Tom Reyes spoke at the quay. Two weeks later, he sided with Ann Holt against Jo Lind "
+        "and said, “Jo Lind has done nothing for the harbour.”"
+    )
+    assert [s.speaker for s in _direct(text)] == ["Tom Reyes"]
+    assert not is_name_like("Two")
+
+
+def test_a_convention_is_no_person_for_a_pronoun() -> None:
+    text = (
+        "Mayor Ann Holt’s address at the Harbour National Convention was short and "
+        "sharp.\n\nShe spoke for ten minutes, ending:\n\n“Jo Lind is the one to run "
+        "this harbour after me.”"
+    )
+    assert [s.speaker for s in _direct(text)] == ["Ann Holt"]
+    ref = classify("National Convention")
+    assert ref is not None and ref.kind != "person"
+
+
+def test_a_lower_case_role_before_an_apposed_name_after_a_quote_leads_to_the_name() -> None:
+    text = "“The pier will be rebuilt by the spring,” the harbour board’s chief executive, Ann Holt, said."
+    assert [s.speaker for s in _direct(text)] == ["Ann Holt"]
+
+
+@pytest.mark.parametrize("cue", ["admits that", "said,"])
+def test_a_word_set_off_before_a_pronoun_before_a_cue_is_an_interjection(cue: str) -> None:
+    text = (
+        f"Tom Reyes runs the port. Well, he {cue} “the fees cost the small boats too "
+        "much.” The council will vote in May."
+    )
+    assert [s.speaker for s in extract_statements(TITLE + text)] == ["Tom Reyes"]
+
+
+def test_the_mark_opening_an_excerpt_paragraph_is_no_part_of_the_subject() -> None:
+    text = (
+        'From Ann Holt, writing in the Courier:\n\n"The harbour debate turned into a '
+        'quarrel.\n\n"Harbour Radio’s Jo Lind waved off that defence as “pier fever” and '
+        "said, “She needed to point at them because they wore work clothes.”"
+    )
+    assert [s.speaker for s in _direct(text)][-1] == "Jo Lind"
