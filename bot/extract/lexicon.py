@@ -137,6 +137,24 @@ operative operatives people person prosecutors residents source sources spokesma
 spokesperson spokeswoman staffer staffers supporters voters witnesses researchers scientists strategists
 someone somebody
 """.split()  # noqa: SIM905
+) | frozenset(
+    # the groups news reports as speakers without naming them ('engineers said', 'Local
+    # farmers and shop owners say'): plural people nouns of trades, roles and communities
+    """
+academics activists administrators advocates agents allies ambassadors analysts attendees
+attorneys auditors backers bankers bishops bosses campaigners candidates citizens clerics
+coaches colleagues commanders commentators consumers councillors councilors customers delegates
+demonstrators detectives directors doctors donors drivers educators employees employers
+engineers executives families farmers fighters firefighters fishermen friends generals
+historians homeowners inspectors investors journalists judges landlords lawyers leaders
+legislators locals managers mayors medics migrants militants ministers monitors negotiators
+neighbors neighbours nurses officers opponents organisers organizers owners paramedics parents
+passengers patients physicians pilots players pollsters proponents protesters protestors
+psychologists pundits rebels refugees regulators relatives reporters representatives
+rescuers respondents retailers scholars senators shareholders shoppers skeptics sceptics
+soldiers specialists students survivors teachers tenants traders travellers travelers troops
+unionists users veterans victims villagers volunteers workers
+""".split()  # noqa: SIM905
 )
 
 #: Words that never start a person's name.
