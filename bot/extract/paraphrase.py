@@ -61,6 +61,13 @@ _ACCORDING_ANY = re.compile(
     r",?\s*\baccording\s+to\s+(?P<spk>[^,;:“”\"]{1,100}?)(?=\s*(?:[,;:.!?]|$))"
 )
 
+#: A verb right after 'said that' makes 'that' the demonstrative subject of the content
+#: ('Experts said that is unlikely'), not the conjunction that opens it.
+_VERB_AFTER_THAT = re.compile(
+    r"(?:is|was|would|will|could|can|should|might|must|has|had|does|did|means|meant|seems|"
+    r"seemed|makes|made|remains|shows|showed)\b(?!-)|(?:is|was|would|wo|does|did|has)n[’']t\b"
+)
+
 log = logging.getLogger(__name__)
 _ACCORDING_LEAD = re.compile(r"^(?:\w+\s+)?[Aa]ccording\s+to\s+(?P<spk>[^,“”\"]{1,120}),\s+")
 
@@ -131,14 +138,16 @@ def paraphrase(sentence: str) -> Paraphrase | None:
         found = clean_subject(strip_manner(before), match.group("cue"))
         if not found and before.endswith(", who "):
             found = _antecedent(before[: -len(", who ")])  # 'a publicist, who said …'
-        if not found and before.endswith(" and "):
-            found = sentence_subject(before)  # 'Obama met survivors and said …'
+        if not found and before.endswith((" and ", " but ")):
+            found = sentence_subject(before)  # 'Obama met survivors and (but) said …'
         found = _usable(found)
         if not found:
             continue  # 'When asked about …, X said': the cue word was in the lead clause
         start = match.end()
         while start < len(sentence) and sentence[start] in " ,:":
             start += 1
+        if match.group("that") and _VERB_AFTER_THAT.match(sentence, start):
+            start = match.start("that")  # 'said that is unlikely': 'that' is the subject
         heard = _TO_AUDIENCE.match(sentence, start) if sentence.startswith("to ", start) else None
         if heard and not match.group("that"):
             start = heard.end()  # 'X confided to her that …': the audience is not the content

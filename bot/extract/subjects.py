@@ -48,7 +48,7 @@ _LEAD_CLAUSE = re.compile(
     r"Many|\d+)\s+(?:day|week|month|year|decade|hour|minute)s?\s+(?:ago|later|earlier)|[A-Z][a-z]+(?:ed|ing)(?=\s+[a-z])|"
     r"Each|Every|Hours|Days|Weeks|Months|Years|Minutes|Moments|Contrary|Thanks|Due|Compared|"
     r"Amid|Among|Alongside|Against|Beyond|Besides|Outside|Inside|Within|Across|Throughout|Given|"
-    r"Regardless|Until|Upon|Along|Apart|Aside|Except)\b[^,]{0,90},\s+)+"
+    r"Regardless|Until|Upon|Along|Apart|Aside|Except|Of|About|Regarding|Concerning)\b[^,]{0,90},\s+)+"
 )
 
 #: A dateline opening the first paragraph: 'HARBOURTON, Dec. 20, 2025 — ', 'LONDON (AP) — '.
@@ -145,7 +145,13 @@ _CLAUSE_PRONOUN = re.compile(
     r"(?:\b(?:in|with|by|for|through)\s+which|\bwhere|\bwhen|\bwhereupon|\bas)\s+"
     r"(?P<pro>he|she|they|we|I)$"
 )
-_CONJOINED = re.compile(r",\s+(?:and|but|or|so|yet|while|as)\s+")
+#: A pronoun opening a clause of reason or concession before a cue ('…, though she said …',
+#: 'because he believes …'): the clause's subject, never the main clause before it. 'since'
+#: is left out: it is mostly time ('since he announced his candidacy').
+_REASON_PRONOUN = re.compile(r"\b(?:because|(?:al)?though|whereas)\s+(?P<pro>he|she|they|we|I)$")
+
+
+_CONJOINED = re.compile(r",\s+(?:and|but|or|so|yet|while|as|(?:al)?though|whereas|because)\s+")
 _RELATIVE = re.compile(r",?\s+(?:who|whose|which|that)\s")
 
 
@@ -165,10 +171,12 @@ def clean_subject(pre: str, cue: str = "") -> tuple[str, int] | None:
     if pre.startswith("As ") and pre[3:4].isupper() and valid_subject(pre[3:]):
         return pre[3:], original.find(pre[3:])  # 'As Professor Foner put it: "…"'
     clause = _CLAUSE_PRONOUN.search(pre, max(0, len(pre) - 24)) if pre.endswith(_PRO_END) else None
+    if clause is None and pre.endswith(_PRO_END):
+        clause = _REASON_PRONOUN.search(pre, max(0, len(pre) - 24))
     if clause:  # '…, in which he declares', '… when she told reporters'
         return clause.group("pro"), clause.start("pro")
-    if pre.endswith((" and", ", and")):
-        return sentence_subject(pre)  # 'The president noted …, and added: "…"'
+    if pre.endswith((" and", " but")):
+        return sentence_subject(pre)  # 'The president noted …, and (but) added: "…"'
 
     if pre[:2] in _BARE_LEAD_STARTS:
         bare = _BARE_LEAD.match(pre)

@@ -1259,3 +1259,89 @@ def test_a_sentence_ends_after_doubled_apostrophes_before_a_new_frame() -> None:
         ("Ann Holt", "a town is a series of bargains.")
     ]
     assert all("bargains" not in s.text for s in found if s.kind != "direct")
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("In a storm, engineers said the floods along the quay are often small.", "engineers"),
+        (
+            "Local farmers and shop owners say the harbour levy is far too high.",
+            "Local farmers and shop owners",
+        ),
+        (
+            "But harbour engineers and port attorneys said the pier is highly unsafe.",
+            "harbour engineers and port attorneys",
+        ),
+    ],
+)
+def test_unnamed_groups_of_people_are_speakers(body: str, speaker: str) -> None:
+    """Trades and communities reported without names ('engineers said', 'farmers and shop
+    owners say') are unnamed sources, after a lead phrase and in conjoined subjects too."""
+    st = _only(body, "indirect")
+    assert st.speaker == speaker
+    assert st.cue in ("said", "say")
+
+
+def test_a_concessive_clause_holds_its_own_speaker() -> None:
+    """'The mayor won, though Mrs. Holt said …': the subject after 'though' said it, not
+    the main clause; a pronoun after 'because' before a speech verb is the subject too."""
+    st = _only("The mayor won the vote, though Mrs. Ann Holt said she doubted voters would care.",
+               "indirect")  # fmt: skip
+    assert (st.speaker, st.text) == ("Ann Holt", "she doubted voters would care")
+    found = extract_statements(
+        TITLE + "Ann Holt spoke first. The board delayed the levy, in part because she told "
+        "members the ferries would stop in the storm season."
+    )
+    assert [(s.speaker, s.text) for s in found if s.kind == "indirect"] == [
+        ("Ann Holt", "the ferries would stop in the storm season")
+    ]
+
+
+def test_a_pronoun_after_because_is_the_subject_of_its_clause() -> None:
+    """'… trusted the mayor, because he believes …': the pronoun, resolved, holds the view;
+    the main clause's words are no speaker's name."""
+    found = extract_statements(
+        TITLE + "Tom Reyes spoke first. The dock unions have never trusted the mayor, in part "
+        "because he believes the levy would close the ferries."
+    )
+    assert [(s.speaker, s.text) for s in found] == [
+        ("Tom Reyes", "the levy would close the ferries")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "text"),
+    [
+        ("Ann Holt said that is highly unlikely before the winter.",
+         "that is highly unlikely before the winter"),
+        ("Ann Holt said that wouldn’t help the ferries at all.",
+         "that wouldn’t help the ferries at all"),
+        ("Ann Holt said that voters would back the levy in May.",
+         "voters would back the levy in May"),
+    ],
+)  # fmt: skip
+def test_a_verb_after_said_that_makes_that_the_subject(body: str, text: str) -> None:
+    """'said that is unlikely': a demonstrative 'that' is part of what was said."""
+    assert _only(body, "indirect").text == text
+
+
+@pytest.mark.parametrize("comma", ["", ","])
+def test_a_second_verb_after_but_keeps_the_subject(comma: str) -> None:
+    """'Reyes put off the vote(,) but said …': the subject of the first verb said it."""
+    st = _only(
+        f"Tom Reyes put off deciding on the levy{comma} but said the board could come back "
+        "later with that request.",
+        "indirect",
+    )
+    assert (st.speaker, st.text) == (
+        "Tom Reyes",
+        "the board could come back later with that request",
+    )
+
+
+@pytest.mark.parametrize("lead", ["Of the levy", "About the new levy", "Regarding the levy"])
+def test_a_topic_lead_is_no_part_of_the_subject(lead: str) -> None:
+    """'Of the levy, Holt said …': a topic phrase opens the sentence before its subject."""
+    st = _only(f"{lead}, Ann Holt said voters would find it very hard to accept.", "indirect")
+    assert (st.speaker, st.text) == ("Ann Holt", "voters would find it very hard to accept")
