@@ -477,11 +477,12 @@ _NEW_CLAUSE = re.compile(r"(?:,|;)\s+(?:while|but|and|whereas|though|although)\s
 
 def coordinated(content: str) -> tuple[int, str, int] | None:
     """'… A and suggested that B': the same speaker's second statement, as (end of the first
-    content, cue, start of the second)."""
+    content, cue, start of the second). The first may be a few words ('claimed victory and
+    argued that …'): the caller decides whether it is a statement of its own."""
     for pos in cue_positions(content, REPORTING_WORDS, None):
         start = max(0, pos - 12)
         match = _COORDINATED.search(content, start, pos + 80)
-        if match and match.start("cue") == pos and len(content[: match.start()].split()) >= 3:
+        if match and match.start("cue") == pos and content[: match.start()].strip():
             return match.start(), match.group("cue"), match.end()
     return None
 

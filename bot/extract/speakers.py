@@ -231,6 +231,15 @@ def _interjection(apposition: str) -> bool:
     return len(words) <= 3 and (words[0] in NOT_SPEAKER_START or apposition in ("too", "though"))
 
 
+#: Unnamed people around a named one ('people close to', 'an aide to', 'allies of'): the
+#: speaker is them, not the person named. A spokesman speaks for the person and stays theirs.
+_AROUND_NAME = re.compile(
+    r"\b(?:people|sources?|aides?|advis[eo]rs?|allies|friends|associates|insiders|officials|"
+    r"someone|those)\s+(?:(?:close(?:st)?\s+)?to|of)$",
+    re.IGNORECASE,
+)
+
+
 @functools.lru_cache(maxsize=4096)
 def classify(phrase: str) -> SpeakerRef | None:
     """Classify a speaker phrase; None when it does not look like a speaker at all."""
@@ -280,6 +289,11 @@ def classify(phrase: str) -> SpeakerRef | None:
     if last and last.end() >= len(head.rstrip(" .")) - 0:
         name, role = split_name(last.group())
         before = head[: last.start()].strip()
+        if _AROUND_NAME.search(before):  # 'people close to Holt', 'an aide to Holt': not Holt
+            count = _count(words)
+            return SpeakerRef(
+                "anonymous", phrase if len(phrase) < 100 else head, None, count, phrase
+            )
         if before:
             role = f"{before} {role}".strip() if role else before
         if apposition and not apposition.startswith(("who ", "which ")):

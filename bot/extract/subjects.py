@@ -217,15 +217,27 @@ _MEDIUM_LEAD = re.compile(
 _BARE_LEAD_STARTS = frozenset("In At On To Du Af Be Si La Ea Sp Wr".split())  # noqa: SIM905
 
 
+#: Clause openers that may follow a lead word in lower case ('Still, while …,'); not 'as',
+#: whose clause holds the speaker ('Or, as Ann Holt put it:').
+_LOWER_LEADS = tuple(
+    w + " "
+    for w in "while although though when after before if because even despite once until".split()  # noqa: SIM905
+)
+
+
 def _lead_end(pre: str) -> int:
     """Where the subject starts after a dateline, lead words and lead clauses."""
-    offset = 0
+    offset, led = 0, False
     for i, pattern in enumerate((_DATELINE, _LEAD_CLAUSE, _LEAD, _LEAD_CLAUSE, _LEAD)):
         if i == 0 and not pre[:2].isupper():
             continue
         if i == 1 and pre[offset:].split(" ", 1)[0] not in _BOTH:
             continue  # 'Later on Sunday, X': only a word of both lists needs the clause first
         match = pattern.match(pre, offset)
+        if match is None and led and pre[offset : offset + 12].startswith(_LOWER_LEADS):
+            # 'Still, while the port …, officials say': the clause after a lead word
+            match = pattern.match(pre[:offset] + pre[offset].upper() + pre[offset + 1 :], offset)
+        led = i == 2 and match is not None
         if match:
             offset = match.end()
     offset = _past_place(pre, offset)
@@ -337,9 +349,21 @@ _AND_NAME = re.compile(
 )
 
 
+#: A role that belongs to someone through 'to' ('Aides to Holt', 'people close to the
+#: mayor'): the 'to' links the noun phrase, it opens no infinitive or clause.
+_ROLE_TO = re.compile(
+    r"\b(aides?|advis[eo]rs?|counsel|spokes(?:man|woman|person)|ambassadors?|envoys?|"
+    r"assistants?|consultants?|successors?|(?:people|sources?|those|someone|allies|friends|"
+    r"officials|associates|insiders)\s+close(?:st)?)\s+to\s",
+    re.IGNORECASE,
+)
+
+
 def valid_subject(subject: str) -> bool:
     """Does this read like a subject noun phrase (with an optional apposition)?"""
     head, _, apposition = subject.partition(", ")
+    if " to " in head:
+        head = _ROLE_TO.sub(r"\1 of ", head)
     if '"' in head or "“" in head or "”" in head:
         return False
     if "(" in head:
@@ -456,16 +480,7 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
     committee emailed …'); a lone capitalised function word or an upper-case dateline is not
     a subject.
     """
-    offset = 0
-    for i, pattern in enumerate((_DATELINE, _LEAD_CLAUSE, _LEAD, _LEAD_CLAUSE, _LEAD)):
-        if i == 0 and not clause[:2].isupper():
-            continue
-        if i == 1 and clause[offset:].split(" ", 1)[0] not in _BOTH:
-            continue  # 'Later on Sunday, X': only a word of both lists needs the clause first
-        match = pattern.match(clause, offset)
-        if match:
-            offset = match.end()
-    offset = _past_place(clause, offset)
+    offset = _lead_end(clause)
     words = clause[offset:].split()
     if not words:
         return None

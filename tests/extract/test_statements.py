@@ -1345,3 +1345,48 @@ def test_a_topic_lead_is_no_part_of_the_subject(lead: str) -> None:
     """'Of the levy, Holt said …': a topic phrase opens the sentence before its subject."""
     st = _only(f"{lead}, Ann Holt said voters would find it very hard to accept.", "indirect")
     assert (st.speaker, st.text) == ("Ann Holt", "voters would find it very hard to accept")
+
+
+@pytest.mark.parametrize(
+    "subject", ["Aides to Mayor Holt", "People close to the mayor", "An adviser to the board"]
+)
+def test_a_role_linked_by_to_is_one_subject(subject: str) -> None:
+    """'Aides to Holt say …': 'to' links the role to its person; it opens no infinitive."""
+    st = _only(f"{subject} say the harbour levy will be dropped before the winter.", "indirect")
+    assert (st.speaker, st.text) == (subject, "the harbour levy will be dropped before the winter")
+
+
+@pytest.mark.parametrize("around", ["people close to Holt", "an aide to Holt", "friends of Holt"])
+def test_people_around_a_named_person_are_not_that_person(around: str) -> None:
+    """'…, people close to Holt say': unnamed sources, whom answers must not read as Holt."""
+    found = extract_statements(
+        TITLE + f"Ann Holt spoke first. The levy will be dropped before the winter, {around} said."
+    )
+    assert [(s.speaker, s.text) for s in found] == [
+        (around, "The levy will be dropped before the winter")
+    ]
+
+
+def test_a_clause_after_a_lead_word_in_lower_case_is_a_lead() -> None:
+    """'Still, while the port …, officials say …': the clause after 'Still,' opens in lower
+    case and is no part of the subject."""
+    st = _only(
+        "Still, while the port cannot block every storm, officials say the sea wall needs raising.",
+        "indirect",
+    )
+    assert (st.speaker, st.text) == ("officials", "the sea wall needs raising")
+
+
+def test_a_short_object_before_and_a_second_cue_is_no_statement() -> None:
+    """'Reyes claimed victory and argued the ferry …': the words before 'and argued' are the
+    object of the first verb; the statement is what he argued."""
+    st = _only(
+        "In a speech from the quay, Tom Reyes claimed victory and argued the ferry plan "
+        "would pay for itself.",
+        "indirect",
+    )
+    assert (st.speaker, st.cue, st.text) == (
+        "Tom Reyes",
+        "argued",
+        "the ferry plan would pay for itself",
+    )
