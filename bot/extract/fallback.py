@@ -14,7 +14,7 @@ import logging
 import re
 
 from bot.extract import frames
-from bot.extract.lexicon import UPPER
+from bot.extract.lexicon import PREPOSITIONS, UPPER
 from bot.extract.paragraphs import Paragraph, Sentence
 from bot.extract.quotes import QuoteSpan, normalise_marks, strip_marks
 from bot.extract.records import (
@@ -108,7 +108,7 @@ def uncovered_quotes(
         sentence = _sentence_at(sentences, para.start + q.start)
         if sentence is None:
             continue
-        made = _attribute(q, words, para, quotes, sentence, state)
+        made = _attribute(q, words, para, quotes, sentence, state, found=found)
         if made is not None:
             out.append(made)
             covered += " " + made.text
@@ -129,6 +129,8 @@ def _attribute(
     quotes: list[QuoteSpan],
     sentence: Sentence,
     state: ReadingState,
+    *,
+    found: list[ExtractedStatement],
 ) -> ExtractedStatement | None:
     """The most likely speaker of one leftover quote, with how sure that is.
 
@@ -172,9 +174,10 @@ def _attribute(
         alone
         or (before and not head.strip(" ,.—–-"))
         or (lone_head and _DASH_AFTER.match(tail))  # '"…" - increasing his share.'
+        or (lone_head and _gloss_after(tail))  # '"…" since the town fell in May.'
         or (not before and _ADDING.match(head))  # 'Adding, "…"': the last speaker goes on
     ):
-        carried = _carried(words, sentence, state)
+        carried = _carried(words, sentence, _speaker_before(sentence, found, state))
         if carried is not None:
             return carried
     return unknown_statement(words, sentence)
@@ -191,6 +194,16 @@ _ADDING = re.compile(
     r"^\s*(?:And\s+|He\s+|She\s+)?(?:[Aa]dding|[Nn]oting|[Cc]ontinuing|[Ee]xplaining|"
     r"[Cc]oncluding|[Ww]arning)\s*[,:]?\s*$"
 )
+
+
+def _gloss_after(tail: str) -> bool:
+    """After a quote that opens its sentence, a phrase of the reporter's own that opens with
+    a preposition or a participle ('"…" in Syria, and …', '"…" referring to the talks')
+    adds context and no speaker: the quote is still the last speaker's."""
+    first = tail.lstrip(" ,").split(" ", 1)[0]
+    if not first[:1].islower():
+        return False
+    return first in PREPOSITIONS or (first.endswith("ing") and len(first) > 5)
 
 
 _SPEAKING = frozenset({"person", "pronoun", "organisation", "anonymous", "document", "group"})
@@ -423,9 +436,34 @@ def lead_in(
     return made if made is not None and made.ref is not None and made.ref.kind == "person" else None
 
 
-def _carried(words: str, sentence: Sentence, state: ReadingState) -> ExtractedStatement | None:
-    """A quote standing alone continues the speaker of the previous paragraph's quote."""
+def _speaker_before(
+    sentence: Sentence, found: list[ExtractedStatement], state: ReadingState
+) -> ExtractedStatement | None:
+    """The statement whose speaker a bare quote goes on with: the last one named before it
+    or in its own sentence ('"Who are they?" Reed said of the firm in May, when …').
+
+    Leftover quotes are attributed after their paragraph was read, when ``state.last`` may
+    be a statement after the quote; in a text without paragraph breaks that is anyone
+    later in the article.
+    """
+    earlier = [
+        st
+        for st in found
+        if st.start < sentence.end and st.ref is not None and st.ref.kind not in _NOT_NAMED
+    ]
+    if earlier:
+        return earlier[-1]
     last = state.last
+    return None if last is not None and last.paragraph == sentence.paragraph else last
+
+
+_NOT_NAMED = frozenset({"pronoun", "unknown"})
+
+
+def _carried(
+    words: str, sentence: Sentence, last: ExtractedStatement | None
+) -> ExtractedStatement | None:
+    """A quote standing alone continues the speaker of the quote before it."""
     if last is None or last.ref is None or sentence.paragraph - last.paragraph > 1:
         return None
     if last.kind == "indirect" and last.paragraph != sentence.paragraph:

@@ -65,6 +65,10 @@ def gender_of(name: str, context: str = "") -> str | None:
     if len(words) < 2:
         return None
     given = words[0].lower().strip(".")
+    if given in _MALE_WORDS:
+        return MALE  # 'King Charles', 'Prince Harry': a title that is part of the name
+    if given in _FEMALE_WORDS:
+        return FEMALE
     if given in _MALE_NAMES:
         return MALE
     if given in _FEMALE_NAMES:

@@ -15,6 +15,7 @@ from bot.core.text import ABBREVIATIONS as ABBREVIATIONS  # re-exported: one spl
 from bot.core.text import SENTENCE_END as _TERMINAL
 from bot.core.text import is_abbreviation as _is_abbreviation
 from bot.extract.cues import SPEECH_VARIANTS
+from bot.extract.lexicon import NOT_SPEAKER_START, PREPOSITIONS
 from bot.extract.quotes import QuoteSpan, find_quotes
 
 log = logging.getLogger(__name__)
@@ -88,15 +89,23 @@ _OPENING = frozenset("“\"‘'«")
 _NEXT_STOP = re.compile(r"[.!?“\"]")
 
 
-def _attribution_follows(text: str, end: int) -> bool:
-    """'"…?" Clinton asked.': a short clause with a speech verb after a quote ending in ?/!/."""
+def _attribution_follows(text: str, end: int, *, asked: bool = False) -> bool:
+    """'"…?" Clinton asked.': a short clause with a speech verb after a quote ending in ?/!/.
+
+    After a question or an exclamation (``asked``) the frame may be long ('"…?" Holt said
+    of the board in May, when …'); after a full stop a long clause is a new sentence.
+    """
     stop = _NEXT_STOP.search(text, end, end + 160)
     while stop and stop.group() == "." and _is_abbreviation(text, stop.start()):
         stop = _NEXT_STOP.search(text, stop.end(), end + 160)  # '"…?" Mrs. Ortiz said.'
     words = text[end : stop.start() if stop else end + 160].split()
     verb = next((i for i, w in enumerate(words[:5]) if w in SPEECH_VARIANTS), None)
+    if verb is None and asked:
+        verb = _verb_after_apposition(words)
     if verb is None:
         return False
+    if verb > 0 and words[0][:1].isupper() and words[0].lower() in NOT_SPEAKER_START:
+        return False  # '"…." When her family asked, she smiled.': a new sentence's clause
     rest = words[verb + 1 :]
     # '' is no stop of _NEXT_STOP (it closes quotes as often as it opens them), so a quote
     # in doubled apostrophes is seen as the word right after the verb
@@ -104,7 +113,40 @@ def _attribution_follows(text: str, end: int) -> bool:
     if words[verb][-1] in ",:" and (rest[0].startswith("''") if rest else opens):
         return False  # '"…." Reed says, "…"' (or ''…''): the verb introduces the next quote
     # '"…." He warns that the plan will fail.': a new sentence that reports something else
-    return not (rest and rest[0] == "that") and len(rest) <= 12
+    if rest and rest[0] == "that":
+        return False
+    return len(rest) <= 12 or (asked and _frame_goes_on(words[0], rest))
+
+
+def _verb_after_apposition(words: list[str]) -> int | None:
+    """'"…." Miller, a retired port worker, said.': the speech verb after a name and the
+    apposition set off by commas, further than the first few words."""
+    if not words or not words[0][:1].isupper() or not any(w.endswith(",") for w in words[:3]):
+        return None
+    opened = next(i for i, w in enumerate(words[:3]) if w.endswith(","))
+    closed = next(
+        (i for i in range(opened + 1, min(len(words), 15)) if words[i].endswith(",")), None
+    )
+    if closed is None:
+        return None
+    at = closed + 1
+    if at < len(words) and words[at].endswith("ly"):
+        at += 1  # '…, said pleasantly'
+    return at if at < len(words) and words[at] in SPEECH_VARIANTS else None
+
+
+def _frame_goes_on(first: str, rest: list[str]) -> bool:
+    """'"…?" Holt said of the board in May, when …': a long clause after the speech verb
+    is still its frame when it goes on with a preposition or an adverb, and reports
+    nothing new ('But Holt said in May that …' opens a sentence of its own)."""
+    word = rest[0].lower().strip(",.;:")
+    if first in _NEW_SENTENCE or "that" in rest[:8]:
+        return False
+    return word in PREPOSITIONS or (word.endswith("ly") and len(word) > 4)
+
+
+#: Conjunctions that open a new sentence after a quote, never its attribution.
+_NEW_SENTENCE = frozenset("But And Yet So Or".split())  # noqa: SIM905
 
 
 _INNER_TERMINAL = re.compile(r"[.!?…][\"”'’)\]]*\s")
@@ -137,7 +179,9 @@ def split_sentences(paragraph: Paragraph, quotes: list[QuoteSpan] | None = None)
         mark = match.group()
         if mark == "." and _is_abbreviation(text, dot):
             continue
-        if mark[-1] in _CLOSING and _attribution_follows(text, end):
+        if mark[-1] in _CLOSING and _attribution_follows(
+            text, end, asked="?" in mark or "!" in mark
+        ):
             continue
         while q < len(quotes) and quotes[q].end <= end:
             q += 1

@@ -116,7 +116,17 @@ def split_name(run: str) -> tuple[str, str | None]:
     role = " ".join(words[: last_title + 1]) or None
     if role and " " not in name and last_title == 0 and _clean(words[0]) in NATIONALITIES:
         return run, None  # 'German Ortega': a given name that is also a nationality
+    if role and " " not in name and _clean(words[last_title]) in REGNAL_TITLES:
+        # 'Britain’s Prince Harry', 'Pope Francis': the title is part of a one-word name
+        return f"{words[last_title]} {name}", " ".join(words[:last_title]) or None
     return name, role
+
+
+#: Titles that go with a single given name and stay with it ('Pope Francis', 'King
+#: Charles'), so the title is part of how the person is named.
+REGNAL_TITLES = frozenset(
+    "king queen prince princess pope emperor empress sultan emir sheikh sheik duke duchess".split()  # noqa: SIM905
+)
 
 
 def is_name_like(phrase: str) -> bool:
@@ -130,7 +140,9 @@ def is_name_like(phrase: str) -> bool:
     for at, w in enumerate(words):
         low = _clean(w)
         if low in ORG_WORDS or (
-            low in TITLES and (at < len(words) - 1 or low not in _SURNAME_TITLES)
+            low in TITLES
+            and (at < len(words) - 1 or low not in _SURNAME_TITLES)
+            and not (at == 0 and len(words) == 2 and low in REGNAL_TITLES)
         ):
             return False
     if len(words) == 1 and (_clean(words[0]) in ANON_WORDS or _clean(words[0]) in NUMBER_WORDS):

@@ -1390,3 +1390,94 @@ def test_a_short_object_before_and_a_second_cue_is_no_statement() -> None:
         "argued",
         "the ferry plan would pay for itself",
     )
+
+
+def test_a_clause_after_a_closing_quote_that_opens_with_when_is_a_new_sentence() -> None:
+    """'"…." When her family asked, she smiled.': the speech verb after the quote belongs
+    to a new sentence's clause, so the quote is still the previous speaker's."""
+    found = extract_statements(
+        TITLE + '"The levy is fair," the mayor’s family wrote on the town notice board. "We '
+        'knew she would pick the harbour. She grew up on the boats." When her family asked, '
+        "she smiled."
+    )
+    assert [(s.speaker, s.text) for s in found if s.kind == "direct"] == [
+        (
+            "the mayor’s family",
+            "The levy is fair … We knew she would pick the harbour. She grew up on the boats.",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "gloss", ["since the port opened in May", "referring to the count of the harbour board"]
+)
+def test_a_quote_with_the_reporters_gloss_after_it_continues_the_speaker(gloss: str) -> None:
+    """'"We count …" since the port opened.': the words after the quote add context and
+    name nobody, so the quote goes on with the speaker of the sentence before."""
+    found = extract_statements(
+        TITLE + 'The board fined 12 captains, the harbour board said. "Our own count of '
+        f'missed buoys runs to the hundreds, not the dozens on paper" {gloss}.'
+    )
+    quoted = [s for s in found if "missed buoys" in s.text]
+    assert [(s.speaker, s.confidence) for s in quoted] == [("the harbour board", "carried")]
+
+
+def test_a_leftover_quote_goes_on_with_the_speaker_before_it_not_a_later_one() -> None:
+    """In a text without paragraph breaks the leftover quote is attributed after the whole
+    text was read: the speaker it continues is the one before it, not the last one named."""
+    found = extract_statements(
+        TITLE + '"The ferry owners may sign by spring," a harbour negotiator said. "Nobody '
+        'wants the boats idle, but the owners want a bigger share" referring to the fares. '
+        "Dock clerks from the port said the haggling may last until May."
+    )
+    quoted = [s for s in found if "bigger share" in s.text]
+    assert [s.speaker for s in quoted] == ["a harbour negotiator"]
+
+
+@pytest.mark.parametrize(
+    ("frame", "speaker"),
+    [
+        ("Holt said of the port board in February, when the board balked at the books", "Holt"),
+        ("Miller, once a ferry pilot on the night boats, said softly over the radio", "Miller"),
+    ],
+)
+def test_a_long_frame_after_a_question_names_its_speaker(frame: str, speaker: str) -> None:
+    """'"Who gave them the keys?" Holt said of the board in May, when …': after a
+    question the frame may go on, and the sentence does not end at the question mark (the
+    frame read as a sentence of its own gave a second, empty statement)."""
+    found = extract_statements(TITLE + f'"Who gave them the keys to the harbour?" {frame}.')
+    assert [(s.kind, s.speaker, s.text, s.confidence) for s in found] == [
+        ("direct", speaker, "Who gave them the keys to the harbour?", "named")
+    ]
+
+
+@pytest.mark.parametrize(("mark", "cue"), [(",", "said"), ("?", "asked")])
+def test_a_new_report_after_a_closing_quote_is_a_sentence_of_its_own(mark: str, cue: str) -> None:
+    """'"…?" Holt asked. But Holt also said on the radio that …': a new report, not the
+    quote's frame, even after a question."""
+    found = extract_statements(
+        TITLE + f'"The port is open to every ship{mark}" Ann Holt {cue}. But Holt also said on '
+        "the harbour radio that the levy will be dropped before the winter."
+    )
+    assert [(s.kind, s.speaker) for s in found] == [
+        ("direct", "Ann Holt"),
+        ("indirect", "Ann Holt"),
+    ]
+    assert found[1].text == "the levy will be dropped before the winter"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Britain’s Prince Harry spoke first. "The port is open to all," he said.', "Prince Harry"),
+        ('Pope Francis spoke in Rome. "The port is open to all," Francis said.', "Pope Francis"),
+        (
+            'King Charles and Queen Camilla came. "The port is open to all," she said.',
+            "Queen Camilla",
+        ),
+    ],
+)
+def test_a_regnal_title_is_part_of_a_one_word_name(text: str, speaker: str) -> None:
+    """'Pope Francis', 'Prince Harry': the title goes with the given name as the person's
+    name, and gives the gender a pronoun needs."""
+    assert _only(text).speaker == speaker
