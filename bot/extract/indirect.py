@@ -44,6 +44,8 @@ def _reported(sentence: Sentence, state: ReadingState, begin: int) -> list[Extra
     found = paraphrase.paraphrase(text)
     if found and found.start < begin:
         found = None
+    if found and found.speaker_offset > 0 and paraphrase.inside_participle(text, begin, found):
+        found = None  # 'X sent an email saying that A and B show …': the cue is X's words
     if found and HAS_MARK.search(text) and _inside_quote(text, found.speaker_offset):
         return []  # '"We deny any wrongdoing at all."': the quote's own words, not a frame
     out: list[ExtractedStatement] = []

@@ -215,7 +215,8 @@ since after before as like unlike despite during even just only also indeed inst
 maybe probably certainly clearly obviously nevertheless nonetheless once until unless whether
 why how what where which into onto upon through across against among between about above
 below beyond within toward towards per via amid by for from of to qlast editor’s editor's
-contributing byline reporting editing alongside beside besides throughout""".split()  # noqa: SIM905
+contributing byline reporting editing alongside beside besides throughout wherever
+whenever""".split()  # noqa: SIM905
 )
 
 

@@ -28,6 +28,7 @@ from bot.extract.lexicon import (
     PREPOSITIONS,
     PRONOUNS,
 )
+from bot.extract.quotes import has_mark
 from bot.extract.speakers import NUMBER_WORDS
 from bot.extract.subjects import (
     clean_subject,
@@ -416,6 +417,7 @@ def participle(sentence: str) -> tuple[str, int, int, int] | None:
         comma = sentence.rfind(",", max(0, pos - 8), pos)
         if comma < 0:
             by = _BY_BEFORE.search(sentence, max(0, pos - 5), pos)
+            by = by or _MEDIUM_BEFORE.search(sentence, max(0, pos - 40), pos)
             if by:
                 match = _BY_PARTICIPLE.match(sentence, pos)  # '… by saying it "calls …"'
                 if match:
@@ -427,6 +429,21 @@ def participle(sentence: str) -> tuple[str, int, int, int] | None:
             before = match.end("mark") if match.group("mark") else comma + 1
             return match.group("cue"), match.end(), len(sentence.rstrip(" .!?")), before
     return None
+
+
+def inside_participle(sentence: str, begin: int, found: Paraphrase) -> bool:
+    """Is the cue ``found`` part of what an earlier participle reports ('X sent an email
+    saying that tallies in A and B show …'), with no new clause between them?"""
+    early = participle(sentence[begin:])
+    if early is None:
+        return False
+    start = begin + early[1]
+    between = sentence[start : found.speaker_offset]
+    # a new clause (', though Y said …') or a quote ('saying, "…," but he denied') between
+    # them gives the later cue a subject of its own
+    return (
+        start <= found.speaker_offset and not _NEW_CLAUSE.search(between) and not has_mark(between)
+    )
 
 
 #: 'with 30 percent of voters saying (that) …': the absolute construction names its own
@@ -463,6 +480,13 @@ def with_participle(sentence: str) -> Paraphrase | None:
     return None
 
 
+#: 'X issued a statement (on Monday) saying …': the medium the participle reports from,
+#: with no comma before it.
+_MEDIUM_BEFORE = re.compile(
+    r"\s(?:a|an)\s+(?:[a-z]+\s+)?(?:statement|letter|tweet|post|email|e-mail|release|note|"
+    r"memo|message|video|leaflet|flyer|newsletter)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|today|yesterday|earlier|later))?\s+$"
+)
 _BY_PARTICIPLE = re.compile(r"(?P<cue>" + PARTICIPLE_CUE + r")\s*(?:that\s+)?(?=\S)")
 #: 'by' right before a participle, at the content's start or after a word: 'by saying'.
 _BY_BEFORE = re.compile(r"(?:^|\s)by\s+[^\w\s]?$")

@@ -25,6 +25,7 @@ from bot.extract.lexicon import (
     NOT_SPEAKER_START,
     ORG_WORDS,
     PARTICIPLES_LIST,
+    PREPOSITIONS,
     PRONOUNS,
     TITLES,
     UPPER,
@@ -516,8 +517,9 @@ def _person_in_run(run: str) -> tuple[str, str | None, int] | None:
     """The person's name (and role) a capitalised run ends with, if any; cached per run."""
     name, role = split_name(_POSSESSIVE.sub("", run))
     first = name.split(" ", 1)
-    if len(first) == 2 and first[0].lower() in _QUESTION_OPENERS and " " in first[1]:
-        name = first[1]  # 'Was Mohammed Emwazi …?': the question's verb is not a given name
+    if len(first) == 2 and " " in first[1] and _opens_clause(first[0].lower(), first[1]):
+        name = first[1]  # 'Was Mohammed Emwazi …?', 'Wherever Ann Holt goes', 'For Ann Holt,'
+
     if (
         " " in name
         and is_name_like(name)
@@ -537,6 +539,17 @@ _QUESTION_OPENERS = frozenset(
 #: Sentence openers ('Though Reyes has …', 'What Sanders showed'): never a given name; 'Per'
 #: is one.
 _NOT_GIVEN = NOT_SPEAKER_START - {"per"}
+
+
+def _opens_clause(word: str, rest: str) -> bool:
+    """Is ``word`` a question's verb or a sentence word before the name ``rest``, not a
+    given name? A preposition opens a place as often ('At Boca Park'), so it only counts
+    before a known given name ('For Ann Holt, …')."""
+    if word in _QUESTION_OPENERS:
+        return True
+    if word not in _NOT_GIVEN:
+        return False
+    return word not in PREPOSITIONS or gender_of(rest) is not None
 
 
 def _starts_sentence_word(name: str) -> bool:

@@ -12,6 +12,7 @@ import re
 
 from bot.extract.cues import (
     AUX,
+    PARTICIPLE_WORDS,
     SPEECH_WORDS,
 )
 from bot.extract.lexicon import (
@@ -389,8 +390,10 @@ def valid_subject(subject: str) -> bool:
         return True  # 'Some say …', 'Others said …'
     low = head.lower().replace(",", "").replace(".", "").split()
     first = low[0]
-    if not _NEVER_IN_SUBJECT.isdisjoint(low):
-        return False
+    if not _NEVER_IN_SUBJECT.isdisjoint(low) or any(
+        w in _SPEAKING_PARTICIPLES for w in head.split()[1:]
+    ):  # lower case only: 'Typhoon Warning Center' is a name
+        return False  # 'The police issued a statement saying they': a clause, no subject
     if first not in _DETERMINERS and not _CLAUSE_WORDS.isdisjoint(
         w.lower().strip(",.")
         for w, nxt in zip(words[1:], [*words[2:], ""], strict=False)
@@ -409,9 +412,14 @@ def valid_subject(subject: str) -> bool:
     initial = words[0][:1]
     if initial.isupper() or initial.isdigit() or first in _DETERMINERS:
         return True
-    if len(words) <= 3 and last in ANON_WORDS:
-        return True  # 'aides', 'senior officials'
+    if len(words) <= 3 and (last in ANON_WORDS or last in _BARE_FORCES):
+        return True  # 'aides', 'senior officials', 'police', 'state police'
     return len(words) <= 6 and words[-1][:1].isupper() and first not in PREPOSITIONS
+
+
+#: Bodies that news reports name without a determiner, as it does unnamed officials
+#: ('…," police said.'); other organisation words need one ('the campaign said').
+_BARE_FORCES = frozenset({"police", "military", "troops"})
 
 
 def _given(word: str, following: str) -> bool:
@@ -467,6 +475,8 @@ _SUBJECT_PRONOUNS = frozenset("he she they we i it".split())  # noqa: SIM905
 _NEVER_IN_SUBJECT = frozenset(
     "that which is was were are to if because been".split() + sorted(_MODALS)  # noqa: SIM905
 )
+#: '… saying', '… noting': a participle of speech inside a phrase makes it a clause.
+_SPEAKING_PARTICIPLES = frozenset(w for w in PARTICIPLE_WORDS if w.endswith("ing"))
 _BAD_LAST = frozenset("of for with and in on at".split())  # noqa: SIM905
 
 
@@ -500,6 +510,9 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
             continue
         low = word.lower().strip(",")
         if take and word[:1].islower() and low not in _NOUN_LINKS and not determiner:
+            if low in _BARE_FORCES and len(take) <= 2:
+                take.append(word)  # 'Harbour police issued …': the head noun, not the verb
+                continue
             skip = _roles_before_name(words, at)
             if not skip:
                 break

@@ -1481,3 +1481,55 @@ def test_a_regnal_title_is_part_of_a_one_word_name(text: str, speaker: str) -> N
     """'Pope Francis', 'Prince Harry': the title goes with the given name as the person's
     name, and gives the gender a pronoun needs."""
     assert _only(text).speaker == speaker
+
+
+@pytest.mark.parametrize("force", ["police", "state police"])
+def test_police_without_a_determiner_are_a_speaker(force: str) -> None:
+    """'"…," police said.': news names the police without 'the', as it does officials."""
+    st = _only(f'"We must balance the needs of the town with the law," {force} said Thursday.')
+    assert (st.speaker, st.confidence) == (force, "named")
+
+
+def test_a_statement_saying_reports_what_its_issuer_said() -> None:
+    """'Harbour police put out a statement on Friday saying …': the participle after the
+    medium reports the issuer's words; the phrase before it is no subject of a later cue."""
+    st = _only(
+        "Harbour police put out a statement on Friday saying two divers were still missing.",
+        "indirect",
+    )
+    assert (st.speaker, st.cue, st.text) == (
+        "Harbour police",
+        "saying",
+        "two divers were still missing",
+    )
+
+
+def test_a_cue_inside_what_a_participle_reports_is_not_a_new_speaker() -> None:
+    """'… mailed a leaflet saying that tallies in Dover and Lyme show …': 'show' is part
+    of what the campaign said, not a statement of 'Lyme'."""
+    st = _only(
+        "The Holt campaign mailed a leaflet on Friday saying that tallies in Dover and Lyme "
+        "show Holt and Reed far ahead of the rest.",
+        "indirect",
+    )
+    assert (st.speaker, st.cue) == ("The Holt campaign", "saying")
+    assert st.text.startswith("tallies in Dover and Lyme show")
+
+
+@pytest.mark.parametrize(
+    "opening", ["Wherever Ann Holt goes, crowds follow.", "For Ann Holt, the vote was a test."]
+)
+def test_a_name_after_a_sentence_word_is_a_person_for_pronouns(opening: str) -> None:
+    """'Wherever Ann Holt goes, …': the sentence word is no given name, and the person
+    named after it is who 'she' goes to."""
+    st = _only(f'{opening} "The levy is fair to every household," she said.')
+    assert st.speaker == "Ann Holt"
+
+
+def test_a_place_after_a_preposition_is_no_person() -> None:
+    """'At Harbour Park, …': a preposition before two capitalised words opens a place, so
+    'she' finds nobody there."""
+    st = _only(
+        'At Harbour Park, the crowd waited. "The levy is fair to every household," she said.'
+    )
+    assert st.speaker == "she"
