@@ -6,6 +6,8 @@ touching them.
 
 from __future__ import annotations
 
+import re
+
 #: Past-tense speech verbs.
 SPEECH_PAST: list[str] = """
 interjected whispered answered retorted snapped recounted texted emailed scoffed chided
@@ -116,6 +118,8 @@ organization pac party pentagon police post press reuters senate service team ti
 union university forces force guard corps bank fund federation league alliance parliament
 assembly magazine media studios entertainment airlines airways brigade brigades cartel radio corp inc
 llc ltd holdings convention
+ansar hezbollah hamas taliban al-qaeda al-qaida al-shabaab al-nusra al-sharia al-jazeera
+al-aqsa al-ahram
 """.split()  # noqa: SIM905
 )
 
@@ -223,6 +227,10 @@ whenever""".split()  # noqa: SIM905
 #: Capital letters that may start a name, for regexes (``re`` has no \p{Lu}): ASCII, Latin-1,
 #: Latin Extended-A capitals and Cyrillic, so "Łukasz", "Öztürk" and "Зеленський" are names.
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁЄІЇҐ"
+#: An Arabic article joined to a surname ('Adel al-Jubeir', 'el-Sisi'): part of the name,
+#: and a lower-case word a name may start with.
+NAME_ARTICLE = r"(?:al|el|ad|ash|as|az|ul)-"
+ARTICLE_WORD = re.compile(NAME_ARTICLE + r"[" + UPPER + r"]")
 
 #: Nouns ending in -ly, which adverb tests must not take for 'strongly'.
 LY_NOUNS = frozenset(

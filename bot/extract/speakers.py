@@ -17,10 +17,12 @@ from dataclasses import dataclass, field
 from bot.extract.gender import gender_of, pronoun_gender
 from bot.extract.lexicon import (
     ANON_WORDS,
+    ARTICLE_WORD,
     DETERMINERS,
     DOCUMENT_WORDS,
     LY_NOUNS,
     MONTHS,
+    NAME_ARTICLE,
     NATIONALITIES,
     NOT_SPEAKER_START,
     ORG_WORDS,
@@ -47,11 +49,13 @@ _NAME_TOKEN = (  # a capital, then: Mr. Mrs. Ms. Dr. St. Sen. Rep. Gov. Col. ...
     r"[" + UPPER + r"](?:(?:r|rs|s|t|en|ep|ov|ol|gt|apt|dm|rof|ev)\.|\.(?:[A-Z]\.)*|[\w’'-]*+)"
 )
 _NAME_RUN = re.compile(
-    _NAME_TOKEN + r"(?:\s+(?:(?:de|van|von|bin|al|la|le|del|da)\s+)?" + _NAME_TOKEN + r")*"
-)
+    r"(?:" + NAME_ARTICLE + r")?" + _NAME_TOKEN
+    + r"(?:\s+(?:(?:de|van|von|bin|al|la|le|del|da)\s+|" + NAME_ARTICLE + r")?" + _NAME_TOKEN + r")*"
+)  # fmt: skip
 _MULTI_RUN = re.compile(
-    _NAME_TOKEN + r"(?:\s+(?:(?:de|van|von|bin|al|la|le|del|da)\s+)?" + _NAME_TOKEN + r")+"
-)
+    _NAME_TOKEN
+    + r"(?:\s+(?:(?:de|van|von|bin|al|la|le|del|da)\s+|" + NAME_ARTICLE + r")?" + _NAME_TOKEN + r")+"
+)  # fmt: skip
 #: A role before an apposed name: 'The group's executive director, Betty Bradley'.
 _ROLE_HEAD = re.compile(
     r"^(?:The|A|An|Its|His|Her|Their|[A-Z][\w-]*[’']s)\s+(?:[\w’'-]+\s+){0,5}[a-z][\w-]*$"
@@ -136,7 +140,7 @@ def is_name_like(phrase: str) -> bool:
     if not 1 <= len(words) <= 4:
         return False
     for w in words:  # plain loops: this runs for every capitalised run of the article
-        if not (w[:1].isupper() or w in ("de", "van", "von", "bin", "al")):
+        if not (w[:1].isupper() or w in ("de", "van", "von", "bin", "al") or ARTICLE_WORD.match(w)):
             return False
     for at, w in enumerate(words):
         low = _clean(w)

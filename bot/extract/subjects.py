@@ -17,6 +17,7 @@ from bot.extract.cues import (
 )
 from bot.extract.lexicon import (
     ANON_WORDS,
+    ARTICLE_WORD,
     IRREGULAR_PAST,
     LY_NOUNS,
     MONTHS,
@@ -412,6 +413,9 @@ def valid_subject(subject: str) -> bool:
     initial = words[0][:1]
     if initial.isupper() or initial.isdigit() or first in _DETERMINERS:
         return True
+    if ARTICLE_WORD.match(words[0]) and len(words) <= 3:
+        return True  # 'al-Jubeir said'
+
     if len(words) <= 3 and (last in ANON_WORDS or last in _BARE_FORCES):
         return True  # 'aides', 'senior officials', 'police', 'state police'
     return len(words) <= 6 and words[-1][:1].isupper() and first not in PREPOSITIONS
@@ -462,7 +466,7 @@ def _people_conjunct(part: str) -> bool:
     if last[:1].isupper():
         return last[-1:].isalpha() and valid_subject(part)
     low = last.lower()
-    if low not in ANON_WORDS and low not in _QUANTIFIERS:
+    if low not in ANON_WORDS and low not in _QUANTIFIERS and low not in _BARE_FORCES:
         return False
     return _CLAUSE_WORDS.isdisjoint(w.lower() for w in words) and not (
         PREPOSITIONS.intersection(w.lower() for w in words[:1])

@@ -1533,3 +1533,33 @@ def test_a_place_after_a_preposition_is_no_person() -> None:
         'At Harbour Park, the crowd waited. "The levy is fair to every household," she said.'
     )
     assert st.speaker == "she"
+
+
+@pytest.mark.parametrize(
+    ("frame", "speaker"),
+    [
+        ("al-Hamadi said", "al-Hamadi"),
+        ("said Port Minister Adel al-Hamadi", "Adel al-Hamadi"),
+    ],
+)
+def test_an_arabic_article_is_part_of_the_surname(frame: str, speaker: str) -> None:
+    """'Adel al-Hamadi', 'al-Hamadi said': the lower-case article joined to the surname
+    belongs to the name, which may open the subject."""
+    assert _only(f'"The harbour will stay open to every fishing boat," {frame}.').speaker == speaker
+
+
+def test_a_group_named_with_an_article_is_no_person_for_pronouns() -> None:
+    """'Ansar al-Bahr' is a group: 'he' does not go to it."""
+    st = _only(
+        "Bo Reed said a band calling itself Ansar al-Bahr had seized the pier. "
+        '"I hung up after two minutes," he said.'
+    )
+    assert st.speaker == "Bo Reed"
+
+
+def test_police_and_officials_are_one_subject() -> None:
+    """'…," police and port officials said': two unnamed sources joined by 'and'."""
+    st = _only(
+        '"A fuller list of the damaged boats comes next week," police and port officials said.'
+    )
+    assert st.speaker == "police and port officials"
