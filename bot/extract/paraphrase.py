@@ -152,6 +152,10 @@ def paraphrase(sentence: str) -> Paraphrase | None:
         heard = _TO_AUDIENCE.match(sentence, start) if sentence.startswith("to ", start) else None
         if heard and not match.group("that"):
             start = heard.end()  # 'X confided to her that …': the audience is not the content
+        if not match.group("that"):
+            when = _WHEN_LEAD.match(sentence, start)
+            start = when.end() if when else start  # 'X said on Monday the levy …'
+
         if len(sentence[start:end].split()) < 3:
             continue
         if before.endswith(", who "):
@@ -163,6 +167,16 @@ def paraphrase(sentence: str) -> Paraphrase | None:
 #: A subordinate clause opening the sentence: 'While critics argue that …, the mayor …'.
 #: 'As X noted, …' is not here: there X is the source of the main clause (``_AS_LEAD``).
 _LINKS = ("But", "And", "Yet", "So")
+#: When or where the words were said, between the cue and content without 'that' ('said on
+#: Monday the levy …', 'said in a letter the …'); not before a verb, where the time is
+#: the content's subject ('said Monday was the worst day').
+_WHEN_LEAD = re.compile(
+    r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?|(?:last|this)\s+(?:week|month|year)|"
+    r"earlier\s+this\s+(?:week|month|year)|in\s+(?:a|an)\s+(?:written\s+)?"
+    r"(?:statement|interview|email|letter))\s+"
+    r"(?!(?:is|was|were|will|would|has|had|could|should|might|may|and|or|but)\b)(?=[a-zA-Z“\"])"
+)
 _CONJUNCTIONS = ("While", "Although", "Though", "Whereas", "When", "After", "Because", "Since",
                  "Once", "Until", "Before", "Even as", "Even though")  # fmt: skip
 _SUBORDINATE = re.compile(

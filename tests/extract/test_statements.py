@@ -1563,3 +1563,17 @@ def test_police_and_officials_are_one_subject() -> None:
         '"A fuller list of the damaged boats comes next week," police and port officials said.'
     )
     assert st.speaker == "police and port officials"
+
+
+@pytest.mark.parametrize("when", ["on Monday", "Monday", "last week", "in a statement"])
+def test_when_the_words_were_said_is_no_part_of_the_content(when: str) -> None:
+    """'The board said on Monday the levy would stay': the time or medium between the cue
+    and a content without 'that' is the frame's."""
+    st = _only(f"The port board said {when} the levy on ferries would stay.", "indirect")
+    assert st.text == "the levy on ferries would stay"
+
+
+def test_a_weekday_before_a_verb_is_the_contents_subject() -> None:
+    """'Holt said Monday was the worst day …': there the weekday is what was talked about."""
+    st = _only("Holt said Monday was the worst day of the year for the port.", "indirect")
+    assert st.text == "Monday was the worst day of the year for the port"
