@@ -121,7 +121,8 @@ def _number(value: str) -> bool:
     return True
 
 
-def _default_data() -> Path:
+def default_data() -> Path:
+    """The CNN sample: $BRIEFBOT_SUMMARIES, else ../shared/eval/summaries beside the checkout."""
     env = os.environ.get("BRIEFBOT_SUMMARIES")
     if env:
         return Path(env)
@@ -160,7 +161,7 @@ def junk_only(data: Path) -> int:
 
 
 def main(argv: list[str]) -> int:
-    data = Path(argv[1]) if len(argv) > 1 else _default_data()
+    data = Path(argv[1]) if len(argv) > 1 else default_data()
     scorer = data.parent / "score.py"
     if data.is_file() and not _has_highlights(data):
         return junk_only(data)

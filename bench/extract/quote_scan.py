@@ -25,23 +25,14 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from bench_keypoints import default_data  # a sibling script: this folder is on sys.path
 
-from bot.extract.jsonl import run_jsonl  # noqa: E402 (after the path set-up)
+from bot.extract.jsonl import run_jsonl
 
 _QUOTE = re.compile(r'"([^"]{3,2000}?)"')
 _WORD = re.compile(r"[\w']+")
 #: Share of a passage's words a statement must hold to count as finding it.
 HOLDS = 0.6
-
-
-def _default_articles() -> Path:
-    for base in (ROOT.parent, ROOT.parent.parent):
-        path = base / "shared" / "eval" / "summaries" / "cnn-validation.jsonl"
-        if path.exists():
-            return path
-    return ROOT.parent / "shared" / "eval" / "summaries" / "cnn-validation.jsonl"
 
 
 def _passages(text: str) -> list[tuple[int, int, set[str]]]:
@@ -83,7 +74,7 @@ def scan(articles: list[dict], predictions: dict[str, list[dict]]) -> tuple[int,
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("articles", nargs="?", type=Path, default=_default_articles())
+    parser.add_argument("articles", nargs="?", type=Path, default=default_data())
     parser.add_argument("--show", choices=("miss", "nospk"), help="print 25 sampled cases")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)

@@ -446,13 +446,16 @@ def _speaker_before(
     be a statement after the quote; in a text without paragraph breaks that is anyone
     later in the article.
     """
-    earlier = [
-        st
-        for st in found
-        if st.start < sentence.end and st.ref is not None and st.ref.kind not in _NOT_NAMED
-    ]
-    if earlier:
-        return earlier[-1]
+    earlier = next(
+        (
+            st
+            for st in reversed(found)
+            if st.start < sentence.end and st.ref is not None and st.ref.kind not in _NOT_NAMED
+        ),
+        None,
+    )
+    if earlier is not None:
+        return earlier
     last = state.last
     return None if last is not None and last.paragraph == sentence.paragraph else last
 

@@ -227,6 +227,9 @@ whenever""".split()  # noqa: SIM905
 #: Capital letters that may start a name, for regexes (``re`` has no \p{Lu}): ASCII, Latin-1,
 #: Latin Extended-A capitals and Cyrillic, so "Łukasz", "Öztürk" and "Зеленський" are names.
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽА-ЯЁЄІЇҐ"
+#: Coordinating conjunctions: they may open a sentence or join a speaker phrase, and are
+#: never a name.
+COORDINATORS = frozenset({"and", "but", "or", "nor", "yet", "so"})
 #: An Arabic article joined to a surname ('Adel al-Jubeir', 'el-Sisi'): part of the name,
 #: and a lower-case word a name may start with.
 NAME_ARTICLE = r"(?:al|el|ad|ash|as|az|ul)-"

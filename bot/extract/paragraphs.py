@@ -15,7 +15,7 @@ from bot.core.text import ABBREVIATIONS as ABBREVIATIONS  # re-exported: one spl
 from bot.core.text import SENTENCE_END as _TERMINAL
 from bot.core.text import is_abbreviation as _is_abbreviation
 from bot.extract.cues import SPEECH_VARIANTS
-from bot.extract.lexicon import NOT_SPEAKER_START, PREPOSITIONS
+from bot.extract.lexicon import COORDINATORS, NOT_SPEAKER_START, PREPOSITIONS
 from bot.extract.quotes import QuoteSpan, find_quotes
 
 log = logging.getLogger(__name__)
@@ -121,9 +121,9 @@ def _attribution_follows(text: str, end: int, *, asked: bool = False) -> bool:
 def _verb_after_apposition(words: list[str]) -> int | None:
     """'"…." Miller, a retired port worker, said.': the speech verb after a name and the
     apposition set off by commas, further than the first few words."""
-    if not words or not words[0][:1].isupper() or not any(w.endswith(",") for w in words[:3]):
+    opened = next((i for i, w in enumerate(words[:3]) if w.endswith(",")), None)
+    if opened is None or not words[0][:1].isupper():
         return None
-    opened = next(i for i, w in enumerate(words[:3]) if w.endswith(","))
     closed = next(
         (i for i in range(opened + 1, min(len(words), 15)) if words[i].endswith(",")), None
     )
@@ -140,13 +140,9 @@ def _frame_goes_on(first: str, rest: list[str]) -> bool:
     is still its frame when it goes on with a preposition or an adverb, and reports
     nothing new ('But Holt said in May that …' opens a sentence of its own)."""
     word = rest[0].lower().strip(",.;:")
-    if first in _NEW_SENTENCE or "that" in rest[:8]:
+    if first.lower() in COORDINATORS or "that" in rest[:8]:  # 'But Holt said …' is new
         return False
     return word in PREPOSITIONS or (word.endswith("ly") and len(word) > 4)
-
-
-#: Conjunctions that open a new sentence after a quote, never its attribution.
-_NEW_SENTENCE = frozenset("But And Yet So Or".split())  # noqa: SIM905
 
 
 _INNER_TERMINAL = re.compile(r"[.!?…][\"”'’)\]]*\s")

@@ -27,6 +27,7 @@ from bot.extract.lexicon import (
     NOT_SPEAKER_START,
     PREPOSITIONS,
     PRONOUNS,
+    WEEKDAYS,
 )
 from bot.extract.quotes import has_mark
 from bot.extract.speakers import NUMBER_WORDS
@@ -171,7 +172,7 @@ _LINKS = ("But", "And", "Yet", "So")
 #: Monday the levy …', 'said in a letter the …'); not before a verb, where the time is
 #: the content's subject ('said Monday was the worst day').
 _WHEN_LEAD = re.compile(
-    r"(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:(?:on\s+)?(?:" + "|".join(WEEKDAYS) + r")"
     r"(?:\s+(?:morning|afternoon|evening|night))?|(?:last|this)\s+(?:week|month|year)|"
     r"earlier\s+this\s+(?:week|month|year)|in\s+(?:a|an)\s+(?:written\s+)?"
     r"(?:statement|interview|email|letter))\s+"
@@ -498,8 +499,9 @@ def with_participle(sentence: str) -> Paraphrase | None:
 #: with no comma before it.
 _MEDIUM_BEFORE = re.compile(
     r"\s(?:a|an)\s+(?:[a-z]+\s+)?(?:statement|letter|tweet|post|email|e-mail|release|note|"
-    r"memo|message|video|leaflet|flyer|newsletter)(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday|today|yesterday|earlier|later))?\s+$"
+    r"memo|message|video|leaflet|flyer|newsletter)(?:\s+(?:on\s+)?(?:"
+    + "|".join(WEEKDAYS)
+    + r"|today|yesterday|earlier|later))?\s+$"
 )
 _BY_PARTICIPLE = re.compile(r"(?P<cue>" + PARTICIPLE_CUE + r")\s*(?:that\s+)?(?=\S)")
 #: 'by' right before a participle, at the content's start or after a word: 'by saying'.

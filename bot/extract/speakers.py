@@ -18,6 +18,7 @@ from bot.extract.gender import gender_of, pronoun_gender
 from bot.extract.lexicon import (
     ANON_WORDS,
     ARTICLE_WORD,
+    COORDINATORS,
     DETERMINERS,
     DOCUMENT_WORDS,
     LY_NOUNS,
@@ -187,7 +188,7 @@ _MADE_BY = re.compile(
 
 
 #: Conjunctions a speaker phrase may come with from the sentence ('But Ortiz said').
-_CONJUNCTIONS = frozenset({"and", "but", "or", "nor", "yet", "so"})
+_CONJUNCTIONS = COORDINATORS
 #: Adverbs of sequence between such a conjunction and a pronoun subject.
 _THEN = frozenset({"then", "now", "also", "still", "later", "again"})
 
