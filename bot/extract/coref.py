@@ -193,6 +193,8 @@ def _subject_in(
         next_word = following[0] if following else ""
         if next_word.endswith("ly") and len(following) > 1:
             next_word = following[1]  # "Cruz openly admitted"
+        elif initial and after.startswith(","):
+            next_word = _after_aside(window, match.end(), end) or next_word
         if next_word in _MODIFIED:
             continue
         at = begin + match.start() + offset
@@ -207,6 +209,18 @@ def _subject_in(
         ):
             return run.rstrip(".")  # a sentence's subject: 'Cruz admitted …'
     return None
+
+
+_ASIDE = re.compile(
+    r",\s+(?:for (?:his|her) part|in turn|too|meanwhile|however|though),\s+([a-z]+)"
+)
+
+
+def _after_aside(window: str, at: int, end: int) -> str | None:
+    """'Quinn, for her part, urged calm.': the word after a short aside set off by commas
+    right after the name, which is where a sentence-opening subject's verb stands."""
+    match = _ASIDE.match(window, at, end)
+    return match.group(1) if match else None
 
 
 def _place(text: str, word: str) -> bool:
@@ -269,7 +283,7 @@ def _person(people: People, run: str, at: int, want: str | None) -> str | None:
 
 
 _KIN = re.compile(
-    r"(?:(?P<pos>his|her|their)|(?P<owner>[" + UPPER + r"][\w-]+)[’']s?)\s+"
+    r"(?:(?P<pos>[Hh]is|[Hh]er|[Tt]heir)|(?P<owner>[" + UPPER + r"][\w-]+)[’']s?)\s+"
     r"(?P<kin>wife|husband|son|daughter|mother|father|brother|sister|widow|widower),\s*$"
 )
 _KIN_GENDER = {"wife": "f", "widow": "f", "mother": "f", "daughter": "f", "sister": "f",

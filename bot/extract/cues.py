@@ -43,7 +43,12 @@ TELL_RE = (
 #: Harbour Radio host Jim Lee").
 AUDIENCE = (
     r"(?:(?:[A-Z][\w’'.-]*\s+)?(?:reporters|journalists|supporters|voters|donors|officials|"
-    r"lawmakers|members|students|workers|leaders)|the\s+crowd|a\s+crowd|an\s+audience|the\s+audience|"
+    r"lawmakers|members|students|workers|leaders|employees|staff|staffers|residents|parents|"
+    r"colleagues|investors|shareholders|analysts|listeners|viewers|readers|followers|customers|"
+    r"delegates|activists|fans|teachers|investigators|prosecutors|jurors|senators|legislators)|"
+    r"the\s+(?:court|jury|judge|board|committee|council|panel|senate|house|assembly|hearing|"
+    r"inquiry|commission|parliament|congress|legislature)|"
+    r"the\s+crowd|a\s+crowd|an\s+audience|the\s+audience|"
     r"him|her|them|me|us|you|the\s+[A-Z][\w’'.&-]*(?:\s+[A-Z][\w’'.&-]*){0,4}|"
     r"[A-Z][\w’'.&-]*(?:\s+(?:[A-Z][\w’'.&-]*|of|and|&)){0,5}"
     r"(?:\s+(?:host|anchor|reporter|correspondent|interviewer|moderator)\s+"

@@ -104,7 +104,34 @@ def resolve(people: People, pos: int, phrase: str) -> tuple[str, str] | None:
         # 'Trump said … The candidate added, "…"': no earlier mention gives the role, but the
         # story's subject a sentence or two before is who a prominent role refers back to
         person = recent_subject(people, pos, _NOUN_GENDER.get(noun))
+        if person is not None and _other_office(noun, mods, people.roles.get(person), forms):
+            person = None  # 'Holt, the port director, …' is not 'the mayor' a line later
     return ("person", person) if person else None
+
+
+#: Offices one person holds at a time: 'the mayor' is not someone the article called the
+#: port director or 'Sen.'. Campaign roles ('the candidate') and descriptions ('the
+#: businessman') go with any office, so they are not here.
+_OFFICES = frozenset(
+    """senator governor president congressman congresswoman representative mayor judge
+    chancellor minister secretary king queen prince pope premier""".split()  # noqa: SIM905
+)
+#: Words of a recorded role that say nothing of an office.
+_NOT_OFFICE = frozenset(
+    "mr mrs ms miss dr republican democrat democratic independent former".split()  # noqa: SIM905
+)
+
+
+def _other_office(noun: str, mods: list[str], role: str | None, forms: tuple[str, ...]) -> bool:
+    """The article gave the person another office or job ('Holt, the port director,',
+    'Sen. Ann Holt'), so an office description ('the mayor', 'the president') is not them;
+    'the former congressman' may well be today's senator."""
+    if not role or noun not in _OFFICES or "former" in mods:
+        return False
+    words = [clean_word(w) for w in _WORD.findall(role)]
+    if any(f in words for f in forms):
+        return False
+    return any(w in PERSON_NOUNS and w not in _NOT_OFFICE for w in words)
 
 
 def _person_with(

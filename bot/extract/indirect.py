@@ -15,7 +15,7 @@ from bot.extract.paragraphs import Paragraph, Sentence
 from bot.extract.quotes import QuoteSpan, find_quotes, normalise_marks, strip_marks
 from bot.extract.records import HAS_MARK, ExtractedStatement, ReadingState, make_statement
 from bot.extract.speakers import label_name
-from bot.extract.subjects import sentence_subject
+from bot.extract.subjects import DATELINE, sentence_subject
 
 log = logging.getLogger(__name__)
 
@@ -175,6 +175,9 @@ def _statement_for(
     state: ReadingState, phrase: str, pos: int, content: str, cue: str, sentence: Sentence
 ) -> ExtractedStatement | None:
     content = content.strip(" ,;:")
+    dateline = DATELINE.match(content) if content[:2].isupper() else None
+    if dateline:
+        content = content[dateline.end() :]  # 'LONDON (Reuters) - A, the union said.'
     if len(content.split()) < 2:
         return None
     if cue.split(" ", 1)[0] in SPEECH_WORDS and _adjunct_only(content):
@@ -208,6 +211,13 @@ _NOT_LABELS = frozenset(
     full text abstract partial transcript video image credit warning here q a contributing
     byline reporting editing latest reminder""".split()  # noqa: SIM905
 )
+#: Whole labels that are page furniture of a headline ('BREAKING: …', 'Wow: …', 'Analysis:
+#: …'), never a speaker; checked as the whole label, since 'Live' or 'Look' may be in a name.
+_FURNITURE_LABELS = frozenset(
+    """breaking exclusive wow look revealed bombshell boom busted analysis opinion editorial
+    interview explainer factbox obituary commentary podcast live developing recap preview
+    deaths""".split()  # noqa: SIM905
+) | {"breaking news", "just in", "paid notice", "must see", "must watch", "fact check"}
 
 
 def labelled_line(
@@ -221,6 +231,7 @@ def labelled_line(
     if (
         not set(spk.lower().split()).isdisjoint(_NOT_LABELS)
         or spk.split()[-1].lower().rstrip(".") in _NOT_LABELS
+        or " ".join(spk.lower().replace("-", " ").split()) in _FURNITURE_LABELS
     ):
         return None
     words = match.group("words").strip()

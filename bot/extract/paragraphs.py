@@ -15,7 +15,7 @@ from bot.core.text import ABBREVIATIONS as ABBREVIATIONS  # re-exported: one spl
 from bot.core.text import SENTENCE_END as _TERMINAL
 from bot.core.text import is_abbreviation as _is_abbreviation
 from bot.extract.cues import SPEECH_VARIANTS
-from bot.extract.lexicon import COORDINATORS, NOT_SPEAKER_START, PREPOSITIONS
+from bot.extract.lexicon import COORDINATORS, MONTHS, NOT_SPEAKER_START, PREPOSITIONS, WEEKDAYS
 from bot.extract.quotes import QuoteSpan, find_quotes
 
 log = logging.getLogger(__name__)
@@ -115,7 +115,36 @@ def _attribution_follows(text: str, end: int, *, asked: bool = False) -> bool:
     # '"…." He warns that the plan will fail.': a new sentence that reports something else
     if rest and rest[0] == "that":
         return False
+    if not asked and verb > 0 and _reports_more(words[verb], rest):
+        return False  # '"…." She said orders had fallen.': her next statement, not a frame
     return len(rest) <= 12 or (asked and _frame_goes_on(words[0], rest))
+
+
+#: Verbs whose words follow them straight away ('She said orders fell'); 'told' takes an
+#: audience first ('He told reporters.'), so it is not here.
+_SAYS_CONTENT = frozenset(
+    ["said", "says", "added", "adds", "insisted", "insists", "argued", "argues", "wrote", "writes"]
+)
+#: Words that go on a frame after its verb: time words and adverbs, not a new clause.
+_FRAME_WORDS = frozenset(
+    """today yesterday tonight later earlier then recently again too also previously once
+    afterwards afterward last this next simply only quietly""".split()  # noqa: SIM905
+) | {w.lower() for w in (*WEEKDAYS, *MONTHS)}
+
+
+def _reports_more(verb: str, rest: list[str]) -> bool:
+    """After a full stop, 'X said' followed by a clause of its own ('She said orders had
+    fallen by a third.') reports a new statement; a frame goes on with a preposition, a
+    time word, an adverb or a participle ('Holt said on Monday', 'he said Tuesday')."""
+    if verb not in _SAYS_CONTENT or len(rest) < 3:
+        return False
+    first = rest[0].lower().strip(",.;:")
+    return not (
+        first in PREPOSITIONS
+        or first in _FRAME_WORDS
+        or first.endswith(("ly", "ing"))
+        or not first.isalpha()
+    )
 
 
 def _verb_after_apposition(words: list[str]) -> int | None:

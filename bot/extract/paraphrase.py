@@ -60,7 +60,7 @@ _AS_LEAD = re.compile(
     r"(?P<cue>" + REPORTING_CUE + r")\b[^,;“”\"]{0,60},\s+"
 )
 _ACCORDING_ANY = re.compile(
-    r",?\s*\baccording\s+to\s+(?P<spk>[^,;:“”\"]{1,100}?)(?=\s*(?:[,;:.!?]|$))"
+    r",?\s*\baccording\s+to\s+(?P<spk>[^,;:“”\"]{1,100}?)(?=\s*(?:[,;:!?]|(?<!\b[A-Z])\.|$))"
 )
 
 #: A verb right after 'said that' makes 'that' the demonstrative subject of the content
@@ -130,6 +130,8 @@ def paraphrase(sentence: str) -> Paraphrase | None:
         before = sentence[:pos]
         if _in_who_clause(before) and _MAIN_SAID.search(sentence, match.end()):
             continue  # 'X, who asked not to be named, said …': the relative clause's verb
+        if _in_aside(before, match.group("cue")) and _MAIN_SAID.search(sentence, match.end()):
+            continue  # 'X, asked about the strike, said …': the aside's participle
         if before.rstrip().endswith(",") and sentence[match.end() :].lstrip()[:1].isupper():
             inverted = after_content(sentence)  # '…, said Dante Scala, a professor.'
             if inverted:
@@ -263,6 +265,19 @@ def _in_who_clause(before: str) -> bool:
     …', 'X, a Republican who has refused to endorse Y, said')?"""
     since = before[before.rfind(",") + 1 :]
     return " who " in since or " which " in since or since.startswith(("who ", "which "))
+
+
+#: Participles that open an aside between a subject and its speech verb.
+_ASIDE_PARTICIPLES = frozenset("asked pressed questioned speaking responding writing".split())  # noqa: SIM905
+
+
+def _in_aside(before: str, cue: str) -> bool:
+    """Does the cue open an aside set off by a comma ('X, asked about Y, said …', 'X, when
+    asked, said …', 'X, speaking on Monday, said …')?"""
+    head = before.rstrip()
+    for lead in (" when", " if", " once"):
+        head = head.removesuffix(lead)
+    return head.endswith(",") and cue.split()[0] in _ASIDE_PARTICIPLES
 
 
 def _relative_end(sentence: str, start: int, end: int) -> int:

@@ -78,6 +78,8 @@ def _display(ref: SpeakerRef, pos: int, state: ReadingState) -> tuple[str, Speak
             want = pronoun_gender(ref.name)
             if known is None or want is None or known == want:
                 candidate = last.speaker
+                if known is None and want is not None:
+                    state.people.gender[candidate] = want  # 'he' teaches later pronouns
         if candidate:
             return candidate, SpeakerRef(
                 "person", candidate, state.people.roles.get(candidate), 1, ref.phrase

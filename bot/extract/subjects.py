@@ -54,7 +54,7 @@ _LEAD_CLAUSE = re.compile(
 )
 
 #: A dateline opening the first paragraph: 'HARBOURTON, Dec. 20, 2025 — ', 'LONDON (AP) — '.
-_DATELINE = re.compile(
+DATELINE = re.compile(
     r"^[A-Z][A-Z.'’ -]{1,40}(?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})?"
     r"(?:,\s+\d{4})?\s*(?:\([^()]{1,30}\)\s*)?[—–-]+\s+"
 )
@@ -230,7 +230,7 @@ _LOWER_LEADS = tuple(
 def _lead_end(pre: str) -> int:
     """Where the subject starts after a dateline, lead words and lead clauses."""
     offset, led = 0, False
-    for i, pattern in enumerate((_DATELINE, _LEAD_CLAUSE, _LEAD, _LEAD_CLAUSE, _LEAD)):
+    for i, pattern in enumerate((DATELINE, _LEAD_CLAUSE, _LEAD, _LEAD_CLAUSE, _LEAD)):
         if i == 0 and not pre[:2].isupper():
             continue
         if i == 1 and pre[offset:].split(" ", 1)[0] not in _BOTH:

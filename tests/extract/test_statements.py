@@ -1577,3 +1577,109 @@ def test_a_weekday_before_a_verb_is_the_contents_subject() -> None:
     """'Holt said Monday was the worst day …': there the weekday is what was talked about."""
     st = _only("Holt said Monday was the worst day of the year for the port.", "indirect")
     assert st.text == "Monday was the worst day of the year for the port"
+
+
+@pytest.mark.parametrize("label", ["BREAKING", "Wow", "Exclusive", "Analysis", "Paid Notice"])
+def test_headline_furniture_before_a_colon_is_no_speaker(label: str) -> None:
+    """'BREAKING: Ferry Line Halts Night Crossings': page furniture, not a source; a name
+    before the colon still is one."""
+    found = extract_statements(f"{label}: Ferry Line Halts All Night Crossings To The Isle\nBody.")
+    assert found == []
+    named = extract_statements("Reed: Ferry Line Will Halt All Night Crossings\nBody.")
+    assert [s.speaker for s in named] == ["Reed"]
+
+
+def test_a_possessive_opening_a_kinship_apposition_takes_the_family_name() -> None:
+    """'Her husband, Carl, agreed.' at a sentence start is the spouse, as 'her husband,
+    Carl,' is mid-sentence."""
+    found = extract_statements(
+        TITLE + '"The tide took the whole garden," said Rosa Penhale, 61, who lives by the quay.\n'
+        'Her husband, Carl, agreed. "Every last bean row," he said.'
+    )
+    assert [(s.speaker, s.text) for s in found] == [
+        ("Rosa Penhale", "The tide took the whole garden"),
+        ("Carl Penhale", "Every last bean row"),
+    ]
+
+
+def test_a_pronoun_given_to_the_last_speaker_teaches_the_gender() -> None:
+    """'"…," he insisted' given to Voss makes Voss a man, so a later 'she' goes to the woman
+    named since ('Kerrow, for her part, urged calm'), not back to Voss."""
+    found = extract_statements(
+        TITLE + 'Voss was blunt: "We will rebuild the slipway, whatever it costs."\n'
+        '"The boats need that slipway," he insisted.\n'
+        "Kerrow, for her part, urged calm.\n"
+        '"Nobody should sail until the buoys are back," she said.'
+    )
+    assert [s.speaker for s in found] == ["Voss", "Voss", "Kerrow"]
+
+
+def test_an_office_is_not_someone_the_article_gave_another_office() -> None:
+    """'the mayor' a line after 'Ann Tregear, the port director,' is not Tregear; with no
+    other office given, the subject just before still is (news style)."""
+    other = extract_statements(
+        TITLE + '"The north quay stays shut all winter," said Ann Tregear, the port director.\n'
+        "The mayor said the closure would cost the town dearly."
+    )
+    assert [s.speaker for s in other] == ["Ann Tregear", "The mayor"]
+    same = extract_statements(
+        TITLE + "Ann Tregear said the north quay would stay shut all winter.\n"
+        "The mayor said the closure would cost the town dearly."
+    )
+    assert [s.speaker for s in same] == ["Ann Tregear", "Ann Tregear"]
+
+
+@pytest.mark.parametrize("aside", ["asked about the strike", "when asked", "speaking at the quay"])
+def test_a_participle_aside_is_no_cue(aside: str) -> None:
+    """'Owen, asked about the strike, said …': the main verb after the aside is the cue."""
+    st = _only(f"Mayor Ivo Owen, {aside}, said he hoped the ferries would sail soon.", "indirect")
+    assert (st.speaker, st.cue, st.text) == (
+        "Ivo Owen",
+        "said",
+        "he hoped the ferries would sail soon",
+    )
+
+
+def test_a_wire_dateline_is_no_part_of_the_content() -> None:
+    """'PORTHAVEN (Reuters) - A, the union said.': the dateline is the story's, not A's."""
+    st = _only(
+        "PORTHAVEN (Reuters) - Ferry crews extended their strike on Monday, their union said, "
+        "as talks broke down.",
+        "indirect",
+    )
+    assert st.text.startswith("Ferry crews extended their strike")
+
+
+def test_according_to_a_source_with_an_abbreviation() -> None:
+    """'according to papers filed with the U.K. Harbour Office.': the source runs past 'U.K.'."""
+    st = _only(
+        "The ferry had failed two checks, according to papers filed with the U.K. Harbour Office.",
+        "indirect",
+    )
+    assert st.speaker == "papers filed with the U.K. Harbour Office"
+
+
+def test_said_and_a_clause_after_a_closed_quote_is_a_new_statement() -> None:
+    """'… "painful but needed." She said orders fell …': her next statement, not the frame
+    of the quote before it; '"…." she said on Monday.' still is a frame."""
+    found = extract_statements(
+        TITLE + 'Laura Minsk told staff in a memo that the cuts were "painful but needed." '
+        "She said orders had fallen by a third since spring.\n"
+        '"We will build ships here for a hundred more years." she said on Monday.'
+    )
+    assert [(s.kind, s.text) for s in found] == [
+        ("partial", 'the cuts were "painful but needed."'),
+        ("indirect", "orders had fallen by a third since spring"),
+        ("direct", "We will build ships here for a hundred more years."),
+    ]
+    assert {s.speaker for s in found} == {"Laura Minsk"}
+
+
+@pytest.mark.parametrize(
+    "frame",
+    ["told employees in a memo that", "informed the board that", "assured residents that",
+     "told the court that"],
+)  # fmt: skip
+def test_the_audience_of_a_verb_of_telling_is_no_part_of_the_content(frame: str) -> None:
+    st = _only(f"Holt {frame} the levy on ferries was fair.", "indirect")
+    assert st.text == "the levy on ferries was fair"
