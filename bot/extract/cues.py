@@ -31,7 +31,8 @@ AUX = (
 _PHRASES = r"|quoted\s+as\s+saying|put\s+it|puts\s+it|pointed\s+out|went\s+on\s+to\s+say|shot\s+back|fired\s+back|chimed\s+in|weighed\s+in|went\s+on"
 SPEECH_RE = r"(?:" + "|".join(SPEECH) + _PHRASES + ")"
 REPORTING_RE = (
-    r"(?:" + "|".join(REPORTING) + r"|pointed\s+out|went\s+on\s+to\s+say|quoted\s+as\s+saying)"
+    r"(?:" + "|".join(REPORTING) + r"|pointed\s+out|went\s+on\s+to\s+say|quoted\s+as\s+saying|"
+    r"(?:shot|fired|hit)\s+back(?=\s*(?:,?\s*that\s|:)))"  # not 'hit back at Ortiz'
 )
 PARTICIPLE_RE = r"(?:" + "|".join(PARTICIPLES) + r"|pointing\s+out)"
 
@@ -60,7 +61,8 @@ AUDIENCE = (
 ADJUNCT = (
     r"(?:\s*,?\s*(?:on|in|at|during|last|this|earlier|later|late|early|before|after|while|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
-    r"recently|privately|publicly|then|again|also|flatly|repeatedly|once|via|over|through|of|about)"
+    r"recently|privately|publicly|then|again|also|flatly|repeatedly|once|via|over|through|of|about|"
+    r"afterwards|afterward)"
     r"\b(?:(?!\sthat\s)[^,:;“”\"]){0,50}?)"
 )
 _DIGIT = re.compile(r"\d")
@@ -96,7 +98,9 @@ SPEECH_WORDS = _first_words(
     _TELL,
     ["pointed", "went", "shot", "fired", "chimed", "weighed", "put", "puts", "quoted"],
 )
-REPORTING_WORDS = _first_words(REPORTING, _TELL, ["pointed", "went", "quoted"])
+REPORTING_WORDS = _first_words(
+    REPORTING, _TELL, ["pointed", "went", "quoted", "shot", "fired", "hit"]
+)
 PARTICIPLE_WORDS = _first_words(PARTICIPLES, _TELL, ["pointing"])
 
 

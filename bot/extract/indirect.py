@@ -14,6 +14,7 @@ from bot.extract.cues import PARTICIPLE_WORDS, SPEECH_WORDS, has_cue, when_of
 from bot.extract.paragraphs import Paragraph, Sentence
 from bot.extract.quotes import QuoteSpan, find_quotes, normalise_marks, strip_marks
 from bot.extract.records import HAS_MARK, ExtractedStatement, ReadingState, make_statement
+from bot.extract.sources import no_comment_object
 from bot.extract.speakers import label_name
 from bot.extract.subjects import DATELINE, sentence_subject
 
@@ -178,8 +179,8 @@ def _statement_for(
     dateline = DATELINE.match(content) if content[:2].isupper() else None
     if dateline:
         content = content[dateline.end() :]  # 'LONDON (Reuters) - A, the union said.'
-    if len(content.split()) < 2:
-        return None
+    if len(content.split()) < 2 or no_comment_object(content):
+        return None  # 'did not reply to our message seeking comment': sourcing, not a statement
     if cue.split(" ", 1)[0] in SPEECH_WORDS and _adjunct_only(content):
         # 'Lia Marsh said in a statement.' says nothing itself, but introduces the quote
         # that follows like a colon: remember her as the speaker, emit no statement.

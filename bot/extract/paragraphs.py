@@ -57,8 +57,8 @@ def looks_like_title(line: str, has_more: bool) -> bool:
     words = line.split()
     if not words or len(words) > 30 or len(line) > 250:
         return False
-    if not line.rstrip().endswith((".", "!", "?", "”", '"')):
-        return True
+    if not line.rstrip().endswith((".", "!", "?", "”", '"', ".’", "!’", "?’", ".'", "!'", "?'")):
+        return True  # a British quote ending a sentence (‘… for the town.’) is no headline
     capitalised = sum(1 for w in words if _TITLE_WORD.match(w))
     return capitalised / len(words) >= 0.6
 

@@ -70,12 +70,36 @@ def _subject_list(before: str) -> list[str]:
     if not clause or len(clause.split()) > 25:
         return []
     parts = [p.strip(" ,") for p in _LIST_SPLIT.split(clause) if p and p.strip(" ,")]
-    parts = [
-        p
-        for p in parts
-        if p[:1].isupper() or p.split()[0].lower() in ("the", "a", "an", "his", "her", "their")
-    ]
+    parts = [p for p in parts if p[:1].isupper() or p.split()[0].lower() in _DETERMINERS]
+    if len(parts) == 2 and not _CONJOINED.search(clause):
+        described = [_description(p) for p in parts]
+        if described.count(True) == 1:  # 'Sam Idris, the authority's chief, declined': one party
+            parts = [parts[described.index(False)]]
     return [p for p in parts if len(p.split()) <= 12]
+
+
+_DETERMINERS = ("the", "a", "an", "his", "her", "their")
+_CONJOINED = re.compile(r"\s(?:and|or|nor)\s")
+
+
+def _description(part: str) -> bool:
+    """'the authority's chief executive', 'a board spokesman': a determiner and a lower-case
+    word, which describes a party; 'The FDIC' names one."""
+    words = part.split()
+    return len(words) > 1 and words[0].lower() in _DETERMINERS and words[1][:1].islower()
+
+
+_NO_COMMENT_OBJECT = re.compile(
+    r"^(?:to\s+)?(?:(?:a|an|the|our|his|her|their|repeated|several|multiple|\S+[’']s)\s+)*"
+    r"(?:requests?|calls?|messages?|emails?|inquir\w*|questions?)\b.{0,60}\b(?:comment|seeking)|"
+    r"^(?:to\s+)?comment\b\W*$"
+)
+
+
+def no_comment_object(content: str) -> bool:
+    """'to our message seeking comment', 'calls asking for comment': the object of 'did not respond'
+    or 'declined', which says nothing; the sourcing lists who did not comment."""
+    return _NO_COMMENT_OBJECT.match(content.strip()) is not None
 
 
 def find_no_comment(sentence: Sentence) -> list[FoundNoComment]:

@@ -1683,3 +1683,47 @@ def test_said_and_a_clause_after_a_closed_quote_is_a_new_statement() -> None:
 def test_the_audience_of_a_verb_of_telling_is_no_part_of_the_content(frame: str) -> None:
     st = _only(f"Holt {frame} the levy on ferries was fair.", "indirect")
     assert st.text == "the levy on ferries was fair"
+
+
+@pytest.mark.parametrize("verb", ["shot back", "fired back", "hit back"])
+def test_shot_back_that_is_a_cue(verb: str) -> None:
+    """'Pell shot back that …' reports Pell's words; 'hit back at Quist' does not."""
+    st = _only(f'Pell {verb} that Quist had "never run a stall in her life."', "partial")
+    assert (st.speaker, st.text) == ("Pell", 'Quist had "never run a stall in her life."')
+    assert extract_statements(TITLE + f"Pell {verb} at Quist over the fish market rents.") == []
+
+
+def test_afterwards_between_the_cue_and_that_is_no_part_of_the_content() -> None:
+    st = _only(
+        "Ian Frew said afterwards that the debate had been the liveliest in years.", "indirect"
+    )
+    assert st.text == "the debate had been the liveliest in years"
+
+
+def test_no_reply_to_a_message_seeking_comment_is_sourcing_not_a_statement() -> None:
+    """'X did not reply to our message seeking comment' says nothing X said; it is listed as
+    X not commenting. 'The chief, Sam Idris, declined' is one party, not two."""
+    summary = extract_summary(
+        TITLE + "A spokeswoman for the ferry line did not reply to our message seeking comment.\n"
+        "The authority's chief executive, Sam Idris, declined to comment.\n"
+        "Ivo Marr, a port spokesman, did not return calls seeking comment."
+    )
+    assert summary.statements == []
+    assert [(n.who, n.response.value) for n in summary.sourcing.no_comment] == [
+        ("A spokeswoman for the ferry line", "did_not_respond"),
+        ("Sam Idris", "declined"),
+        ("Ivo Marr", "did_not_respond"),
+    ]
+
+
+def test_a_first_line_ending_a_british_quote_is_the_body_not_a_title() -> None:
+    """An article given without its headline may open with '‘…,’ said X. ‘….’': that line
+    ends a sentence, so it is body text and its quote counts; a headline has no full stop."""
+    found = extract_statements(
+        "‘We will not open the north quay this winter,’ said Ann Tregear, the port director. "
+        "‘The ferries cannot dock.’\nThe mayor said the decision was hard."
+    )
+    assert [(s.kind, s.speaker) for s in found] == [
+        ("direct", "Ann Tregear"),
+        ("indirect", "The mayor"),
+    ]
