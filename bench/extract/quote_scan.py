@@ -9,7 +9,9 @@ have a speaker the extractor named or resolved. It is a rough, unannotated check
 rules carry to another outlet, whose articles come as one paragraph each; pairing marks
 across an odd one shifts, so a few passages are reporter's text between two quotes.
 
-    .venv/bin/python bench/extract/quote_scan.py [ARTICLES.jsonl] [--show miss|nospk] [--seed N]
+    .venv/bin/python bench/extract/quote_scan.py [ARTICLES.jsonl] [--show miss|nospk|named] [--seed N]
+
+``--show named`` prints found passages with the speaker given, to check speakers by hand.
 
 Runs the extractor itself (``run_jsonl``, as ``briefbot extract --jsonl`` does); the last
 line gives the figures as name=value pairs.
@@ -50,9 +52,10 @@ def _passages(text: str) -> list[tuple[int, int, set[str]]]:
     return out
 
 
-def scan(articles: list[dict], predictions: dict[str, list[dict]]) -> tuple[int, list, list]:
-    """Count passages; return the total, the missed ones and the found ones with no speaker."""
-    total, missed, unnamed = 0, [], []
+def scan(articles: list[dict], predictions: dict[str, list[dict]]) -> tuple[int, list, list, list]:
+    """Count passages; return the total, the missed ones, the found ones with no speaker and
+    the found ones with a speaker (the context followed by the speaker and how it was found)."""
+    total, missed, unnamed, named = 0, [], [], []
     for article in articles:
         text = article["text"]
         statements = [
@@ -69,13 +72,18 @@ def scan(articles: list[dict], predictions: dict[str, list[dict]]) -> tuple[int,
                 missed.append(context)
             elif not found["speaker"] or found.get("confidence") == "unknown":
                 unnamed.append(context)
-    return total, missed, unnamed
+            else:
+                after = text[end : end + 120]
+                named.append(
+                    f"{context}{after}  =>  {found['speaker']} ({found.get('confidence')})"
+                )
+    return total, missed, unnamed, named
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("articles", nargs="?", type=Path, default=default_data())
-    parser.add_argument("--show", choices=("miss", "nospk"), help="print 25 sampled cases")
+    parser.add_argument("--show", choices=("miss", "nospk", "named"), help="print 25 sampled cases")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
     if not args.articles.exists():
@@ -88,9 +96,9 @@ def main(argv: list[str]) -> int:
     predictions = {
         row["id"]: row.get("statements", []) for row in map(json.loads, out.getvalue().splitlines())
     }
-    total, missed, unnamed = scan(articles, predictions)
+    total, missed, unnamed, named = scan(articles, predictions)
     if args.show:
-        cases = missed if args.show == "miss" else unnamed
+        cases = {"miss": missed, "nospk": unnamed, "named": named}[args.show]
         for case in random.Random(args.seed).sample(cases, min(25, len(cases))):
             print("--", case.replace("\n", " "))
     found = total - len(missed)

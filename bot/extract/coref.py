@@ -202,8 +202,9 @@ def _subject_in(
         if name:
             return name
         honorific = gender_of("", people.text[max(0, at - 6) : at])
+        then = following[1] if len(following) > 1 else ""
         if (
-            _bare_subject(run, initial, next_word)
+            _bare_subject(run, initial, next_word, then)
             and (want is None or honorific in (None, want))
             and not _place(people.text, run)
         ):
@@ -234,13 +235,21 @@ def _place(text: str, word: str) -> bool:
     )
 
 
-def _bare_subject(run: str, initial: bool, next_word: str) -> bool:
-    """A lone capitalised word opening a sentence before a verb: 'Cruz admitted …'."""
+#: Words after which a word ending in -s was a plural noun, not a verb ('Tarn voles were').
+_AFTER_PLURAL = frozenset(
+    "were are have had can could will would do did may might must should".split()  # noqa: SIM905
+)
+
+
+def _bare_subject(run: str, initial: bool, next_word: str, then: str = "") -> bool:
+    """A lone capitalised word opening a sentence before a verb: 'Cruz admitted …'; not a
+    name used as a modifier before a plural noun ('Tarn voles were counted …')."""
     if (
         not initial
         or " " in run
         or not _VERBISH.match(next_word)
         or next_word in ("is", "was", "has")
+        or (next_word.endswith("s") and then in _AFTER_PLURAL)
     ):
         return False
     low = run.lower().rstrip(".")

@@ -89,7 +89,7 @@ councillor councilor councilman councilwoman alderman mp mep msp lord lady sir d
 baron archbishop bishop cardinal inspector detective constable superintendent commander admiral
 colonel sergeant lieutenant captain coach labour tory conservative liberal premier sheikh imam
 rabbi reverend prosecutor striker midfielder defender goalkeeper headmaster headmistress
-headteacher principal trooper patrolman firefighter
+headteacher principal trooper patrolman firefighter class petty airman corporal major maj cpl pvt brig det insp supt
 """.split()  # noqa: SIM905
 )
 

@@ -159,8 +159,8 @@ def paraphrase(sentence: str) -> Paraphrase | None:
             when = _WHEN_LEAD.match(sentence, start)
             start = when.end() if when else start  # 'X said on Monday the levy …'
 
-        if len(sentence[start:end].split()) < 3:
-            continue
+        if len(sentence[start:end].split()) < 3 or sentence.startswith(("and ", "or "), start):
+            continue  # 'state media reports and port sources said …': 'reports' was a noun
         if before.endswith(", who "):
             end = _relative_end(sentence, start, end)  # 'Ann Lee, who said …, left early.'
         return Paraphrase(found[0], found[1], match.group("cue"), start, end)

@@ -422,8 +422,9 @@ def valid_subject(subject: str) -> bool:
 
 
 #: Bodies that news reports name without a determiner, as it does unnamed officials
-#: ('…," police said.'); other organisation words need one ('the campaign said').
-_BARE_FORCES = frozenset({"police", "military", "troops"})
+#: ('…," police said.', 'local media reported'); other organisation words need one ('the
+#: campaign said').
+_BARE_FORCES = frozenset({"police", "military", "troops", "media"})
 
 
 def _given(word: str, following: str) -> bool:

@@ -1727,3 +1727,41 @@ def test_a_first_line_ending_a_british_quote_is_the_body_not_a_title() -> None:
         ("direct", "Ann Tregear"),
         ("indirect", "The mayor"),
     ]
+
+
+@pytest.mark.parametrize("lead", ["", "Last Monday, "])
+def test_media_without_a_determiner_is_a_subject(lead: str) -> None:
+    """'state-owned media reported that …', like 'police said', needs no determiner."""
+    st = _only(
+        f"{lead}state-owned media reported that the mayor had shut the harbour to boats.",
+        "indirect",
+    )
+    assert (st.speaker, st.text) == ("state-owned media", "the mayor had shut the harbour to boats")
+
+
+def test_media_reports_as_a_noun_is_no_cue() -> None:
+    """'State media reports and port sources described …': 'reports' is a noun there, so
+    it opens no statement whose content starts with 'and'."""
+    found = extract_statements(
+        TITLE + "State media reports and port sources described the plan as doomed."
+    )
+    assert all(not s.text.startswith("and ") for s in found)
+    assert all(s.speaker != "State media" for s in found)
+
+
+def test_a_name_before_a_plural_noun_is_no_subject_for_a_pronoun() -> None:
+    """'Tarn voles were counted …, she said': 'Tarn' modifies 'voles'; 'she' is the
+    scientist named before."""
+    found = extract_statements(
+        TITLE + "Ann Liu has counted the burrows since May. Tarn voles were counted in every "
+        'field by the loch, she said. "This winter the count fell by half," she added.'
+    )
+    assert [s.speaker for s in found] == ["Ann Liu", "Ann Liu"]
+
+
+@pytest.mark.parametrize(
+    "title", ["Sgt. 1st Class", "Petty Officer 2nd Class", "Maj.", "Det. Insp.", "Cpl."]
+)
+def test_military_and_police_ranks_are_no_part_of_the_name(title: str) -> None:
+    st = _only(f'"We found the boat at dawn," said {title} Dan Marr.')
+    assert st.speaker == "Dan Marr"
