@@ -199,12 +199,11 @@ def _subject_in(
             continue
         at = begin + match.start() + offset
         name = _person(people, run, at, want) or _relative(people, run, at, want)
-        if name:
+        if name or (name := _named_subject(run, next_word, then_word(following), want)):
             return name
         honorific = gender_of("", people.text[max(0, at - 6) : at])
-        then = following[1] if len(following) > 1 else ""
         if (
-            _bare_subject(run, initial, next_word, then)
+            _bare_subject(run, initial, next_word, then_word(following))
             and (want is None or honorific in (None, want))
             and not _place(people.text, run)
         ):
@@ -239,6 +238,24 @@ def _place(text: str, word: str) -> bool:
 _AFTER_PLURAL = frozenset(
     "were are have had can could will would do did may might must should".split()  # noqa: SIM905
 )
+
+
+def then_word(following: list[str]) -> str:
+    """The second word after a mention, or ''."""
+    return following[1] if len(following) > 1 else ""
+
+
+def _named_subject(run: str, next_word: str, then: str, want: str | None) -> str | None:
+    """'…, host David Marsh mocked the coach's tactics.': a full name the article
+    has not met as a speaker, before a verb, whose given name has the pronoun's gender."""
+    name, _ = split_name(run.rstrip("."))
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not _VERBISH.match(next_word):
+        return None
+    if next_word.endswith("s") and then in _AFTER_PLURAL:
+        return None  # 'Harbour Town voles were …'
+    gender = gender_of(name)
+    return name if gender is not None and gender == want else None
 
 
 def _bare_subject(run: str, initial: bool, next_word: str, then: str = "") -> bool:

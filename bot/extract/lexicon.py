@@ -157,7 +157,8 @@ passengers patients physicians pilots players pollsters proponents protesters pr
 psychologists pundits rebels refugees regulators relatives reporters representatives
 rescuers respondents retailers scholars senators shareholders shoppers skeptics sceptics
 soldiers specialists students survivors teachers tenants traders travellers travelers troops
-unionists users veterans victims villagers volunteers workers
+unionists users veterans victims villagers volunteers workers viewers fans listeners
+readers spectators onlookers commuters mourners tourists visitors staff
 """.split()  # noqa: SIM905
 )
 

@@ -115,6 +115,9 @@ def _attribution_follows(text: str, end: int, *, asked: bool = False) -> bool:
     # '"…." He warns that the plan will fail.': a new sentence that reports something else
     if rest and rest[0] == "that":
         return False
+    if not asked and words[verb].endswith(",") and any(w.endswith(",") for w in words[:verb]):
+        # '"…." The boys, he said, were laughing.': a new sentence with its own aside
+        return False
     if not asked and verb > 0 and _reports_more(words[verb], rest):
         return False  # '"…." She said orders had fallen.': her next statement, not a frame
     return len(rest) <= 12 or (asked and _frame_goes_on(words[0], rest))

@@ -116,6 +116,7 @@ def split_name(run: str) -> tuple[str, str | None]:
             or low in NATIONALITIES
             or low in ("u.s", "u.n", "u.k")
             or word.endswith(("'s", "’s"))  # "MIT's Jim Walsh": the owner is not the name
+            or low.endswith("-based")  # 'London-based Seymour'
         ):
             last_title = i
     name = " ".join(words[last_title + 1 :])
@@ -258,6 +259,10 @@ _AROUND_NAME = re.compile(
 )
 
 
+#: Pronouns that can be the subject of a speech verb.
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+
+
 @functools.lru_cache(maxsize=4096)
 def classify(phrase: str) -> SpeakerRef | None:
     """Classify a speaker phrase; None when it does not look like a speaker at all."""
@@ -276,6 +281,10 @@ def classify(phrase: str) -> SpeakerRef | None:
     apposition = apposition.rstrip(", ") or ""
     if apposition and _interjection(apposition):
         phrase, apposition = head, ""  # 'Aides, however, said': no part of the speaker
+    elif apposition.lower() in _SUBJECT_PRONOUNS:
+        # 'The levy, he said, "…"': a topic set before a parenthetical attribution; the
+        # speaker is the pronoun
+        return SpeakerRef("pronoun", apposition.lower(), phrase=apposition)
     words = head.split()
     if len(words) > 14 and (made := _MADE_BY.search(head)) and made.start() > 0:
         head = head[: made.start()]

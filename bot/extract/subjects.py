@@ -385,6 +385,8 @@ def valid_subject(subject: str) -> bool:
         return False
     if apposition.count(" ") > 40:
         return False
+    if apposition.split(" ", 1)[0].endswith(",") and apposition.split(",", 1)[0] in _SUBORDINATORS:
+        return False  # 'The row grew on Monday, when, …, Marsh': a clause, no apposition
     if len(words) == 1 and words[0].lower() in _SUBJECT_PRONOUNS:
         return True  # '"…," he said.'
     if len(words) == 1 and words[0].lower() in _QUANTIFIERS:
@@ -420,6 +422,11 @@ def valid_subject(subject: str) -> bool:
         return True  # 'aides', 'senior officials', 'police', 'state police'
     return len(words) <= 6 and words[-1][:1].isupper() and first not in PREPOSITIONS
 
+
+#: Words that open a subordinate clause, never an apposition.
+_SUBORDINATORS = frozenset(
+    "when while after before because although though since until unless if whereas".split()  # noqa: SIM905
+)
 
 #: Bodies that news reports name without a determiner, as it does unnamed officials
 #: ('…," police said.', 'local media reported'); other organisation words need one ('the

@@ -1765,3 +1765,47 @@ def test_a_name_before_a_plural_noun_is_no_subject_for_a_pronoun() -> None:
 def test_military_and_police_ranks_are_no_part_of_the_name(title: str) -> None:
     st = _only(f'"We found the boat at dawn," said {title} Dan Marr.')
     assert st.speaker == "Dan Marr"
+
+
+def test_a_topic_before_a_parenthetical_pronoun_attribution_is_no_speaker() -> None:
+    """'The levy, he said, "cannot …"': the speaker is 'he' (the judge), not the levy."""
+    found = extract_statements(
+        TITLE + 'Judge Ivo Marr struck down the harbour levy. The levy, he said, "cannot be '
+        'squared with the town charter."'
+    )
+    assert [(s.kind, s.speaker) for s in found] == [("direct", "Ivo Marr")]
+
+
+def test_a_sentence_with_an_aside_attribution_after_a_quote_is_its_own() -> None:
+    """'…veteran." The boys, he said, were laughing.': a new sentence with its own
+    parenthetical attribution, not the frame of the quote before it."""
+    found = extract_statements(
+        TITLE + 'The skipper, Tom Pike, described the scene on Facebook as "two boys climbing '
+        'over the war memorial." The boys, he said, were laughing at the crowd.'
+    )
+    assert [(s.speaker, s.text) for s in found] == [
+        ("Tom Pike", 'the scene on Facebook as "two boys climbing over the war memorial."'),
+        ("Tom Pike", "The boys were laughing at the crowd"),
+    ]
+
+
+def test_a_based_modifier_is_no_part_of_the_name() -> None:
+    assert _only(
+        '"We came to see the boats," said Leeds-based Ann Seymour, a painter.'
+    ).speaker == ("Ann Seymour")
+
+
+def test_a_full_name_before_a_verb_is_a_pronouns_antecedent_even_unmet() -> None:
+    """'…, host David Marsh mocked the coach's tactics. "…," he said.': Marsh, named as a
+    subject for the first time, is who 'he' is."""
+    found = extract_statements(
+        TITLE + "The row over the regatta widened on Friday, when, on the harbour radio, host "
+        'David Marsh mocked the coach\'s tactics. "I cannot watch this any more," he said.'
+    )
+    assert [(s.kind, s.speaker) for s in found] == [("direct", "David Marsh")]
+
+
+@pytest.mark.parametrize("group", ["Viewers", "Fans", "Spectators"])
+def test_audience_groups_are_unnamed_sources_not_people(group: str) -> None:
+    st = _only(f"{group} said the final had been the best match of the season.", "indirect")
+    assert st.ref is not None and st.ref.kind == "anonymous"
