@@ -28,6 +28,7 @@ from bot.extract.lexicon import (
     NOT_SPEAKER_START,
     ORG_WORDS,
     PARTICIPLES_LIST,
+    PERSON_NOUNS,
     PREPOSITIONS,
     PRONOUNS,
     TITLES,
@@ -112,6 +113,7 @@ def split_name(run: str) -> tuple[str, str | None]:
         low = _clean(word)
         if (
             low in TITLES
+            or low in PERSON_NOUNS  # 'Producer Andy Wilman', 'Novelist Ann Lee'
             or low in ORG_WORDS
             or low in NATIONALITIES
             or low in ("u.s", "u.n", "u.k")

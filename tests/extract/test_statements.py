@@ -1809,3 +1809,10 @@ def test_a_full_name_before_a_verb_is_a_pronouns_antecedent_even_unmet() -> None
 def test_audience_groups_are_unnamed_sources_not_people(group: str) -> None:
     st = _only(f"{group} said the final had been the best match of the season.", "indirect")
     assert st.ref is not None and st.ref.kind == "anonymous"
+
+
+@pytest.mark.parametrize("role", ["Producer", "Comedian", "Filmmaker", "Billionaire"])
+def test_a_role_noun_opening_the_name_is_its_role(role: str) -> None:
+    """'Producer Andy Wilman said': the capitalised role is no part of the name."""
+    st = _only(f'{role} Andy Wilman said the sketch was "a joke that went badly wrong."', "partial")
+    assert st.speaker == "Andy Wilman"
