@@ -180,7 +180,9 @@ def _subject_in(
         last_word = before[-1].lower().strip(",") if before else ""
         after = window[match.end() : match.end() + 30]
         initial, first = first, False
-        if last_word in _AFTER_PREPOSITION or last_word in _DETERMINERS:
+        if (last_word in _AFTER_PREPOSITION and not _as_clause(last_word, after)) or (
+            last_word in _DETERMINERS
+        ):
             continue
         if _POSSESSIVE.match(after) or match.group().endswith(("'s", "’s")):
             continue
@@ -238,6 +240,15 @@ def _place(text: str, word: str) -> bool:
 _AFTER_PLURAL = frozenset(
     "were are have had can could will would do did may might must should".split()  # noqa: SIM905
 )
+
+
+def _as_clause(word: str, after: str) -> bool:
+    """'…, as Mr. Reed proposed in March': after 'as' and before a verb the name opens a
+    clause as its subject; it is no object of a preposition ('as Reed's aide')."""
+    if word != "as":
+        return False
+    following = after.split()[:1]
+    return bool(following) and _VERBISH.match(following[0].strip(",.;:")) is not None
 
 
 def then_word(following: list[str]) -> str:

@@ -239,6 +239,8 @@ def _lead_end(pre: str) -> int:
         if match is None and led and pre[offset : offset + 12].startswith(_LOWER_LEADS):
             # 'Still, while the port …, officials say': the clause after a lead word
             match = pattern.match(pre[:offset] + pre[offset].upper() + pre[offset + 1 :], offset)
+        if match and i == 1 and _name_after_conjunction(pre[match.start() : match.end()]):
+            match = None  # 'But Tom Exner, an engineer, thinks': the name is the subject
         led = i == 2 and match is not None
         if match:
             offset = match.end()
@@ -246,6 +248,21 @@ def _lead_end(pre: str) -> int:
     offset = _after_aside(pre, offset) if offset else offset
     adverb = _ADVERB_LEAD.match(pre, offset)
     return adverb.end() if adverb else offset
+
+
+_CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.’'-]*\s+)*[A-Z][\w.’'-]*")
+_DAY_WORDS = frozenset(WEEKDAYS + MONTHS)
+
+
+def _name_after_conjunction(clause: str) -> bool:
+    """'But Tom Exner, ': a conjunction and a capitalised run (not a date) before the comma
+    open the subject and its apposition, not a lead clause."""
+    body = clause.split(" ", 1)[1].rstrip(", ") if " " in clause else ""
+    return (
+        bool(body)
+        and _CAPITALISED_RUN.fullmatch(body) is not None
+        and _DAY_WORDS.isdisjoint(body.split())
+    )
 
 
 #: A sentence adverb opening the sentence ('Reluctantly, Reed said', 'Significantly, the

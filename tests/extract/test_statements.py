@@ -1816,3 +1816,26 @@ def test_a_role_noun_opening_the_name_is_its_role(role: str) -> None:
     """'Producer Andy Wilman said': the capitalised role is no part of the name."""
     st = _only(f'{role} Andy Wilman said the sketch was "a joke that went badly wrong."', "partial")
     assert st.speaker == "Andy Wilman"
+
+
+def test_a_name_after_but_opens_the_subject_not_a_lead_clause() -> None:
+    """'But Tom Exner, an engineer, thinks …': Exner is the subject (and later 'Exner'
+    joins the full name), not his apposition."""
+    found = extract_statements(
+        TITLE + "But Tom Exner, an engineer who has charted the bay, thinks the divers are in "
+        'the right place.\n"The north channel remains the best bet," Exner said.'
+    )
+    assert [s.speaker for s in found] == ["Tom Exner", "Tom Exner"]
+
+
+def test_a_name_after_as_before_a_verb_is_a_pronouns_antecedent() -> None:
+    """'…, as Mr. Reed proposed in March.' makes Reed the subject of a clause, so a
+    'he' after it is Reed, not the man who spoke in the paragraph before."""
+    found = extract_statements(
+        TITLE + "Dan Reed, the chairman, said the pier would stay.\n"
+        'Ivo Marr, the treasurer, said the cuts were "painful." "We can carry them," he said.\n'
+        "The board wants to trim the ferry budget, as Mr. Reed proposed in March.\n"
+        'Still he rejected talk of selling the pier. "This was hard," he said.'
+    )
+    assert [s.speaker for s in found][:3] == ["Dan Reed", "Ivo Marr", "Ivo Marr"]
+    assert [(s.kind, s.speaker) for s in found][-1] == ("direct", "Dan Reed")
