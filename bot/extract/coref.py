@@ -208,6 +208,7 @@ def _subject_in(
             _bare_subject(run, initial, next_word, then_word(following))
             and (want is None or honorific in (None, want))
             and not _place(people.text, run)
+            and (not next_word.endswith("s") or _named_mid_sentence(people.text, run.rstrip(".")))
         ):
             return run.rstrip(".")  # a sentence's subject: 'Cruz admitted …'
     return None
@@ -223,6 +224,16 @@ def _after_aside(window: str, at: int, end: int) -> str | None:
     right after the name, which is where a sentence-opening subject's verb stands."""
     match = _ASIDE.match(window, at, end)
     return match.group(1) if match else None
+
+
+def _named_mid_sentence(text: str, word: str) -> bool:
+    """A surname the article also writes inside a sentence ('said Cruz', 'Sen. Cruz'): the
+    test for a bare subject before a word in -s, which may be a plural noun as well as a
+    verb; a capitalised word found only at sentence starts ('Sometimes talks stall') is an
+    ordinary word, not a person a pronoun can stand for."""
+    return (
+        re.search(r"(?:[a-z,;:]|[A-Z][a-z]{0,3}\.)\s+" + re.escape(word) + r"\b", text) is not None
+    )
 
 
 def _place(text: str, word: str) -> bool:

@@ -1839,3 +1839,19 @@ def test_a_name_after_as_before_a_verb_is_a_pronouns_antecedent() -> None:
     )
     assert [s.speaker for s in found][:3] == ["Dan Reed", "Ivo Marr", "Ivo Marr"]
     assert [(s.kind, s.speaker) for s in found][-1] == ("direct", "Dan Reed")
+
+
+def test_a_word_only_ever_opening_sentences_is_no_surname_for_a_pronoun() -> None:
+    """'Sometimes talks stall …. "…," he said.': 'Sometimes' before a verb-like word is no
+    person; 'he' is the man named before. A surname also written mid-sentence still is
+    one ('Voss admits …' after 'said Voss')."""
+    found = extract_statements(
+        TITLE + 'Ivo Marr, the harbour master, spoke to the crews. "Stay in port," he said.\n'
+        'Sometimes talks stall for weeks. "We will keep talking," he said.'
+    )
+    assert [s.speaker for s in found] == ["Ivo Marr", "Ivo Marr"]
+    named = extract_statements(
+        TITLE + '"The slipway is finished," said Voss.\nVoss admits the cost ran over. '
+        '"We paid for the storm," he said.'
+    )
+    assert [s.speaker for s in named] == ["Voss", "Voss", "Voss"]
