@@ -74,6 +74,8 @@ PRONOUNS = frozenset(
 he her him i it me she them they us we who you
 """.split()  # noqa: SIM905
 )
+#: Pronouns that stand as the subject of a speech verb ('he said', 'it said').
+SUBJECT_PRONOUNS = frozenset("he she they we i it".split())  # noqa: SIM905
 
 #: Words that make a capitalised run a title or role.
 TITLES = frozenset(
@@ -89,7 +91,8 @@ councillor councilor councilman councilwoman alderman mp mep msp lord lady sir d
 baron archbishop bishop cardinal inspector detective constable superintendent commander admiral
 colonel sergeant lieutenant captain coach labour tory conservative liberal premier sheikh imam
 rabbi reverend prosecutor striker midfielder defender goalkeeper headmaster headmistress
-headteacher principal trooper patrolman firefighter class petty airman corporal major maj cpl pvt brig det insp supt
+headteacher principal trooper patrolman firefighter class petty airman corporal major maj cpl
+pvt brig det insp supt
 """.split()  # noqa: SIM905
 )
 

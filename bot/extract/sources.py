@@ -97,8 +97,8 @@ _NO_COMMENT_OBJECT = re.compile(
 
 
 def no_comment_object(content: str) -> bool:
-    """'to our message seeking comment', 'calls asking for comment': the object of 'did not respond'
-    or 'declined', which says nothing; the sourcing lists who did not comment."""
+    """'to our message seeking comment', 'calls asking for comment': the object of 'did not
+    respond' or 'declined', which says nothing; the sourcing lists who did not comment."""
     return _NO_COMMENT_OBJECT.match(content.strip()) is not None
 
 

@@ -36,6 +36,7 @@ from bot.extract.lexicon import (
     WEEKDAYS,
 )
 from bot.extract.lexicon import NOT_FIRST as _NOT_FIRST
+from bot.extract.lexicon import SUBJECT_PRONOUNS as _SUBJECT_PRONOUNS
 
 log = logging.getLogger(__name__)
 
@@ -259,10 +260,6 @@ _AROUND_NAME = re.compile(
     r"someone|those)\s+(?:(?:close(?:st)?\s+)?to|of)$",
     re.IGNORECASE,
 )
-
-
-#: Pronouns that can be the subject of a speech verb.
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 
 @functools.lru_cache(maxsize=4096)

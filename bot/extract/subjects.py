@@ -29,6 +29,7 @@ from bot.extract.lexicon import (
 )
 from bot.extract.lexicon import CLAUSE_WORDS as _CLAUSE_WORDS
 from bot.extract.lexicon import DETERMINERS as _DETERMINERS
+from bot.extract.lexicon import SUBJECT_PRONOUNS as _SUBJECT_PRONOUNS
 
 _LEAD = re.compile(
     r"(?:(?:But|And|So|Yet|Still|However|Meanwhile|Instead|Now|Then|Also|Indeed|Separately|"
@@ -500,7 +501,6 @@ def _people_conjunct(part: str) -> bool:
 
 _PARTY = re.compile(r"\s*\([^()]{1,24}\)")
 _QUANTIFIERS = frozenset("some many others most few several both all".split())  # noqa: SIM905
-_SUBJECT_PRONOUNS = frozenset("he she they we i it".split())  # noqa: SIM905
 _NEVER_IN_SUBJECT = frozenset(
     "that which is was were are to if because been".split() + sorted(_MODALS)  # noqa: SIM905
 )
