@@ -55,7 +55,8 @@ AUDIENCE = (
     r"(?:\s+(?:host|anchor|reporter|correspondent|interviewer|moderator)\s+"
     r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})?|"
     r"(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?:crowd|audience|rally|interviewer|reporter|"
-    r"radio\s+host|host|group|gathering|conference|meeting))"
+    r"radio\s+host|host|group|gathering|conference|meeting|radio|newspaper|paper|station|"
+    r"channel|broadcaster|magazine|programme|program|show|podcast|website|agency))"
 )
 #: Adjuncts that may stand between the cue and the content: time, manner, medium.
 ADJUNCT = (

@@ -1678,7 +1678,8 @@ def test_said_and_a_clause_after_a_closed_quote_is_a_new_statement() -> None:
 @pytest.mark.parametrize(
     "frame",
     ["told employees in a memo that", "informed the board that", "assured residents that",
-     "told the court that"],
+     "told the court that", "told the radio on Friday that", "told a local newspaper that",
+     "told the state news agency"],
 )  # fmt: skip
 def test_the_audience_of_a_verb_of_telling_is_no_part_of_the_content(frame: str) -> None:
     st = _only(f"Holt {frame} the levy on ferries was fair.", "indirect")
