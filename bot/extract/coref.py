@@ -200,15 +200,15 @@ def _subject_in(
         if next_word in _MODIFIED:
             continue
         at = begin + match.start() + offset
+        plural = _plural_noun(next_word, following[1] if len(following) > 1 else "")
         name = _person(people, run, at, want) or _relative(people, run, at, want)
-        if name or (name := _named_subject(run, next_word, then_word(following), want)):
+        if name or (name := _named_subject(run, next_word, plural, want)):
             return name
         honorific = gender_of("", people.text[max(0, at - 6) : at])
         if (
-            _bare_subject(run, initial, next_word, then_word(following))
+            _bare_subject(people.text, run, initial, next_word, plural)
             and (want is None or honorific in (None, want))
             and not _place(people.text, run)
-            and (not next_word.endswith("s") or _named_mid_sentence(people.text, run.rstrip(".")))
         ):
             return run.rstrip(".")  # a sentence's subject: 'Cruz admitted …'
     return None
@@ -262,40 +262,43 @@ def _as_clause(word: str, after: str) -> bool:
     return bool(following) and _VERBISH.match(following[0].strip(",.;:")) is not None
 
 
-def then_word(following: list[str]) -> str:
-    """The second word after a mention, or ''."""
-    return following[1] if len(following) > 1 else ""
+def _plural_noun(next_word: str, then: str) -> bool:
+    """'Tarn voles were …': a word in -s before an auxiliary is a plural noun, so the
+    capitalised word before it is a modifier, not a subject before its verb."""
+    return next_word.endswith("s") and then in _AFTER_PLURAL
 
 
-def _named_subject(run: str, next_word: str, then: str, want: str | None) -> str | None:
+def _named_subject(run: str, next_word: str, plural: bool, want: str | None) -> str | None:
     """'…, host David Marsh mocked the coach's tactics.': a full name the article
     has not met as a speaker, before a verb, whose given name has the pronoun's gender."""
     name, _ = split_name(run.rstrip("."))
     words = name.split()
-    if not 2 <= len(words) <= 3 or not _VERBISH.match(next_word):
+    if not 2 <= len(words) <= 3 or not _VERBISH.match(next_word) or plural:
         return None
-    if next_word.endswith("s") and then in _AFTER_PLURAL:
-        return None  # 'Harbour Town voles were …'
     gender = gender_of(name)
     return name if gender is not None and gender == want else None
 
 
-def _bare_subject(run: str, initial: bool, next_word: str, then: str = "") -> bool:
+def _bare_subject(text: str, run: str, initial: bool, next_word: str, plural: bool) -> bool:
     """A lone capitalised word opening a sentence before a verb: 'Cruz admitted …'; not a
-    name used as a modifier before a plural noun ('Tarn voles were counted …')."""
+    name used as a modifier before a plural noun (``plural``: 'Tarn voles were counted …')."""
     if (
         not initial
         or " " in run
         or not _VERBISH.match(next_word)
         or next_word in ("is", "was", "has")
-        or (next_word.endswith("s") and then in _AFTER_PLURAL)
+        or plural
     ):
         return False
     low = run.lower().rstrip(".")
     if low in PRONOUNS or low in NOT_FIRST or low in _LEADING or low in _DETERMINERS:
         return False
     ref = classify(run)
-    return ref is not None and ref.kind == "person"
+    if ref is None or ref.kind != "person":
+        return False
+    # 'Sometimes talks stall': a word before an -s word (noun or verb) must also stand
+    # mid-sentence somewhere; the whole-text search runs last, as the dearest test
+    return not next_word.endswith("s") or _named_mid_sentence(text, run.rstrip("."))
 
 
 def _without_leading(run: str) -> tuple[str, int]:

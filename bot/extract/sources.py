@@ -70,7 +70,7 @@ def _subject_list(before: str) -> list[str]:
     if not clause or len(clause.split()) > 25:
         return []
     parts = [p.strip(" ,") for p in _LIST_SPLIT.split(clause) if p and p.strip(" ,")]
-    parts = [p for p in parts if p[:1].isupper() or p.split()[0].lower() in _DETERMINERS]
+    parts = [p for p in parts if p[:1].isupper() or p.split()[0].lower() in _PARTY_OPENERS]
     if len(parts) == 2 and not _CONJOINED.search(clause):
         described = [_description(p) for p in parts]
         if described.count(True) == 1:  # 'Sam Idris, the authority's chief, declined': one party
@@ -78,7 +78,9 @@ def _subject_list(before: str) -> list[str]:
     return [p for p in parts if len(p.split()) <= 12]
 
 
-_DETERMINERS = ("the", "a", "an", "his", "her", "their")
+#: The few determiners that open a party's description ('the ministry', 'a spokesman'):
+#: narrower than ``lexicon.DETERMINERS``, whose 'some' or 'two' open no single party.
+_PARTY_OPENERS = ("the", "a", "an", "his", "her", "their")
 _CONJOINED = re.compile(r"\s(?:and|or|nor)\s")
 
 
@@ -86,7 +88,7 @@ def _description(part: str) -> bool:
     """'the authority's chief executive', 'a board spokesman': a determiner and a lower-case
     word, which describes a party; 'The FDIC' names one."""
     words = part.split()
-    return len(words) > 1 and words[0].lower() in _DETERMINERS and words[1][:1].islower()
+    return len(words) > 1 and words[0].lower() in _PARTY_OPENERS and words[1][:1].islower()
 
 
 _NO_COMMENT_OBJECT = re.compile(
