@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import NamedTuple
 
 from bot.extract.lexicon import BELIEF as _BELIEF
 from bot.extract.lexicon import PARTICIPLES_LIST as _PARTICIPLES
@@ -58,6 +59,44 @@ AUDIENCE = (
     r"radio\s+host|host|group|gathering|conference|meeting|radio|newspaper|paper|station|"
     r"channel|broadcaster|magazine|programme|program|show|podcast|website|agency))"
 )
+#: 'Harbour Radio quoted Marr as saying …', 'the agency quoted him as telling the court':
+#: the words are the quoted person's (the speaker sits inside the cue), the outlet only
+#: reports them.
+QUOTED_AS = re.compile(
+    r"\bquoted\s+(?P<spk>him|her|them|(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'-]*)\s+as\s+"
+    r"(?P<cue>saying|telling\s+" + AUDIENCE + r"|writing)(?![\w’'])"
+)
+#: The subject form of the object pronoun 'quoted him as saying' names.
+SUBJECT_FORM = {"him": "he", "her": "she", "them": "they"}
+
+
+class QuotedAs(NamedTuple):
+    """A 'quoted X as saying' phrase: the speaker as a subject ('him' → 'he') and the
+    offset to resolve it from, the cue, and where the phrase starts ('quoted') and ends."""
+
+    speaker: str
+    offset: int
+    cue: str
+    start: int
+    end: int
+
+
+def quoted_as(text: str, pos: int = 0) -> QuotedAs | None:
+    """'… quoted X as saying' in ``text`` (from ``pos``), or None.
+
+    A pronoun's offset is ``pos``, where the search began: an object pronoun never refers to
+    the subject of its own clause ('Ukrinform quoted him': not Ukrinform), so whom it
+    refers to is looked for before that clause."""
+    match = QUOTED_AS.search(text, pos) if "quoted" in text else None
+    if match is None:
+        return None
+    spk = match.group("spk")
+    cue = "quoted as " + match.group("cue").split()[0]
+    if spk in SUBJECT_FORM:
+        return QuotedAs(SUBJECT_FORM[spk], pos, cue, match.start(), match.end())
+    return QuotedAs(spk, match.start("spk"), cue, match.start(), match.end())
+
+
 #: Adjuncts that may stand between the cue and the content: time, manner, medium.
 ADJUNCT = (
     r"(?:\s*,?\s*(?:on|in|at|during|last|this|earlier|later|late|early|before|after|while|"

@@ -14,6 +14,7 @@ from bot.extract import frames
 from bot.extract.cues import PARTICIPLE_WORDS, SPEECH_VARIANTS, when_of
 from bot.extract.fallback import is_title, lead_in
 from bot.extract.indirect import indirect_statements
+from bot.extract.lexicon import NAMING_VERBS
 from bot.extract.paragraphs import Paragraph, Sentence
 from bot.extract.quotes import QuoteSpan, normalise_marks, strip_marks
 from bot.extract.records import (
@@ -218,8 +219,9 @@ _INTRODUCERS = frozenset(
 )
 #: Verbs that give something a name: the quote after their object is the words used.
 _NAMING = re.compile(
-    r"\b(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|label(?:s|ed|led|ing)?|brand(?:s|ed|ing)?|"
-    r"nam(?:e|es|ed|ing)|term(?:s|ed|ing)?)\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+$"
+    r"\b(?:"
+    + "|".join(sorted(NAMING_VERBS, key=len, reverse=True))
+    + r")\s+(?:[\w’'-]+\s+){0,3}[\w’'-]+$"
 )
 _SUBJECT_WORDS = frozenset("he she they it we i you".split())  # noqa: SIM905
 _ENDS_SAID = re.compile(r"[,.!?…:;—–-]\s*$")

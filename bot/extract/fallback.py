@@ -14,7 +14,8 @@ import logging
 import re
 
 from bot.extract import frames
-from bot.extract.lexicon import PREPOSITIONS, UPPER
+from bot.extract.cues import REPORTING_WORDS
+from bot.extract.lexicon import IRREGULAR_PAST, NAMING_VERBS, PREPOSITIONS, UPPER
 from bot.extract.paragraphs import Paragraph, Sentence
 from bot.extract.quotes import QuoteSpan, normalise_marks, strip_marks
 from bot.extract.records import (
@@ -42,14 +43,16 @@ _NAME = (
     + r"][\w.’'-]*){0,3}"
 )
 _SUBJECT = (
-    r"(?:he|she|they|it|we|I|(?:the|a|an|one|another|his|her|their)\s+[\w-]+(?:\s+[\w-]+){0,2}?|"
+    r"(?:he|she|they|it|we|I|(?:the|a|an|one|another|his|her|their|this)\s+[\w-]+(?:\s+[\w-]+){0,2}?|"
     + _NAME
     + ")"
 )
 _VERB = r"[a-z]{2,}(?:ed|es|s|d|t|ote|ang|ead|ood)"
 #: '"…," Bozell answers.' / '"…," fumed the senator.' — any verb right after the quote.
 _TAIL_ANY = re.compile(
-    r"^\s*[,.!?—–-]*\s*(?:(?P<spk>" + _SUBJECT + r")\s+(?:also\s+|later\s+|then\s+|simply\s+)?"
+    r"^\s*[,.!?—–-]*\s*(?:(?:and\s+)?(?P<spk>"
+    + _SUBJECT
+    + r")\s+(?:also\s+|later\s+|then\s+|simply\s+)?"
     r"(?P<cue>" + _VERB + r")\b|(?P<cue2>" + _VERB + r")\s+(?P<spk2>" + _SUBJECT + r")\b)"
 )
 _CLAUSE_HINT = re.compile(
@@ -102,7 +105,7 @@ def uncovered_quotes(
         words = normalise_marks(strip_marks(para.text[q.inner_start : q.inner_end]))
         if len(words.split()) < MIN_WORDS:
             continue
-        key = words[:40].strip()
+        key = tidy_quote(words)[:40].strip()  # without the comma that tied it to a cue
         if key in covered or any(normalise_marks(st.text) in words for st in found):
             continue
         sentence = _sentence_at(sentences, para.start + q.start)
@@ -150,17 +153,26 @@ def _attribute(
         return None  # 'LATE NIGHT—"Ferries to run all night," by the Courier's Jo Lind': a headline
     if before:
         made = _from_match(
-            _TAIL_ANY.match(head), para.start + before[-1].end, words, sentence, state
+            _TAIL_ANY.match(head),
+            para.start + before[-1].end,
+            words,
+            sentence,
+            state,
+            between=True,
         )
         if made is None:
             made = _from_frame(head, para.start + before[-1].end, words, sentence, state)
         if made is not None:
             return made  # the second piece of a split quote
-    made = _from_match(_TAIL_ANY.match(tail), para.start + q.end, words, sentence, state)
-    if made is not None:
-        return made
+    if not (after and _LEADS_ON.match(tail)):  # '"A?" and Vivian answers, "B."': B's frame
+        made = _from_match(_TAIL_ANY.match(tail), para.start + q.end, words, sentence, state)
+        if made is not None:
+            return made
     if head.strip(" —–-") and not before:
-        made = _from_head(head, para.start + (q.start - len(head)), words, sentence, state)
+        at = para.start + (q.start - len(head))
+        made = _from_head_frame(head, at, words, sentence, state)
+        if made is None:
+            made = _from_head(head, at, words, sentence, state)
         if made is not None:
             return made
     announced = state.announced
@@ -175,6 +187,7 @@ def _attribute(
         or (before and not head.strip(" ,.—–-"))
         or (lone_head and _DASH_AFTER.match(tail))  # '"…" - increasing his share.'
         or (lone_head and _gloss_after(tail))  # '"…" since the town fell in May.'
+        or (lone_head and _narration_after(words, tail))  # '"… goodness." Footage showed'
         or (not before and _ADDING.match(head))  # 'Adding, "…"': the last speaker goes on
     ):
         carried = _carried(words, sentence, _speaker_before(sentence, found, state))
@@ -183,6 +196,8 @@ def _attribute(
     return unknown_statement(words, sentence)
 
 
+#: Words after a quote that open the next quote's frame, not this one's.
+_LEADS_ON = re.compile(r"\s*[,.!?]?\s*and\s")
 #: A byline after a quote: '"…," by the Courier's Jo Lind' credits a piece, not a speaker.
 _BYLINE = re.compile(r"\s*,?\s*by\s+(?:the\s+)?[" + UPPER + r"]")
 #: Nothing before that quote but a newsletter's label and a dash ('LATE NIGHT—', '—').
@@ -206,13 +221,27 @@ def _gloss_after(tail: str) -> bool:
     return first in PREPOSITIONS or (first.endswith("ing") and len(first) > 5)
 
 
+def _narration_after(words: str, tail: str) -> bool:
+    """A quote that ends its own sentence ('."') followed by a capitalised sentence that
+    proved no frame of it: the sentence is the reporter's next one, and the quote stands
+    alone, as the last speaker's words."""
+    return words.rstrip().endswith((".", "!", "?")) and tail.lstrip()[:1].isupper()
+
+
 _SPEAKING = frozenset({"person", "pronoun", "organisation", "anonymous", "document", "group"})
 
 
-def _from_match(
-    match: re.Match[str] | None, base: int, words: str, sentence: Sentence, state: ReadingState
+def _from_match(  # noqa: PLR0913 (the match, where it is, and the reading state)
+    match: re.Match[str] | None,
+    base: int,
+    words: str,
+    sentence: Sentence,
+    state: ReadingState,
+    *,
+    between: bool = False,
 ) -> ExtractedStatement | None:
-    if match is None or not _plausible_tail(match):
+    """The speaker ``_TAIL_ANY`` found after a quote, or ``between`` two quotes."""
+    if match is None or not _plausible_tail(match, between=between):
         return None
     group = "spk" if match.group("spk") else "spk2"
     spk = match.group(group)
@@ -231,6 +260,23 @@ def _from_frame(
     """'"A," X, a spokesman for Y, said in an interview in Reno, Nev. "B."': the long frame
     between two pieces names the second piece's speaker too."""
     frame = frames.tail_frame(between)
+    if frame is None:
+        return None
+    made = make_statement(state, frame.speaker, base + frame.speaker_offset, words, "direct",
+                          frame.cue, sentence)  # fmt: skip
+    return (
+        made if made is not None and made.ref is not None and made.ref.kind in _SPEAKING else None
+    )
+
+
+def _from_head_frame(
+    head: str, base: int, words: str, sentence: Sentence, state: ReadingState
+) -> ExtractedStatement | None:
+    """'X came close to admitting that Tarn crews struck, saying, "…" but he denied …': a
+    cue before the quote names its speaker even where the words after the quote are no frame
+    (which is why the quote is left over): the subject of 'saying' is the sentence's, not
+    the nearest clause's."""
+    frame = frames.head_frame(head)
     if frame is None:
         return None
     made = make_statement(state, frame.speaker, base + frame.speaker_offset, words, "direct",
@@ -300,7 +346,9 @@ def _head_subject(window: str, at_start: bool) -> re.Match[str] | None:
     answer to the sad news …', '… is a strange kind of loyalty …:' hold an object or a
     complement, not a subject), unless a later one, past its verb, opens a main clause
     nearer the quote ('As the storm hit …, Tom Reyes marched …', 'The crowd cheers, and
-    then Ana Ortiz continues:'): that clause is the one the quote belongs to."""
+    then Ana Ortiz continues:'): that clause is the one the quote belongs to; so is any
+    clause whose cue is a speech verb right before the quote ('The film has its lines, as
+    when Edward asks, "…"')."""
     match = _HEAD_ANY.search(window)
     while match and not _clause_start(window[: match.start("spk")], at_start):
         match = _HEAD_ANY.search(window, match.start("spk") + 1)
@@ -311,10 +359,25 @@ def _head_subject(window: str, at_start: bool) -> re.Match[str] | None:
             match
             and best is not None
             and match.start("spk") >= best.end("cue")  # not inside the subject's apposition
-            and _main_clause_start(window[: match.start("spk")])
+            and (
+                _main_clause_start(window[: match.start("spk")])
+                or (
+                    _quoting(match.group("cue").lower())
+                    and _JUST_BEFORE.match(window, match.end("cue"))
+                )
+            )
         ):
             best = match
     return best
+
+
+def _quoting(cue: str) -> bool:
+    """A speech verb that quotes, not one that names ('what she called "…"')."""
+    return cue in _CUE_VERBS and cue not in NAMING_VERBS
+
+
+#: Nothing but the punctuation that leads into the quote.
+_JUST_BEFORE = re.compile(r"\s*[:,—–-]?\s*$")
 
 
 def _main_clause_start(before: str) -> bool:
@@ -391,12 +454,56 @@ def sign_offs(
 _OWNER = re.compile(r"[’']s\s+\w+(?:\s+\w+)?$")
 
 
-def _plausible_tail(match: re.Match[str]) -> bool:
-    """A capitalised word after the quote must not start a new sentence of narration."""
-    spk = match.group("spk") or match.group("spk2") or ""
-    return spk.split()[0] not in ("The", "A", "An", "This", "That", "It") or bool(
-        match.group("spk")
+def _plausible_tail(match: re.Match[str], *, between: bool = False) -> bool:
+    """Whether the clause after a quote is its frame, not the next piece of narration.
+
+    A capitalised word after the quote must not start a new sentence ('The …'). A verb that
+    is no cue frames the quote only where it ends its clause ('"…," he smiled.', 'Surat
+    remembers.'), not where it has an object or a complement ('"…." Footage shot from a
+    drone showed that …', 'the vote left the crews guessing …'). Put first, the verb must look
+    like one ('"…," reacted Lind', not '"…" and Lind picked …', whose first word is 'and').
+    ``between`` two quotes, the verb may lead into the second ('"…," X expressed a wish to
+    "…"'): its object is that quote."""
+    if match.group("spk"):
+        cue = match.group("cue").lower()
+        if between:  # '"A?" and Vivian answers, "B."', not '"A" and Lind picked "B"'
+            led = match.group().lstrip(" ,.!?—–-").startswith("and ")
+            return _speech_verb(cue) if led else _verb_like(cue)
+        return cue in _CUE_VERBS or bool(_ENDS_CLAUSE.match(match.string, match.end()))
+    spk = match.group("spk2") or ""
+    return _verb_like(match.group("cue2").lower()) and spk.split()[0] not in (
+        "The",
+        "A",
+        "An",
+        "This",
+        "That",
+        "It",
     )
+
+
+def _verb_like(word: str) -> bool:
+    """A cue, or a past tense ('reacted', 'expressed', 'began'): not a noun or a function
+    word that ``_VERB``'s endings also fit ('strategist', 'and', 'against')."""
+    return _speech_verb(word) or word.endswith("ed") or word in IRREGULAR_PAST
+
+
+def _speech_verb(word: str) -> bool:
+    """A cue word, or the present tense of a cue the lexicon has in the past only ('answers':
+    as a noun too common to be a cue everywhere, 'questions and answers')."""
+    return word in _CUE_VERBS or (word.endswith("s") and word[:-1] + "ed" in _CUE_VERBS)
+
+
+#: Cue words that frame a quote whatever follows them (not the heads of the phrases 'shot
+#: back', 'put it', 'pointed out', 'quoted as saying', which need their second word).
+_CUE_VERBS = REPORTING_WORDS - {"pointed", "went", "quoted", "shot", "fired", "hit", "put", "puts",
+                                "chimed", "weighed"}  # fmt: skip
+#: What may follow a verb that ends its clause: an adverb or a particle ('he shot back',
+#: 'he put it', 'smiled again', 'is heard to say', 'remembered thinking'), then the end of
+#: the clause.
+_ENDS_CLAUSE = re.compile(
+    r"(?:\s+\w+ly)?(?:\s+(?:out|back|up|in|on|it|again|too|then|now|to\s+say|to\s+ask|"
+    r"thinking|saying|asking|as\s+saying))?\s*(?:[.,;:!?—–]|--|$)"
+)
 
 
 #: Most words a lead-in sentence may have ('Harbour College's Ann Holt agreed.').

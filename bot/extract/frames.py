@@ -19,6 +19,7 @@ from bot.extract.cues import (
     SPEECH_RE,
     SPEECH_WORDS,
     cue_positions,
+    quoted_as,
 )
 from bot.extract.paraphrase import after_content
 from bot.extract.subjects import clean_subject, sentence_subject, strip_manner
@@ -52,6 +53,13 @@ log = logging.getLogger(__name__)
 def tail_frame(tail: str) -> Frame | None:
     """Speaker after a quote: '…," said X, a Y.' / '…," X said.' / '…," according to X.'"""
     tail = tail[:300]
+    reported = quoted_as(tail)  # '…," the agency quoted him as saying.'
+    if (
+        reported
+        and _OUTLET_BEFORE.match(tail[: reported.start])
+        and _ENDS.match(tail, reported.end)
+    ):
+        return Frame(reported.speaker, reported.cue, reported.offset)
     for pattern in (_TAIL_ACCORDING, _TAIL_VERB_FIRST):
         match = pattern.match(tail)
         if match:
@@ -70,6 +78,15 @@ def tail_frame(tail: str) -> Frame | None:
     return None
 
 
+#: Before 'quoted X as saying' after a quote: the outlet, a few words ('…," the Harbour
+#: Courier quoted', not a clause of narration).
+_OUTLET_BEFORE = re.compile(r"^\s*[,.!?—–-]*\s*[^;:!?“”\"]{1,60}?\s+$")
+#: What may follow a frame's cue to the end of its sentence: adjuncts, no new clause.
+_ENDS = re.compile(
+    r"(?:\s+(?:in|on|at|during|after|before|to|from|by|last|this|of)\b[^;:!?“”\"]{0,80}?)?\s*[.!?]?\s*$"
+)
+
+
 _HEAD_CUE = re.compile(
     r"(?P<cue>" + SPEECH_CUE + r")(?P<adj>" + ADJUNCT + r"{0,2})"
     r"\s*(?:[:,]|\s+that|—|–)?\s*$"
@@ -84,6 +101,8 @@ _HEAD_PARTICIPLE = re.compile(
 _HEAD_ACCORDING = re.compile(
     r"(?:^|,\s*)(?P<cue>[Aa]ccording\s+to)\s+(?P<spk>[^,:“”\"]{1,120})[,:]\s*$"
 )
+#: Between a head's cue and its quote: 'that', a colon or a comma.
+_LEADS_INTO_QUOTE = re.compile(r"\s*(?:that\s*)?[:,—–]?\s*$")
 #: The writer's aside between the cue and the quote ('X declared, and I quote, "…"'): the quote
 #: stays X's, the 'I' is no speaker.
 _QUOTE_ASIDE = re.compile(r"(?<=,)\s*(?:and\s+)?(?:I|we)\s+quote\s*,\s*$")
@@ -120,6 +139,9 @@ def head_frame(head: str) -> Frame | None:
     match = _HEAD_ACCORDING.search(head) if "ccording" in head else None
     if match:
         return Frame(match.group("spk").strip(), match.group("cue"), match.start("spk"))
+    reported = quoted_as(head, max(0, len(head) - 200))  # 'The agency quoted him as saying: "'
+    if reported and _LEADS_INTO_QUOTE.match(head, reported.end):
+        return Frame(reported.speaker, reported.cue, reported.offset)
     for pos in reversed(cue_positions(head, SPEECH_WORDS)[-3:]):
         match = _HEAD_CUE.match(head, pos)
         if match:

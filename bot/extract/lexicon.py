@@ -254,6 +254,14 @@ IRREGULAR_PAST = frozenset(
     thought felt told said wrote""".split()  # noqa: SIM905
 )
 
+#: Verbs that name rather than quote: the quote after them is a name or a label ('what she
+#: called "our quarrel"', 'dubbed it "…"').
+NAMING_VERBS = frozenset(
+    """call calls called calling dub dubs dubbed dubbing label labels labeled labelled labeling
+    labelling brand brands branded branding name names named naming term terms termed
+    terming""".split()  # noqa: SIM905
+)
+
 #: Day and month names, for the patterns of time phrases (one list for every module).
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = (

@@ -20,6 +20,7 @@ from bot.extract.cues import (
     REPORTING_WORDS,
     SPEECH_WORDS,
     cue_positions,
+    quoted_as,
 )
 from bot.extract.lexicon import (
     CLAUSE_WORDS,
@@ -70,6 +71,9 @@ _VERB_AFTER_THAT = re.compile(
     r"seemed|makes|made|remains|shows|showed)\b(?!-)|(?:is|was|would|wo|does|did|has)n[’']t\b"
 )
 
+#: 'that' and the punctuation between a cue and its content.
+_THAT = re.compile(r"[\s,:]*(?:that\b\s*)?")
+
 log = logging.getLogger(__name__)
 _ACCORDING_LEAD = re.compile(r"^(?:\w+\s+)?[Aa]ccording\s+to\s+(?P<spk>[^,“”\"]{1,120}),\s+")
 
@@ -99,6 +103,12 @@ def paraphrase(sentence: str) -> Paraphrase | None:
     match = _ACCORDING_LEAD.match(sentence)
     if match:
         return Paraphrase(match.group("spk"), match.start("spk"), "according to", match.end(), end)
+    reported = quoted_as(sentence)  # 'Harbour Radio quoted Marr as saying the port …'
+    if reported:
+        lead = _THAT.match(sentence, reported.end)  # (it matches nothing at worst)
+        start = lead.end() if lead else reported.end
+        if len(sentence[start:end].split()) >= 3:
+            return Paraphrase(reported.speaker, reported.offset, reported.cue, start, end)
     match = _AS_LEAD.match(sentence)
     if match:
         found = clean_subject(match.group("spk"))

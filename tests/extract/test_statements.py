@@ -1856,3 +1856,121 @@ def test_a_word_only_ever_opening_sentences_is_no_surname_for_a_pronoun() -> Non
         '"We paid for the storm," he said.'
     )
     assert [s.speaker for s in named] == ["Voss", "Voss", "Voss"]
+
+
+def test_narration_after_a_closed_quote_is_no_frame() -> None:
+    """'"…." Footage shot from a drone above the quay showed that …': a verb that is no cue
+    and has an object is the reporter's next sentence; the quote stays the last speaker's."""
+    found = extract_statements(
+        TITLE + "Mayor Ruth Okafor said on Thursday that some boats had begun to move. "
+        '"We have cleared the north channel," she told Harbour Radio. "It will take hours to '
+        'clear the backlog. Still, the boats are running." Footage shot from a drone above the quay '
+        "showed the first ferries leaving."
+    )
+    assert {s.speaker for s in found} == {"Ruth Okafor"}
+    assert "It will take hours" in found[-1].text
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "the move left some crews wondering who would pay.",
+        "and Ivo Marr picked the old ferry song for the dance.",
+        "the balloons drifted down over the quay.",
+    ],
+)
+def test_a_clause_with_its_own_object_after_a_quote_names_no_speaker(tail: str) -> None:
+    found = extract_statements(
+        TITLE + f'"We will open the pier on time, whatever it costs," {tail}'
+    )
+    assert [s.speaker for s in found] == [""]
+
+
+@pytest.mark.parametrize(
+    ("tail", "speaker"),
+    [("he smiled.", "Ivo Marr"), ("Marr remembers.", "Ivo Marr"), ("reacted Marr.", "Ivo Marr")],
+)
+def test_a_verb_that_ends_its_clause_after_a_quote_frames_it(tail: str, speaker: str) -> None:
+    """'"…," he smiled.' / '"…," Marr remembers.' / '"…," reacted Marr.': no speech verb,
+    but nothing after the verb, so the clause is the quote's frame."""
+    found = extract_statements(
+        TITLE + "Ivo Marr ran the harbour for thirty years.\n"
+        f'"We always won and lost together on this quay," {tail}'
+    )
+    assert [s.speaker for s in found] == [speaker]
+
+
+def test_a_noun_between_two_quotes_is_no_verb_of_the_first_word() -> None:
+    """'"…," Harbour strategist Ivo Marr said the "…"': 'strategist' is no verb, so 'Harbour'
+    is no speaker; the frame names Marr."""
+    found = extract_statements(
+        TITLE + '"The ferry vote was always going to be close," Harbour strategist Ivo Marr '
+        'said, and the "real problem is that nobody on the board wanted to fight for it."'
+    )
+    assert {s.speaker for s in found} == {"Ivo Marr"}
+
+
+def test_a_participle_cue_before_a_quote_names_the_sentence_subject() -> None:
+    """'Mr. Lind came near to conceding that Tarn crews had struck, saying, ''…'' but he
+    denied …': the words after the quote are no frame, so the quote is left over, and its
+    'saying' is Lind's, not the 'that' clause's subject's (nor 'but he')."""
+    found = extract_statements(
+        TITLE + "Mr. Lind came near to conceding that Tarn crews had struck in the spring, "
+        "saying, ''Nobody ever claimed the night shift on the north quay kept working through "
+        "March,'' but he denied that any crew had deserted."
+    )
+    holding = [s.speaker for s in found if "Nobody ever claimed" in s.text]
+    assert holding == ["Lind"]
+
+
+def test_a_quote_piece_with_its_comma_is_not_repeated_by_the_leftovers() -> None:
+    """'"A" -- an aside -- "B," he says.': the frame joins A and B; B is not also a
+    leftover statement of its own (its comma once hid it from the coverage check)."""
+    found = extract_statements(
+        TITLE + "The mayor's pollster, Ivo Marr, thinks his candidate can still win. "
+        '"I do not think the old view" -- that Okafor is seen as a harbour-town snob -- "is '
+        'going to hold," he says.'
+    )
+    quotes = [s.text for s in found if s.kind == "direct"]
+    assert quotes == ["I do not think the old view … is going to hold"]
+
+
+def test_an_outlet_quoting_a_person_as_saying_gives_the_person() -> None:
+    """'Harbour Radio quoted Marr as saying …': the words are Marr's, the outlet only reports
+    them; so in a frame before or after a quote, and with 'telling' and an audience."""
+    found = extract_statements(
+        TITLE + "Ivo Marr, the harbour master, spoke on Monday.\n"
+        "Harbour Radio quoted Marr as saying the port would reopen in May.\n"
+        'The agency quoted him as saying: "We will not give up the north quay, whatever the '
+        'board decides."\n'
+        '"We are ready to talk, and we will stay at the table," the Courier quoted Ruth Okafor '
+        "as telling the council."
+    )
+    assert [(s.kind, s.speaker) for s in found] == [
+        ("indirect", "Ivo Marr"),
+        ("direct", "Ivo Marr"),
+        ("direct", "Ruth Okafor"),
+    ]
+    assert found[0].text == "the port would reopen in May"
+
+
+def test_the_outlet_quoting_him_is_not_who_he_is() -> None:
+    """'"…," the Courier quoted him as saying.': 'him' is never the subject of its own
+    clause, so he is the man named before, not the outlet."""
+    found = extract_statements(
+        TITLE + "Harbour chief Arsen Lenko, addressing the port board, blamed the strikers for "
+        "blocking the tugs. He asked Tarn for help.\n"
+        '"You have left the whole fleet stuck at the quay for a week," Tarnpost quoted '
+        "him as saying."
+    )
+    assert [(s.kind, s.speaker) for s in found][-1] == ("direct", "Arsen Lenko")
+
+
+def test_and_before_a_frame_between_quotes_belongs_to_the_second() -> None:
+    """'…, as when Tomas asks, "A?" and Mara answers, "B."': A is Tomas's (a speech verb
+    right before it, in a 'when' clause), B is Mara's; 'and Mara answers' is not A's."""
+    found = extract_statements(
+        TITLE + 'The play has its sharp lines, as when Tomas asks, "Why would anyone trust a '
+        'harbour pilot?" and Mara answers, "Because we alone know where the rocks are."'
+    )
+    assert [s.speaker for s in found] == ["Tomas", "Mara"]
