@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from bot.core.text import sentence_ends
 from bot.extract.gender import gender_of, pronoun_gender
+from bot.extract.keypoints import is_furniture
 from bot.extract.lexicon import NOT_FIRST, PRONOUNS, UPPER
 from bot.extract.quotes import find_quotes, has_mark
 from bot.extract.speakers import People, SpeakerRef, classify, clean_word, split_name
@@ -85,7 +86,8 @@ class Layout:
         found = self.paragraphs.get(start)
         if found is None:
             end = text.find("\n", start)
-            found = _split(blank_quotes(text[start : len(text) if end < 0 else end]))
+            original = text[start : len(text) if end < 0 else end]
+            found = _split(blank_quotes(original), original)
             self.paragraphs[start] = found
         return found
 
@@ -102,9 +104,30 @@ def quoted_at(people: People, pos: int) -> bool:
     return at < len(blanked) and blanked[at] == " " and not people.text[pos].isspace()
 
 
-def _split(blanked: str) -> tuple[str, list[int]]:
-    """The blanked paragraph and its sentence starts, by the one splitter (bot.core.text)."""
-    return blanked, [0, *sentence_ends(blanked)]
+def _split(blanked: str, original: str) -> tuple[str, list[int]]:
+    """The blanked paragraph and its sentence starts, by the one splitter (bot.core.text).
+
+    A sentence that opens with a quote starts where the quote does, though the blanked copy
+    has spaces there ('… before the final. "…," added the 31-year-old.': the name before the
+    quote is in the sentence before, not in the description's own)."""
+    ends = sentence_ends(blanked)
+    if len(blanked) != len(original) or not HAS_MARK.search(original):
+        return blanked, [0, *ends]
+    known = set(ends)
+    for end in sentence_ends(original):
+        if end not in known and end < len(blanked) and _opens_blanked_quote(blanked, original, end):
+            ends.append(end)
+    return blanked, [0, *sorted(ends)]
+
+
+def _opens_blanked_quote(blanked: str, original: str, end: int) -> bool:
+    """Whether the sentence starting after ``end`` opens with a quote that was blanked."""
+    start = end + len(original[end:]) - len(original[end:].lstrip())
+    return (
+        start < len(blanked)
+        and blanked[start] == " "
+        and HAS_MARK.match(original, start) is not None
+    )
 
 
 def _paragraph_starts(text: str, pos: int) -> list[int]:
@@ -139,6 +162,8 @@ def recent_subject(people: People, pos: int, want: str | None, most: int = 3) ->
     for blanked, start, end, para_start in _sentences_before(people, pos, most + 1, paragraphs=2):
         if para_start + end >= pos:
             continue  # the description's own sentence: a name before it is in a lead clause
+        if is_furniture(blanked[start:end]):
+            continue  # 'Jo Lind via Getty Images.': a photo credit names no subject
         found = _subject_in(people, blanked, start, end, para_start, want)
         if found:
             return found

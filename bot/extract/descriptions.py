@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 
 from bot.extract.coref import quoted_at, recent_subject, subject_source
-from bot.extract.lexicon import PERSON_NOUNS, WEEKDAYS
+from bot.extract.lexicon import DEMONYMS, PERSON_NOUNS, WEEKDAYS
 from bot.extract.speakers import People, clean_word
 
 log = logging.getLogger(__name__)
@@ -38,7 +38,10 @@ _PROMINENT = frozenset(
     """senator governor president candidate nominee congressman congresswoman representative
     mayor judge billionaire businessman businesswoman mogul actor actress singer star
     incumbent challenger chancellor minister secretary king queen prince
-    pope premier""".split()  # noqa: SIM905
+    pope premier artist author writer novelist poet painter sculptor photographer designer
+    filmmaker director producer rapper comedian musician preacher chef athlete champion
+    coach manager player striker midfielder defender goalkeeper driver swimmer skier golfer
+    boxer cyclist skipper captain rookie veteran""".split()  # noqa: SIM905
 )
 _NOUN_GENDER = {
     "actress": "f", "businesswoman": "f", "congresswoman": "f", "queen": "f",
@@ -68,6 +71,9 @@ _COMPANY_NAME = re.compile(
     r"Corporation|Group|Holdings)(?![\w])"
 )
 _WORD = re.compile(r"[\w’'-]+")
+#: 'the bureau's director': a role of someone tied to an organisation, not necessarily
+#: the person the story was just about.
+_POSSESSIVE_MOD = re.compile(r"[’']s?\s")
 _WEEKDAYS = frozenset(WEEKDAYS)
 
 
@@ -75,15 +81,21 @@ def resolve(people: People, pos: int, phrase: str) -> tuple[str, str] | None:
     """(kind, name) that a description at ``pos`` refers to, or None when the text before
     does not say: kind is "person" or "organisation"."""
     match = _DESCRIPTION.match(phrase.strip())
-    if match is None or (match.group("noun") or "a")[:1].isupper():
+    if match is None or not _described(match.group("noun") or "a"):
         return None  # 'the World Bank', 'the White House': a name, not a description
     start = max(0, pos - WINDOW)
     text = people.text
     if match.group("age"):
         age = match.group("age")
         person = _person_with(people, text, start, pos, lambda ctx: _has_age(ctx, age))
+        # no mention gives the age (many stories never do): the subject just before, as
+        # for a prominent role ('Sorel plans to rest … "…," added the 31-year-old.')
+        person = person or recent_subject(people, pos, None)
         return ("person", person) if person else None
     noun = match.group("noun").lower()
+    if noun in DEMONYMS:  # '"…," the Frenchman said': whom the story just named
+        person = recent_subject(people, pos, _demonym_gender(noun))
+        return ("person", person) if person else None
     if noun in _ORG_NOUNS:
         org = _organisation(text, start, pos, noun)
         if org is None:  # 'Monsanto opposed the bill. "…," the company tweeted.'
@@ -100,7 +112,11 @@ def resolve(people: People, pos: int, phrase: str) -> tuple[str, str] | None:
     if "former" in words:
         mods.append("former")  # 'the former governor' is not the governor, and back
     person = _person_with(people, text, start, pos, lambda ctx: _has_role(ctx, forms, mods))
-    if person is None and noun in _PROMINENT:
+    if (
+        person is None
+        and noun in _PROMINENT
+        and not _POSSESSIVE_MOD.search(match.group("mods") or "")
+    ):
         # 'Trump said … The candidate added, "…"': no earlier mention gives the role, but the
         # story's subject a sentence or two before is who a prominent role refers back to
         person = recent_subject(people, pos, _NOUN_GENDER.get(noun))
@@ -109,12 +125,31 @@ def resolve(people: People, pos: int, phrase: str) -> tuple[str, str] | None:
     return ("person", person) if person else None
 
 
+def _described(noun: str) -> bool:
+    """A description's noun: a common noun, or an office some papers capitalise ('the
+    President', 'the King') or a nationality ('the Frenchman'); not a name ('the World
+    Bank', 'the White House')."""
+    low = noun.lower()
+    return not noun[:1].isupper() or low in _CAPITALISED or low in DEMONYMS
+
+
+def _demonym_gender(noun: str) -> str | None:
+    """'Frenchman' is a man, 'Frenchwoman' a woman; 'the Slovenian' says nothing."""
+    if noun.endswith("woman"):
+        return "f"
+    return "m" if noun.endswith("man") and noun != "german" else None
+
+
 #: Offices one person holds at a time: 'the mayor' is not someone the article called the
 #: port director or 'Sen.'. Campaign roles ('the candidate') and descriptions ('the
 #: businessman') go with any office, so they are not here.
 _OFFICES = frozenset(
     """senator governor president congressman congresswoman representative mayor judge
     chancellor minister secretary king queen prince pope premier""".split()  # noqa: SIM905
+)
+#: Offices a paper may capitalise in a description ('the President said').
+_CAPITALISED = _OFFICES | frozenset(
+    "emperor duke duchess emir sheikh princess archbishop cardinal speaker".split()  # noqa: SIM905
 )
 #: Words of a recorded role that say nothing of an office.
 _NOT_OFFICE = frozenset(

@@ -98,7 +98,7 @@ _TRIGGER_WORDS = (
 )  # fmt: skip
 
 
-def _furniture(text: str) -> bool:
+def is_furniture(text: str) -> bool:
     """Page furniture inside the sentence; cheap character and word tests guard the regex,
     which most sentences never need."""
     if _TRIGGER_CHARS.isdisjoint(text):
@@ -126,7 +126,7 @@ def is_clean(text: str) -> bool:
     words = text.split()
     if len(words) < MIN_WORDS or len(text) > MAX_CHARS or _headline(text):
         return False
-    if _BOILERPLATE.match(text) or _BYLINE.match(text) or _furniture(text):
+    if _BOILERPLATE.match(text) or _BYLINE.match(text) or is_furniture(text):
         return False
     if text.rstrip().endswith(":") or not _TERMINAL.search(text.rstrip()):
         return False  # a list intro, or a sentence cut short
@@ -158,7 +158,7 @@ def choose(sentences: list[Sentence], wanted: int = 3) -> tuple[str | None, list
             for s in sentences
             if len(s.text.split()) >= 3
             and s.paragraph > 0
-            and not _furniture(s.text)
+            and not is_furniture(s.text)
             and not s.text.rstrip().endswith(":")
         ]
         candidates = fallback or [s for s in sentences if s.paragraph > 0] or sentences

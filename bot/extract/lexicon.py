@@ -105,8 +105,24 @@ PERSON_NOUNS = TITLES | frozenset(
     author writer historian economist scientist researcher physician activist pilot veteran
     owner chef comedian musician filmmaker director producer athlete driver teenager student
     democrat republican independent conservative liberal front-runner frontrunner hopeful
-    entrepreneur member""".split()  # noqa: SIM905
+    entrepreneur member novelist poet painter sculptor photographer designer preacher
+    champion swimmer skier golfer boxer cyclist skipper rookie artist""".split()  # noqa: SIM905
 ) - {"former", "state", "house", "white", "us", "u.s", "press", "campaign", "vice"}
+
+#: Nationality nouns, which news uses like roles to refer back to someone it has named
+#: ('"…," the Frenchman said', 'the Slovenian added'): descriptions, not names.
+DEMONYMS = frozenset(
+    """frenchman frenchwoman englishman englishwoman irishman irishwoman scotsman scotswoman
+    welshman welshwoman dutchman dutchwoman briton brit scot spaniard dane swede finn pole
+    turk greek swiss german american australian austrian italian brazilian argentine
+    argentinian chilean colombian mexican canadian belgian portuguese russian ukrainian
+    serbian croatian slovenian slovakian czech hungarian romanian bulgarian norwegian
+    icelander japanese chinese korean indian pakistani afghan bangladeshi nigerian kenyan
+    ethiopian ghanaian egyptian moroccan algerian tunisian iranian iraqi israeli palestinian
+    syrian lebanese saudi jordanian jamaican cuban venezuelan peruvian uruguayan ecuadorian
+    bolivian paraguayan filipino indonesian malaysian thai vietnamese zealander kiwi aussie
+    cameroonian senegalese ivorian zimbabwean ugandan tanzanian""".split()  # noqa: SIM905
+)
 
 #: Words that make a phrase an organisation.
 ORG_WORDS = frozenset(
@@ -120,7 +136,8 @@ institute journal kremlin ministry msnbc navy nbc network news nsa office organi
 organization pac party pentagon police post press reuters senate service team times tribune
 union university forces force guard corps bank fund federation league alliance parliament
 assembly magazine media studios entertainment airlines airways brigade brigades cartel radio corp inc
-llc ltd holdings convention
+llc ltd holdings convention herald gazette chronicle channel stadium cup championship
+championships tournament festival awards museum theater theatre airport
 ansar hezbollah hamas taliban al-qaeda al-qaida al-shabaab al-nusra al-sharia al-jazeera
 al-aqsa al-ahram
 """.split()  # noqa: SIM905

@@ -19,6 +19,7 @@ from bot.extract.lexicon import (
     ANON_WORDS,
     ARTICLE_WORD,
     COORDINATORS,
+    DEMONYMS,
     DETERMINERS,
     DOCUMENT_WORDS,
     LY_NOUNS,
@@ -291,6 +292,8 @@ def classify(phrase: str) -> SpeakerRef | None:
     low = [_clean(w) for w in words]
     if len(words) == 1 and low[0] in PRONOUNS:
         return SpeakerRef("pronoun", low[0], phrase=phrase)
+    if len(words) == 2 and low[0] == "the" and low[1] in DEMONYMS:
+        return SpeakerRef("group", head, phrase=phrase)  # 'the Frenchman': a description
     if words and _contracted_pronoun(words[0]):
         return None  # 'I’m' opening a sentence: the subject is the pronoun, never a name
     if not words or len(words) > 14 or not _speaker_shaped(words):
