@@ -76,6 +76,12 @@ def gender_of(name: str, context: str = "") -> str | None:
     return None
 
 
+def is_given_name(word: str) -> bool:
+    """A given name the gender lists know ('Dave', 'Ruth')."""
+    low = word.lower().strip(".")
+    return low in _MALE_NAMES or low in _FEMALE_NAMES
+
+
 def pronoun_gender(pronoun: str) -> str | None:
     """The gender a personal pronoun asks for; None for they/it/we/I."""
     low = pronoun.lower()

@@ -241,7 +241,11 @@ maybe probably certainly clearly obviously nevertheless nonetheless once until u
 why how what where which into onto upon through across against among between about above
 below beyond within toward towards per via amid by for from of to qlast editor’s editor's
 contributing byline reporting editing alongside beside besides throughout wherever
-whenever""".split()  # noqa: SIM905
+whenever soon later eventually finally initially ultimately suddenly recently previously
+currently today yesterday tomorrow tonight afterward afterwards likewise similarly otherwise
+overall already again almost nearly often sometimes usually always never rarely apparently
+fortunately unfortunately thankfully sadly luckily hopefully interestingly surprisingly
+notably""".split()  # noqa: SIM905
 )
 
 

@@ -28,6 +28,7 @@ from bot.extract.lexicon import (
     NOT_SPEAKER_START,
     PREPOSITIONS,
     PRONOUNS,
+    UPPER,
     WEEKDAYS,
 )
 from bot.extract.quotes import has_mark
@@ -556,12 +557,19 @@ def second_clause(content: str) -> tuple[int, int, Paraphrase] | None:
     """'… A, while 22 percent said B': a new subject with its own cue starts a second
     statement: where the first content ends, where the clause starts, and its paraphrase."""
     for match in _NEW_CLAUSE.finditer(content):
-        rest = content[match.end() :]
+        begin = match.end()
+        adverb = _CLAUSE_ADVERB.match(content, begin)  # '…, but ultimately Marr thinks B'
+        begin = adverb.end() if adverb else begin
+        rest = content[begin:]
         if len(content[: match.start()].split()) < 3 or not cue_positions(
             rest, REPORTING_WORDS, 80
         ):
             continue
         found = paraphrase(rest)
         if found and found.start > 0 and found.gap is None:
-            return match.start(), match.end(), found
+            return match.start(), begin, found
     return None
+
+
+#: An adverb between a clause's conjunction and its named subject.
+_CLAUSE_ADVERB = re.compile(r"(?:[a-z]+ly|then|later|now|still|also|soon)\s+(?=[" + UPPER + r"])")

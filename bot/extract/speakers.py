@@ -14,7 +14,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from bot.extract.gender import gender_of, pronoun_gender
+from bot.extract.gender import gender_of, is_given_name, pronoun_gender
 from bot.extract.lexicon import (
     ANON_WORDS,
     ARTICLE_WORD,
@@ -158,9 +158,15 @@ def is_name_like(phrase: str) -> bool:
             return False
     if len(words) == 1 and (_clean(words[0]) in ANON_WORDS or _clean(words[0]) in NUMBER_WORDS):
         return False  # 'Someone', 'Officials': an unnamed source; 'Two (weeks later)': no name
+    if len(words) > 1 and _ACRONYM.fullmatch(words[-1]) and not words[0].isupper():
+        return False  # 'Oklahoma SAE', 'KL ATCC': a body's initials, no surname
     if _contracted_pronoun(words[0]):
         return False  # 'I’ve', 'You’re' opening a quoted sentence: a pronoun, no name
     return _clean(words[-1]) not in DOCUMENT_WORDS  # 'Transcript', 'Video Transcript:'
+
+
+#: A short run of capitals that is not a Roman numeral ('II', 'IV' follow a name).
+_ACRONYM = re.compile(r"(?![IVX]+\b)[A-Z]{2,4}")
 
 
 def _contracted_pronoun(word: str) -> bool:
@@ -323,6 +329,9 @@ def classify(phrase: str) -> SpeakerRef | None:
             return SpeakerRef(
                 "anonymous", phrase if len(phrase) < 100 else head, None, count, phrase
             )
+        if before.endswith((" of", " for")) and not role:
+            name, department = _after_department(name)  # '… Chief of Marine Patrols
+            before = f"{before} {department}" if department else before  # Dave Orme'
         if before:
             role = f"{before} {role}".strip() if role else before
         if apposition and not apposition.startswith(("who ", "which ")):
@@ -518,9 +527,26 @@ def scan_people(text: str, people: People, base: int = 0) -> None:
                 continue
             run = label_name(run)  # a transcript speaker's label line ('JO LIND: …') is one
         found = _person_in_run(run)
+        if found and text.endswith((" of ", " for "), 0, start):
+            name, department = _after_department(found[0])
+            if department:  # 'Deputy Chief of Marine Patrols Dave Orme', as ``classify`` reads it
+                found = (name, found[1], found[2] + len(department) + 1)
         if found:
             name, role, at = found
             people.add(name, base + start + at, role)
+
+
+def _after_department(run: str) -> tuple[str, str]:
+    """'Marine Patrols Dave Orme' after 'Chief of': the department's name runs into
+    the person's, who starts at the first known given name (a later one; the run's first
+    word may be a department's as well as a given name); ('name', '') when none is known."""
+    words = run.split()
+    if len(words) < 3:
+        return run, ""
+    for at in range(1, len(words) - 1):
+        if is_given_name(words[at]):
+            return " ".join(words[at:]), " ".join(words[:at])
+    return run, ""
 
 
 def label_name(label: str) -> str:

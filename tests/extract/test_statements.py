@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.extract import ExtractedStatement, extract_statements, extract_summary
-from bot.extract.speakers import classify
+from bot.extract.speakers import classify, is_name_like
 
 TITLE = "Council votes on the harbour plan\n"
 
@@ -2052,3 +2052,47 @@ def test_a_prominent_role_without_a_mention_is_the_recent_subject(role: str) -> 
 def test_papers_channels_and_cups_are_no_people(name: str) -> None:
     ref = classify(name)
     assert ref is not None and ref.kind != "person"
+
+
+def test_a_department_after_of_is_no_part_of_the_name() -> None:
+    """'Harbour Police Deputy Chief of Marine Patrols Dave Orme said': the name
+    starts at the given name; 'he' after it is Dave Orme too."""
+    found = extract_statements(
+        TITLE + "Harbour Police Deputy Chief of Marine Patrols Dave Orme said the key "
+        "seizures sat in a legal grey area. Though some cases might be justified, he said, "
+        '"in most cases, it will not be."'
+    )
+    assert {s.speaker for s in found} == {"Dave Orme"}
+
+
+@pytest.mark.parametrize("adverb", ["Soon", "Sadly", "Already"])
+def test_a_sentence_adverb_opens_no_name(adverb: str) -> None:
+    """'Soon Abrams will have to sift …': the adverb is no given name of Abrams."""
+    found = extract_statements(
+        TITLE + "Ivo Abrams runs the harbour prize.\n"
+        f"{adverb} Abrams will have to sift through the entries. Asked if he would go to the "
+        'ball, Abrams demurs, saying "he would hate to steal the show."'
+    )
+    assert {s.speaker for s in found} == {"Ivo Abrams"}
+
+
+def test_an_adverb_after_but_leaves_the_second_clause_its_subject() -> None:
+    """'X said A, but ultimately Marr thinks B': two statements, as without the adverb."""
+    found = extract_statements(
+        TITLE + "Ivo Marr said the crews are decent folk and have a fair case, but ultimately "
+        "Marr thinks their plan is flawed."
+    )
+    assert [s.text for s in found] == [
+        "the crews are decent folk and have a fair case",
+        "their plan is flawed",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("run", "person"), [("Tarn HYC", False), ("Jon Reese II", True), ("JO LIND", True)]
+)
+def test_a_bodys_initials_are_no_surname(run: str, person: bool) -> None:
+    """'the Tarn HYC chapter': a club's initials after a place are no surname (a pronoun
+    once resolved to 'Oklahoma SAE' that way); a Roman numeral and a transcript label in
+    capitals still are names."""
+    assert is_name_like(run) is person
