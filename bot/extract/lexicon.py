@@ -124,6 +124,16 @@ DEMONYMS = frozenset(
     cameroonian senegalese ivorian zimbabwean ugandan tanzanian""".split()  # noqa: SIM905
 )
 
+#: Words that make a capitalised run a place or an event, not a person: the last word
+#: ('Rabin Square', 'Gulf War') or the first ('Port Vila', 'San Diego', 'North Korea').
+PLACE_HEADS = frozenset(
+    """square plaza fort island islands river mount valley beach road boulevard bridge war
+    race challenge province region desert peninsula strait gulf coast""".split()  # noqa: SIM905
+)
+PLACE_OPENERS = frozenset(
+    "port fort san santa los las new north south east west upper lower".split()  # noqa: SIM905
+)
+
 #: Words that make a phrase an organisation.
 ORG_WORDS = frozenset(
     """
@@ -245,7 +255,7 @@ whenever soon later eventually finally initially ultimately suddenly recently pr
 currently today yesterday tomorrow tonight afterward afterwards likewise similarly otherwise
 overall already again almost nearly often sometimes usually always never rarely apparently
 fortunately unfortunately thankfully sadly luckily hopefully interestingly surprisingly
-notably""".split()  # noqa: SIM905
+notably under having being appearing following""".split()  # noqa: SIM905
 )
 
 

@@ -30,6 +30,8 @@ from bot.extract.lexicon import (
     ORG_WORDS,
     PARTICIPLES_LIST,
     PERSON_NOUNS,
+    PLACE_HEADS,
+    PLACE_OPENERS,
     PREPOSITIONS,
     PRONOUNS,
     TITLES,
@@ -160,9 +162,26 @@ def is_name_like(phrase: str) -> bool:
         return False  # 'Someone', 'Officials': an unnamed source; 'Two (weeks later)': no name
     if len(words) > 1 and _ACRONYM.fullmatch(words[-1]) and not words[0].isupper():
         return False  # 'Oklahoma SAE', 'KL ATCC': a body's initials, no surname
+    if len(words) > 1 and not _person_shaped(words):
+        return False
     if _contracted_pronoun(words[0]):
         return False  # 'I’ve', 'You’re' opening a quoted sentence: a pronoun, no name
     return _clean(words[-1]) not in DOCUMENT_WORDS  # 'Transcript', 'Video Transcript:'
+
+
+def _person_shaped(words: list[str]) -> bool:
+    """Not a place, an event or a day ('Rabin Square', 'Gulf War', 'Port Vila', 'Appearing
+    Tuesday'), nor nationalities alone ('Native American', 'American Greek')."""
+    first, last = _clean(words[0]), _clean(words[-1])
+    if last in PLACE_HEADS or first in PLACE_OPENERS:
+        return False
+    if any(w in _WEEKDAYS for w in words):
+        return False
+    return not all(_clean(w) in NATIONALITIES or _clean(w) in _NATIVE for w in words)
+
+
+_WEEKDAYS = frozenset(WEEKDAYS)
+_NATIVE = frozenset({"native"}) | DEMONYMS
 
 
 #: A short run of capitals that is not a Roman numeral ('II', 'IV' follow a name).

@@ -2096,3 +2096,34 @@ def test_a_bodys_initials_are_no_surname(run: str, person: bool) -> None:
     once resolved to 'Oklahoma SAE' that way); a Roman numeral and a transcript label in
     capitals still are names."""
     assert is_name_like(run) is person
+
+
+def test_a_sentence_opener_before_a_name_is_no_antecedent() -> None:
+    """'Under Marr, the harbour grew.' / 'Appearing Tuesday on Harbour Radio, Ana Lind …':
+    neither 'Under Marr' nor 'Appearing Tuesday' is a person a pronoun could be."""
+    found = extract_statements(
+        TITLE + "Ivo Marr ran the port for ten years. Under Marr, the harbour grew fast. "
+        '"I had a grand time on this quay and we won every regatta," he said.\n'
+        "Appearing Tuesday on Harbour Radio, Ana Lind was asked about the fire. "
+        '"It was hard on every one of us," she said.'
+    )
+    assert [s.speaker for s in found] == ["Ivo Marr", "Ana Lind"]
+
+
+@pytest.mark.parametrize(
+    ("run", "person"),
+    [
+        ("Okafor Square", False),
+        ("Gulf War", False),
+        ("Port Tarn", False),
+        ("San Marro", False),
+        ("Lind Sunday", False),
+        ("Native American", False),
+        ("American Greek", False),
+        ("Oliver North", True),
+        ("Joan Rivers", True),
+        ("Eva Marie Saint", True),
+    ],
+)
+def test_places_events_days_and_nationalities_are_no_names(run: str, person: bool) -> None:
+    assert is_name_like(run) is person
