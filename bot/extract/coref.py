@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from bot.core.text import sentence_ends
 from bot.extract.gender import gender_of, pronoun_gender
 from bot.extract.keypoints import is_furniture
-from bot.extract.lexicon import NOT_FIRST, PRONOUNS, UPPER
+from bot.extract.lexicon import COUNTRIES, NOT_FIRST, PRONOUNS, UPPER
 from bot.extract.quotes import find_quotes, has_mark
 from bot.extract.speakers import People, SpeakerRef, classify, clean_word, split_name
 from bot.extract.subjects import sentence_subject
@@ -262,9 +262,10 @@ def _named_mid_sentence(text: str, word: str) -> bool:
 
 
 def _place(text: str, word: str) -> bool:
-    """A word the article also writes after 'in', 'to' or 'from' is a place ('Beijing cracks
-    down …', 'in Beijing'), not a person a pronoun can stand for."""
-    return (
+    """A country, or a word the article also writes after 'in', 'to' or 'from', is a place
+    ('Israel considers …', 'Beijing cracks down …', 'in Beijing'), not a person a pronoun
+    can stand for."""
+    return clean_word(word) in COUNTRIES or (
         re.search(
             r"\b(?:in|to|from|across|near|around)\s+" + re.escape(word.rstrip(".")) + r"\b", text
         )

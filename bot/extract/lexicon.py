@@ -134,6 +134,25 @@ PLACE_OPENERS = frozenset(
     "port fort san santa los las new north south east west upper lower".split()  # noqa: SIM905
 )
 
+#: Countries and regions news names as actors ('Israel considers …', 'China warned'):
+#: never the person a 'he' or 'she' stands for. Not those that are common names as well
+#: (Jordan, Georgia, Chad, Wales).
+COUNTRIES = frozenset(
+    """afghanistan albania algeria angola argentina armenia australia austria azerbaijan
+    bahrain bangladesh belarus belgium bolivia bosnia brazil britain bulgaria burundi
+    cambodia cameroon canada chile china colombia congo croatia cuba cyprus czechia
+    denmark ecuador egypt england eritrea estonia ethiopia europe finland france gaza
+    germany ghana greece guatemala haiti honduras hungary iceland india indonesia iran iraq
+    ireland israel italy jamaica japan kazakhstan kenya kosovo kuwait kyrgyzstan laos
+    latvia lebanon liberia libya lithuania luxembourg macedonia madagascar malawi malaysia
+    mali malta mauritania mexico moldova mongolia montenegro morocco mozambique myanmar
+    namibia nepal netherlands nicaragua niger nigeria norway oman pakistan palestine panama
+    paraguay peru philippines poland portugal qatar romania russia rwanda scotland senegal
+    serbia singapore slovakia slovenia somalia spain sudan sweden switzerland syria taiwan
+    tajikistan tanzania thailand tibet tunisia turkey turkmenistan uganda ukraine uruguay
+    uzbekistan venezuela vietnam yemen zambia zimbabwe africa asia crimea arabia""".split()  # noqa: SIM905
+)
+
 #: Words that make a phrase an organisation.
 ORG_WORDS = frozenset(
     """

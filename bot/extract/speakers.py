@@ -164,6 +164,8 @@ def is_name_like(phrase: str) -> bool:
         return False  # 'Oklahoma SAE', 'KL ATCC': a body's initials, no surname
     if len(words) > 1 and not _person_shaped(words):
         return False
+    if _clean(words[0]) in _THIRD_PERSON:
+        return False  # 'She Googled herself': a pronoun and a capitalised verb
     if _contracted_pronoun(words[0]):
         return False  # 'I’ve', 'You’re' opening a quoted sentence: a pronoun, no name
     return _clean(words[-1]) not in DOCUMENT_WORDS  # 'Transcript', 'Video Transcript:'
@@ -181,6 +183,8 @@ def _person_shaped(words: list[str]) -> bool:
 
 
 _WEEKDAYS = frozenset(WEEKDAYS)
+#: Pronouns that stand for someone named elsewhere, never part of a name.
+_THIRD_PERSON = frozenset({"he", "she", "they"})
 _NATIVE = frozenset({"native"}) | DEMONYMS
 
 
@@ -317,6 +321,8 @@ def classify(phrase: str) -> SpeakerRef | None:
     low = [_clean(w) for w in words]
     if len(words) == 1 and low[0] in PRONOUNS:
         return SpeakerRef("pronoun", low[0], phrase=phrase)
+    if len(words) == 2 and low[0] in _THIRD_PERSON and words[1].islower():
+        return SpeakerRef("pronoun", low[0], phrase=words[0])  # 'He paused, then said
     if len(words) == 2 and low[0] == "the" and low[1] in DEMONYMS:
         return SpeakerRef("group", head, phrase=phrase)  # 'the Frenchman': a description
     if words and _contracted_pronoun(words[0]):

@@ -2127,3 +2127,26 @@ def test_a_sentence_opener_before_a_name_is_no_antecedent() -> None:
 )
 def test_places_events_days_and_nationalities_are_no_names(run: str, person: bool) -> None:
     assert is_name_like(run) is person
+
+
+def test_a_pronoun_and_its_verb_are_no_speaker_name() -> None:
+    """'He paused, then said, "…"': the speaker is 'he' (the analyst named before), not
+    'He paused'; 'She Googled herself' registers no person 'She Googled'."""
+    found = extract_statements(
+        TITLE + "Harbour analyst Dan Okoro grew up on the Tarnby quays. At first he struggled. "
+        'He paused, then said, "I will take dull over the name the coast has any day."'
+    )
+    assert [s.speaker for s in found] == ["Dan Okoro"]
+    assert not is_name_like("She Googled")
+
+
+def test_a_country_is_no_antecedent_of_he() -> None:
+    """'Israel considers the quay part of its waters … "…," he said.': a country acting as
+    a subject is no person; he is the man named before (a guard: a country is no
+    antecedent by the lexicon's COUNTRIES, not only when the article writes 'in Israel')."""
+    found = extract_statements(
+        TITLE + "Prime Minister Ivo Marr spoke at the new quay on Monday. Israel considers the "
+        'quay part of its waters, while others do not. "The pressure back then was huge, but I '
+        'held firm," he said.'
+    )
+    assert [s.speaker for s in found] == ["Ivo Marr"]
