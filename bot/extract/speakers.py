@@ -122,7 +122,8 @@ def split_name(run: str) -> tuple[str, str | None]:
             or low in NATIONALITIES
             or low in ("u.s", "u.n", "u.k")
             or word.endswith(("'s", "’s"))  # "MIT's Jim Walsh": the owner is not the name
-            or low.endswith("-based")  # 'London-based Seymour'
+            or low.endswith(("-based", "-born"))  # 'London-based Seymour', 'Oslo-born Vik'
+            or _compound_role(low)  # 'Cabinet-maker Michael Ibsen'
         ):
             last_title = i
     name = " ".join(words[last_title + 1 :])
@@ -133,6 +134,13 @@ def split_name(run: str) -> tuple[str, str | None]:
         # 'Britain’s Prince Harry', 'Pope Francis': the title is part of a one-word name
         return f"{words[last_title]} {name}", " ".join(words[:last_title]) or None
     return name, role
+
+
+def _compound_role(low: str) -> bool:
+    """A hyphenated role before a name ('cabinet-maker', 'owner-breeder', 'co-founder'):
+    its last part is a role noun or names a trade; given names ('Jean-Paul') never are."""
+    head = low.rpartition("-")[2]
+    return bool(low.count("-")) and (head in PERSON_NOUNS or head.endswith(("maker", "breeder")))
 
 
 #: Titles that go with a single given name and stay with it ('Pope Francis', 'King

@@ -1813,10 +1813,22 @@ def test_audience_groups_are_unnamed_sources_not_people(group: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "role", ["Producer", "Comedian", "Filmmaker", "Billionaire", "Photographer", "Artist"]
+    "role",
+    [
+        "Producer",
+        "Comedian",
+        "Filmmaker",
+        "Billionaire",
+        "Photographer",
+        "Artist",
+        "Oslo-born",
+        "Cabinet-maker",
+        "Co-founder",
+    ],
 )
 def test_a_role_noun_opening_the_name_is_its_role(role: str) -> None:
-    """'Producer Andy Wilman said': the capitalised role is no part of the name."""
+    """'Producer Andy Wilman said': the capitalised role is no part of the name, nor a
+    birthplace ('Oslo-born') or a hyphenated trade ('Cabinet-maker', 'Co-founder')."""
     st = _only(f'{role} Andy Wilman said the sketch was "a joke that went badly wrong."', "partial")
     assert st.speaker == "Andy Wilman"
 
