@@ -129,7 +129,8 @@ def _quote_first(
             return []
     frame = frames.tail_frame(tail)
     if frame:
-        return _emit(state, sentence, frame, spans[-1][1], _words(para, local), "")
+        made = _emit(state, sentence, frame, spans[-1][1], _words(para, local), "")
+        return made + _added(made, tail)
     last = _before_titles(para, local)
     if last < len(local) - 1:  # '"…," Reyes, wearing "Save the Pier" badges, said.'
         frame = frames.tail_frame(sentence.text[spans[last][1] :])
@@ -140,6 +141,40 @@ def _quote_first(
     if len(tail.split()) <= 1 and not middles_have_words(middles):
         return _continuation(sentence, _words(para, local), state, open_end=not local[-1].closed)
     return []
+
+
+def _added(made: list[ExtractedStatement], tail: str) -> list[ExtractedStatement]:
+    """'"…," Bates said, adding that the club is weighing a ban.': what the participle after
+    the frame reports is the same speaker's statement too, in the reporter's words."""
+    more = _ADDED.search(tail) if made and "," in tail else None
+    if more is None:
+        return []
+    content = more.group("content").rstrip(" .")
+    if len(content.split()) < 3:
+        return []
+    first = made[0]
+    return [
+        ExtractedStatement(
+            first.speaker,
+            content,
+            "indirect",
+            more.group("cue"),
+            first.paragraph,
+            first.start,
+            first.end,
+            first.ref,
+            first.when,
+            first.confidence,
+        )  # fmt: skip
+    ]
+
+
+#: A participle after a quote's frame that reports more ('…," X said, adding that …').
+ADDING_CUES = frozenset("adding noting explaining arguing insisting warning".split())  # noqa: SIM905
+_ADDED = re.compile(
+    r",\s+(?P<cue>" + "|".join(sorted(ADDING_CUES)) + r")\s+(?:that\s+)?"
+    r"(?P<content>[^“”\"]+?)\s*[.!?]?\s*$"
+)
 
 
 #: A second cue after the speaker between two quotes: '…," Reed said, adding: "…"'.

@@ -11,6 +11,7 @@ import re
 
 from bot.extract import paraphrase
 from bot.extract.cues import PARTICIPLE_WORDS, SPEECH_WORDS, has_cue, when_of
+from bot.extract.keypoints import is_credit_line
 from bot.extract.paragraphs import Paragraph, Sentence
 from bot.extract.quotes import QuoteSpan, find_quotes, normalise_marks, strip_marks
 from bot.extract.records import HAS_MARK, ExtractedStatement, ReadingState, make_statement
@@ -26,6 +27,8 @@ def indirect_statements(sentence: Sentence, state: ReadingState) -> list[Extract
     text = sentence.text
     if "ccording to" not in text and not has_cue(text):
         return []  # no cue word at all: nothing to attribute
+    if is_credit_line(text):
+        return []  # 'CNN's Jo Lind reported from Tarnby.': who wrote the story
     lead = paraphrase.subordinate(text)
     if lead is None or (HAS_MARK.search(text) and _inside_quote(text, lead[0].speaker_offset)):
         return _reported(sentence, state, 0)

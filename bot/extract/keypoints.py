@@ -108,6 +108,23 @@ def is_furniture(text: str) -> bool:
     return _FURNITURE.search(text) is not None
 
 
+#: One clause of a story's credit line: 'CNN's Jo Lind reported from Tarnby', 'Ivo Marr
+#: wrote this story in London', 'Ana Ortiz and Tom Weller reported and wrote from Oslo'.
+_CREDIT_CLAUSE = (
+    r"(?:(?:[A-Z][\w.’'-]*|and)\s+){1,8}?(?:reported|wrote)(?:\s+and\s+(?:reported|wrote))?"
+    r"(?:\s+this\s+(?:story|report|article))?(?:\s+(?:from|in)\s+[A-Z][^,;]{0,40})?"
+)
+_CREDIT_LINE = re.compile(
+    r"^" + _CREDIT_CLAUSE + r"(?:\s*[,;]?\s*(?:and|while)?\s+" + _CREDIT_CLAUSE + r")*\s*\.?$"
+)
+
+
+def is_credit_line(text: str) -> bool:
+    """The story's credit line ('CNN's Jo Lind reported from Tarnby, and Ivo Marr wrote
+    from London.'): who reported it, not what anyone said."""
+    return ("reported" in text or "wrote" in text) and _CREDIT_LINE.match(text.strip()) is not None
+
+
 def _headline(text: str) -> bool:
     """Title Case: two or more function words capitalised after the first word ("Ten Towns
     That Lost Their Harbour"), which running sentences, even full of names, never have. A
@@ -127,6 +144,8 @@ def is_clean(text: str) -> bool:
     if len(words) < MIN_WORDS or len(text) > MAX_CHARS or _headline(text):
         return False
     if _BOILERPLATE.match(text) or _BYLINE.match(text) or is_furniture(text):
+        return False
+    if is_credit_line(text):
         return False
     if text.rstrip().endswith(":") or not _TERMINAL.search(text.rstrip()):
         return False  # a list intro, or a sentence cut short

@@ -115,6 +115,8 @@ def _attribution_follows(text: str, end: int, *, asked: bool = False) -> bool:
     # '"…." He warns that the plan will fail.': a new sentence that reports something else
     if rest and rest[0] == "that":
         return False
+    if not asked and rest[:1] == ["from"] and words[verb] in ("reported", "wrote"):
+        return False  # '"…." Jo Lind reported from Tarnby.': the story's credit line
     if not asked and words[verb].endswith(",") and any(w.endswith(",") for w in words[:verb]):
         # '"…." The boys, he said, were laughing.': a new sentence with its own aside
         return False
@@ -172,9 +174,17 @@ def _frame_goes_on(first: str, rest: list[str]) -> bool:
     is still its frame when it goes on with a preposition or an adverb, and reports
     nothing new ('But Holt said in May that …' opens a sentence of its own)."""
     word = rest[0].lower().strip(",.;:")
-    if first.lower() in COORDINATORS or "that" in rest[:8]:  # 'But Holt said …' is new
+    if first.lower() in COORDINATORS:  # 'But Holt said …' is new
+        return False
+    if word in _GOES_ON:  # '"…?" Bates asks, adding that …': the frame goes on
+        return True
+    if "that" in rest[:8]:
         return False
     return word in PREPOSITIONS or (word.endswith("ly") and len(word) > 4)
+
+
+#: Participles that continue a frame with more of what the speaker said.
+_GOES_ON = frozenset("adding noting saying explaining arguing insisting continuing".split())  # noqa: SIM905
 
 
 _INNER_TERMINAL = re.compile(r"[.!?…][\"”'’)\]]*\s")

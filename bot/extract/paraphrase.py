@@ -172,6 +172,8 @@ def paraphrase(sentence: str) -> Paraphrase | None:
 
         if len(sentence[start:end].split()) < 3 or sentence.startswith(("and ", "or "), start):
             continue  # 'state media reports and port sources said …': 'reports' was a noun
+        if sentence.startswith("from ", start) and match.group("cue") in ("reported", "wrote"):
+            continue  # 'Jo Lind reported from Tarnby.': a credit line, nothing reported
         if before.endswith(", who "):
             end = _relative_end(sentence, start, end)  # 'Ann Lee, who said …, left early.'
         return Paraphrase(found[0], found[1], match.group("cue"), start, end)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from bot.extract import frames
 from bot.extract.cues import has_cue
-from bot.extract.direct import direct_statements, embedded_partials
+from bot.extract.direct import ADDING_CUES, direct_statements, embedded_partials
 from bot.extract.fallback import colon_intro, sign_offs, uncovered_quotes, unknown_statement
 from bot.extract.indirect import indirect_statements, labelled_line
 from bot.extract.paragraphs import Paragraph, Sentence, split_paragraphs, split_sentences
@@ -124,20 +124,35 @@ def _merge_runs(found: list[ExtractedStatement]) -> list[ExtractedStatement]:
     """
     out: list[ExtractedStatement] = []
     for st in found:
-        prev = out[-1] if out else None
+        # '"A," she said, adding that C. "B."': the run of her quotes goes on past what the
+        # participle added, which stays a statement of its own after the quotes
+        at = len(out) - 2 if len(out) > 1 and _added_to(out[-1], out[-2]) else len(out) - 1
+        prev = out[at] if at >= 0 else None
         if (
             prev
             and prev.kind == st.kind == "direct"
             and prev.speaker == st.speaker
             and (st.cue == prev.cue or st.confidence == "carried")
         ):
-            out[-1] = ExtractedStatement(
+            out[at] = ExtractedStatement(
                 prev.speaker, f"{prev.text.rstrip(',')} … {st.text}", "direct", prev.cue,
                 prev.paragraph, prev.start, st.end, prev.ref, prev.when or st.when, prev.confidence,
             )  # fmt: skip
             continue
         out.append(st)
     return out
+
+
+def _added_to(st: ExtractedStatement, quote: ExtractedStatement) -> bool:
+    """Whether ``st`` is what a participle after ``quote``'s frame added ('…," X said,
+    adding that …'): the same speaker and sentence, reported with the participle."""
+    return (
+        st.kind == "indirect"
+        and quote.kind == "direct"
+        and st.speaker == quote.speaker
+        and st.start == quote.start
+        and st.cue in ADDING_CUES
+    )
 
 
 def _paragraph_statements(

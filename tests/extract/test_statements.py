@@ -2162,3 +2162,39 @@ def test_a_country_is_no_antecedent_of_he() -> None:
         'held firm," he said.'
     )
     assert [s.speaker for s in found] == ["Ivo Marr"]
+
+
+def test_a_participle_after_the_frame_reports_more_of_the_same_speaker() -> None:
+    """'"A," Bates said, adding that B. "C."': B is Bates's statement in the reporter's
+    words; A and C stay one run of his quotes."""
+    found = extract_statements(
+        TITLE + '"We are done with the quay fights for good," Bates said, adding that the club '
+        'is weighing a way to post video of offenders. "Nobody wants them back."'
+    )
+    assert [(s.kind, s.speaker, s.text) for s in found] == [
+        ("direct", "Bates", "We are done with the quay fights for good … Nobody wants them back."),
+        ("indirect", "Bates", "the club is weighing a way to post video of offenders"),
+    ]
+
+
+def test_a_question_frame_goes_on_with_a_participle() -> None:
+    """'"…?" Bates asks, adding that …': the frame after a question is one sentence with it
+    even when the participle's clause is long, so the question is Bates's."""
+    found = extract_statements(
+        TITLE + "Later in the winter, the club says it called the police. "
+        '"Who would have heard of these quay fights if nobody had filmed them?" Bates '
+        "asks, adding that the club is weighing a way to post video of offenders."
+    )
+    assert [(s.kind, s.speaker) for s in found][1:] == [("direct", "Bates"), ("indirect", "Bates")]
+
+
+def test_a_credit_line_is_no_statement_and_no_frame() -> None:
+    """'"…." Harbour Radio's Jo Lind reported from Tarnby, and Ivo Marr wrote this story in
+    London.': who reported the story, not who said the quote, and nothing reported."""
+    found = extract_statements(
+        TITLE + '"The raids are spreading fast," the mayor, Ruth Okafor, said. "We face attempts '
+        "to stir up the quays.\" Harbour Radio's Jo Lind reported from Tarnby, and Ivo Marr "
+        "wrote this story in London."
+    )
+    assert [(s.kind, s.speaker) for s in found] == [("direct", "Ruth Okafor")]
+    assert "stir up the quays" in found[0].text
