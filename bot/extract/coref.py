@@ -144,6 +144,13 @@ def _paragraph_starts(text: str, pos: int) -> list[int]:
 
 def resolve(people: People, pos: int, pronoun: str) -> str | None:
     """The full name of the person a he/she pronoun at ``pos`` refers to, or None."""
+    found = resolve_where(people, pos, pronoun)
+    return found[0] if found else None
+
+
+def resolve_where(people: People, pos: int, pronoun: str) -> tuple[str, int] | None:
+    """The full name a he/she pronoun at ``pos`` refers to and where the sentence naming
+    that person starts, or None."""
     want = pronoun_gender(pronoun)
     if want is None:
         return None
@@ -151,7 +158,7 @@ def resolve(people: People, pos: int, pronoun: str) -> str | None:
         found = _subject_in(people, blanked, start, end, para_start, want)
         if found:
             people.gender.setdefault(found, want)
-            return found
+            return found, para_start + start
     return None
 
 

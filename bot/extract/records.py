@@ -69,7 +69,8 @@ def _display(ref: SpeakerRef, pos: int, state: ReadingState) -> tuple[str, Speak
         role = ref.role or state.people.roles.get(full)
         return full, SpeakerRef("person", full, role, 1, ref.phrase)
     if ref.kind == "pronoun" and ref.name in PERSON_PRONOUNS:
-        candidate = coref.resolve(state.people, pos, ref.name)
+        found = coref.resolve_where(state.people, pos, ref.name)
+        candidate = _described_subject(state, ref.name, found) or (found[0] if found else None)
         if candidate is None:
             candidate = state.people.resolve_pronoun(pos, ref.name)
         last = state.last
@@ -101,6 +102,26 @@ def _display(ref: SpeakerRef, pos: int, state: ReadingState) -> tuple[str, Speak
         if subject is not None:
             return subject[1].name, subject[1]
     return ref.name, ref
+
+
+def _described_subject(
+    state: ReadingState, pronoun: str, found: tuple[str, int] | None
+) -> str | None:
+    """'The President said that … . "…," he said.': the last statement's speaker, when a
+    description named them ('the President' resolved to Barack Obama) more recently than
+    the sentence the pronoun's name was found in; a description is no capitalised name, so
+    the search for one passes over it to someone named before."""
+    last = state.last
+    if last is None or last.ref is None or last.ref.kind != "person":
+        return None
+    phrase = (last.ref.phrase or "").lower()
+    if last.confidence != "pronoun" or not phrase.startswith("the "):
+        return None  # not a resolved description ('the senator', 'the 25-year-old')
+    if found is not None and found[1] >= last.start:
+        return None  # the name is as recent as the description
+    want = pronoun_gender(pronoun)
+    known = state.people.gender_for(last.speaker)
+    return last.speaker if known is None or want is None or known == want else None
 
 
 def _one_source(last: ExtractedStatement, pos: int, state: ReadingState) -> bool:

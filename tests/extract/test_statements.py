@@ -2198,3 +2198,18 @@ def test_a_credit_line_is_no_statement_and_no_frame() -> None:
     )
     assert [(s.kind, s.speaker) for s in found] == [("direct", "Ruth Okafor")]
     assert "stir up the quays" in found[0].text
+
+
+def test_a_pronoun_after_a_resolved_description_is_that_person() -> None:
+    """'The President told the crowd that … . "…," he said.': the description named Tom Okafor in
+    the sentence just before; the name the pronoun search would find (Lewis) is older."""
+    found = extract_statements(
+        TITLE + "President Tom Okafor came to the bridge on Saturday. Rep. Jon Lewis spoke "
+        'first. "We must finish this work," said Lewis.\n'
+        "The President told the crowd that, despite the changes, the town still has far to go. "
+        '"Look around and you will see the past is still with us," he said.'
+    )
+    assert [(s.kind, s.speaker) for s in found][-2:] == [
+        ("indirect", "Tom Okafor"),
+        ("direct", "Tom Okafor"),
+    ]
