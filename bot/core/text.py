@@ -26,6 +26,20 @@ _PLAIN_LETTERS = str.maketrans(
 )  # fmt: skip
 
 
+#: Invisible formatting characters pasted in with web text (direction marks, zero-width
+#: spaces and joiners, soft hyphens, the byte-order mark): they split words and stand
+#: between a quote and its frame ('…,"\u200e said X') without being seen.
+_INVISIBLE = dict.fromkeys(
+    [0x00AD, 0x200B, 0x200C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2060, 0x2065),
+     *range(0x2066, 0x206A), 0xFEFF]
+)  # fmt: skip
+
+
+def without_invisible(text: str) -> str:
+    """The text without invisible formatting characters (see ``_INVISIBLE``)."""
+    return text if text.isascii() else text.translate(_INVISIBLE)
+
+
 def fold(text: str) -> str:
     """Lower-case, strip accents, plain forms of ł/ø/æ/đ/ß, unified apostrophes, so that
     comparisons (and the full-text index) ignore them."""

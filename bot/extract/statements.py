@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
+from bot.core.text import without_invisible
 from bot.extract import frames
 from bot.extract.cues import has_cue
 from bot.extract.direct import ADDING_CUES, direct_statements, embedded_partials
@@ -40,6 +41,7 @@ def analyse(text: str, *, all_sentences: bool = True) -> Analysis:
     With ``all_sentences`` false (the fast path), paragraphs with neither quotation marks nor
     any cue word are not split into sentences at all: they cannot hold a statement.
     """
+    text = without_invisible(text)
     if not text or not text.strip():
         return Analysis([], [], [], People())
     paragraphs = split_paragraphs(text)

@@ -30,6 +30,7 @@ from bot.core.summary import (
     StatementKind,
     Summary,
 )
+from bot.core.text import without_invisible
 from bot.extract import keypoints
 from bot.extract.figures import FoundFigure, find_figures
 from bot.extract.lexicon import ANON_WORDS
@@ -310,6 +311,7 @@ def build_summary(
     default_published: dt.date | None = None,
 ) -> Summary:
     """The summary for an article already analysed (the batch path reuses the analysis)."""
+    text = without_invisible(text)  # as ``analyse`` read it: the offsets are into this text
     facts = article_facts(text, analysis.paragraphs, analysis.sentences, title=title, url=url)
     registry = _Registry()
     statements = []

@@ -2213,3 +2213,28 @@ def test_a_pronoun_after_a_resolved_description_is_that_person() -> None:
         ("indirect", "Tom Okafor"),
         ("direct", "Tom Okafor"),
     ]
+
+
+def test_invisible_marks_between_a_quote_and_its_frame_are_ignored() -> None:
+    """'"\u200e…,"\u200e State Department spokeswoman Marie Holt said.': direction marks pasted
+    in from a web page, invisible to the reader, no longer hide the frame (the quote went to
+    the officials of the sentence before)."""
+    found = extract_statements(
+        TITLE + "Talks will go on for an extra day, officials said Tuesday. "
+        '"\u200eWe have made enough progress to stay another day. Some hard issues are still'
+        ' open,"\u200e State Department spokeswoman Marie Holt said.'
+    )
+    quotes = [(s.speaker, s.text) for s in found if s.kind == "direct"]
+    assert quotes == [
+        (
+            "Marie Holt",
+            "We have made enough progress to stay another day. Some hard issues are still open",
+        )
+    ]
+
+
+def test_the_summary_text_is_the_text_without_invisible_marks() -> None:
+    """Statements are checked against the summary's text: both leave the marks out."""
+    summary = extract_summary(TITLE + '"The pier\u00ad will open in May," said Ivo\u200b Marr.')
+    assert "\u00ad" not in summary.text and "\u200b" not in summary.text
+    assert [s.text for s in summary.statements] == ["The pier will open in May"]
