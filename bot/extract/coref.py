@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from bot.core.text import sentence_ends
+from bot.core.text import is_abbreviation, sentence_ends
 from bot.extract.gender import gender_of, pronoun_gender
 from bot.extract.keypoints import is_furniture
 from bot.extract.lexicon import COUNTRIES, NOT_FIRST, PRONOUNS, UPPER
@@ -111,23 +111,24 @@ def _split(blanked: str, original: str) -> tuple[str, list[int]]:
     has spaces there ('… before the final. "…," added the 31-year-old.': the name before the
     quote is in the sentence before, not in the description's own)."""
     ends = sentence_ends(blanked)
-    if len(blanked) != len(original) or not HAS_MARK.search(original):
-        return blanked, [0, *ends]
+    if blanked is original or len(blanked) != len(original):
+        return blanked, [0, *ends]  # no quote blanked (``blank_quotes`` returned the text)
     known = set(ends)
-    for end in sentence_ends(original):
-        if end not in known and end < len(blanked) and _opens_blanked_quote(blanked, original, end):
-            ends.append(end)
+    for match in _QUOTE_OPENS_SENTENCE.finditer(original):
+        end = match.end()
+        if end in known or blanked[match.end("mark") - 1] != " ":
+            continue  # a boundary already, or a mark the blanking kept (no quote of its own)
+        if match.group("stop") == "." and is_abbreviation(original, match.start()):
+            continue  # 'Mr. "…"'
+        ends.append(end)
     return blanked, [0, *sorted(ends)]
 
 
-def _opens_blanked_quote(blanked: str, original: str, end: int) -> bool:
-    """Whether the sentence starting after ``end`` opens with a quote that was blanked."""
-    start = end + len(original[end:]) - len(original[end:].lstrip())
-    return (
-        start < len(blanked)
-        and blanked[start] == " "
-        and HAS_MARK.match(original, start) is not None
-    )
+#: A sentence end right before an opening quotation mark and a capital: where a sentence
+#: that opens with a quote starts (the splitter's rule, ``bot.core.text.SENTENCE_END``).
+_QUOTE_OPENS_SENTENCE = re.compile(
+    r"(?P<stop>[.!?…])[.!?…]*[\"”'’)\]]*(?=\s+(?P<mark>[\"“‘'«])[\"“‘'«]*[A-Z0-9])"
+)
 
 
 def _paragraph_starts(text: str, pos: int) -> list[int]:

@@ -104,7 +104,7 @@ def paraphrase(sentence: str) -> Paraphrase | None:
     match = _ACCORDING_LEAD.match(sentence)
     if match:
         return Paraphrase(match.group("spk"), match.start("spk"), "according to", match.end(), end)
-    reported = quoted_as(sentence)  # 'Harbour Radio quoted Marr as saying the port …'
+    reported = quoted_as(sentence) if "quoted" in sentence else None  # 'Y quoted X as saying'
     if reported:
         lead = _THAT.match(sentence, reported.end)  # (it matches nothing at worst)
         start = lead.end() if lead else reported.end

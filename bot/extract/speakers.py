@@ -122,8 +122,7 @@ def split_name(run: str) -> tuple[str, str | None]:
             or low in NATIONALITIES
             or low in ("u.s", "u.n", "u.k")
             or word.endswith(("'s", "’s"))  # "MIT's Jim Walsh": the owner is not the name
-            or low.endswith(("-based", "-born"))  # 'London-based Seymour', 'Oslo-born Vik'
-            or _compound_role(low)  # 'Cabinet-maker Michael Ibsen'
+            or ("-" in low and _hyphenated_role(low))  # 'London-based Seymour', 'Co-founder'
         ):
             last_title = i
     name = " ".join(words[last_title + 1 :])
@@ -136,11 +135,15 @@ def split_name(run: str) -> tuple[str, str | None]:
     return name, role
 
 
-def _compound_role(low: str) -> bool:
-    """A hyphenated role before a name ('cabinet-maker', 'owner-breeder', 'co-founder'):
-    its last part is a role noun or names a trade; given names ('Jean-Paul') never are."""
+def _hyphenated_role(low: str) -> bool:
+    """A hyphenated word before a name that is a role: a base or a birthplace ('London-based',
+    'Oslo-born'), or a trade whose last part is a role noun ('cabinet-maker', 'owner-breeder',
+    'co-founder'); given names ('Jean-Paul') never are."""
     head = low.rpartition("-")[2]
-    return bool(low.count("-")) and (head in PERSON_NOUNS or head.endswith(("maker", "breeder")))
+    return head in _HYPHEN_ROLES or head in PERSON_NOUNS or head.endswith(("maker", "breeder"))
+
+
+_HYPHEN_ROLES = frozenset({"based", "born"})
 
 
 #: Titles that go with a single given name and stay with it ('Pope Francis', 'King
@@ -158,46 +161,43 @@ def is_name_like(phrase: str) -> bool:
     for w in words:  # plain loops: this runs for every capitalised run of the article
         if not (w[:1].isupper() or w in ("de", "van", "von", "bin", "al") or ARTICLE_WORD.match(w)):
             return False
-    for at, w in enumerate(words):
-        low = _clean(w)
+    lows = [_clean(w) for w in words]
+    for at, low in enumerate(lows):
         if low in ORG_WORDS or (
             low in TITLES
             and (at < len(words) - 1 or low not in _SURNAME_TITLES)
             and not (at == 0 and len(words) == 2 and low in REGNAL_TITLES)
         ):
             return False
-    if len(words) == 1 and (_clean(words[0]) in ANON_WORDS or _clean(words[0]) in NUMBER_WORDS):
+    if len(words) == 1 and (lows[0] in ANON_WORDS or lows[0] in NUMBER_WORDS):
         return False  # 'Someone', 'Officials': an unnamed source; 'Two (weeks later)': no name
-    if len(words) > 1 and _ACRONYM.fullmatch(words[-1]) and not words[0].isupper():
-        return False  # 'Oklahoma SAE', 'KL ATCC': a body's initials, no surname
-    if len(words) > 1 and not _person_shaped(words):
+    if len(words) > 1 and not _person_shaped(words, lows):
         return False
-    if _clean(words[0]) in _THIRD_PERSON:
+    if lows[0] in _THIRD_PERSON:
         return False  # 'She Googled herself': a pronoun and a capitalised verb
     if _contracted_pronoun(words[0]):
         return False  # 'I’ve', 'You’re' opening a quoted sentence: a pronoun, no name
-    return _clean(words[-1]) not in DOCUMENT_WORDS  # 'Transcript', 'Video Transcript:'
+    return lows[-1] not in DOCUMENT_WORDS  # 'Transcript', 'Video Transcript:'
 
 
-def _person_shaped(words: list[str]) -> bool:
+def _person_shaped(words: list[str], lows: list[str]) -> bool:
     """Not a place, an event or a day ('Rabin Square', 'Gulf War', 'Port Vila', 'Appearing
-    Tuesday'), nor nationalities alone ('Native American', 'American Greek')."""
-    first, last = _clean(words[0]), _clean(words[-1])
-    if last in PLACE_HEADS or first in PLACE_OPENERS:
+    Tuesday'), nor nationalities alone ('Native American', 'American Greek'), nor a body's
+    initials after a word in lower case ('Oklahoma SAE'; a Roman numeral or a transcript
+    label in capitals is a name)."""
+    if lows[-1] in PLACE_HEADS or lows[0] in PLACE_OPENERS or not _WEEKDAYS.isdisjoint(words):
         return False
-    if any(w in _WEEKDAYS for w in words):
+    last = words[-1]
+    initials = 2 <= len(last) <= 4 and last.isupper() and last.isalpha() and last.strip("IVX")
+    if initials and not words[0].isupper():
         return False
-    return not all(_clean(w) in NATIONALITIES or _clean(w) in _NATIVE for w in words)
+    return not _NATIONAL.issuperset(lows)
 
 
 _WEEKDAYS = frozenset(WEEKDAYS)
 #: Pronouns that stand for someone named elsewhere, never part of a name.
 _THIRD_PERSON = frozenset({"he", "she", "they"})
-_NATIVE = frozenset({"native"}) | DEMONYMS
-
-
-#: A short run of capitals that is not a Roman numeral ('II', 'IV' follow a name).
-_ACRONYM = re.compile(r"(?![IVX]+\b)[A-Z]{2,4}")
+_NATIONAL = NATIONALITIES | DEMONYMS | {"native"}
 
 
 def _contracted_pronoun(word: str) -> bool:

@@ -128,7 +128,8 @@ def _merge_runs(found: list[ExtractedStatement]) -> list[ExtractedStatement]:
     for st in found:
         # '"A," she said, adding that C. "B."': the run of her quotes goes on past what the
         # participle added, which stays a statement of its own after the quotes
-        at = len(out) - 2 if len(out) > 1 and _added_to(out[-1], out[-2]) else len(out) - 1
+        added = len(out) > 1 and out[-1].kind == "indirect" and _added_to(out[-1], out[-2])
+        at = len(out) - 2 if added else len(out) - 1
         prev = out[at] if at >= 0 else None
         if (
             prev
