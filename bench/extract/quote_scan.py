@@ -52,6 +52,18 @@ def _passages(text: str) -> list[tuple[int, int, set[str]]]:
     return out
 
 
+def _best(words: set[str], statements: list[tuple[set[str], dict]]) -> dict | None:
+    """The statement holding the most of the passage's words (at least ``HOLDS`` of them),
+    the shortest of those on a tie: a long statement of another speaker may hold most of a
+    short passage's common words too, and the first one that does is not its statement."""
+    best, key = None, (0, 0)
+    for held, st in statements:
+        shared = len(words & held)
+        if shared >= HOLDS * len(words) and (shared, -len(held)) > key:
+            best, key = st, (shared, -len(held))
+    return best
+
+
 def scan(articles: list[dict], predictions: dict[str, list[dict]]) -> tuple[int, list, list, list]:
     """Count passages; return the total, the missed ones, the found ones with no speaker and
     the found ones with a speaker (the context followed by the speaker and how it was found)."""
@@ -64,9 +76,7 @@ def scan(articles: list[dict], predictions: dict[str, list[dict]]) -> tuple[int,
         ]
         for start, end, words in _passages(text):
             total += 1
-            found = next(
-                (st for held, st in statements if len(words & held) >= HOLDS * len(words)), None
-            )
+            found = _best(words, statements)
             context = f"{text[max(0, start - 160) : start]} [[{text[start:end][:200]}]]"
             if found is None:
                 missed.append(context)
