@@ -21,7 +21,14 @@ from bot.extract.gender import gender_of, pronoun_gender
 from bot.extract.keypoints import is_furniture
 from bot.extract.lexicon import COUNTRIES, NOT_FIRST, PRONOUNS, UPPER
 from bot.extract.quotes import find_quotes, has_mark
-from bot.extract.speakers import People, SpeakerRef, classify, clean_word, split_name
+from bot.extract.speakers import (
+    People,
+    SpeakerRef,
+    classify,
+    clean_word,
+    split_name,
+    surname_of,
+)
 from bot.extract.subjects import sentence_subject
 
 log = logging.getLogger(__name__)
@@ -355,10 +362,11 @@ def _person(people: People, run: str, at: int, want: str | None) -> str | None:
     if not words:
         return None
     honorific = gender_of("", f"{people.text[max(0, at - 6) : at]} {role or ''}")
-    if len(words) > 1 and name in people.full_names:
-        full = name
-    elif clean_word(words[-1]) in people.distinct:
-        full = people.resolve_gendered(words[-1], at, honorific or want)
+    family = surname_of(name)  # 'Harris' of 'Harry B. Harris Jr'
+    if len(words) > 1 and (name in people.full_names or f"{name}." in people.full_names):
+        full = name if name in people.full_names else f"{name}."  # ('Jr.' lost its stop above)
+    elif clean_word(family) in people.distinct:
+        full = people.resolve_gendered(family, at, honorific or want)
     else:
         return None
     gender = honorific or people.gender_for(full)

@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from bot.extract.coref import quoted_at, recent_subject, subject_source
 from bot.extract.lexicon import DEMONYMS, PERSON_NOUNS, WEEKDAYS
-from bot.extract.speakers import People, clean_word
+from bot.extract.speakers import People, clean_word, surname_of
 
 log = logging.getLogger(__name__)
 
@@ -185,14 +185,14 @@ def _person_with(
         for mention in _mentions(text, name, start, pos):
             if quoted_at(people, mention) or _in_headline(text, mention):
                 continue  # a name someone said is no speaker; a headline is all capitals
-            if fits(_context(text, mention, mention + len(name.split()[-1]), pos)):
+            if fits(_context(text, mention, mention + len(surname_of(name)), pos)):
                 return name
     return None
 
 
 def _mentions(text: str, name: str, start: int, end: int) -> list[int]:
     """Where the person's surname (or full name) stands between start and end, last first."""
-    found = [m.start() for m in _surname_pattern(name.split()[-1]).finditer(text, start, end)]
+    found = [m.start() for m in _surname_pattern(surname_of(name)).finditer(text, start, end)]
     found.reverse()
     return found
 

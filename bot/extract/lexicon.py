@@ -92,7 +92,7 @@ baron archbishop bishop cardinal inspector detective constable superintendent co
 colonel sergeant lieutenant captain coach labour tory conservative liberal premier sheikh imam
 rabbi reverend prosecutor striker midfielder defender goalkeeper headmaster headmistress
 headteacher principal trooper patrolman firefighter class petty airman corporal major maj cpl
-pvt brig det insp supt
+pvt brig det insp supt adm cmdr cdr amb msgr
 """.split()  # noqa: SIM905
 )
 

@@ -90,6 +90,27 @@ class SpeakerRef:
     phrase: str = ""
 
 
+#: Generational suffixes after a surname ('William Bruce James II', 'Joseph F. Dunford Jr.').
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _suffix(name: str) -> str:
+    """'jr' or 'sr' when a name ends with it, else '': a father and a son are two people
+    ('Michael Brown Sr.', 'Michael Brown'); a numeral is often dropped by the same story
+    ('Brent Bozell III' is 'Brent Bozell'), so it does not tell people apart."""
+    last = name.rsplit(None, 1)[-1].lower().strip(",.") if name else ""
+    return last if last in ("jr", "sr") else ""
+
+
+def surname_of(name: str) -> str:
+    """The family name of a full name as written, past a generational suffix ('James' of
+    'William Bruce James II'): what a later mention of the person uses."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().strip(",") in _SUFFIXES:
+        words.pop()
+    return words[-1] if words else name
+
+
 @functools.lru_cache(maxsize=8192)
 def _clean(word: str) -> str:
     """Lower-case word without surrounding punctuation or a possessive ending."""
@@ -113,7 +134,10 @@ def split_name(run: str) -> tuple[str, str | None]:
     """
     words = run.split()
     last_title = -1
-    for i, word in enumerate(words[:-1]):
+    end = len(words) - 1
+    while end > 0 and _clean(words[end]) in _SUFFIXES:
+        end -= 1  # 'Martin Luther King Jr.': the word before the suffix is the surname
+    for i, word in enumerate(words[:end]):
         low = _clean(word)
         if (
             low in TITLES
@@ -162,10 +186,13 @@ def is_name_like(phrase: str) -> bool:
         if not (w[:1].isupper() or w in ("de", "van", "von", "bin", "al") or ARTICLE_WORD.match(w)):
             return False
     lows = [_clean(w) for w in words]
+    last = len(lows) - 1
+    while last > 0 and lows[last] in _SUFFIXES:
+        last -= 1  # 'Martin Luther King Jr.': the surname is the word before the suffix
     for at, low in enumerate(lows):
         if low in ORG_WORDS or (
             low in TITLES
-            and (at < len(words) - 1 or low not in _SURNAME_TITLES)
+            and (at < last or low not in _SURNAME_TITLES)
             and not (at == 0 and len(words) == 2 and low in REGNAL_TITLES)
         ):
             return False
@@ -444,7 +471,7 @@ class People:
             return full
         parts = full.split()
         if len(parts) > 1:
-            surname = _clean(parts[-1])
+            surname = _clean(surname_of(full))
             fulls = self.surname_full.setdefault(surname, [])
             if not fulls or fulls[-1] != full:
                 self.surname_at.setdefault(surname, []).append(pos)
@@ -458,6 +485,11 @@ class People:
             self.names.append(full)
         return full
 
+    def knows(self, surname: str) -> bool:
+        """Whether the article named a person with this surname ('King' of 'Dan Edward King
+        Jr.'): a one-word speaker that is a title or looks like a body is that person."""
+        return _clean(surname) in self.distinct
+
     def resolve_name(self, name: str, pos: int) -> str:
         """The full name a surname (or title + surname) stands for near ``pos``."""
         if name in self.full_names:
@@ -465,13 +497,18 @@ class People:
         words = name.split()
         if not words:
             return name
-        key = _clean(words[-1])
+        key = _clean(surname_of(name))
         known = self.distinct.get(key)
         if not known:
             return name
         if len(words) > 1:
-            given = _clean(words[0])
-            same = [f for f in known if _clean(f.split()[0]) == given or f.endswith(" " + name)]
+            given, suffix = _clean(words[0]), _suffix(name)
+            same = [
+                f
+                for f in known
+                if (_clean(f.split()[0]) == given and _suffix(f) == suffix)
+                or f.endswith(" " + name)
+            ]  # 'Michael Brown Sr.' is not 'Michael Brown', but 'Brown Sr.' is 'Michael Brown Sr.'
             if same or given.rstrip(".") not in TITLES:
                 return same[-1] if same else name
         i = bisect.bisect_right(self.surname_at[key], pos)

@@ -2238,3 +2238,35 @@ def test_the_summary_text_is_the_text_without_invisible_marks() -> None:
     summary = extract_summary(TITLE + '"The pier\u00ad will open in May," said Ivo\u200b Marr.')
     assert "\u00ad" not in summary.text and "\u200b" not in summary.text
     assert [s.text for s in summary.statements] == ["The pier will open in May"]
+
+
+def test_a_surname_after_a_generational_suffix_joins_the_full_name() -> None:
+    """'William Bruce Reese II … Reese said': the surname is the word before the numeral."""
+    found = extract_statements(
+        TITLE + "William Bruce Reese II sailed with the harbour club for a decade.\n"
+        '"That whole club has to answer for the song," Reese said.'
+    )
+    assert [s.speaker for s in found] == ["William Bruce Reese II"]
+
+
+def test_a_father_and_son_of_one_name_stay_two_people() -> None:
+    """'Michael Okoro … His father, Michael Okoro Sr., … "…," Okoro Sr. said.': Sr. tells
+    the father from the son."""
+    found = extract_statements(
+        TITLE + "Michael Okoro was hurt on the quay in August. His father, Michael Okoro Sr., "
+        'spoke on Wednesday. "The last days have been hard on all of us," Okoro Sr. said.'
+    )
+    assert [s.speaker for s in found] == ["Michael Okoro Sr."]
+
+
+def test_a_title_word_before_a_suffix_is_the_surname() -> None:
+    """'the Rev. Dan Edward King Jr. … King said': 'King' is no title before 'Jr.', and an
+    abbreviated rank ('Adm.') opens the role, not the name. A one-word speaker that is a
+    title ('King', 'Bishop', 'Major') is the person of that surname the story named."""
+    found = extract_statements(
+        TITLE + "The march, led by the Rev. Dan Edward King Jr., reached the quay at noon. "
+        '"The quay is ours again," King said.\n'
+        "Adm. Harry B. Marr Jr. leads the harbour fleet. "
+        '"Only a fool would call those shoals safe," he said.'
+    )
+    assert [s.speaker for s in found] == ["Dan Edward King Jr.", "Harry B. Marr Jr."]
