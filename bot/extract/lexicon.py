@@ -274,7 +274,8 @@ whenever soon later eventually finally initially ultimately suddenly recently pr
 currently today yesterday tomorrow tonight afterward afterwards likewise similarly otherwise
 overall already again almost nearly often sometimes usually always never rarely apparently
 fortunately unfortunately thankfully sadly luckily hopefully interestingly surprisingly
-notably under having being appearing following""".split()  # noqa: SIM905
+notably under having being appearing following bring save stop free keep vote join let
+help end back""".split()  # noqa: SIM905
 )
 
 

@@ -2270,3 +2270,14 @@ def test_a_title_word_before_a_suffix_is_the_surname() -> None:
         '"Only a fool would call those shoals safe," he said.'
     )
     assert [s.speaker for s in found] == ["Dan Edward King Jr.", "Harry B. Marr Jr."]
+
+
+@pytest.mark.parametrize("campaign", ["Bring Back Okoro", "Save Okoro", "Stop Okoro"])
+def test_a_campaigns_name_is_no_person_for_the_surname(campaign: str) -> None:
+    """'a "Bring Back Okoro" petition … Okoro said': the campaign is named after him, it is
+    not a person the surname could stand for."""
+    found = extract_statements(
+        TITLE + f"Fans of Tom Okoro signed the {campaign} petition in their thousands. "
+        '"I was mortified by it, and I still am," Okoro said.'
+    )
+    assert [s.speaker for s in found] == ["Tom Okoro"]
