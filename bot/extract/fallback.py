@@ -259,7 +259,13 @@ def _from_frame(
 ) -> ExtractedStatement | None:
     """'"A," X, a spokesman for Y, said in an interview in Reno, Nev. "B."': the long frame
     between two pieces names the second piece's speaker too."""
-    frame = frames.tail_frame(between)
+    return _framed(frames.tail_frame(between), base, words, sentence, state)
+
+
+def _framed(
+    frame: frames.Frame | None, base: int, words: str, sentence: Sentence, state: ReadingState
+) -> ExtractedStatement | None:
+    """The quote's statement by the speaker a frame names, when that is someone who speaks."""
     if frame is None:
         return None
     made = make_statement(state, frame.speaker, base + frame.speaker_offset, words, "direct",
@@ -276,14 +282,7 @@ def _from_head_frame(
     cue before the quote names its speaker even where the words after the quote are no frame
     (which is why the quote is left over): the subject of 'saying' is the sentence's, not
     the nearest clause's."""
-    frame = frames.head_frame(head)
-    if frame is None:
-        return None
-    made = make_statement(state, frame.speaker, base + frame.speaker_offset, words, "direct",
-                          frame.cue, sentence)  # fmt: skip
-    return (
-        made if made is not None and made.ref is not None and made.ref.kind in _SPEAKING else None
-    )
+    return _framed(frames.head_frame(head), base, words, sentence, state)
 
 
 #: 'Beck joked, again using an accent, "…' / 'LeVell said: "…' — a subject and any verb.
