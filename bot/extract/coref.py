@@ -278,7 +278,7 @@ def _named_mid_sentence(text: str, word: str) -> bool:
 
 def _place(text: str, word: str) -> bool:
     """A country, or a word the article also writes after 'in', 'to' or 'from', is a place
-    ('Israel considers …', 'Beijing cracks down …', 'in Beijing'), not a person a pronoun
+    ('Israel considers …', 'Tarnby cracks down …', 'in Tarnby'), not a person a pronoun
     can stand for."""
     return clean_word(word) in COUNTRIES or (
         re.search(
@@ -362,7 +362,7 @@ def _person(people: People, run: str, at: int, want: str | None) -> str | None:
     if not words:
         return None
     honorific = gender_of("", f"{people.text[max(0, at - 6) : at]} {role or ''}")
-    family = surname_of(name)  # 'Harris' of 'Harry B. Harris Jr'
+    family = surname_of(name)  # 'Marr' of 'Harry B. Marr Jr'
     if len(words) > 1 and (name in people.full_names or f"{name}." in people.full_names):
         full = name if name in people.full_names else f"{name}."  # ('Jr.' lost its stop above)
     elif clean_word(family) in people.distinct:

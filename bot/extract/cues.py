@@ -85,7 +85,7 @@ def quoted_as(text: str, pos: int = 0) -> QuotedAs | None:
     """'… quoted X as saying' in ``text`` (from ``pos``), or None.
 
     A pronoun's offset is ``pos``, where the search began: an object pronoun never refers to
-    the subject of its own clause ('Ukrinform quoted him': not Ukrinform), so whom it
+    the subject of its own clause ('the Courier quoted him': not the Courier), so whom it
     refers to is looked for before that clause."""
     match = QUOTED_AS.search(text, pos) if "quoted" in text else None
     if match is None:

@@ -346,8 +346,8 @@ def _head_subject(window: str, at_start: bool) -> re.Match[str] | None:
     complement, not a subject), unless a later one, past its verb, opens a main clause
     nearer the quote ('As the storm hit …, Tom Reyes marched …', 'The crowd cheers, and
     then Ana Ortiz continues:'): that clause is the one the quote belongs to; so is any
-    clause whose cue is a speech verb right before the quote ('The film has its lines, as
-    when Edward asks, "…"')."""
+    clause whose cue is a speech verb right before the quote ('The play has its sharp lines,
+    as when Tomas asks, "…"')."""
     match = _HEAD_ANY.search(window)
     while match and not _clause_start(window[: match.start("spk")], at_start):
         match = _HEAD_ANY.search(window, match.start("spk") + 1)

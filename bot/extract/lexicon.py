@@ -125,7 +125,7 @@ DEMONYMS = frozenset(
 )
 
 #: Words that make a capitalised run a place or an event, not a person: the last word
-#: ('Rabin Square', 'Gulf War') or the first ('Port Vila', 'San Diego', 'North Korea').
+#: ('Okafor Square', 'Gulf War') or the first ('Port Tarn', 'San Diego', 'North Korea').
 PLACE_HEADS = frozenset(
     """square plaza fort island islands river mount valley beach road boulevard bridge war
     race challenge province region desert peninsula strait gulf coast""".split()  # noqa: SIM905

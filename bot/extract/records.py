@@ -112,7 +112,7 @@ def _described_subject(
     state: ReadingState, pronoun: str, found: tuple[str, int] | None
 ) -> str | None:
     """'The President said that … . "…," he said.': the last statement's speaker, when a
-    description named them ('the President' resolved to Barack Obama) more recently than
+    description named them ('the President' resolved to Tom Okafor) more recently than
     the sentence the pronoun's name was found in; a description is no capitalised name, so
     the search for one passes over it to someone named before."""
     last = state.last

@@ -90,21 +90,21 @@ class SpeakerRef:
     phrase: str = ""
 
 
-#: Generational suffixes after a surname ('William Bruce James II', 'Joseph F. Dunford Jr.').
+#: Generational suffixes after a surname ('William Bruce Reese II', 'Harry B. Marr Jr.').
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 
 
 def _suffix(name: str) -> str:
     """'jr' or 'sr' when a name ends with it, else '': a father and a son are two people
-    ('Michael Brown Sr.', 'Michael Brown'); a numeral is often dropped by the same story
-    ('Brent Bozell III' is 'Brent Bozell'), so it does not tell people apart."""
+    ('Michael Okoro Sr.', 'Michael Okoro'); a numeral is often dropped by the same story
+    ('Ivo Lind III' is 'Ivo Lind'), so it does not tell people apart."""
     last = name.rsplit(None, 1)[-1].lower().strip(",.") if name else ""
     return last if last in ("jr", "sr") else ""
 
 
 def surname_of(name: str) -> str:
-    """The family name of a full name as written, past a generational suffix ('James' of
-    'William Bruce James II'): what a later mention of the person uses."""
+    """The family name of a full name as written, past a generational suffix ('Reese' of
+    'William Bruce Reese II'): what a later mention of the person uses."""
     words = name.split()
     while len(words) > 1 and words[-1].lower().strip(",") in _SUFFIXES:
         words.pop()
@@ -136,7 +136,7 @@ def split_name(run: str) -> tuple[str, str | None]:
     last_title = -1
     end = len(words) - 1
     while end > 0 and _clean(words[end]) in _SUFFIXES:
-        end -= 1  # 'Martin Luther King Jr.': the word before the suffix is the surname
+        end -= 1  # 'Dan Edward King Jr.': the word before the suffix is the surname
     for i, word in enumerate(words[:end]):
         low = _clean(word)
         if (
@@ -188,7 +188,7 @@ def is_name_like(phrase: str) -> bool:
     lows = [_clean(w) for w in words]
     last = len(lows) - 1
     while last > 0 and lows[last] in _SUFFIXES:
-        last -= 1  # 'Martin Luther King Jr.': the surname is the word before the suffix
+        last -= 1  # 'Dan Edward King Jr.': the surname is the word before the suffix
     for at, low in enumerate(lows):
         if low in ORG_WORDS or (
             low in TITLES
@@ -208,9 +208,9 @@ def is_name_like(phrase: str) -> bool:
 
 
 def _person_shaped(words: list[str], lows: list[str]) -> bool:
-    """Not a place, an event or a day ('Rabin Square', 'Gulf War', 'Port Vila', 'Appearing
+    """Not a place, an event or a day ('Okafor Square', 'Gulf War', 'Port Tarn', 'Appearing
     Tuesday'), nor nationalities alone ('Native American', 'American Greek'), nor a body's
-    initials after a word in lower case ('Oklahoma SAE'; a Roman numeral or a transcript
+    initials after a word in lower case ('Tarn HYC'; a Roman numeral or a transcript
     label in capitals is a name)."""
     if lows[-1] in PLACE_HEADS or lows[0] in PLACE_OPENERS or not _WEEKDAYS.isdisjoint(words):
         return False
@@ -508,7 +508,7 @@ class People:
                 for f in known
                 if (_clean(f.split()[0]) == given and _suffix(f) == suffix)
                 or f.endswith(" " + name)
-            ]  # 'Michael Brown Sr.' is not 'Michael Brown', but 'Brown Sr.' is 'Michael Brown Sr.'
+            ]  # 'Michael Okoro Sr.' is not 'Michael Okoro', but 'Okoro Sr.' is 'Michael Okoro Sr.'
             if same or given.rstrip(".") not in TITLES:
                 return same[-1] if same else name
         i = bisect.bisect_right(self.surname_at[key], pos)
