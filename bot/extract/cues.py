@@ -97,6 +97,11 @@ def quoted_as(text: str, pos: int = 0) -> QuotedAs | None:
     return QuotedAs(spk, match.start("spk"), cue, match.start(), match.end())
 
 
+#: Participles after a frame that report more of what the speaker said ('…," X said,
+#: adding that …'): a statement of the same speaker, and part of the frame's sentence.
+ADDING_PARTICIPLES = frozenset("adding noting explaining arguing insisting warning".split())  # noqa: SIM905
+
+
 #: Adjuncts that may stand between the cue and the content: time, manner, medium.
 ADJUNCT = (
     r"(?:\s*,?\s*(?:on|in|at|during|last|this|earlier|later|late|early|before|after|while|"

@@ -11,7 +11,7 @@ import logging
 import re
 
 from bot.extract import frames
-from bot.extract.cues import PARTICIPLE_WORDS, SPEECH_VARIANTS, when_of
+from bot.extract.cues import ADDING_PARTICIPLES, PARTICIPLE_WORDS, SPEECH_VARIANTS, when_of
 from bot.extract.fallback import is_title, lead_in
 from bot.extract.indirect import indirect_statements
 from bot.extract.lexicon import NAMING_VERBS
@@ -170,9 +170,8 @@ def _added(made: list[ExtractedStatement], tail: str) -> list[ExtractedStatement
 
 
 #: A participle after a quote's frame that reports more ('…," X said, adding that …').
-ADDING_CUES = frozenset("adding noting explaining arguing insisting warning".split())  # noqa: SIM905
 _ADDED = re.compile(
-    r",\s+(?P<cue>" + "|".join(sorted(ADDING_CUES)) + r")\s+(?:that\s+)?"
+    r",\s+(?P<cue>" + "|".join(sorted(ADDING_PARTICIPLES)) + r")\s+(?:that\s+)?"
     r"(?P<content>[^“”\"]+?)\s*[.!?]?\s*$"
 )
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from bot.core.text import ABBREVIATIONS as ABBREVIATIONS  # re-exported: one splitter's rules
 from bot.core.text import SENTENCE_END as _TERMINAL
 from bot.core.text import is_abbreviation as _is_abbreviation
-from bot.extract.cues import SPEECH_VARIANTS
+from bot.extract.cues import ADDING_PARTICIPLES, SPEECH_VARIANTS
 from bot.extract.lexicon import COORDINATORS, MONTHS, NOT_SPEAKER_START, PREPOSITIONS, WEEKDAYS
 from bot.extract.quotes import QuoteSpan, find_quotes
 
@@ -184,7 +184,7 @@ def _frame_goes_on(first: str, rest: list[str]) -> bool:
 
 
 #: Participles that continue a frame with more of what the speaker said.
-_GOES_ON = frozenset("adding noting saying explaining arguing insisting continuing".split())  # noqa: SIM905
+_GOES_ON = ADDING_PARTICIPLES | {"saying", "continuing"}
 
 
 _INNER_TERMINAL = re.compile(r"[.!?…][\"”'’)\]]*\s")

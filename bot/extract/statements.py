@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from bot.core.text import without_invisible
 from bot.extract import frames
-from bot.extract.cues import has_cue
-from bot.extract.direct import ADDING_CUES, direct_statements, embedded_partials
+from bot.extract.cues import ADDING_PARTICIPLES, has_cue
+from bot.extract.direct import direct_statements, embedded_partials
 from bot.extract.fallback import colon_intro, sign_offs, uncovered_quotes, unknown_statement
 from bot.extract.indirect import indirect_statements, labelled_line
 from bot.extract.paragraphs import Paragraph, Sentence, split_paragraphs, split_sentences
@@ -154,7 +154,7 @@ def _added_to(st: ExtractedStatement, quote: ExtractedStatement) -> bool:
         and quote.kind == "direct"
         and st.speaker == quote.speaker
         and st.start == quote.start
-        and st.cue in ADDING_CUES
+        and st.cue in ADDING_PARTICIPLES
     )
 
 
