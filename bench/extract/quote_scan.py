@@ -4,8 +4,9 @@ The CNN articles of ``../shared/eval/summaries/`` carry no who-said-what annotat
 every quoted passage in them is a candidate statement: this scan pairs straight quotation
 marks, keeps passages of three words or more that are neither titles (most words
 capitalised) nor short scare quotes (under six words, no closing punctuation), and counts
-how many some extracted statement holds (60 % of the passage's words) and how many of those
-have a speaker the extractor named or resolved. It is a rough, unannotated check of how the
+how many some extracted statement holds (60 % of the passage's words; the statement holding
+most of them is the passage's) and how many of those have a speaker the extractor named or
+resolved. It is a rough, unannotated check of how the
 rules carry to another outlet, whose articles come as one paragraph each; pairing marks
 across an odd one shifts, so a few passages are reporter's text between two quotes.
 
