@@ -363,8 +363,10 @@ def _person(people: People, run: str, at: int, want: str | None) -> str | None:
         return None
     honorific = gender_of("", f"{people.text[max(0, at - 6) : at]} {role or ''}")
     family = surname_of(name)  # 'Marr' of 'Harry B. Marr Jr'
-    if len(words) > 1 and (name in people.full_names or f"{name}." in people.full_names):
-        full = name if name in people.full_names else f"{name}."  # ('Jr.' lost its stop above)
+    # the run lost its full stop above, which may have been the one of 'Jr.'
+    known = next((n for n in (name, f"{name}.") if n in people.full_names), None)
+    if len(words) > 1 and known is not None:
+        full = known
     elif clean_word(family) in people.distinct:
         full = people.resolve_gendered(family, at, honorific or want)
     else:

@@ -137,6 +137,11 @@ def _first_words(*groups: list[str]) -> frozenset[str]:
     return frozenset(w.split()[0] for group in groups for w in group)
 
 
+#: First words of the cue phrases ('pointed out', 'shot back', 'put it', 'quoted as
+#: saying'): cues only with the words that follow them.
+PHRASE_HEADS = frozenset(
+    ["pointed", "went", "shot", "fired", "hit", "chimed", "weighed", "put", "puts", "quoted"]
+)
 #: First words of every cue, for a cheap scan before the full pattern is tried.
 SPEECH_WORDS = _first_words(
     SPEECH,

@@ -14,7 +14,7 @@ import logging
 import re
 
 from bot.extract import frames
-from bot.extract.cues import REPORTING_WORDS
+from bot.extract.cues import PHRASE_HEADS, REPORTING_WORDS
 from bot.extract.lexicon import IRREGULAR_PAST, NAMING_VERBS, PREPOSITIONS, UPPER
 from bot.extract.paragraphs import Paragraph, Sentence
 from bot.extract.quotes import QuoteSpan, normalise_marks, strip_marks
@@ -494,8 +494,7 @@ def _speech_verb(word: str) -> bool:
 
 #: Cue words that frame a quote whatever follows them (not the heads of the phrases 'shot
 #: back', 'put it', 'pointed out', 'quoted as saying', which need their second word).
-_CUE_VERBS = REPORTING_WORDS - {"pointed", "went", "quoted", "shot", "fired", "hit", "put", "puts",
-                                "chimed", "weighed"}  # fmt: skip
+_CUE_VERBS = REPORTING_WORDS - PHRASE_HEADS
 #: What may follow a verb that ends its clause: an adverb or a particle ('he shot back',
 #: 'he put it', 'smiled again', 'is heard to say', 'remembered thinking'), then the end of
 #: the clause.

@@ -65,9 +65,8 @@ class ReadingState:
 def _display(ref: SpeakerRef, pos: int, state: ReadingState) -> tuple[str, SpeakerRef]:
     """The name a reader would use; pronouns and surnames resolved to the full name."""
     if ref.kind == "organisation" and " " not in ref.name and state.people.knows(ref.name):
-        ref = SpeakerRef(
-            "person", ref.name, None, 1, ref.phrase
-        )  # 'King said' after 'Rev. … King Jr.'
+        # 'King said' after 'the Rev. Dan Edward King Jr.': the title word is his surname
+        ref = SpeakerRef("person", ref.name, None, 1, ref.phrase)
     if ref.kind == "person":
         full = state.people.add(ref.name, pos, ref.role, record=False)
         role = ref.role or state.people.roles.get(full)

@@ -90,15 +90,25 @@ class SpeakerRef:
     phrase: str = ""
 
 
-#: Generational suffixes after a surname ('William Bruce Reese II', 'Harry B. Marr Jr.').
-_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+#: Generational suffixes after a surname ('William Bruce Reese II', 'Harry B. Marr Jr.'), as
+#: ``_clean`` leaves them.
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _surname_at(words: list[str]) -> int:
+    """The index of a run's surname: its last word, or the one before its generational
+    suffixes ('King' in 'Dan Edward King Jr.')."""
+    at = len(words) - 1
+    while at > 0 and _clean(words[at]) in _SUFFIXES:
+        at -= 1
+    return at
 
 
 def _suffix(name: str) -> str:
     """'jr' or 'sr' when a name ends with it, else '': a father and a son are two people
     ('Michael Okoro Sr.', 'Michael Okoro'); a numeral is often dropped by the same story
     ('Ivo Lind III' is 'Ivo Lind'), so it does not tell people apart."""
-    last = name.rsplit(None, 1)[-1].lower().strip(",.") if name else ""
+    last = _clean(name.rsplit(None, 1)[-1]) if name else ""
     return last if last in ("jr", "sr") else ""
 
 
@@ -106,9 +116,7 @@ def surname_of(name: str) -> str:
     """The family name of a full name as written, past a generational suffix ('Reese' of
     'William Bruce Reese II'): what a later mention of the person uses."""
     words = name.split()
-    while len(words) > 1 and words[-1].lower().strip(",") in _SUFFIXES:
-        words.pop()
-    return words[-1] if words else name
+    return words[_surname_at(words)] if words else name
 
 
 @functools.lru_cache(maxsize=8192)
@@ -134,10 +142,7 @@ def split_name(run: str) -> tuple[str, str | None]:
     """
     words = run.split()
     last_title = -1
-    end = len(words) - 1
-    while end > 0 and _clean(words[end]) in _SUFFIXES:
-        end -= 1  # 'Dan Edward King Jr.': the word before the suffix is the surname
-    for i, word in enumerate(words[:end]):
+    for i, word in enumerate(words[: _surname_at(words)]):  # 'King' of '… King Jr.' is no title
         low = _clean(word)
         if (
             low in TITLES
@@ -186,9 +191,7 @@ def is_name_like(phrase: str) -> bool:
         if not (w[:1].isupper() or w in ("de", "van", "von", "bin", "al") or ARTICLE_WORD.match(w)):
             return False
     lows = [_clean(w) for w in words]
-    last = len(lows) - 1
-    while last > 0 and lows[last] in _SUFFIXES:
-        last -= 1  # 'Dan Edward King Jr.': the surname is the word before the suffix
+    last = _surname_at(words)  # 'Dan Edward King Jr.': the surname is the word before 'Jr.'
     for at, low in enumerate(lows):
         if low in ORG_WORDS or (
             low in TITLES
@@ -389,7 +392,7 @@ def classify(phrase: str) -> SpeakerRef | None:
             return SpeakerRef(
                 "anonymous", phrase if len(phrase) < 100 else head, None, count, phrase
             )
-        if before.endswith((" of", " for")) and not role:
+        if before.endswith(_DEPARTMENT_LEADS) and not role:
             name, department = _after_department(name)  # '… Chief of Marine Patrols
             before = f"{before} {department}" if department else before  # Dave Orme'
         if before:
@@ -597,13 +600,18 @@ def scan_people(text: str, people: People, base: int = 0) -> None:
                 continue
             run = label_name(run)  # a transcript speaker's label line ('JO LIND: …') is one
         found = _person_in_run(run)
-        if found and text.endswith((" of ", " for "), 0, start):
+        if found and text.endswith(_DEPARTMENT_BEFORE_RUN, 0, start):
             name, department = _after_department(found[0])
             if department:  # 'Deputy Chief of Marine Patrols Dave Orme', as ``classify`` reads it
                 found = (name, found[1], found[2] + len(department) + 1)
         if found:
             name, role, at = found
             people.add(name, base + start + at, role)
+
+
+#: Words before a run that may open a department's name ('Chief of Marine Patrols Dave Orme').
+_DEPARTMENT_LEADS = (" of", " for")
+_DEPARTMENT_BEFORE_RUN = tuple(f"{lead} " for lead in _DEPARTMENT_LEADS)
 
 
 def _after_department(run: str) -> tuple[str, str]:
