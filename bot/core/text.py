@@ -90,40 +90,15 @@ def singular(word: str) -> str:
 
 
 SENTENCE_END = re.compile(r"[.!?…]+[\"”'’)\]]*(?:(?=\s+[\"“'‘(\[]*[A-Z0-9])|\s*$)")
+#: Titles, ranks and suffixes of people, which end in a full stop inside a name ("Sen. Ann
+#: Lund", "Det. Insp. Bo Lind", "Al Reyes Jr."): the name rules' as well as the splitter's.
+TITLE_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr sen rep gov gen lt col sgt capt cmdr cdr adm amb
+    msgr maj cpl pvt brig det insp supt st jr sr prof rev hon messrs""".split()  # noqa: SIM905
+)
 #: Words that end in a full stop without ending the sentence.
-ABBREVIATIONS = frozenset(
+ABBREVIATIONS = TITLE_ABBREVIATIONS | frozenset(
     [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "lt",
-        "col",
-        "sgt",
-        "capt",
-        "cmdr",
-        "cdr",
-        "adm",
-        "amb",
-        "msgr",
-        "maj",
-        "cpl",
-        "pvt",
-        "brig",
-        "det",
-        "insp",
-        "supt",
-        "st",
-        "jr",
-        "sr",
-        "prof",
-        "rev",
-        "hon",
-        "messrs",
         "u.s",
         "u.k",
         "u.n",

@@ -10,6 +10,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from bot.core.text import TITLE_ABBREVIATIONS
 from bot.extract.cues import (
     ADJUNCT,
     AUDIENCE,
@@ -61,8 +62,27 @@ _AS_LEAD = re.compile(
     r"[Aa]s\s+(?P<spk>[^,;:“”\"]{1,80}?)\s+(?:" + AUX + r"\s+)*"
     r"(?P<cue>" + REPORTING_CUE + r")\b[^,;“”\"]{0,60},\s+"
 )
+
+#: A role set off after the source where a sentence ends: ', the developer', ', a
+#: spokeswoman for the port' (no clause: no comma or quotation mark in it).
+_APPOSED_TO_END = re.compile(r",\s+(?:the|a|an|his|her|its|their)\s+[^,;:“”\"]{1,80}$")
+_WHOLE_CLAUSE_WORDS = 5  # words before 'according to' that make a whole clause, as a rule
+
+
+def _not_after_abbreviation() -> str:
+    """Lookbehinds that keep the full stop of 'Mr.', 'Sen.' or an initial from ending a
+    phrase ('according to Sen. Ann Lund.'), as fixed-width alternatives of each length (a
+    lookbehind cannot vary in width)."""
+    by_length: dict[int, list[str]] = {1: ["[A-Z]"]}
+    for word in sorted(TITLE_ABBREVIATIONS):
+        by_length.setdefault(len(word), []).append(word.capitalize())
+    return "".join(rf"(?<!\b(?:{'|'.join(words)}))" for _, words in sorted(by_length.items()))
+
+
 _ACCORDING_ANY = re.compile(
-    r",?\s*\baccording\s+to\s+(?P<spk>[^,;:“”\"]{1,100}?)(?=\s*(?:[,;:!?]|(?<!\b[A-Z])\.|$))"
+    r",?\s*\baccording\s+to\s+(?P<spk>[^,;:“”\"]{1,100}?)(?=\s*(?:[,;:!?]|"
+    + _not_after_abbreviation()
+    + r"\.|$))"
 )
 
 #: A verb right after 'said that' makes 'that' the demonstrative subject of the content
@@ -119,10 +139,16 @@ def paraphrase(sentence: str) -> Paraphrase | None:
             )
     match = _ACCORDING_ANY.search(sentence) if "according to" in sentence else None
     if match and len(sentence[: match.start()].split()) + len(sentence[match.end() :].split()) >= 4:
-        spk = match.group("spk")
-        return Paraphrase(
-            spk, match.start("spk"), "according to", 0, end, (match.start(), match.end())
-        )
+        spk, gap = match.group("spk"), (match.start(), match.end())
+        apposed = _APPOSED_TO_END.match(sentence, match.end(), end)
+        whole = len(sentence[: match.start()].split()) >= _WHOLE_CLAUSE_WORDS
+        if apposed and whole:
+            # '…, according to Ann Lund, the developer.': her role, not the content (but
+            # 'At 10 p.m., according to the log, the crew left …': the clause goes on)
+            spk, gap = spk + apposed.group(), (match.start(), end)
+        elif whole and sentence.startswith(", who ", match.end()):
+            gap = (match.start(), end)  # '…, according to Bo Lind, who said …': about him
+        return Paraphrase(spk, match.start("spk"), "according to", 0, end, gap)
     tail_checked = False
     for pos in cue_positions(sentence, REPORTING_WORDS, 600)[:4]:
         inserted = _parenthetical(sentence, pos, end)

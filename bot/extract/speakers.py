@@ -14,6 +14,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from bot.core.text import TITLE_ABBREVIATIONS
 from bot.extract.gender import gender_of, is_given_name, pronoun_gender
 from bot.extract.lexicon import (
     ANON_WORDS,
@@ -51,8 +52,11 @@ NUMBER_WORDS = {
     "both": 2, "another": 1,
 }  # fmt: skip
 _TOKEN = re.compile(r"[\w’'.-]+")
-_NAME_TOKEN = (  # a capital, then: Mr. Mrs. Ms. Dr. St. Sen. Rep. Gov. Col. ... | U.S. | word
-    r"[" + UPPER + r"](?:(?:r|rs|s|t|en|ep|ov|ol|gt|apt|dm|rof|ev)\.|\.(?:[A-Z]\.)*|[\w’'-]*+)"
+#: The tails after the capital of the titles that end in a full stop inside a name ('Mr.',
+#: 'Sen.', 'Det.'), longest first.
+_TITLE_TAILS = "|".join(sorted({w[1:] for w in TITLE_ABBREVIATIONS}, key=lambda t: (-len(t), t)))
+_NAME_TOKEN = (  # a capital, then: Mr. Mrs. Dr. Sen. Det. ... | U.S. | word
+    r"[" + UPPER + r"](?:(?:" + _TITLE_TAILS + r")\.|\.(?:[A-Z]\.)*|[\w’'-]*+)"
 )
 _NAME_RUN = re.compile(
     r"(?:" + NAME_ARTICLE + r")?" + _NAME_TOKEN

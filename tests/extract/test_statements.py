@@ -2281,3 +2281,39 @@ def test_a_campaigns_name_is_no_person_for_the_surname(campaign: str) -> None:
         '"I was mortified by it, and I still am," Okoro said.'
     )
     assert [s.speaker for s in found] == ["Tom Okoro"]
+
+
+@pytest.mark.parametrize("title", ["Mr.", "Sen.", "Det.", "Cpl."])
+def test_according_to_a_titled_name_closing_a_sentence(title: str) -> None:
+    """'…, according to Sen. Ivo Lund.': the title's full stop ends neither the source nor
+    the sentence, so the source is Lund and the content stops before 'according to'."""
+    st = _only(f"The new pontoons cost the town two million kroner, according to {title} Ivo Lund.",
+               kind="indirect")  # fmt: skip
+    assert st.speaker == "Ivo Lund"
+    assert st.text == "The new pontoons cost the town two million kroner"
+
+
+def test_a_role_after_an_according_to_source_is_no_content() -> None:
+    """'…, according to Ann Lund, the developer.': 'the developer' is her role; 'At ten,
+    according to the log, the crew left …': there the words after the source go on."""
+    summary = extract_summary(
+        TITLE + "The price of the old ferry shed was never disclosed, according to Ann Lund, "
+        "the developer.\n"
+        "At ten, according to the harbour log, the crew left the quay for the outer shoals.\n"
+        "The ferryman is held on a cash bond, according to prosecutor Bo Tarn, who said "
+        "more charges could follow."
+    )
+    texts = [st.text for st in summary.statements]
+    assert texts[0] == "The price of the old ferry shed was never disclosed"
+    assert texts[1] == "At ten the crew left the quay for the outer shoals"
+    assert texts[2] == "The ferryman is held on a cash bond"
+    lund = next(p for p in summary.people if p.name == "Ann Lund")
+    assert lund.role == "the developer"
+
+
+def test_an_abbreviated_rank_opens_the_name_it_stands_before() -> None:
+    """'said Det. Eskil Fjord of the Tarn police': 'Det.' is a rank like 'Sgt.', not the end
+    of a name run, so the speaker is the detective."""
+    st = _only('"We found the boat empty," said Det. Eskil Fjord of the Tarn police.')
+    assert st.speaker == "Eskil Fjord"
+
