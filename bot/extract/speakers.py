@@ -665,8 +665,9 @@ _QUESTION_OPENERS = frozenset(
 _NOT_GIVEN = NOT_SPEAKER_START - {"per"}
 
 
-#: Conjunctions that open a sentence before a name; never a given name.
-_CONJUNCTION_OPENERS = frozenset({"but", "and", "yet", "nor"})
+#: Conjunctions that open a sentence before a name; never a given name ('when' and 'while'
+#: are in PREPOSITIONS too, but open a clause with its subject: 'When Ann Holt learned …').
+_CONJUNCTION_OPENERS = frozenset({"but", "and", "yet", "nor", "when", "while"})
 
 
 def _opens_clause(word: str, rest: str) -> bool:

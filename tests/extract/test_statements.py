@@ -2317,3 +2317,12 @@ def test_an_abbreviated_rank_opens_the_name_it_stands_before() -> None:
     st = _only('"We found the boat empty," said Det. Eskil Fjord of the Tarn police.')
     assert st.speaker == "Eskil Fjord"
 
+
+def test_a_name_after_when_is_the_antecedent_of_the_pronoun() -> None:
+    """'When Mara Tinsley learned …, she …': 'when' opens a clause whose subject is the
+    name, so the later 'she said' is hers (an unknown given name, no other person)."""
+    st = _only(
+        "When Mara Tinsley learned that the mayor would speak at the quay, she printed two "
+        'signs.\n"Did I enjoy the crowd? No, not at all," she said.'
+    )
+    assert st.speaker == "Mara Tinsley"
