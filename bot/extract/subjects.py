@@ -15,6 +15,7 @@ from bot.extract.cues import (
     PARTICIPLE_WORDS,
     SPEECH_WORDS,
 )
+from bot.extract.gender import is_given_name
 from bot.extract.lexicon import (
     ANON_WORDS,
     ARTICLE_WORD,
@@ -49,6 +50,10 @@ _LEAD_CLAUSE = re.compile(
     r"A\s+(?:short\s+|few\s+)?(?:day|week|month|year|time|moment|minute|hour)s?|"
     r"(?:Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Twelve|Twenty|Thirty|Fifty|Several|"
     r"Many|\d+)\s+(?:day|week|month|year|decade|hour|minute)s?\s+(?:ago|later|earlier)|[A-Z][a-z]+(?:ed|ing)(?=\s+[a-z])|"
+    # a present participle after an adverb ('Hastily blaming …,'; not 'Daly replied …'),
+    # an irregular past one ('Known as …,')
+    r"(?:[A-Z][a-z]+ly\s+[a-z]+ing|Known|Born|Seen|Shown|Taken|Written|Chosen|Driven|Beaten|"
+    r"Hidden|Drawn|Grown|Thrown|Sworn|Stolen|Told|Held|Built|Caught|Brought|Led|Sent|Kept)(?=\s+[a-z])|"
     r"Each|Every|Hours|Days|Weeks|Months|Years|Minutes|Moments|Contrary|Thanks|Due|Compared|"
     r"Amid|Among|Alongside|Against|Beyond|Besides|Outside|Inside|Within|Across|Throughout|Given|"
     r"Regardless|Until|Upon|Along|Apart|Aside|Except|Of|About|Regarding|Concerning)\b[^,]{0,90},\s+)+"
@@ -195,11 +200,31 @@ def clean_subject(pre: str, cue: str = "") -> tuple[str, int] | None:
             found = _subject_after_leads(pre, original, match.end())
     if found and ", " in found[0]:
         word, _, rest = found[0].partition(", ")
-        if " " not in word and rest.lower() in _SUBJECT_PRONOUNS:
+        if " " not in word and (rest.lower() in _SUBJECT_PRONOUNS or _set_off(word, rest)):
             # 'Well, she concedes': a word set off before a pronoun subject is an interjection,
-            # as in ``sentence_subject``
+            # as in ``sentence_subject``; 'First, harbour officials said', 'Frustrated, Lund
+            # said': a sentence adverb or a participle, not a name with its apposition
             return rest, found[1] + len(word) + 2
     return found
+
+
+#: Ordinals that open a sentence set off by a comma ('First, the council …').
+_ORDINAL_OPENERS = frozenset("first second third fourth fifth firstly secondly thirdly".split())  # noqa: SIM905
+
+
+def _set_off(word: str, rest: str) -> bool:
+    """Is ``word`` in 'word, rest' a sentence adverb or a participle set off before the
+    subject ``rest``, not a name with an apposition ('Lund, the developer')? An ordinal
+    before any subject; a sentence word ('Meanwhile') or a participle in -ed ('Frustrated',
+    not a given name such as 'Mohamed') only before a capitalised one, a name as a rule
+    ('Here, an ocean away, they …' sets off a phrase, not the subject)."""
+    lower = word.lower()
+    if lower in _ORDINAL_OPENERS:
+        return valid_subject(rest)
+    participle = len(word) >= 6 and lower.endswith("ed") and not is_given_name(word)
+    if lower in NOT_SPEAKER_START or participle:
+        return rest[:1].isupper() and valid_subject(rest)
+    return False
 
 
 _WEEKDAYS_MONTHS = "|".join(WEEKDAYS + MONTHS)
@@ -578,7 +603,20 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
         return None
     if (len(take) == 1 and (first in PREPOSITIONS or first in _NOT_SUBJECT)) or subject.isupper():
         return None
+    if len(take) == 1 and len(words) > 1 and _passive_lead(words[0], words[1]):
+        return None  # 'Flattered by every skipper and …': a participle's clause, no subject
     return subject, offset
+
+
+def _passive_lead(word: str, after: str) -> bool:
+    """Does ``word`` open a passive participle's clause ('Flattered by', 'Elected in') rather
+    than name the subject? A word in -ed before a preposition, not a given name ('Ahmed')."""
+    return (
+        len(word) >= 6
+        and word.lower().endswith("ed")
+        and after in PREPOSITIONS
+        and not is_given_name(word)
+    )
 
 
 _NOUN_LINKS = frozenset("of de van von al for the".split())  # noqa: SIM905

@@ -2326,3 +2326,50 @@ def test_a_name_after_when_is_the_antecedent_of_the_pronoun() -> None:
         'signs.\n"Did I enjoy the crowd? No, not at all," she said.'
     )
     assert st.speaker == "Mara Tinsley"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("First, harbour officials said the vote would go ahead without the ferrymen.",
+         "harbour officials"),
+        ("Frustrated, Ivo Lund said he could not cross the quay without being stopped.",
+         "Ivo Lund"),
+        ("Ivo Berg, the developer, said the old ferry shed would have to go.", "Ivo Berg"),
+    ],
+)  # fmt: skip
+def test_a_word_set_off_before_the_subject_is_no_name(body: str, speaker: str) -> None:
+    """'First, harbour officials said …', 'Frustrated, Ivo Lund said …': an ordinal or a
+    participle set off by a comma opens the sentence; it is no name with an apposition, as
+    'Ivo Berg, the developer,' is."""
+    assert _only(body, kind="indirect").speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "content"),
+    [
+        ("Hastily blaming the storm for the delay, Ivo Tarn cast the fault on the council and "
+         "stressed the danger that old pontoons pose to the fleet.", "Ivo Tarn",
+         "the danger that old pontoons pose to the fleet"),
+        ("Flattered by nearly every skipper at the quay and widely predicted to fund the new "
+         "pier, Ivo Berg said on Friday that he would decide after the regatta.", "Ivo Berg",
+         "he would decide after the regatta"),
+    ],
+)  # fmt: skip
+def test_a_participle_clause_opening_the_sentence_holds_no_speaker(
+    body: str, speaker: str, content: str
+) -> None:
+    """A participle's clause before the subject ('Hastily blaming …,', 'Flattered by …') is
+    no speaker, and its verbs ('predicted') are no cue: the subject after it speaks."""
+    st = _only(body, kind="indirect")
+    assert (st.speaker, st.text) == (speaker, content)
+
+
+def test_a_surname_in_ly_before_its_verb_is_still_the_speaker() -> None:
+    """'Daly replied dryly, with a shrug: "…"': a surname in -ly before a verb is no adverb
+    opening a participle's clause."""
+    st = _only(
+        "Ann Daly runs the ferry office. Daly replied dryly, with a shrug: "
+        '"It can happen to anyone at the quay."'
+    )
+    assert st.speaker == "Ann Daly"
