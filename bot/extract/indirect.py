@@ -208,8 +208,10 @@ def _statement_for(
 
 
 _LABEL = re.compile(
-    r"^(?P<spk>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*:\s+(?P<words>\S.{8,})$", re.DOTALL
+    r"^(?P<mark>[\"“])?(?P<spk>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*:\s+(?P<words>\S.{8,})$",
+    re.DOTALL,
 )
+_CLOSING = {'"': '"', "“": "”"}
 _NOT_LABELS = frozenset(
     """note update updated editor correction photo photos source sources related read watch
     full text abstract partial transcript video image credit warning here q a contributing
@@ -232,6 +234,8 @@ def labelled_line(
     if not match or not sentences:
         return None
     spk = match.group("spk")
+    if match.group("mark") and not (spk.isupper() and len(spk) > 1):
+        return None  # a quoted excerpt of a transcript ('"LIND: …'), or a quote
     if (
         not set(spk.lower().split()).isdisjoint(_NOT_LABELS)
         or spk.split()[-1].lower().rstrip(".") in _NOT_LABELS
@@ -239,6 +243,8 @@ def labelled_line(
     ):
         return None
     words = match.group("words").strip()
+    if match.group("mark"):  # the excerpt's marks: its paragraphs open with one, the last
+        words = words.removesuffix(_CLOSING[match.group("mark")]).rstrip()  # closes it
     if "according to" in words:
         return None  # 'Delegates: Holt leads by 40, according to the AP.': a topic, sourced
     quoted = find_quotes(words)

@@ -19,6 +19,7 @@ from bot.extract.gender import is_given_name
 from bot.extract.lexicon import (
     ANON_WORDS,
     ARTICLE_WORD,
+    DOCUMENT_WORDS,
     IRREGULAR_PAST,
     LY_NOUNS,
     MONTHS,
@@ -564,8 +565,11 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
             continue
         low = word.lower().strip(",")
         if take and word[:1].islower() and low not in _NOUN_LINKS and not determiner:
-            if low in _BARE_FORCES and len(take) <= 2:
-                take.append(word)  # 'Harbour police issued …': the head noun, not the verb
+            document = low in DOCUMENT_WORDS and not take[-1].endswith(("'s", "’s"))
+            if (low in _BARE_FORCES or document) and len(take) <= 2:
+                # 'Harbour police issued …', 'Partial transcript as follows': the head noun,
+                # not the verb ('Lund's letter reads': Lund wrote it)
+                take.append(word)
                 continue
             skip = _roles_before_name(words, at)
             if not skip:

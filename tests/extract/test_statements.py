@@ -2373,3 +2373,31 @@ def test_a_surname_in_ly_before_its_verb_is_still_the_speaker() -> None:
         '"It can happen to anyone at the quay."'
     )
     assert st.speaker == "Ann Daly"
+
+
+def test_a_quoted_transcript_excerpt_gives_each_line_to_its_label() -> None:
+    """'Partial transcript as follows:' then paragraphs that open with a mark and a label
+    ('"HOLT: …', '"BERG: …"'): each line is its labelled speaker's, without the label; the
+    lead-in is a document, not a person named 'Partial'."""
+    summary = extract_summary(
+        TITLE + "The mayor was pressed on the storm at Thursday's debate.\n"
+        "Partial transcript as follows:\n"
+        '"HOLT: Mayor Berg, when the storm hit you told the harbour master the pier '
+        "was safe. Did you mislead the ferrymen?\n"
+        '"BERG: I have every sympathy for the ferrymen, but they are wrong. We were chasing '
+        'news that changed by the hour."'
+    )
+    lines = [(st.speaker, st.kind.value, st.text) for st in summary.statements]
+    assert lines == [
+        ("holt", "direct", "Mayor Berg, when the storm hit you told the harbour master "
+         "the pier was safe. Did you mislead the ferrymen?"),
+        ("berg", "direct", "I have every sympathy for the ferrymen, but they are wrong. We were "
+         "chasing news that changed by the hour."),
+    ]  # fmt: skip
+    assert all(p.name != "Partial" for p in summary.people)
+
+
+def test_a_document_named_before_a_colon_is_the_source() -> None:
+    """'Full transcript as follows: "…"': the document is the source, not a person 'Full'."""
+    st = _only('Full transcript as follows: "The harbour belongs to the people who work on it."')
+    assert st.speaker == "Full transcript"
