@@ -216,14 +216,13 @@ _ORDINAL_OPENERS = frozenset("first second third fourth fifth firstly secondly t
 def _set_off(word: str, rest: str) -> bool:
     """Is ``word`` in 'word, rest' a sentence adverb or a participle set off before the
     subject ``rest``, not a name with an apposition ('Lund, the developer')? An ordinal
-    before any subject; a sentence word ('Meanwhile') or a participle in -ed ('Frustrated',
-    not a given name such as 'Mohamed') only before a capitalised one, a name as a rule
+    before any subject; a sentence word ('Meanwhile') or a participle ('Frustrated', not a
+    given name such as 'Mohamed') only before a capitalised one, a name as a rule
     ('Here, an ocean away, they …' sets off a phrase, not the subject)."""
     lower = word.lower()
     if lower in _ORDINAL_OPENERS:
         return valid_subject(rest)
-    participle = len(word) >= 6 and lower.endswith("ed") and not is_given_name(word)
-    if lower in NOT_SPEAKER_START or participle:
+    if lower in NOT_SPEAKER_START or _participle(word):
         return rest[:1].isupper() and valid_subject(rest)
     return False
 
@@ -607,20 +606,17 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
         return None
     if (len(take) == 1 and (first in PREPOSITIONS or first in _NOT_SUBJECT)) or subject.isupper():
         return None
-    if len(take) == 1 and len(words) > 1 and _passive_lead(words[0], words[1]):
-        return None  # 'Flattered by every skipper and …': a participle's clause, no subject
+    if len(take) == 1 and _participle(words[0]) and (len(words) == 1 or words[1] in PREPOSITIONS):
+        # 'Flattered by every skipper and …', 'Written "in a time of storms," the charter':
+        # a participle opens its clause (alone before a quote, or before a preposition)
+        return None
     return subject, offset
 
 
-def _passive_lead(word: str, after: str) -> bool:
-    """Does ``word`` open a passive participle's clause ('Flattered by', 'Elected in') rather
-    than name the subject? A word in -ed before a preposition, not a given name ('Ahmed')."""
-    return (
-        len(word) >= 6
-        and word.lower().endswith("ed")
-        and after in PREPOSITIONS
-        and not is_given_name(word)
-    )
+def _participle(word: str) -> bool:
+    """Does ``word`` read as a past participle ('Frustrated', 'Written') rather than a name:
+    six letters or more in -ed or -en, and no given name ('Mohamed', 'Warren')."""
+    return len(word) >= 6 and word.lower().endswith(("ed", "en")) and not is_given_name(word)
 
 
 _NOUN_LINKS = frozenset("of de van von al for the".split())  # noqa: SIM905

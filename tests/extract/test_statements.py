@@ -2401,3 +2401,14 @@ def test_a_document_named_before_a_colon_is_the_source() -> None:
     """'Full transcript as follows: "…"': the document is the source, not a person 'Full'."""
     st = _only('Full transcript as follows: "The harbour belongs to the people who work on it."')
     assert st.speaker == "Full transcript"
+
+
+def test_a_participle_before_a_quote_is_no_speaker() -> None:
+    """'Written "in a time of storms," the charter is …': a past participle alone before a
+    quote opens its clause; the quote is the charter's words, not a person 'Written''s."""
+    summary = extract_summary(
+        TITLE + 'A young ferryman, Ivo Lund, drafted the charter. Written "in a time of '
+        'storms and debts," the charter sums up what the harbour stands for.'
+    )
+    assert summary.statements and all(st.speaker != "written" for st in summary.statements)
+    assert all(p.name != "Written" for p in summary.people)
