@@ -24,6 +24,7 @@ _WIRES = (
     "The New York Times|The Washington Post|The Wall Street Journal|The Guardian|"
     "Financial Times|Axios|Breitbart News|HuffPost|USA Today|Fox News|NBC News|CBS News|ABC News"
 )
+_WIRE = re.compile(_WIRES)
 _OUTLET = re.compile(
     r"\((?P<a>" + _WIRES + r")\)\s*[-—–]|\b(?:by|told|to)\s+(?P<b>" + _WIRES + r")\b"
 )
@@ -72,7 +73,18 @@ class Facts:
 
 
 def _names(raw: str) -> list[str]:
-    return [n.strip(" .,") for n in re.split(r"\s*(?:,|\band\b|&)\s*", raw) if n.strip(" .,")]
+    """The people of a byline's names: not a role set off after one ('Ivo Lund, Harbour
+    Correspondent', 'Staff Writer') nor the wire they write for ('Jo Lind, Reuters')."""
+    parts = [n.strip(" .,") for n in re.split(r"\s*(?:,|\band\b|&)\s*", raw) if n.strip(" .,")]
+    return [n for n in parts if not _BYLINE_ROLE.search(n) and not _WIRE.fullmatch(n)]
+
+
+#: A byline part that is a journalist's role, not a name.
+_BYLINE_ROLE = re.compile(
+    r"\b(?:Correspondent|Editor|Reporter|Writer|Staff|Columnist|Contributor|Producer|"
+    r"Analyst|Chief|Desk|Bureau|Team)s?$",
+    re.IGNORECASE,
+)
 
 
 def _title(paragraphs: list[Paragraph], sentences: list[Sentence], given: str | None) -> str:

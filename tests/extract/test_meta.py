@@ -129,3 +129,19 @@ def test_ids_are_transliterated_not_dropped(name: str, ident: str) -> None:
     assert slug(name) == ident
     text = f"{name} opens a new tram line\n\nThe city opened its new tram line on Tuesday."
     assert extract_summary(text).article.id.startswith(f"{ident}-opens-a-new-tram-line")
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("By Ivo Lund, Harbour Correspondent", ["Ivo Lund"]),
+        ("By Ivo Lund and Ana Holt, Staff Writers", ["Ivo Lund", "Ana Holt"]),
+        ("By Jo Lind, Reuters", ["Jo Lind"]),
+        ("By Ivo Lund and Ana Holt", ["Ivo Lund", "Ana Holt"]),
+    ],
+)
+def test_a_byline_names_its_writers_not_their_roles_or_wire(line: str, byline: list[str]) -> None:
+    """'By Ivo Lund, Harbour Correspondent': the role after the name, like the wire a writer
+    files for, is no second author."""
+    text = "\n\n".join(["City reopens the old river bridge", line, BRIDGE.split("\n\n", 1)[1]])
+    assert extract_summary(text, article_id="bridge").article.byline == byline
