@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
+from bot.extract.keypoints import is_furniture
 from bot.extract.paragraphs import Paragraph, Sentence
 
 log = logging.getLogger(__name__)
@@ -169,12 +170,23 @@ def article_date(text: str, today: dt.date | None = None) -> dt.date | None:
     yearless one there, else the latest date the text reports that is not in the future
     (an article is written on or after what it reports). None when the text has no date."""
     today = today or dt.datetime.now(dt.UTC).date()
-    head = text[:HEAD_CHARS]
+    head = _without_captions(text[:HEAD_CHARS])
     found = parse_date(head) or _yearless(head, today)
     if found is not None:
         return found
-    past = [d for d in _dates_with_years(text) if d <= today + dt.timedelta(days=1)]
+    past = [
+        d for d in _dates_with_years(_without_captions(text)) if d <= today + dt.timedelta(days=1)
+    ]
     return max(past) if past else None
+
+
+def _without_captions(text: str) -> str:
+    """The text without its lines of photo captions and credits ('FILE PHOTO: Ferries at
+    the quay, March 3, 2025. REUTERS/…'): a picture's date is not the article's. A text of
+    one line (an article run into one paragraph) is kept whole."""
+    if "\n" not in text:
+        return text
+    return "\n".join(line for line in text.splitlines() if not is_furniture(line))
 
 
 def _dates_with_years(text: str) -> list[dt.date]:

@@ -145,3 +145,14 @@ def test_a_byline_names_its_writers_not_their_roles_or_wire(line: str, byline: l
     files for, is no second author."""
     text = "\n\n".join(["City reopens the old river bridge", line, BRIDGE.split("\n\n", 1)[1]])
     assert extract_summary(text, article_id="bridge").article.byline == byline
+
+
+def test_a_photo_captions_date_is_not_the_articles() -> None:
+    """'FILE PHOTO: Ferries at the quay, March 3, 2025. REUTERS/…': a caption dates its
+    picture, so it is skipped; the article's own date line still counts."""
+    caption = "FILE PHOTO: Ferries wait at the quay in Tarn, March 3, 2025. REUTERS/Jo Lind"
+    body = "Ferry crews in Tarn returned to work on Monday after a six-day strike."
+    today = dt.date(2026, 1, 10)
+    assert article_date(f"Ferry strike ends\n{caption}\n{body}", today) is None
+    dated = f"Ferry strike ends\nPublished 9 January 2026\n{caption}\n{body}"
+    assert article_date(dated, today) == dt.date(2026, 1, 9)
