@@ -11,6 +11,7 @@ import re
 
 from bot.extract import paraphrase
 from bot.extract.cues import PARTICIPLE_WORDS, SPEECH_WORDS, has_cue, when_of
+from bot.extract.fallback import unknown_statement
 from bot.extract.keypoints import is_credit_line
 from bot.extract.paragraphs import Paragraph, Sentence
 from bot.extract.quotes import QuoteSpan, find_quotes, normalise_marks, strip_marks
@@ -226,6 +227,26 @@ _FURNITURE_LABELS = frozenset(
 ) | {"breaking news", "just in", "paid notice", "must see", "must watch", "fact check"}
 
 
+#: The labels of an interview's answers ('A: …'); its questions ('Q: …') are the outlet's.
+_ANSWER_LABELS = frozenset({"A", "Answer", "ANSWER"})
+
+
+def _interview_answer(
+    para: Paragraph, words: str, sentence: Sentence, state: ReadingState
+) -> ExtractedStatement:
+    """'A: …' in a question-and-answer interview: the words of the person interviewed, who
+    is the first person the article names (its title or lead-in says who), a guess marked
+    'inferred'; the speaker is unknown when it named nobody before."""
+    interviewee = next((n for n in state.people.names if n in state.people.full_names), None)
+    made = None
+    if interviewee is not None:
+        made = make_statement(
+            state, interviewee, para.start, normalise_marks(words), "direct", ":", sentence,
+            None, "inferred",
+        )  # fmt: skip
+    return made or unknown_statement(normalise_marks(words), sentence)
+
+
 def labelled_line(
     para: Paragraph, sentences: list[Sentence], state: ReadingState
 ) -> ExtractedStatement | None:
@@ -234,6 +255,8 @@ def labelled_line(
     if not match or not sentences:
         return None
     spk = match.group("spk")
+    if spk in _ANSWER_LABELS and not match.group("mark") and para.index:
+        return _interview_answer(para, match.group("words").strip(), sentences[0], state)
     if match.group("mark") and not (spk.isupper() and len(spk) > 1):
         return None  # a quoted excerpt of a transcript ('"LIND: …'), or a quote
     if (

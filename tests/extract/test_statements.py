@@ -2412,3 +2412,27 @@ def test_a_participle_before_a_quote_is_no_speaker() -> None:
     )
     assert summary.statements and all(st.speaker != "written" for st in summary.statements)
     assert all(p.name != "Written" for p in summary.people)
+
+
+def test_an_interviews_answers_are_the_interviewees() -> None:
+    """A question-and-answer interview: each 'A: …' is the words of the person the lead-in
+    names (a guess, so 'inferred'), the 'Q: …' lines are the outlet's and no statement;
+    with nobody named, the answers are still statements, of an unknown speaker."""
+    interview = (
+        "Q: Why did the talks fail at first?\n"
+        "A: Because the union wanted more than the town can pay, and we told them early.\n"
+        "Q: Will fares rise?\n"
+        "A: Fares will go up a little next year, and less than people fear."
+    )
+    named = extract_statements(
+        TITLE
+        + "The mayor of Tarn, Ana Ortiz, spoke to Harbour Daily about the strike.\n"
+        + interview
+    )
+    assert [(s.speaker, s.kind, s.confidence) for s in named] == [
+        ("Ana Ortiz", "direct", "inferred"),
+        ("Ana Ortiz", "direct", "inferred"),
+    ]
+    assert named[1].text == "Fares will go up a little next year, and less than people fear."
+    anonymous = extract_statements(TITLE + "The interview was edited for length.\n" + interview)
+    assert [(s.kind, s.confidence) for s in anonymous] == [("direct", "unknown")] * 2
