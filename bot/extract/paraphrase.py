@@ -63,6 +63,9 @@ _AS_LEAD = re.compile(
     r"(?P<cue>" + REPORTING_CUE + r")\b[^,;“”\"]{0,60},\s+"
 )
 
+#: 'said so' then nothing or an adjunct ('so from the first day', 'so in a letter'): a
+#: pro-form for words reported before, not content ('so many boats had come' is content).
+_SAID_SO = re.compile(r"so\s+(?:" + "|".join(sorted(PREPOSITIONS)) + r")\b")
 #: A role set off after the source where a sentence ends: ', the developer', ', a
 #: spokeswoman for the port' (no clause: no comma or quotation mark in it).
 _APPOSED_TO_END = re.compile(r",\s+(?:the|a|an|his|her|its|their)\s+[^,;:“”\"]{1,80}$")
@@ -198,6 +201,8 @@ def paraphrase(sentence: str) -> Paraphrase | None:
 
         if len(sentence[start:end].split()) < 3 or sentence.startswith(("and ", "or "), start):
             continue  # 'state media reports and port sources said …': 'reports' was a noun
+        if _SAID_SO.match(sentence, start):
+            continue  # 'the mayor said so from the first day': 'so' stands for what was said
         if sentence.startswith("from ", start) and match.group("cue") in ("reported", "wrote"):
             continue  # 'Jo Lind reported from Tarnby.': a credit line, nothing reported
         if before.endswith(", who "):

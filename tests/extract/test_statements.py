@@ -2436,3 +2436,15 @@ def test_an_interviews_answers_are_the_interviewees() -> None:
     assert named[1].text == "Fares will go up a little next year, and less than people fear."
     anonymous = extract_statements(TITLE + "The interview was edited for length.\n" + interview)
     assert [(s.kind, s.confidence) for s in anonymous] == [("direct", "unknown")] * 2
+
+
+def test_said_so_reports_nothing_new() -> None:
+    """'… and the mayor said so from the first day': 'so' stands for words reported before,
+    so there is no statement of 'so from the first day'; 'said so many boats had come' and
+    'said so far three boats …' are content."""
+    found = extract_statements(
+        TITLE + "The union wanted more than the town could pay, and the mayor said so from "
+        "the first day.\nThe skipper said so many boats had come that the quay was full.\n"
+        "The pilot said so far three boats had come in."
+    )
+    assert [s.text.split()[:2] for s in found] == [["so", "many"], ["so", "far"]]
