@@ -75,7 +75,13 @@ _OWNER_KIN = re.compile(
     r"widow|widower)$"
 )
 _OF_PLACE = re.compile(r"^(?P<run>" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r")+)\s+of\s+\S")
+#: The same after lower-case role words ('former Gov. Jo Brown of Ohio').
+_OF_PLACE_AFTER = re.compile(
+    r"(?<=\s)(?P<run>" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r")+)\s+of\s+\S"
+)
 _CAPITALISED = re.compile(r"[" + UPPER + r"][\w’'-]+")
+#: A body's name opened before a phrase's last 'of' ('the Ministry of').
+_BODY_OF = re.compile(r"\b([" + UPPER + r"][\w-]+)\s+of$")
 #: How far back a pronoun looks for a bare surname ("… Putin … he …").
 LOOKBACK = 600
 _PARENTHESES = re.compile(r"\s*\([^()]{0,40}\)")
@@ -380,11 +386,25 @@ def classify(phrase: str) -> SpeakerRef | None:
         if named and kin and is_name_like(named.group()):  # "Ortiz's husband, Carlos"
             return SpeakerRef("person", f"{named.group()} {kin.group('owner')}", head, 1, phrase)
     placed = _OF_PLACE.match(head) if "of" in head else None
+    lead = ""
+    if placed is None and " of " in head:  # 'former Gov. Jo Brown of Ohio': after role words
+        placed = _OF_PLACE_AFTER.search(head)
+        lead = head[: placed.start("run")].strip() if placed else ""
+        if placed and lead.split()[-1].lower() in PREPOSITIONS:
+            # 'A spokesman for Mayor Jo Brown of Tarn': someone of that person's speaks
+            if ANON_WORDS.intersection(_clean(w) for w in lead.split()):
+                return SpeakerRef("anonymous", phrase, None, _count(lead.split()), phrase)
+            placed = None
+        elif placed and all(w[:1].isupper() for w in lead.split()):
+            placed = None  # a lead all in capitals is a name of its own ('Tarn Jo Brown of …')
     if placed:  # 'Scott Hawkins of Cheyenne', 'Gov. Jo Brown of Ohio': the person, from a place
         name, role = split_name(placed.group("run"))
+        if name.startswith("The ") or (lead and not role and not is_given_name(name.split()[0])):
+            name = ""  # after lower-case words, only a title or a known given name makes it a
+            # person's ('the Sea Scouts of Tarn' is a body's name)
         if (" " in name or role) and is_name_like(name):  # 'Mr. Peck of SunTrust' too
             where = head[placed.end("run") :].strip()
-            role = " ".join(r for r in (role, where, apposition) if r) or None
+            role = " ".join(r for r in (lead, role, where, apposition) if r) or None
             return SpeakerRef("person", name, role, 1, phrase)
     runs = list(_NAME_RUN.finditer(head))
     last = runs[-1] if runs else None
@@ -410,10 +430,16 @@ def classify(phrase: str) -> SpeakerRef | None:
             and before[:1].isupper()
             and not TITLES.intersection(_clean(w) for w in before.split())
         ):
+            if ANON_WORDS.intersection(_clean(w) for w in before.split()):
+                # 'An official at the Bank of Tarn', 'Supporters of Holt': unnamed people
+                return SpeakerRef("anonymous", phrase, None, _count(words), phrase)
             return SpeakerRef("organisation", head, None, None, phrase)  # 'Bank of America'
-
+        # 'a spokeswoman for the Ministry of Harbours', 'a lecturer at the College of
+        # Tarn': one word after a body's 'X of' ends the body's name, no person's
+        body = _BODY_OF.search(before) if " " not in name else None
         if (
             name
+            and not (body and _clean(body.group(1)) in ORG_WORDS)
             and is_name_like(name)
             and not plural_role
             and (not before.lower().startswith("the ") or before.endswith(("'s", "’s")))

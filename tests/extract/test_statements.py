@@ -2448,3 +2448,30 @@ def test_said_so_reports_nothing_new() -> None:
         "The pilot said so far three boats had come in."
     )
     assert [s.text.split()[:2] for s in found] == [["so", "many"], ["so", "far"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker", "kind"),
+    [
+        ("A spokeswoman for the Ministry of Harbours said the ferries would run.",
+         "A spokeswoman for the Ministry of Harbours", "anonymous"),
+        ("An official at the Bank of Tarn said the loan was safe.",
+         "An official at the Bank of Tarn", "anonymous"),
+        ("Former Gov. Jo Brown of Skarholm said the ferries would run.", "Jo Brown", "person"),
+        ("Undecided voter Ann Holt of Skarholm said the ferries would run.", "Ann Holt", "person"),
+        ("A spokesman for Mayor Jo Brown of Skarholm said the ferries would run.",
+         "A spokesman for Mayor Jo Brown of Skarholm", "anonymous"),
+        ("The Sea Scouts of Skarholm said the ferries would run.", "The Sea Scouts of Skarholm",
+         "organisation"),
+    ],
+)  # fmt: skip
+def test_the_word_after_of_is_a_place_or_a_bodys_name_not_a_person(
+    body: str, speaker: str, kind: str
+) -> None:
+    """'the Ministry of Harbours', 'the Bank of Tarn': one word after a body's 'of' ends the
+    body's name, so the speaker is the unnamed official, not a person 'Harbours'; 'former
+    Gov. Jo Brown of Skarholm' is Jo Brown from a place, even after lower-case role words,
+    but not when someone speaks for him, nor when no title or given name makes the run a
+    person ('the Sea Scouts')."""
+    st = _only(body, kind="indirect")
+    assert st.ref is not None and (st.speaker, st.ref.kind) == (speaker, kind)
