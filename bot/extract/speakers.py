@@ -81,7 +81,7 @@ _OF_PLACE_AFTER = re.compile(
 )
 _CAPITALISED = re.compile(r"[" + UPPER + r"][\w’'-]+")
 #: A body's name opened before a phrase's last 'of' ('the Ministry of').
-_BODY_OF = re.compile(r"\b([" + UPPER + r"][\w-]+)\s+of$")
+_BODY_OF = re.compile(r"\b([" + UPPER + r"][\w-]+)\s+(?:of|for)$")  # 'Department for
 #: How far back a pronoun looks for a bare surname ("… Putin … he …").
 LOOKBACK = 600
 _PARENTHESES = re.compile(r"\s*\([^()]{0,40}\)")
@@ -382,6 +382,10 @@ def classify(phrase: str) -> SpeakerRef | None:
         named = _NAME_RUN.fullmatch(apposition.split(", ", 1)[0].rstrip(" ,."))
         if named and " " in named.group() and is_name_like(named.group()):
             return SpeakerRef("person", named.group(), head, 1, phrase)  # 'The CEO, Jo Li'
+        if named and " " in named.group():  # 'The chair, Dame Ana Ortiz': the name after it
+            name, title = split_name(named.group())
+            if title and " " in name and is_name_like(name):
+                return SpeakerRef("person", name, head, 1, phrase)
         kin = _OWNER_KIN.match(head) if named else None
         if named and kin and is_name_like(named.group()):  # "Ortiz's husband, Carlos"
             return SpeakerRef("person", f"{named.group()} {kin.group('owner')}", head, 1, phrase)
@@ -490,6 +494,8 @@ class People:
         """Resolve a mention to the full name; with ``record``, remember it (in order)."""
         honorific = None
         bare = " " not in name and _clean(name) in self.distinct
+        if " " not in name and not bare:
+            name = self._knighted(name, pos, role) or name  # 'Dame Ana': Ana Ortiz
         if (bare or name not in self.gender) and (role or "M" in self.text[max(0, pos - 5) : pos]):
             honorific = gender_of("", f"{self.text[max(0, pos - 5) : pos]} {role or ''}")
         if honorific and bare:
@@ -517,6 +523,14 @@ class People:
             self.positions.append(pos)
             self.names.append(full)
         return full
+
+    def _knighted(self, given: str, pos: int, role: str | None) -> str | None:
+        """'Sir Tom', 'Dame Ana': these address a knight or dame by the given name, so the
+        word is the given name of the latest full name that opens with it."""
+        before = role or self.text[max(0, pos - 5) : pos]
+        if not before.rstrip().endswith(("Sir", "Dame")):
+            return None
+        return next((n for n in reversed(self.names) if n.split()[0] == given and " " in n), None)
 
     def knows(self, surname: str) -> bool:
         """Whether the article named a person with this surname ('King' of 'Dan Edward King

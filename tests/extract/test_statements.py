@@ -2475,3 +2475,20 @@ def test_the_word_after_of_is_a_place_or_a_bodys_name_not_a_person(
     person ('the Sea Scouts')."""
     st = _only(body, kind="indirect")
     assert st.ref is not None and (st.speaker, st.ref.kind) == (speaker, kind)
+
+
+def test_british_forms_a_dame_by_her_given_name_and_a_department_for() -> None:
+    """'The board's chair, Dame Ana Ortiz, told …' is Ana Ortiz (the honour before the name
+    after the role), and so is a later 'Dame Ana' (a dame or knight goes by the given
+    name); 'a spokeswoman for the Department for Harbours' is an unnamed official."""
+    found = extract_statements(
+        TITLE + "The board's chair, Dame Ana Ortiz, told Radio Tarn the rise could not be "
+        "avoided.\nA spokeswoman for the Department for Harbours said ministers were "
+        "watching the quay.\nOutside the town hall, Dame Ana insisted the board had no other "
+        "way to pay for the pontoons."
+    )
+    assert [(s.speaker, s.ref.kind if s.ref else None) for s in found] == [
+        ("Ana Ortiz", "person"),
+        ("A spokeswoman for the Department for Harbours", "anonymous"),
+        ("Ana Ortiz", "person"),
+    ]
