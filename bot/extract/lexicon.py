@@ -275,7 +275,7 @@ currently today yesterday tomorrow tonight afterward afterwards likewise similar
 overall already again almost nearly often sometimes usually always never rarely apparently
 fortunately unfortunately thankfully sadly luckily hopefully interestingly surprisingly
 notably under having being appearing following bring save stop free keep vote join let
-help end back""".split()  # noqa: SIM905
+help end back nothing everything anything something""".split()  # noqa: SIM905
 )
 
 

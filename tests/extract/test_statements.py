@@ -2492,3 +2492,10 @@ def test_british_forms_a_dame_by_her_given_name_and_a_department_for() -> None:
         ("A spokeswoman for the Department for Harbours", "anonymous"),
         ("Ana Ortiz", "person"),
     ]
+
+
+def test_nothing_someone_said_is_no_speaker() -> None:
+    """'Nothing the mayor said "will calm …," one skipper said.': a phrase opened by
+    'nothing' (or 'everything', 'anything', 'something') is the topic, not the speaker."""
+    st = _only('Nothing the mayor said "will calm the ferrymen before the vote," one skipper said.')
+    assert st.speaker == "one skipper"
