@@ -2281,3 +2281,28 @@ def test_a_campaigns_name_is_no_person_for_the_surname(campaign: str) -> None:
         '"I was mortified by it, and I still am," Okoro said.'
     )
     assert [s.speaker for s in found] == ["Tom Okoro"]
+
+
+@pytest.mark.parametrize(
+    "frame", ["his brother Tom Moss said", "Moss's friend Peter Vane said", "said Peter Vane"]
+)
+def test_a_pronoun_after_a_closing_frame_is_that_frames_speaker(frame: str) -> None:
+    """'He could not stay, his friend X said. "…," he said.': the pronoun framing the quote
+    is the one who spoke last, not the reported clause's subject ('He' = Abel Moss)."""
+    found = extract_statements(
+        TITLE + f"Abel Moss left the harbour club in May. He could not stay on, {frame}. "
+        '"Abel was very stubborn," he said.'
+    )
+    direct = [s for s in found if s.kind == "direct"]
+    assert [s.speaker for s in direct] == [found[0].speaker]
+    assert direct[0].speaker != "Abel Moss"
+
+
+def test_a_narrating_pronoun_goes_on_with_the_subject_past_a_frame() -> None:
+    """'Abel Moss spoke on the radio, the Tarnby Courier reported. He then said that …': a
+    pronoun opening narration is the subject of the sentence before, not its source."""
+    found = extract_statements(
+        TITLE + "Abel Moss spoke on his radio show on Monday, Jo Lind reported. "
+        'He then said that the quay should be "closed for good" by the council.'
+    )
+    assert {s.speaker for s in found if "quay" in s.text} == {"Abel Moss"}
