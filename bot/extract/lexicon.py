@@ -109,6 +109,19 @@ PERSON_NOUNS = TITLES | frozenset(
     champion swimmer skier golfer boxer cyclist skipper rookie artist""".split()  # noqa: SIM905
 ) - {"former", "state", "house", "white", "us", "u.s", "press", "campaign", "vice"}
 
+#: Endings of trade nouns ('Stylist', 'Meteorologist', 'Technician'), so a role before a
+#: name need not be in the list above; '-qvist', '-quist' end Nordic surnames instead.
+_TRADE_ENDINGS = ("ist", "ician", "ologist")
+_SURNAME_ENDINGS = ("qvist", "kvist", "quist", "vist")
+
+
+def is_person_noun(low: str) -> bool:
+    """A lower-case word for a person's role or trade: listed, or shaped like one."""
+    return low in PERSON_NOUNS or (
+        len(low) >= 7 and low.endswith(_TRADE_ENDINGS) and not low.endswith(_SURNAME_ENDINGS)
+    )
+
+
 #: Nationality nouns, which news uses like roles to refer back to someone it has named
 #: ('"…," the Frenchman said', 'the Slovenian added'): descriptions, not names.
 DEMONYMS = frozenset(

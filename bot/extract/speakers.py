@@ -37,6 +37,7 @@ from bot.extract.lexicon import (
     TITLES,
     UPPER,
     WEEKDAYS,
+    is_person_noun,
 )
 from bot.extract.lexicon import NOT_FIRST as _NOT_FIRST
 from bot.extract.lexicon import SUBJECT_PRONOUNS as _SUBJECT_PRONOUNS
@@ -147,6 +148,7 @@ def split_name(run: str) -> tuple[str, str | None]:
         if (
             low in TITLES
             or low in PERSON_NOUNS  # 'Producer Andy Wilman', 'Novelist Ann Lee'
+            or (i == 0 and is_person_noun(low))  # 'Stylist Ann Lee' ('United Methodist …')
             or low in ORG_WORDS
             or low in NATIONALITIES
             or low in ("u.s", "u.n", "u.k")
@@ -169,7 +171,7 @@ def _hyphenated_role(low: str) -> bool:
     'Oslo-born'), or a trade whose last part is a role noun ('cabinet-maker', 'owner-breeder',
     'co-founder'); given names ('Jean-Paul') never are."""
     head = low.rpartition("-")[2]
-    return head in _HYPHEN_ROLES or head in PERSON_NOUNS or head.endswith(("maker", "breeder"))
+    return head in _HYPHEN_ROLES or is_person_noun(head) or head.endswith(("maker", "breeder"))
 
 
 _HYPHEN_ROLES = frozenset({"based", "born"})
@@ -323,6 +325,23 @@ def _interjection(apposition: str) -> bool:
 
 #: Unnamed people around a named one ('people close to', 'an aide to', 'allies of'): the
 #: speaker is them, not the person named. A spokesman speaks for the person and stays theirs.
+#: 'the institute's Jim Walsh', 'the team's meteorologist Jo Li': what stands before a name
+#: after 'the' ends in a possessive, or in a possessive and the role it owns.
+_OWNED_ROLE = re.compile(r"[’']s(?:\s+[a-z][\w-]*){0,3}$")
+
+
+def _role_before(before: str) -> bool:
+    """'the institute's Jim Walsh', 'the team's meteorologist Jo Li', 'the club chairman
+    Jo Li': words after 'the' before a name are the person's role when they end in an
+    owner or a role noun; 'the Bank of …' ends in neither and is no person, and after a
+    preposition the name is another's ('the campaign of nominee Jo Li', 'the envoy to
+    Tarnia', 'the fiancée of star Jo Li')."""
+    words = before.split()
+    if not PREPOSITIONS.isdisjoint(w.lower() for w in words):
+        return before.endswith(("'s", "’s"))
+    return _OWNED_ROLE.search(before) is not None or is_person_noun(_clean(words[-1]))
+
+
 _AROUND_NAME = re.compile(
     r"\b(?:people|sources?|aides?|advis[eo]rs?|allies|friends|associates|insiders|officials|"
     r"someone|those)\s+(?:(?:close(?:st)?\s+)?to|of)$",
@@ -412,7 +431,7 @@ def classify(phrase: str) -> SpeakerRef | None:
             name
             and is_name_like(name)
             and not plural_role
-            and (not before.lower().startswith("the ") or before.endswith(("'s", "’s")))
+            and (not before.lower().startswith("the ") or _role_before(before))
             and not _time_or_place(name, before)
         ):  # 'the Bank of …' is no person, 'the institute's Jim Walsh' is
             if name.endswith(("'s", "’s")):  # 'Mr. Holt's (eyes)': the owner, by name

@@ -2306,3 +2306,37 @@ def test_a_narrating_pronoun_goes_on_with_the_subject_past_a_frame() -> None:
         'He then said that the quay should be "closed for good" by the council.'
     )
     assert {s.speaker for s in found if "quay" in s.text} == {"Abel Moss"}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("Stylist Dora Moss", "Dora Moss"),
+        ("Hydrologist Jo Lind", "Jo Lind"),
+        ("Technician Jo Lind", "Jo Lind"),
+        ("the club's meteorologist Remy Vane", "Remy Vane"),
+        ("the harbour board chairman Jo Lind", "Jo Lind"),
+        ("Lars Blomqvist", "Lars Blomqvist"),
+    ],
+)
+def test_a_role_before_a_name_is_no_part_of_it(phrase: str, name: str) -> None:
+    """A trade shaped like one ('Stylist', '-ologist', '-ician') opening a run, and 'the'
+    + an owner's role or a role noun before a name, are the person's role."""
+    ref = classify(phrase)
+    assert ref is not None and ref.kind == "person" and ref.name == name
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["the campaign of nominee Jo Lind", "the club's envoy to Tarnia", "United Methodist Courier"],
+)
+def test_a_name_after_a_preposition_or_a_church_is_no_person_with_a_role(phrase: str) -> None:
+    """'the campaign of nominee Jo Lind' is the campaign, 'the envoy to Tarnia' no person
+    named Tarnia, and a church word in -ist inside a run is no trade."""
+    ref = classify(phrase)
+    assert ref is None or ref.kind != "person" or ref.name == phrase
+
+
+def test_a_trade_before_a_name_in_a_frame() -> None:
+    st = _only('Stylist Dora Moss is not convinced: "Both can be asked. Fine dresses too."')
+    assert st.speaker == "Dora Moss"
