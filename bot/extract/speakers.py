@@ -609,11 +609,14 @@ def scan_people(text: str, people: People, base: int = 0) -> None:
     Single surnames are not scanned here; ``People.last_before`` looks back for them only
     when a pronoun needs resolving, which is rare enough to be cheap.
     """
+    text = _without_nicknames(text)
     for match in _MULTI_RUN.finditer(text):
         start = match.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in "’'"):
             continue
         run = match.group()
+        if "  " in run:
+            run = " ".join(run.split())  # a nickname blanked out of it
         if run.isupper():  # 'FULL TEXT.', 'HARBOUR TV': a label or a brand, no person; but
             if start or not text[match.end() :].lstrip(" ").startswith(":"):
                 continue
@@ -626,6 +629,23 @@ def scan_people(text: str, people: People, base: int = 0) -> None:
         if found:
             name, role, at = found
             people.add(name, base + start + at, role)
+
+
+#: A nickname in quotation marks between a given name and a surname: 'Teo "the Gull"
+#: Lind', 'Rafe “Skip” Ortiz' (one capitalised word, and a one-word surname after it,
+#: so that a quoted title or phrase between two names is none).
+_NICKNAME = re.compile(
+    r"(\b[" + UPPER + r"][a-z][\w’'-]*)( +[\"“](?:[Tt]he )?[" + UPPER + r"][\w’'-]*[\"”] +)"
+    r"(?=[" + UPPER + r"][a-z][\w’'-]*(?![\w’'-]| +[" + UPPER + r"]))"
+)
+
+
+def _without_nicknames(text: str) -> str:
+    """The text with quoted nicknames inside names blanked (offsets kept), so that
+    'Teo "the Gull" Lind' registers Teo Lind, whom a later 'Lind said' is."""
+    if '"' not in text and "“" not in text:
+        return text
+    return _NICKNAME.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
 
 
 #: Words before a run that may open a department's name ('Chief of Marine Patrols Dave Orme').

@@ -2340,3 +2340,24 @@ def test_a_name_after_a_preposition_or_a_church_is_no_person_with_a_role(phrase:
 def test_a_trade_before_a_name_in_a_frame() -> None:
     st = _only('Stylist Dora Moss is not convinced: "Both can be asked. Fine dresses too."')
     assert st.speaker == "Dora Moss"
+
+
+@pytest.mark.parametrize("nickname", ['"the Gull"', "“Skip”", '"The Anchor"'])
+def test_a_quoted_nickname_inside_a_name_leaves_the_full_name(nickname: str) -> None:
+    """'Tom "the Gull" Moss … Moss recalls' and '… "…," he said': the full name is the
+    given name and the surname around the nickname."""
+    found = extract_statements(
+        TITLE + f"Tom {nickname} Moss runs the harbour club. At the quay, Moss was cheered. "
+        '"My first summer on the boats paid two pounds a week," Moss recalls.\n'
+        f"Tom {nickname} Moss of Tarnby carried one of the flags. "
+        '"We sang until the lamps went out," he said.'
+    )
+    assert [s.speaker for s in found if s.kind == "direct"] == ["Tom Moss", "Tom Moss"]
+
+
+def test_a_quoted_phrase_between_two_names_is_no_nickname() -> None:
+    """'… Jo Lind "Ahoy" Ann Reyes …': a quoted word before a two-word name joins no name."""
+    found = extract_statements(
+        TITLE + 'The crowd sang along with Jo Lind "Ahoy" Ann Reyes said. "It was a fine night."'
+    )
+    assert all(s.speaker != "Jo Reyes" for s in found)
