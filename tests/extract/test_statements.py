@@ -2361,3 +2361,19 @@ def test_a_quoted_phrase_between_two_names_is_no_nickname() -> None:
         TITLE + 'The crowd sang along with Jo Lind "Ahoy" Ann Reyes said. "It was a fine night."'
     )
     assert all(s.speaker != "Jo Reyes" for s in found)
+
+
+@pytest.mark.parametrize(
+    "after", ["Asked where he kept it, Moss waved at the quay.", "Moss waved."]
+)
+def test_a_bare_quote_after_a_question_put_to_someone_is_their_answer(after: str) -> None:
+    """'"Do you own a boat?" Reyes asked Moss. "I think so, yes."': the answer is Moss's;
+    another question after it goes on with the asker."""
+    found = extract_statements(
+        TITLE + 'Tom Moss sat down in the witness box. "Do you own a boat?" prosecutor Ann '
+        f'Reyes asked Moss. "Two of them, yes." {after}\n'
+        '"Where were you on Friday?" Ann Reyes asked Moss. "Was it the quay?"'
+    )
+    direct = [(s.speaker, s.text) for s in found if s.kind == "direct"]
+    assert direct[:2] == [("Ann Reyes", "Do you own a boat?"), ("Tom Moss", "Two of them, yes.")]
+    assert {speaker for speaker, _ in direct[2:]} == {"Ann Reyes"}
