@@ -2377,3 +2377,16 @@ def test_a_bare_quote_after_a_question_put_to_someone_is_their_answer(after: str
     direct = [(s.speaker, s.text) for s in found if s.kind == "direct"]
     assert direct[:2] == [("Ann Reyes", "Do you own a boat?"), ("Tom Moss", "Two of them, yes.")]
     assert {speaker for speaker, _ in direct[2:]} == {"Ann Reyes"}
+
+
+def test_a_long_office_before_the_name_still_frames_the_quote_before_it() -> None:
+    """'"…?" Tarn County District Attorney Ann Reyes asked Moss.': six capitalised words
+    before the verb are an office and a name, the frame of the question, not a sentence of
+    its own (which left the question to the man named before and the answer to her)."""
+    found = extract_statements(
+        TITLE + 'Tom Moss sat down in the witness box. "Do you own a boat?" Tarn County '
+        'District Attorney Ann Reyes asked Moss. "Two of them, yes." Asked where he kept '
+        "them, Moss waved at the quay."
+    )
+    direct = [(s.speaker, s.text) for s in found if s.kind == "direct"]
+    assert direct == [("Ann Reyes", "Do you own a boat?"), ("Tom Moss", "Two of them, yes.")]
