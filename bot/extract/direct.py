@@ -221,7 +221,7 @@ def _continuation(
         return [intro]
     last = state.last
     recent = last is not None and last.ref is not None and sentence.paragraph - last.paragraph <= 1
-    answer = answer_to(last, words, sentence, state) if recent and last is not None else None
+    answer = answer_to(last, words, sentence, state, state.earlier) if recent and last else None
     if answer is not None:
         return [answer]
     if (

@@ -593,15 +593,29 @@ _ASKED = re.compile(
 
 
 def answer_to(
-    last: ExtractedStatement, words: str, sentence: Sentence, state: ReadingState
+    last: ExtractedStatement,
+    words: str,
+    sentence: Sentence,
+    state: ReadingState,
+    before: ExtractedStatement | None = None,
 ) -> ExtractedStatement | None:
     """'"Do you work?" Reyes asked Moss. "I think so, yes."': a bare quote right after a
     question put to someone is that person's answer, not more of the question; another
-    question goes on with the asker ('"Why?" Reyes asked the board. "Who knew?"')."""
+    question goes on with the asker ('"Why?" Reyes asked the board. "Who knew?"'). With
+    no one named as asked ('"Did you see him?" Reyes asked. "I did not."'), the answer
+    is the speaker quoted ``before`` the question, the witness or interviewee, if that is
+    someone else and the question is put to 'you' (a rhetorical one, '"Can we win?" Reyes
+    asked. "I don't know."', goes on with the asker)."""
     if last.kind != "direct" or not last.text.rstrip(' "”’').endswith("?"):
         return None
+    if words.rstrip(' "”’').endswith("?"):
+        return None
+    if last.cue in ("asked", "asks"):
+        if before is None or not _ADDRESSED.search(last.text):
+            return None
+        return _answered_by(before, last, words, sentence)
     asked = _ASKED.match(last.cue or "")
-    if asked is None or words.rstrip(' "”’').endswith("?"):
+    if asked is None:
         return None
     whom = classify(asked.group("whom"))
     if whom is None or whom.kind not in ("person", "pronoun"):
@@ -616,6 +630,26 @@ def answer_to(
         sentence,
         confidence="carried",
     )
+
+
+#: A question put to the one it is asked of.
+_ADDRESSED = re.compile(r"\b[Yy]ou(?:r|rs|rself)?\b")
+
+
+def _answered_by(
+    witness: ExtractedStatement, question: ExtractedStatement, words: str, sentence: Sentence
+) -> ExtractedStatement | None:
+    """The answer as the words of the person quoted before the question, when that is a
+    person other than the asker, quoted in this paragraph or the one before."""
+    ref = witness.ref
+    if ref is None or ref.kind != "person" or witness.speaker == question.speaker:
+        return None
+    if sentence.paragraph - witness.paragraph > 1:
+        return None
+    return ExtractedStatement(
+        witness.speaker, tidy_quote(words), "direct", None, sentence.paragraph, sentence.start,
+        sentence.end, ref, None, "carried",
+    )  # fmt: skip
 
 
 UNKNOWN = SpeakerRef("unknown", "unknown speaker", None, None, "")

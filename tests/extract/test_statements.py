@@ -2390,3 +2390,21 @@ def test_a_long_office_before_the_name_still_frames_the_quote_before_it() -> Non
     )
     direct = [(s.speaker, s.text) for s in found if s.kind == "direct"]
     assert direct == [("Ann Reyes", "Do you own a boat?"), ("Tom Moss", "Two of them, yes.")]
+
+
+def test_the_answer_to_a_question_asked_of_you_is_the_witness_quoted_before() -> None:
+    """'"…," Lind told the court. "Did you see him again?" Reyes asked. "I did not."': the
+    answer is the witness's; a rhetorical question with no 'you' goes on with the asker."""
+    found = extract_statements(
+        TITLE + '"I warned him about the tide and went home," Jo Lind told the court. '
+        '"Did you see Abel Moss on the quay that night?" prosecutor Ann Reyes asked. "No, never."\n'
+        '"The tide turned early," Jo Lind said. "Can we blame the crew?" Ann Reyes asked. '
+        '"Nobody on the quay thinks so."'
+    )
+    direct = [(s.speaker, s.text) for s in found if s.kind == "direct"]
+    assert direct[:3] == [
+        ("Jo Lind", "I warned him about the tide and went home"),
+        ("Ann Reyes", "Did you see Abel Moss on the quay that night?"),
+        ("Jo Lind", "No, never."),
+    ]
+    assert [speaker for speaker, _ in direct[3:]] == ["Jo Lind", "Ann Reyes"]
