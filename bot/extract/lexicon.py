@@ -122,6 +122,17 @@ def is_person_noun(low: str) -> bool:
     )
 
 
+#: Common Chinese and Korean family names, which come first in the name ('Li Haoran',
+#: 'Kim Soo-ah'), so that a later 'Li said' is the person named so, not a surname key.
+FAMILY_NAMES_FIRST = frozenset(
+    """li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo
+    zheng liang xie song tang han deng feng cao peng zeng xiao tian dong pan yuan cai jiang
+    yu du ye cheng wei su lu ding ren shen yao cui zhong tan fan jin shi liao jia xia fu fang
+    bai zou meng xiong qin qiu yin xue yan duan lei hou long tao gu mao hao gong shao qian dai
+    kong geng chang kim park choi jung kang cho yoon jang lim oh seo shin kwon hwang ahn yoo
+    hong jeon ko moon bae baek ban roh""".split()  # noqa: SIM905
+)
+
 #: Nationality nouns, which news uses like roles to refer back to someone it has named
 #: ('"…," the Frenchman said', 'the Slovenian added'): descriptions, not names.
 DEMONYMS = frozenset(

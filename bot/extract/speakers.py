@@ -22,6 +22,7 @@ from bot.extract.lexicon import (
     DEMONYMS,
     DETERMINERS,
     DOCUMENT_WORDS,
+    FAMILY_NAMES_FIRST,
     LY_NOUNS,
     MONTHS,
     NAME_ARTICLE,
@@ -466,6 +467,8 @@ class People:
     names: list[str] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)
     full_names: set[str] = field(default_factory=set)
+    #: Full names by their first word: 'Li said' after 'Li Haoran', 'Ruth' after 'Ruth Lind'.
+    first_words: dict[str, list[str]] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)
     layout: object = None  # the pronoun resolver's view of the article (coref.Layout)
     text: str = ""
@@ -502,6 +505,7 @@ class People:
             if full not in known and len(known) < 16:
                 known.append(full)
                 self.full_names.add(full)
+                self.first_words.setdefault(_clean(parts[0]), []).append(full)
         if not self.names or self.names[-1] != full:
             self.positions.append(pos)
             self.names.append(full)
@@ -522,7 +526,7 @@ class People:
         key = _clean(surname_of(name))
         known = self.distinct.get(key)
         if not known:
-            return name
+            return (self._by_first_word(key) if len(words) == 1 else None) or name
         if len(words) > 1:
             given, suffix = _clean(words[0]), _suffix(name)
             same = [
@@ -536,6 +540,16 @@ class People:
         i = bisect.bisect_right(self.surname_at[key], pos)
         fulls = self.surname_full[key]
         return fulls[i - 1] if i else fulls[0]
+
+    def _by_first_word(self, word: str) -> str | None:
+        """'Li said' after 'Li Haoran', 'Ruth said' after 'Ruth Lind': a one-word name
+        that is no known surname is the one full name the article opened with it, when that
+        word is a family name written first or a given name; any other capitalised word
+        ('Tarnby' of 'Tarnby Harbour') says nothing about who is meant."""
+        fulls = self.first_words.get(word)
+        if fulls is None or len(fulls) != 1:
+            return None
+        return fulls[0] if word in FAMILY_NAMES_FIRST or is_given_name(word) else None
 
     def gender_for(self, full: str) -> str | None:
         """What the article or the given name says about a person's gender, if anything."""

@@ -2408,3 +2408,21 @@ def test_the_answer_to_a_question_asked_of_you_is_the_witness_quoted_before() ->
         ("Jo Lind", "No, never."),
     ]
     assert [speaker for speaker, _ in direct[3:]] == ["Jo Lind", "Ann Reyes"]
+
+
+def test_a_one_word_name_that_opens_one_full_name_is_that_person() -> None:
+    """'Li Haoran … Li said': a family name written first; 'Ruth Okafor … Ruth said': a
+    given name; a capitalised word that is neither ('Tarnby' of 'Tarnby Quays') is not."""
+    found = extract_statements(
+        TITLE + "Li Haoran runs the ferry line across the bay. "
+        '"The ferries will run all winter," Li said.\n'
+        "Ruth Okafor has fished off the quay for years. "
+        '"Nobody asked the fishers," Ruth said.\n'
+        "Tarnby Quays won the harbour contract in May. "
+        '"We will start in June," Tarnby said.'
+    )
+    assert [s.speaker for s in found if s.kind == "direct"] == [
+        "Li Haoran",
+        "Ruth Okafor",
+        "Tarnby",
+    ]
