@@ -438,7 +438,14 @@ def valid_subject(subject: str) -> bool:
 
     if len(words) <= 3 and (last in ANON_WORDS or last in _BARE_FORCES):
         return True  # 'aides', 'senior officials', 'police', 'state police'
-    return len(words) <= 6 and words[-1][:1].isupper() and first not in PREPOSITIONS
+    # 'fellow sailor Jo Lind said'; but a reporter's clause going on after a quote
+    # ('"…" near boats in the Tarn Isles, a harbour official said': a place, no subject)
+    return (
+        len(words) <= 6
+        and words[-1][:1].isupper()
+        and first not in PREPOSITIONS
+        and not any(w in PREPOSITIONS and w != "of" for w in low[1:])
+    )
 
 
 #: Words that open a subordinate clause, never an apposition.

@@ -2426,3 +2426,20 @@ def test_a_one_word_name_that_opens_one_full_name_is_that_person() -> None:
         "Ruth Okafor",
         "Tarnby",
     ]
+
+
+def test_the_end_of_the_reporters_clause_after_a_quote_is_no_speaker() -> None:
+    """'… were "watching and waiting" near boats in the Tarn Isles, a harbour official told
+    the Courier.': the words before the comma end the reported clause; the speaker is the
+    official, and the partial quote is the bulletin's, as its own frame says."""
+    found = extract_statements(
+        TITLE + 'The bulletin also said officials were worried that smugglers were "watching '
+        'and waiting" near boats in the Tarn Isles, a harbour official told the Courier.'
+    )
+    assert [s.speaker for s in found] == ["The bulletin"]
+
+
+@pytest.mark.parametrize("role", ["fellow sailor", "chief of staff", "state police"])
+def test_a_role_in_lower_case_before_a_name_still_opens_the_subject(role: str) -> None:
+    st = _only(f'"We will sail at dawn," {role} Jo Lind said.')
+    assert st.speaker == "Jo Lind"
