@@ -252,6 +252,8 @@ def _subject_in(
             last_word in _DETERMINERS
         ):
             continue
+        if _opens_with_preposition(match.group(), after):
+            continue  # 'In Mo Ping village, Feng is cooking': the run is a place, no subject
         if _POSSESSIVE.match(after) or match.group().endswith(("'s", "’s")):
             continue
         if match.group("pro"):
@@ -296,6 +298,15 @@ def _frame_speaker(
         return None
     at = begin + start + found.speaker_offset + max(0, found.speaker.rfind(ref.name))
     return _person(people, ref.name, at, want)
+
+
+def _opens_with_preposition(run: str, after: str) -> bool:
+    """A capitalised run opened by a preposition at a sentence start ('In Mo Ping', 'At
+    Tarnby Quay', 'Like Reyes'): the object of the preposition, as after a lower-case one;
+    but 'For Ann Holt, the day …' sets up the person the sentence is about."""
+    first, _, rest = run.partition(" ")
+    low = first.lower()
+    return bool(rest) and low in _AFTER_PREPOSITION and low != "for" and not _as_clause(low, after)
 
 
 _ASIDE = re.compile(

@@ -2443,3 +2443,17 @@ def test_the_end_of_the_reporters_clause_after_a_quote_is_no_speaker() -> None:
 def test_a_role_in_lower_case_before_a_name_still_opens_the_subject(role: str) -> None:
     st = _only(f'"We will sail at dawn," {role} Jo Lind said.')
     assert st.speaker == "Jo Lind"
+
+
+def test_a_run_opened_by_a_preposition_is_no_antecedent() -> None:
+    """'In Mo Ping village, Feng is cooking … "…," she says': 'In Mo Ping' is a place after
+    a preposition, as 'in Mo Ping' would be; 'For Ann Holt, the day …' is about her."""
+    found = extract_statements(
+        "Mo Ping, Tarnia (TNN) Six-year-old Pip plays alone on the quay. His grandmother Feng "
+        "Meiling, 72, looks after him. In Mo Ping, everyone under sixty has gone to the "
+        'mainland. In Mo Ping village, Feng is cooking rice for the boy. "The boy needs his '
+        'parents here," she says.\n'
+        "Ann Holt sells nets. For Ann Holt, the day starts at four. "
+        '"I like the quiet," she said.'
+    )
+    assert [s.speaker for s in found if s.kind == "direct"] == ["Feng Meiling", "Ann Holt"]
