@@ -424,6 +424,8 @@ def _person(people: People, run: str, at: int, want: str | None) -> str | None:
         full = known
     elif clean_word(family) in people.distinct:
         full = people.resolve_gendered(family, at, honorific or want)
+    elif len(words) == 1 and (first := people.resolve_name(name, at)) != name:
+        full = first  # 'Feng is cooking' after 'Feng Meiling': a family name written first
     else:
         return None
     gender = honorific or people.gender_for(full)

@@ -2457,3 +2457,14 @@ def test_a_run_opened_by_a_preposition_is_no_antecedent() -> None:
         '"I like the quiet," she said.'
     )
     assert [s.speaker for s in found if s.kind == "direct"] == ["Feng Meiling", "Ann Holt"]
+
+
+def test_a_family_name_written_first_is_the_antecedent_of_a_pronoun() -> None:
+    """'Feng Meiling … Feng is sure she … "…," she says': the bare family name opening
+    the sentence is Feng Meiling, not the woman named after her."""
+    found = extract_statements(
+        TITLE + "Feng Meiling, 72, sells fish on the quay. Her neighbour, Ruth Lind, sells "
+        'nets. Feng is sure she cannot keep the stall for long. "The boy needs his parents here," '
+        "she says."
+    )
+    assert [s.speaker for s in found if s.kind == "direct"] == ["Feng Meiling"]
