@@ -716,14 +716,17 @@ _NOT_GIVEN = NOT_SPEAKER_START - {"per"}
 
 #: Conjunctions that open a sentence before a name; never a given name.
 _CONJUNCTION_OPENERS = frozenset({"but", "and", "yet", "nor"})
+#: Conjunctions of time, which the preposition list holds too but which open a clause,
+#: never a place, so the name after them needs no given name the lists know.
+_TIME_CLAUSE = frozenset({"when", "while"})
 
 
 def _opens_clause(word: str, rest: str) -> bool:
     """Is ``word`` a question's verb or a sentence word before the name ``rest``, not a
     given name? A preposition opens a place as often ('At Boca Park'), so it only counts
     before a known given name ('For Ann Holt, …')."""
-    if word in _QUESTION_OPENERS or word in _CONJUNCTION_OPENERS:
-        return True  # 'But Tom Exner, an engineer, …'
+    if word in _QUESTION_OPENERS or word in _CONJUNCTION_OPENERS or word in _TIME_CLAUSE:
+        return True  # 'But Tom Exner, an engineer, …', 'When Nelda Lind heard …'
     if word not in _NOT_GIVEN:
         return False
     return word not in PREPOSITIONS or gender_of(rest) is not None

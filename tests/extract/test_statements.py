@@ -2468,3 +2468,14 @@ def test_a_family_name_written_first_is_the_antecedent_of_a_pronoun() -> None:
         "she says."
     )
     assert [s.speaker for s in found if s.kind == "direct"] == ["Feng Meiling"]
+
+
+@pytest.mark.parametrize("opener", ["When", "While"])
+def test_a_name_after_when_at_the_start_is_a_full_name(opener: str) -> None:
+    """'When Nelda Smith Lind heard …, … "…," Lind wrote.': 'When' opens a clause; the
+    name after it is registered though its given name is in no list."""
+    found = extract_statements(
+        TITLE + f"{opener} Nelda Smith Lind heard that her boys had lost the club's boat, "
+        'she wrote to the paper. "They lost it and I am sorry," Lind wrote.'
+    )
+    assert [s.speaker for s in found if s.kind == "direct"] == ["Nelda Smith Lind"]
