@@ -441,7 +441,7 @@ def classify(phrase: str) -> SpeakerRef | None:
     anon = next((i for i, w in enumerate(low) if w in ANON_WORDS), 99)
     doc = next((i for i, w in enumerate(low) if w in DOCUMENT_WORDS), 99)
     if doc < anon:
-        return SpeakerRef("document", head, None, None, phrase)
+        return _issuer(head, phrase) or SpeakerRef("document", head, None, None, phrase)
     if anon < 99:
         count = _count(words)
         return SpeakerRef("anonymous", phrase if len(phrase) < 100 else head, None, count, phrase)
@@ -450,6 +450,36 @@ def classify(phrase: str) -> SpeakerRef | None:
     if low[0] in ("the", "a", "an", "his", "her", "their", "its", "some", "many", "several"):
         return SpeakerRef("group", head, None, _count(words), phrase)
     return SpeakerRef("group", head, None, None, phrase)
+
+
+#: 'a statement from X', 'the report by X': a document with its issuer named.
+_ISSUED_BY = re.compile(
+    r"^(?:[Aa]n?|[Tt]he)\s+(?:[\w.-]+\s+){0,2}?(?:statement|report|release|letter|email|"
+    r"e-mail|tweet|post|memo|note)\s+(?:from|by)\s+(?P<who>\S.*)$"
+)
+_ISSUER_KINDS = frozenset({"person", "organisation", "group", "anonymous"})
+#: When the document came out, after its issuer: 'by the Tarnby Herald late in 2013',
+#: 'from the harbour board on Saturday'.
+_ISSUED_WHEN = re.compile(
+    r"\s+(?:on|in|at|to\s+be|earlier|later|last)\b(?=(?:\s+\S+){0,4}?\s+(?:\d{4}|"
+    + "|".join(WEEKDAYS + MONTHS)
+    + r")\b)"
+)
+
+
+def _issuer(head: str, phrase: str) -> SpeakerRef | None:
+    """'a statement from the Tarn Coast Guard' -> the Tarn Coast Guard: the one whose words
+    the document gives is the speaker, when it reads as one ('a post from January' does
+    not)."""
+    match = _ISSUED_BY.match(head)
+    if match is None:
+        return None
+    who = match.group("who")
+    when = _ISSUED_WHEN.search(who)
+    ref = classify(who[: when.start()] if when else who)
+    if ref is None or ref.kind not in _ISSUER_KINDS:
+        return None
+    return SpeakerRef(ref.kind, ref.name, ref.role, ref.count, phrase)
 
 
 @dataclass

@@ -2479,3 +2479,26 @@ def test_a_name_after_when_at_the_start_is_a_full_name(opener: str) -> None:
         'she wrote to the paper. "They lost it and I am sorry," Lind wrote.'
     )
     assert [s.speaker for s in found if s.kind == "direct"] == ["Nelda Smith Lind"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("a statement from the Tarn Coast Guard", "the Tarn Coast Guard"),
+        ("A report by the Tarnby Herald on Saturday", "the Tarnby Herald"),
+        ("a release from the Tarnby police department", "the Tarnby police department"),
+    ],
+)
+def test_a_document_with_its_issuer_named_is_the_issuers_words(phrase: str, name: str) -> None:
+    """'…," a statement from the Tarn Coast Guard read': the coast guard speaks; when the
+    document came out is no part of its issuer's name."""
+    ref = classify(phrase)
+    assert ref is not None and ref.name == name and ref.kind != "document"
+
+
+def test_a_document_with_its_issuer_in_a_frame() -> None:
+    found = extract_statements(
+        TITLE + 'The divers "searched the whole bay twice," a statement from the Tarn Coast '
+        "Guard read."
+    )
+    assert [s.speaker for s in found] == ["the Tarn Coast Guard"]
