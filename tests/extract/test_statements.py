@@ -2502,3 +2502,15 @@ def test_a_document_with_its_issuer_in_a_frame() -> None:
         "Guard read."
     )
     assert [s.speaker for s in found] == ["the Tarn Coast Guard"]
+
+
+@pytest.mark.parametrize("cue", ["put it in 2010", "noted", "wrote in his memoir"])
+def test_as_x_put_it_after_a_quote_is_its_frame(cue: str) -> None:
+    """'The decision "left hundreds of idle sailors on the quay," as Jo P. Lind put it.':
+    the 'as' clause after the quote names its speaker."""
+    found = extract_statements(
+        TITLE + 'The decision, taken in May, "left hundreds of angry and idle sailors on the '
+        f'quay," as Jo P. Lind {cue}.\n'
+        f'"It was the worst week the harbour had seen," as Jo P. Lind {cue}.'
+    )
+    assert [s.speaker for s in found] == ["Jo P. Lind", "Jo P. Lind"]
