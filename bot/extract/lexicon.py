@@ -93,6 +93,8 @@ colonel sergeant lieutenant captain coach labour tory conservative liberal premi
 rabbi reverend prosecutor striker midfielder defender goalkeeper headmaster headmistress
 headteacher principal trooper patrolman firefighter class petty airman corporal major maj cpl
 pvt brig det insp supt adm cmdr cdr amb msgr
+assemblyman assemblywoman alderwoman treasurer comptroller auditor assessor coroner recorder
+clerk
 """.split()  # noqa: SIM905
 )
 

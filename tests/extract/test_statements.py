@@ -2514,3 +2514,11 @@ def test_as_x_put_it_after_a_quote_is_its_frame(cue: str) -> None:
         f'"It was the worst week the harbour had seen," as Jo P. Lind {cue}.'
     )
     assert [s.speaker for s in found] == ["Jo P. Lind", "Jo P. Lind"]
+
+
+@pytest.mark.parametrize(
+    "office", ["Assemblywoman", "County Recorder", "Secretary-Treasurer", "Coroner", "Clerk"]
+)
+def test_local_offices_before_a_name_are_titles(office: str) -> None:
+    st = _only(f'"We made some bad mistakes at the quay," said {office} Helen Vane.')
+    assert st.speaker == "Helen Vane"
