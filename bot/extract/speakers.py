@@ -497,6 +497,8 @@ class People:
     names: list[str] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)
     full_names: set[str] = field(default_factory=set)
+    #: Capitalised words the text also writes in lower case ('Young' and 'young').
+    ordinary: dict[str, bool] = field(default_factory=dict)
     #: Full names by their first word: 'Li said' after 'Li Haoran', 'Ruth' after 'Ruth Lind'.
     first_words: dict[str, list[str]] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)
@@ -567,9 +569,37 @@ class People:
             ]  # 'Michael Okoro Sr.' is not 'Michael Okoro', but 'Okoro Sr.' is 'Michael Okoro Sr.'
             if same or given.rstrip(".") not in TITLES:
                 return same[-1] if same else name
-        i = bisect.bisect_right(self.surname_at[key], pos)
+        return self._first_named(key, pos)
+
+    def _first_named(self, key: str, pos: int) -> str:
+        """The full name a bare surname stands for: the first one the story introduced
+        before ``pos`` (outside its title line, which may run a headline's words into a
+        name). News keeps the bare surname for the person it is about and names a relative
+        who shares it in full ('Ana Reyes … her father, Tomas Reyes, … Reyes said' is
+        Ana Reyes)."""
+        at = self.surname_at[key]
         fulls = self.surname_full[key]
-        return fulls[i - 1] if i else fulls[0]
+        i = bisect.bisect_right(at, pos)
+        title_end = self.text.find("\n")
+        named = [f for f, p in zip(fulls[:i], at[:i], strict=True) if p > title_end]
+        if len(set(named)) == 1:
+            return named[0]  # the common case: one person of that surname
+        first = next((f for f in named if not self._ordinary_word(f.split()[0])), None)
+        return first or (fulls[i - 1] if i else fulls[0])
+
+    def _ordinary_word(self, word: str) -> bool:
+        """A capitalised word that opened a run at a sentence start but is no given name:
+        the article writes it in lower case elsewhere ('Young Holt said' and 'young
+        voters'); a given name the lists know ('Tom') counts as a name all the same."""
+        low = word.lower()
+        if low == word or is_given_name(word):
+            return False
+        found = self.ordinary.get(low)
+        if found is None:  # one search of the text per word, whatever the number of names
+            found = self.ordinary[low] = (
+                re.search(r"\b" + re.escape(low) + r"\b", self.text) is not None
+            )
+        return found
 
     def _by_first_word(self, word: str) -> str | None:
         """'Li said' after 'Li Haoran', 'Ruth said' after 'Ruth Lind': a one-word name

@@ -2522,3 +2522,24 @@ def test_as_x_put_it_after_a_quote_is_its_frame(cue: str) -> None:
 def test_local_offices_before_a_name_are_titles(office: str) -> None:
     st = _only(f'"We made some bad mistakes at the quay," said {office} Helen Vane.')
     assert st.speaker == "Helen Vane"
+
+
+def test_a_bare_surname_is_the_person_the_story_introduced_first() -> None:
+    """'Ana Reyes … When her father, Tomas Reyes, ran the port … "…," Reyes said': news
+    keeps the bare surname for the one the story is about and names a relative in full."""
+    found = extract_statements(
+        TITLE + "Ana Reyes spoke at the harbour club last week. When her father, Tomas Reyes, "
+        'ran the port, the quay was busy. "We can make it busy again," Reyes said.'
+    )
+    assert [s.speaker for s in found if s.kind == "direct"] == ["Ana Reyes"]
+
+
+def test_a_capitalised_ordinary_word_opening_a_run_is_no_first_name() -> None:
+    """'Young Reyes …' at a sentence start (the story writes 'young' elsewhere) is no full
+    name to prefer; a headline's run ('Rival Ana Reyes …') is none either."""
+    found = extract_statements(
+        "Rival Tomas Reyes Wins The Vote\n"
+        "Young Reyes voters came out early. Ana Reyes, the mayor, lost to a young rival, "
+        'Tomas Reyes. "We will be back," Reyes said.'
+    )
+    assert [s.speaker for s in found if s.kind == "direct"] == ["Ana Reyes"]
