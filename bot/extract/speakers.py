@@ -56,13 +56,17 @@ _TOKEN = re.compile(r"[\w’'.-]+")
 _NAME_TOKEN = (  # a capital, then: Mr. Mrs. Ms. Dr. St. Sen. Rep. Gov. Col. ... | U.S. | word
     r"[" + UPPER + r"](?:(?:r|rs|s|t|en|ep|ov|ol|gt|apt|dm|rof|ev)\.|\.(?:[A-Z]\.)*|[\w’'-]*+)"
 )
+#: Lower-case particles inside a name ('Chad le Roux', 'Ana de la Cruz'), one list for the
+#: runs that find names and for the test of a name's shape.
+NAME_PARTICLES = ("de", "van", "von", "bin", "al", "la", "le", "del", "da")
+_PARTICLE = r"(?:" + "|".join(NAME_PARTICLES) + r")"
 _NAME_RUN = re.compile(
     r"(?:" + NAME_ARTICLE + r")?" + _NAME_TOKEN
-    + r"(?:\s+(?:(?:de|van|von|bin|al|la|le|del|da)\s+|" + NAME_ARTICLE + r")?" + _NAME_TOKEN + r")*"
+    + r"(?:\s+(?:" + _PARTICLE + r"\s+|" + NAME_ARTICLE + r")?" + _NAME_TOKEN + r")*"
 )  # fmt: skip
 _MULTI_RUN = re.compile(
     _NAME_TOKEN
-    + r"(?:\s+(?:(?:de|van|von|bin|al|la|le|del|da)\s+|" + NAME_ARTICLE + r")?" + _NAME_TOKEN + r")+"
+    + r"(?:\s+(?:" + _PARTICLE + r"\s+|" + NAME_ARTICLE + r")?" + _NAME_TOKEN + r")+"
 )  # fmt: skip
 #: A role before an apposed name: 'The group's executive director, Betty Bradley'.
 _ROLE_HEAD = re.compile(
@@ -191,7 +195,7 @@ def is_name_like(phrase: str) -> bool:
     if not 1 <= len(words) <= 4:
         return False
     for w in words:  # plain loops: this runs for every capitalised run of the article
-        if not (w[:1].isupper() or w in ("de", "van", "von", "bin", "al") or ARTICLE_WORD.match(w)):
+        if not (w[:1].isupper() or w in NAME_PARTICLES or ARTICLE_WORD.match(w)):
             return False
     lows = [_clean(w) for w in words]
     last = _surname_at(words)  # 'Dan Edward King Jr.': the surname is the word before 'Jr.'

@@ -2543,3 +2543,14 @@ def test_a_capitalised_ordinary_word_opening_a_run_is_no_first_name() -> None:
         'Tomas Reyes. "We will be back," Reyes said.'
     )
     assert [s.speaker for s in found if s.kind == "direct"] == ["Ana Reyes"]
+
+
+@pytest.mark.parametrize("particle", ["le", "la", "da", "del"])
+def test_a_lower_case_particle_inside_a_name_keeps_the_full_name(particle: str) -> None:
+    """'Chad le Roux … "…," le Roux tells the Courier': the particle belongs to the name,
+    for the name's shape as for the run that finds it."""
+    found = extract_statements(
+        TITLE + f"Then along came Chad {particle} Roux, a swimmer from the bay. "
+        f'"The strait is mine to cross," {particle} Roux tells the Courier.'
+    )
+    assert [s.speaker for s in found] == [f"Chad {particle} Roux"]
