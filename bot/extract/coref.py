@@ -20,6 +20,7 @@ from bot.core.text import is_abbreviation, sentence_ends
 from bot.extract.gender import gender_of, pronoun_gender
 from bot.extract.keypoints import is_furniture
 from bot.extract.lexicon import COUNTRIES, NOT_FIRST, PRONOUNS, UPPER
+from bot.extract.paraphrase import after_content
 from bot.extract.quotes import find_quotes, has_mark
 from bot.extract.speakers import (
     People,
@@ -158,16 +159,32 @@ def resolve(people: People, pos: int, pronoun: str) -> str | None:
 
 def resolve_where(people: People, pos: int, pronoun: str) -> tuple[str, int] | None:
     """The full name a he/she pronoun at ``pos`` refers to and where the sentence naming
-    that person starts, or None."""
+    that person starts, or None. For the pronoun framing the quote it follows ('"…," he
+    said') a sentence just before that closes with a reporting frame gives its speaker, the
+    one who spoke last; a narrating pronoun ('He then left') goes on with the subject."""
     want = pronoun_gender(pronoun)
     if want is None:
         return None
+    framed = _AFTER_QUOTE.search(people.text, max(0, pos - 4), pos) is not None
     for blanked, start, end, para_start in _sentences_before(people, pos, MAX_SENTENCES):
-        found = _subject_in(people, blanked, start, end, para_start, want)
+        found = _subject_in(people, blanked, start, end, para_start, want, framed=framed)
         if found:
             people.gender.setdefault(found, want)
             return found, para_start + start
+        # past a sentence with the same pronoun ('He then left.') the chain reads subjects:
+        # a frame further back ('…, the paper reported.') names no antecedent of it
+        framed = framed and not _has_pronoun(blanked, start, end, want)
     return None
+
+
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+#: A closing quotation mark right before a pronoun: '"…," he said'.
+_AFTER_QUOTE = re.compile(r"[\"”’']\s*$")
+
+
+def _has_pronoun(window: str, start: int, end: int, want: str) -> bool:
+    """Does the sentence hold a he/she of gender ``want`` outside quotation marks?"""
+    return any(pronoun_gender(m.group()) == want for m in _PRONOUN.finditer(window, start, end))
 
 
 def recent_subject(people: People, pos: int, want: str | None, most: int = 3) -> str | None:
@@ -211,9 +228,20 @@ def _sentences_before(
 
 
 def _subject_in(
-    people: People, window: str, start: int, end: int, begin: int, want: str | None
+    people: People,
+    window: str,
+    start: int,
+    end: int,
+    begin: int,
+    want: str | None,
+    *,
+    framed: bool = True,
 ) -> str | None:
-    """The first fitting person mentioned in one sentence; '' stops the search."""
+    """The first fitting person mentioned in one sentence, the speaker of a closing frame
+    first if ``framed``; '' stops the search."""
+    speaker = _frame_speaker(people, window, start, end, begin, want) if framed else None
+    if speaker:
+        return speaker
     first = True
     for match in _MENTION.finditer(window, start, end):
         before = window[max(start, match.start() - 20) : match.start()].split()
@@ -224,6 +252,8 @@ def _subject_in(
             last_word in _DETERMINERS
         ):
             continue
+        if _opens_with_preposition(match.group(), after):
+            continue  # 'In Mo Ping village, Feng is cooking': the run is a place, no subject
         if _POSSESSIVE.match(after) or match.group().endswith(("'s", "’s")):
             continue
         if match.group("pro"):
@@ -252,6 +282,31 @@ def _subject_in(
         ):
             return run.rstrip(".")  # a sentence's subject: 'Cruz admitted …'
     return None
+
+
+def _frame_speaker(
+    people: People, window: str, start: int, end: int, begin: int, want: str | None
+) -> str | None:
+    """'He could not stay, his friend Tom Vane said. "…," he said.': a sentence closed by
+    a reporting frame is what the frame's speaker said, so a pronoun after it stands for
+    that speaker, not for the reported clause's subject ('He', or 'The pilot's parents,
+    Abel and Jane Moss, …, Vane said.')."""
+    sentence = window[start:end]
+    found = after_content(sentence)
+    ref = classify(found.speaker) if found else None
+    if found is None or ref is None or ref.kind != "person":
+        return None
+    at = begin + start + found.speaker_offset + max(0, found.speaker.rfind(ref.name))
+    return _person(people, ref.name, at, want)
+
+
+def _opens_with_preposition(run: str, after: str) -> bool:
+    """A capitalised run opened by a preposition at a sentence start ('In Mo Ping', 'At
+    Tarnby Quay', 'Like Reyes'): the object of the preposition, as after a lower-case one;
+    but 'For Ann Holt, the day …' sets up the person the sentence is about."""
+    first, _, rest = run.partition(" ")
+    low = first.lower()
+    return bool(rest) and low in _AFTER_PREPOSITION and low != "for" and not _as_clause(low, after)
 
 
 _ASIDE = re.compile(
@@ -369,6 +424,8 @@ def _person(people: People, run: str, at: int, want: str | None) -> str | None:
         full = known
     elif clean_word(family) in people.distinct:
         full = people.resolve_gendered(family, at, honorific or want)
+    elif len(words) == 1 and (first := people.resolve_name(name, at)) != name:
+        full = first  # 'Feng is cooking' after 'Feng Meiling': a family name written first
     else:
         return None
     gender = honorific or people.gender_for(full)

@@ -12,7 +12,7 @@ import re
 
 from bot.extract import frames
 from bot.extract.cues import ADDING_PARTICIPLES, PARTICIPLE_WORDS, SPEECH_VARIANTS, when_of
-from bot.extract.fallback import is_title, lead_in
+from bot.extract.fallback import answer_to, is_title, lead_in
 from bot.extract.indirect import indirect_statements
 from bot.extract.lexicon import NAMING_VERBS
 from bot.extract.paragraphs import Paragraph, Sentence
@@ -221,6 +221,9 @@ def _continuation(
         return [intro]
     last = state.last
     recent = last is not None and last.ref is not None and sentence.paragraph - last.paragraph <= 1
+    answer = answer_to(last, words, sentence, state, state.earlier) if recent and last else None
+    if answer is not None:
+        return [answer]
     if (
         last is None
         or last.ref is None

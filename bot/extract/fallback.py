@@ -190,7 +190,7 @@ def _attribute(
         or (lone_head and _narration_after(words, tail))  # '"… goodness." Footage showed'
         or (not before and _ADDING.match(head))  # 'Adding, "…"': the last speaker goes on
     ):
-        carried = _carried(words, sentence, _speaker_before(sentence, found, state))
+        carried = _carried(words, sentence, _speaker_before(sentence, found, state), state)
         if carried is not None:
             return carried
     return unknown_statement(words, sentence)
@@ -569,16 +569,86 @@ _NOT_NAMED = frozenset({"pronoun", "unknown"})
 
 
 def _carried(
-    words: str, sentence: Sentence, last: ExtractedStatement | None
+    words: str, sentence: Sentence, last: ExtractedStatement | None, state: ReadingState
 ) -> ExtractedStatement | None:
-    """A quote standing alone continues the speaker of the quote before it."""
+    """A quote standing alone continues the speaker of the quote before it (or answers
+    the question put in it: ``answer_to``)."""
     if last is None or last.ref is None or sentence.paragraph - last.paragraph > 1:
         return None
     if last.kind == "indirect" and last.paragraph != sentence.paragraph:
         return None
+    answer = answer_to(last, words, sentence, state)
+    if answer is not None:
+        return answer
     return ExtractedStatement(
         last.speaker, tidy_quote(words), "direct", last.cue, sentence.paragraph, sentence.start,
         sentence.end, last.ref, None, "carried",
+    )  # fmt: skip
+
+
+#: The cue of a question put to someone: 'asked Moss', 'asked him' (not 'asked reporters').
+_ASKED = re.compile(
+    r"^(?:asked|asks)\s+(?P<whom>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}|him|her)$"
+)
+
+
+def answer_to(
+    last: ExtractedStatement,
+    words: str,
+    sentence: Sentence,
+    state: ReadingState,
+    before: ExtractedStatement | None = None,
+) -> ExtractedStatement | None:
+    """'"Do you work?" Reyes asked Moss. "I think so, yes."': a bare quote right after a
+    question put to someone is that person's answer, not more of the question; another
+    question goes on with the asker ('"Why?" Reyes asked the board. "Who knew?"'). With
+    no one named as asked ('"Did you see him?" Reyes asked. "I did not."'), the answer
+    is the speaker quoted ``before`` the question, the witness or interviewee, if that is
+    someone else and the question is put to 'you' (a rhetorical one, '"Can we win?" Reyes
+    asked. "I don't know."', goes on with the asker)."""
+    if last.kind != "direct" or not last.text.rstrip(' "”’').endswith("?"):
+        return None
+    if words.rstrip(' "”’').endswith("?"):
+        return None
+    if last.cue in ("asked", "asks"):
+        if before is None or not _ADDRESSED.search(last.text):
+            return None
+        return _answered_by(before, last, words, sentence)
+    asked = _ASKED.match(last.cue or "")
+    if asked is None:
+        return None
+    whom = classify(asked.group("whom"))
+    if whom is None or whom.kind not in ("person", "pronoun"):
+        return None
+    return make_statement(
+        state,
+        asked.group("whom"),
+        last.start,
+        words,
+        "direct",
+        None,
+        sentence,
+        confidence="carried",
+    )
+
+
+#: A question put to the one it is asked of.
+_ADDRESSED = re.compile(r"\b[Yy]ou(?:r|rs|rself)?\b")
+
+
+def _answered_by(
+    witness: ExtractedStatement, question: ExtractedStatement, words: str, sentence: Sentence
+) -> ExtractedStatement | None:
+    """The answer as the words of the person quoted before the question, when that is a
+    person other than the asker, quoted in this paragraph or the one before."""
+    ref = witness.ref
+    if ref is None or ref.kind != "person" or witness.speaker == question.speaker:
+        return None
+    if sentence.paragraph - witness.paragraph > 1:
+        return None
+    return ExtractedStatement(
+        witness.speaker, tidy_quote(words), "direct", None, sentence.paragraph, sentence.start,
+        sentence.end, ref, None, "carried",
     )  # fmt: skip
 
 

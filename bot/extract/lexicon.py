@@ -93,6 +93,8 @@ colonel sergeant lieutenant captain coach labour tory conservative liberal premi
 rabbi reverend prosecutor striker midfielder defender goalkeeper headmaster headmistress
 headteacher principal trooper patrolman firefighter class petty airman corporal major maj cpl
 pvt brig det insp supt adm cmdr cdr amb msgr
+assemblyman assemblywoman alderwoman treasurer comptroller auditor assessor coroner recorder
+clerk
 """.split()  # noqa: SIM905
 )
 
@@ -108,6 +110,30 @@ PERSON_NOUNS = TITLES | frozenset(
     entrepreneur member novelist poet painter sculptor photographer designer preacher
     champion swimmer skier golfer boxer cyclist skipper rookie artist""".split()  # noqa: SIM905
 ) - {"former", "state", "house", "white", "us", "u.s", "press", "campaign", "vice"}
+
+#: Endings of trade nouns ('Stylist', 'Meteorologist', 'Technician'), so a role before a
+#: name need not be in the list above; '-qvist', '-quist' end Nordic surnames instead.
+_TRADE_ENDINGS = ("ist", "ician", "ologist")
+_SURNAME_ENDINGS = ("qvist", "kvist", "quist", "vist")
+
+
+def is_person_noun(low: str) -> bool:
+    """A lower-case word for a person's role or trade: listed, or shaped like one."""
+    return low in PERSON_NOUNS or (
+        len(low) >= 7 and low.endswith(_TRADE_ENDINGS) and not low.endswith(_SURNAME_ENDINGS)
+    )
+
+
+#: Common Chinese and Korean family names, which come first in the name ('Li Haoran',
+#: 'Kim Soo-ah'), so that a later 'Li said' is the person named so, not a surname key.
+FAMILY_NAMES_FIRST = frozenset(
+    """li wang zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he lin gao luo
+    zheng liang xie song tang han deng feng cao peng zeng xiao tian dong pan yuan cai jiang
+    yu du ye cheng wei su lu ding ren shen yao cui zhong tan fan jin shi liao jia xia fu fang
+    bai zou meng xiong qin qiu yin xue yan duan lei hou long tao gu mao hao gong shao qian dai
+    kong geng chang kim park choi jung kang cho yoon jang lim oh seo shin kwon hwang ahn yoo
+    hong jeon ko moon bae baek ban roh""".split()  # noqa: SIM905
+)
 
 #: Nationality nouns, which news uses like roles to refer back to someone it has named
 #: ('"…," the Frenchman said', 'the Slovenian added'): descriptions, not names.

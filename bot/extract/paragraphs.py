@@ -100,6 +100,8 @@ def _attribution_follows(text: str, end: int, *, asked: bool = False) -> bool:
         stop = _NEXT_STOP.search(text, stop.end(), end + 160)  # '"…?" Mrs. Ortiz said.'
     words = text[end : stop.start() if stop else end + 160].split()
     verb = next((i for i, w in enumerate(words[:5]) if w in SPEECH_VARIANTS), None)
+    if verb is None:
+        verb = _verb_after_titled_name(words)
     if verb is None and asked:
         verb = _verb_after_apposition(words)
     if verb is None:
@@ -150,6 +152,21 @@ def _reports_more(verb: str, rest: list[str]) -> bool:
         or first.endswith(("ly", "ing"))
         or not first.isalpha()
     )
+
+
+#: Most capitalised words of a title and a name before a frame's verb.
+_TITLED_NAME_WORDS = 8
+
+
+def _verb_after_titled_name(words: list[str]) -> int | None:
+    """'"…?" Tarn County District Attorney Ann Reyes asked.': the speech verb after a run
+    of capitalised words (an office and a name) longer than the first few words."""
+    for i, word in enumerate(words[: _TITLED_NAME_WORDS + 1]):
+        if word in SPEECH_VARIANTS:
+            return i if i >= 5 else None
+        if not word[:1].isupper():
+            return None
+    return None
 
 
 def _verb_after_apposition(words: list[str]) -> int | None:

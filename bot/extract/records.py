@@ -51,7 +51,9 @@ class ReadingState:
     """What the extractor remembers while reading: people and the last speaker."""
 
     people: People
-    last: ExtractedStatement | None = None
+    _last: ExtractedStatement | None = None
+    #: The last speaker before ``last``: whom a question ``last`` put may be answered by.
+    earlier: ExtractedStatement | None = None
     announced: tuple[str, int, str, int] | None = None  # 'X responded:' ending a paragraph
     pending: list[tuple[Sentence, str]] = field(default_factory=list)
     paragraph_starts: list[int] = field(default_factory=list)  # article offsets, in order
@@ -60,6 +62,17 @@ class ReadingState:
     #: The sentence just read when it gave no statement ('Holt agreed.'), for a bare quote
     #: right after it; None otherwise.
     previous: Sentence | None = None
+
+    @property
+    def last(self) -> ExtractedStatement | None:
+        """The last statement with a known speaker."""
+        return self._last
+
+    @last.setter
+    def last(self, statement: ExtractedStatement | None) -> None:
+        if statement is not self._last:
+            self.earlier = self._last
+        self._last = statement
 
 
 def _display(ref: SpeakerRef, pos: int, state: ReadingState) -> tuple[str, SpeakerRef]:

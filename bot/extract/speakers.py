@@ -23,6 +23,7 @@ from bot.extract.lexicon import (
     DEMONYMS,
     DETERMINERS,
     DOCUMENT_WORDS,
+    FAMILY_NAMES_FIRST,
     LY_NOUNS,
     MONTHS,
     NAME_ARTICLE,
@@ -38,6 +39,7 @@ from bot.extract.lexicon import (
     TITLES,
     UPPER,
     WEEKDAYS,
+    is_person_noun,
 )
 from bot.extract.lexicon import NOT_FIRST as _NOT_FIRST
 from bot.extract.lexicon import SUBJECT_PRONOUNS as _SUBJECT_PRONOUNS
@@ -58,13 +60,17 @@ _TITLE_TAILS = "|".join(sorted({w[1:] for w in TITLE_ABBREVIATIONS}, key=lambda 
 _NAME_TOKEN = (  # a capital, then: Mr. Mrs. Dr. Sen. Det. ... | U.S. | word
     r"[" + UPPER + r"](?:(?:" + _TITLE_TAILS + r")\.|\.(?:[A-Z]\.)*|[\w’'-]*+)"
 )
+#: Lower-case particles inside a name ('Chad le Roux', 'Ana de la Cruz'), one list for the
+#: runs that find names and for the test of a name's shape.
+NAME_PARTICLES = ("de", "van", "von", "bin", "al", "la", "le", "del", "da")
+_PARTICLE = r"(?:" + "|".join(NAME_PARTICLES) + r")"
 _NAME_RUN = re.compile(
     r"(?:" + NAME_ARTICLE + r")?" + _NAME_TOKEN
-    + r"(?:\s+(?:(?:de|van|von|bin|al|la|le|del|da)\s+|" + NAME_ARTICLE + r")?" + _NAME_TOKEN + r")*"
+    + r"(?:\s+(?:" + _PARTICLE + r"\s+|" + NAME_ARTICLE + r")?" + _NAME_TOKEN + r")*"
 )  # fmt: skip
 _MULTI_RUN = re.compile(
     _NAME_TOKEN
-    + r"(?:\s+(?:(?:de|van|von|bin|al|la|le|del|da)\s+|" + NAME_ARTICLE + r")?" + _NAME_TOKEN + r")+"
+    + r"(?:\s+(?:" + _PARTICLE + r"\s+|" + NAME_ARTICLE + r")?" + _NAME_TOKEN + r")+"
 )  # fmt: skip
 #: A role before an apposed name: 'The group's executive director, Betty Bradley'.
 _ROLE_HEAD = re.compile(
@@ -157,6 +163,7 @@ def split_name(run: str) -> tuple[str, str | None]:
         if (
             low in TITLES
             or low in PERSON_NOUNS  # 'Producer Andy Wilman', 'Novelist Ann Lee'
+            or (i == 0 and is_person_noun(low))  # 'Stylist Ann Lee' ('United Methodist …')
             or low in ORG_WORDS
             or low in NATIONALITIES
             or low in ("u.s", "u.n", "u.k")
@@ -179,7 +186,7 @@ def _hyphenated_role(low: str) -> bool:
     'Oslo-born'), or a trade whose last part is a role noun ('cabinet-maker', 'owner-breeder',
     'co-founder'); given names ('Jean-Paul') never are."""
     head = low.rpartition("-")[2]
-    return head in _HYPHEN_ROLES or head in PERSON_NOUNS or head.endswith(("maker", "breeder"))
+    return head in _HYPHEN_ROLES or is_person_noun(head) or head.endswith(("maker", "breeder"))
 
 
 _HYPHEN_ROLES = frozenset({"based", "born"})
@@ -198,7 +205,7 @@ def is_name_like(phrase: str) -> bool:
     if not 1 <= len(words) <= 4:
         return False
     for w in words:  # plain loops: this runs for every capitalised run of the article
-        if not (w[:1].isupper() or w in ("de", "van", "von", "bin", "al") or ARTICLE_WORD.match(w)):
+        if not (w[:1].isupper() or w in NAME_PARTICLES or ARTICLE_WORD.match(w)):
             return False
     lows = [_clean(w) for w in words]
     last = _surname_at(words)  # 'Dan Edward King Jr.': the surname is the word before 'Jr.'
@@ -333,6 +340,23 @@ def _interjection(apposition: str) -> bool:
 
 #: Unnamed people around a named one ('people close to', 'an aide to', 'allies of'): the
 #: speaker is them, not the person named. A spokesman speaks for the person and stays theirs.
+#: 'the institute's Jim Walsh', 'the team's meteorologist Jo Li': what stands before a name
+#: after 'the' ends in a possessive, or in a possessive and the role it owns.
+_OWNED_ROLE = re.compile(r"[’']s(?:\s+[a-z][\w-]*){0,3}$")
+
+
+def _role_before(before: str) -> bool:
+    """'the institute's Jim Walsh', 'the team's meteorologist Jo Li', 'the club chairman
+    Jo Li': words after 'the' before a name are the person's role when they end in an
+    owner or a role noun; 'the Bank of …' ends in neither and is no person, and after a
+    preposition the name is another's ('the campaign of nominee Jo Li', 'the envoy to
+    Tarnia', 'the fiancée of star Jo Li')."""
+    words = before.split()
+    if not PREPOSITIONS.isdisjoint(w.lower() for w in words):
+        return before.endswith(("'s", "’s"))
+    return _OWNED_ROLE.search(before) is not None or is_person_noun(_clean(words[-1]))
+
+
 _AROUND_NAME = re.compile(
     r"\b(?:people|sources?|aides?|advis[eo]rs?|allies|friends|associates|insiders|officials|"
     r"someone|those)\s+(?:(?:close(?:st)?\s+)?to|of)$",
@@ -446,7 +470,7 @@ def classify(phrase: str) -> SpeakerRef | None:
             and not (body and _clean(body.group(1)) in ORG_WORDS)
             and is_name_like(name)
             and not plural_role
-            and (not before.lower().startswith("the ") or before.endswith(("'s", "’s")))
+            and (not before.lower().startswith("the ") or _role_before(before))
             and not _time_or_place(name, before)
         ):  # 'the Bank of …' is no person, 'the institute's Jim Walsh' is
             if name.endswith(("'s", "’s")):  # 'Mr. Holt's (eyes)': the owner, by name
@@ -455,7 +479,7 @@ def classify(phrase: str) -> SpeakerRef | None:
     anon = next((i for i, w in enumerate(low) if w in ANON_WORDS), 99)
     doc = next((i for i, w in enumerate(low) if w in DOCUMENT_WORDS), 99)
     if doc < anon:
-        return SpeakerRef("document", head, None, None, phrase)
+        return _issuer(head, phrase) or SpeakerRef("document", head, None, None, phrase)
     if anon < 99:
         count = _count(words)
         return SpeakerRef("anonymous", phrase if len(phrase) < 100 else head, None, count, phrase)
@@ -464,6 +488,36 @@ def classify(phrase: str) -> SpeakerRef | None:
     if low[0] in ("the", "a", "an", "his", "her", "their", "its", "some", "many", "several"):
         return SpeakerRef("group", head, None, _count(words), phrase)
     return SpeakerRef("group", head, None, None, phrase)
+
+
+#: 'a statement from X', 'the report by X': a document with its issuer named.
+_ISSUED_BY = re.compile(
+    r"^(?:[Aa]n?|[Tt]he)\s+(?:[\w.-]+\s+){0,2}?(?:statement|report|release|letter|email|"
+    r"e-mail|tweet|post|memo|note)\s+(?:from|by)\s+(?P<who>\S.*)$"
+)
+_ISSUER_KINDS = frozenset({"person", "organisation", "group", "anonymous"})
+#: When the document came out, after its issuer: 'by the Tarnby Herald late in 2013',
+#: 'from the harbour board on Saturday'.
+_ISSUED_WHEN = re.compile(
+    r"\s+(?:on|in|at|to\s+be|earlier|later|last)\b(?=(?:\s+\S+){0,4}?\s+(?:\d{4}|"
+    + "|".join(WEEKDAYS + MONTHS)
+    + r")\b)"
+)
+
+
+def _issuer(head: str, phrase: str) -> SpeakerRef | None:
+    """'a statement from the Tarn Coast Guard' -> the Tarn Coast Guard: the one whose words
+    the document gives is the speaker, when it reads as one ('a post from January' does
+    not)."""
+    match = _ISSUED_BY.match(head)
+    if match is None:
+        return None
+    who = match.group("who")
+    when = _ISSUED_WHEN.search(who)
+    ref = classify(who[: when.start()] if when else who)
+    if ref is None or ref.kind not in _ISSUER_KINDS:
+        return None
+    return SpeakerRef(ref.kind, ref.name, ref.role, ref.count, phrase)
 
 
 @dataclass
@@ -481,6 +535,10 @@ class People:
     names: list[str] = field(default_factory=list)
     roles: dict[str, str] = field(default_factory=dict)
     full_names: set[str] = field(default_factory=set)
+    #: Capitalised words the text also writes in lower case ('Young' and 'young').
+    ordinary: dict[str, bool] = field(default_factory=dict)
+    #: Full names by their first word: 'Li said' after 'Li Haoran', 'Ruth' after 'Ruth Lind'.
+    first_words: dict[str, list[str]] = field(default_factory=dict)
     gender: dict[str, str] = field(default_factory=dict)
     layout: object = None  # the pronoun resolver's view of the article (coref.Layout)
     text: str = ""
@@ -519,6 +577,7 @@ class People:
             if full not in known and len(known) < 16:
                 known.append(full)
                 self.full_names.add(full)
+                self.first_words.setdefault(_clean(parts[0]), []).append(full)
         if not self.names or self.names[-1] != full:
             self.positions.append(pos)
             self.names.append(full)
@@ -547,7 +606,7 @@ class People:
         key = _clean(surname_of(name))
         known = self.distinct.get(key)
         if not known:
-            return name
+            return (self._by_first_word(key) if len(words) == 1 else None) or name
         if len(words) > 1:
             given, suffix = _clean(words[0]), _suffix(name)
             same = [
@@ -558,9 +617,47 @@ class People:
             ]  # 'Michael Okoro Sr.' is not 'Michael Okoro', but 'Okoro Sr.' is 'Michael Okoro Sr.'
             if same or given.rstrip(".") not in TITLES:
                 return same[-1] if same else name
-        i = bisect.bisect_right(self.surname_at[key], pos)
+        return self._first_named(key, pos)
+
+    def _first_named(self, key: str, pos: int) -> str:
+        """The full name a bare surname stands for: the first one the story introduced
+        before ``pos`` (outside its title line, which may run a headline's words into a
+        name). News keeps the bare surname for the person it is about and names a relative
+        who shares it in full ('Ana Reyes … her father, Tomas Reyes, … Reyes said' is
+        Ana Reyes)."""
+        at = self.surname_at[key]
         fulls = self.surname_full[key]
-        return fulls[i - 1] if i else fulls[0]
+        i = bisect.bisect_right(at, pos)
+        title_end = self.text.find("\n")
+        named = [f for f, p in zip(fulls[:i], at[:i], strict=True) if p > title_end]
+        if len(set(named)) == 1:
+            return named[0]  # the common case: one person of that surname
+        first = next((f for f in named if not self._ordinary_word(f.split()[0])), None)
+        return first or (fulls[i - 1] if i else fulls[0])
+
+    def _ordinary_word(self, word: str) -> bool:
+        """A capitalised word that opened a run at a sentence start but is no given name:
+        the article writes it in lower case elsewhere ('Young Holt said' and 'young
+        voters'); a given name the lists know ('Tom') counts as a name all the same."""
+        low = word.lower()
+        if low == word or is_given_name(word):
+            return False
+        found = self.ordinary.get(low)
+        if found is None:  # one search of the text per word, whatever the number of names
+            found = self.ordinary[low] = (
+                re.search(r"\b" + re.escape(low) + r"\b", self.text) is not None
+            )
+        return found
+
+    def _by_first_word(self, word: str) -> str | None:
+        """'Li said' after 'Li Haoran', 'Ruth said' after 'Ruth Lind': a one-word name
+        that is no known surname is the one full name the article opened with it, when that
+        word is a family name written first or a given name; any other capitalised word
+        ('Tarnby' of 'Tarnby Harbour') says nothing about who is meant."""
+        fulls = self.first_words.get(word)
+        if fulls is None or len(fulls) != 1:
+            return None
+        return fulls[0] if word in FAMILY_NAMES_FIRST or is_given_name(word) else None
 
     def gender_for(self, full: str) -> str | None:
         """What the article or the given name says about a person's gender, if anything."""
@@ -634,11 +731,14 @@ def scan_people(text: str, people: People, base: int = 0) -> None:
     Single surnames are not scanned here; ``People.last_before`` looks back for them only
     when a pronoun needs resolving, which is rare enough to be cheap.
     """
+    text = _without_nicknames(text)
     for match in _MULTI_RUN.finditer(text):
         start = match.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in "’'"):
             continue
         run = match.group()
+        if "  " in run:
+            run = " ".join(run.split())  # a nickname blanked out of it
         if run.isupper():  # 'FULL TEXT.', 'HARBOUR TV': a label or a brand, no person; but
             if start or not text[match.end() :].lstrip(" ").startswith(":"):
                 continue
@@ -651,6 +751,23 @@ def scan_people(text: str, people: People, base: int = 0) -> None:
         if found:
             name, role, at = found
             people.add(name, base + start + at, role)
+
+
+#: A nickname in quotation marks between a given name and a surname: 'Teo "the Gull"
+#: Lind', 'Rafe “Skip” Ortiz' (one capitalised word, and a one-word surname after it,
+#: so that a quoted title or phrase between two names is none).
+_NICKNAME = re.compile(
+    r"(\b[" + UPPER + r"][a-z][\w’'-]*)( +[\"“](?:[Tt]he )?[" + UPPER + r"][\w’'-]*[\"”] +)"
+    r"(?=[" + UPPER + r"][a-z][\w’'-]*(?![\w’'-]| +[" + UPPER + r"]))"
+)
+
+
+def _without_nicknames(text: str) -> str:
+    """The text with quoted nicknames inside names blanked (offsets kept), so that
+    'Teo "the Gull" Lind' registers Teo Lind, whom a later 'Lind said' is."""
+    if '"' not in text and "“" not in text:
+        return text
+    return _NICKNAME.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
 
 
 #: Words before a run that may open a department's name ('Chief of Marine Patrols Dave Orme').
@@ -705,17 +822,19 @@ _QUESTION_OPENERS = frozenset(
 _NOT_GIVEN = NOT_SPEAKER_START - {"per"}
 
 
-#: Conjunctions that open a sentence before a name; never a given name ('when' and 'while'
-#: are in PREPOSITIONS too, but open a clause with its subject: 'When Ann Holt learned …').
-_CONJUNCTION_OPENERS = frozenset({"but", "and", "yet", "nor", "when", "while"})
+#: Conjunctions that open a sentence before a name; never a given name.
+_CONJUNCTION_OPENERS = frozenset({"but", "and", "yet", "nor"})
+#: Conjunctions of time, which the preposition list holds too but which open a clause,
+#: never a place, so the name after them needs no given name the lists know.
+_TIME_CLAUSE = frozenset({"when", "while"})
 
 
 def _opens_clause(word: str, rest: str) -> bool:
     """Is ``word`` a question's verb or a sentence word before the name ``rest``, not a
     given name? A preposition opens a place as often ('At Boca Park'), so it only counts
     before a known given name ('For Ann Holt, …')."""
-    if word in _QUESTION_OPENERS or word in _CONJUNCTION_OPENERS:
-        return True  # 'But Tom Exner, an engineer, …'
+    if word in _QUESTION_OPENERS or word in _CONJUNCTION_OPENERS or word in _TIME_CLAUSE:
+        return True  # 'But Tom Exner, an engineer, …', 'When Nelda Lind heard …'
     if word not in _NOT_GIVEN:
         return False
     return word not in PREPOSITIONS or gender_of(rest) is not None

@@ -177,8 +177,9 @@ def clean_subject(pre: str, cue: str = "") -> tuple[str, int] | None:
     pre = strip_aux(pre)
     if cue.startswith("quoted"):  # 'Marsh is quoted as saying': the subject before 'is'
         pre = _BE_END.sub("", pre)
-    if pre.startswith("As ") and pre[3:4].isupper() and valid_subject(pre[3:]):
-        return pre[3:], original.find(pre[3:])  # 'As Professor Foner put it: "…"'
+    if pre.startswith(("As ", "as ")) and pre[3:4].isupper() and valid_subject(pre[3:]):
+        # 'As Professor Foner put it: "…"', '"…," as Foner put it.'
+        return pre[3:], original.find(pre[3:])
     clause = _CLAUSE_PRONOUN.search(pre, max(0, len(pre) - 24)) if pre.endswith(_PRO_END) else None
     if clause is None and pre.endswith(_PRO_END):
         clause = _REASON_PRONOUN.search(pre, max(0, len(pre) - 24))
@@ -463,7 +464,14 @@ def valid_subject(subject: str) -> bool:
 
     if len(words) <= 3 and (last in ANON_WORDS or last in _BARE_FORCES):
         return True  # 'aides', 'senior officials', 'police', 'state police'
-    return len(words) <= 6 and words[-1][:1].isupper() and first not in PREPOSITIONS
+    # 'fellow sailor Jo Lind said'; but a reporter's clause going on after a quote
+    # ('"…" near boats in the Tarn Isles, a harbour official said': a place, no subject)
+    return (
+        len(words) <= 6
+        and words[-1][:1].isupper()
+        and first not in PREPOSITIONS
+        and not any(w in PREPOSITIONS and w != "of" for w in low[1:])
+    )
 
 
 #: Words that open a subordinate clause, never an apposition.
