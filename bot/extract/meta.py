@@ -174,9 +174,7 @@ def article_date(text: str, today: dt.date | None = None) -> dt.date | None:
     found = parse_date(head) or _yearless(head, today)
     if found is not None:
         return found
-    past = [
-        d for d in _dates_with_years(_without_captions(text)) if d <= today + dt.timedelta(days=1)
-    ]
+    past = [d for d in _dates_with_years(text) if d <= today + dt.timedelta(days=1)]
     return max(past) if past else None
 
 
@@ -189,6 +187,16 @@ def _without_captions(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not is_furniture(line))
 
 
+def _in_caption(text: str, at: int) -> bool:
+    """Whether the line holding ``at`` is a caption or credit (as ``_without_captions``
+    drops): asked only where a date stands, not of every line."""
+    start = text.rfind("\n", 0, at) + 1
+    if start == 0 and "\n" not in text:
+        return False
+    end = text.find("\n", at)
+    return is_furniture(text[start : end if end >= 0 else len(text)])
+
+
 def _dates_with_years(text: str) -> list[dt.date]:
     """Every full date in ``text``: only the few places a year stands are read closely (a
     whole-text scan with the date pattern would cost more than the rest of the facts)."""
@@ -199,7 +207,7 @@ def _dates_with_years(text: str) -> list[dt.date]:
             continue
         for match in _DATE.finditer(text, max(end, year.start() - DATE_SPAN), year.end() + 6):
             date = _date_of(match)
-            if date is not None:
+            if date is not None and not _in_caption(text, match.start()):
                 found.append(date)
             end = match.end()
     return found
