@@ -765,9 +765,29 @@ _NICKNAME = re.compile(
 def _without_nicknames(text: str) -> str:
     """The text with quoted nicknames inside names blanked (offsets kept), so that
     'Teo "the Gull" Lind' registers Teo Lind, whom a later 'Lind said' is."""
-    if '"' not in text and "“" not in text:
+    if not _may_hold_nickname(text):
         return text
     return _NICKNAME.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
+
+
+def _may_hold_nickname(text: str) -> bool:
+    """A cheap test before the pattern (run on every paragraph): a mark after a space opens
+    one or two words that close within 30 characters, and a capital follows the close."""
+    for mark, close in (('"', '"'), ("“", "”")):
+        at = text.find(mark)
+        while at >= 0:
+            end = text.find(close, at + 1, at + 30)
+            if (
+                end > 0
+                and at
+                and text[at - 1] == " "
+                and text[end + 1 : end + 2] == " "
+                and text[end + 2 : end + 3].isupper()
+                and text.count(" ", at, end) <= 1
+            ):
+                return True
+            at = text.find(mark, (end if end > 0 else at) + 1)
+    return False
 
 
 #: Words before a run that may open a department's name ('Chief of Marine Patrols Dave Orme').
