@@ -21,8 +21,8 @@ from bot.extract.records import (
     HAS_MARK,
     ExtractedStatement,
     ReadingState,
+    carried_statement,
     make_statement,
-    tidy_quote,
 )
 
 log = logging.getLogger(__name__)
@@ -233,20 +233,7 @@ def _continuation(
         if open_end:
             state.pending.append((sentence, words))
         return []
-    return [
-        ExtractedStatement(
-            last.speaker,
-            tidy_quote(words),
-            "direct",
-            last.cue,
-            sentence.paragraph,
-            sentence.start,
-            sentence.end,
-            last.ref,
-            None,
-            "carried",
-        )  # fmt: skip
-    ]
+    return [carried_statement(last, words, sentence, last.cue)]
 
 
 #: Words after which an opening quotation mark starts the speaker's own words, not a

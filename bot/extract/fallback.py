@@ -22,6 +22,7 @@ from bot.extract.records import (
     HAS_MARK,
     ExtractedStatement,
     ReadingState,
+    carried_statement,
     make_statement,
     tidy_quote,
 )
@@ -580,10 +581,7 @@ def _carried(
     answer = answer_to(last, words, sentence, state)
     if answer is not None:
         return answer
-    return ExtractedStatement(
-        last.speaker, tidy_quote(words), "direct", last.cue, sentence.paragraph, sentence.start,
-        sentence.end, last.ref, None, "carried",
-    )  # fmt: skip
+    return carried_statement(last, words, sentence, last.cue)
 
 
 #: The cue of a question put to someone: 'asked Moss', 'asked him' (not 'asked reporters').
@@ -646,10 +644,7 @@ def _answered_by(
         return None
     if sentence.paragraph - witness.paragraph > 1:
         return None
-    return ExtractedStatement(
-        witness.speaker, tidy_quote(words), "direct", None, sentence.paragraph, sentence.start,
-        sentence.end, ref, None, "carried",
-    )  # fmt: skip
+    return carried_statement(witness, words, sentence, None)
 
 
 UNKNOWN = SpeakerRef("unknown", "unknown speaker", None, None, "")

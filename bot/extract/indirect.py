@@ -212,7 +212,6 @@ _LABEL = re.compile(
     r"^(?P<mark>[\"“])?(?P<spk>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*:\s+(?P<words>\S.{8,})$",
     re.DOTALL,
 )
-_CLOSING = {'"': '"', "“": "”"}
 _NOT_LABELS = frozenset(
     """note update updated editor correction photo photos source sources related read watch
     full text abstract partial transcript video image credit warning here q a contributing
@@ -267,7 +266,7 @@ def labelled_line(
         return None
     words = match.group("words").strip()
     if match.group("mark"):  # the excerpt's marks: its paragraphs open with one, the last
-        words = words.removesuffix(_CLOSING[match.group("mark")]).rstrip()  # closes it
+        words = strip_marks(words)  # closes it
     if "according to" in words:
         return None  # 'Delegates: Holt leads by 40, according to the AP.': a topic, sourced
     quoted = find_quotes(words)

@@ -331,6 +331,13 @@ IRREGULAR_PAST = frozenset(
     thought felt told said wrote""".split()  # noqa: SIM905
 )
 
+#: Irregular past participles that open a participle's clause ('Known as …,', 'Born in …,').
+IRREGULAR_PARTICIPLES = (
+    "Known", "Born", "Seen", "Shown", "Taken", "Written", "Chosen", "Driven", "Beaten",
+    "Hidden", "Drawn", "Grown", "Thrown", "Sworn", "Stolen", "Told", "Held", "Built", "Caught",
+    "Brought", "Led", "Sent", "Kept",
+)  # fmt: skip
+
 #: Verbs that name rather than quote: the quote after them is a name or a label ('what she
 #: called "our quarrel"', 'dubbed it "…"').
 NAMING_VERBS = frozenset(

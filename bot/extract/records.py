@@ -187,6 +187,17 @@ def tidy_quote(words: str) -> str:
     return words.strip().rstrip(",;").rstrip()
 
 
+def carried_statement(
+    speaker: ExtractedStatement, words: str, sentence: Sentence, cue: str | None
+) -> ExtractedStatement:
+    """A quote with no frame of its own given to ``speaker`` (the one quoted before it, or
+    the one who answers it), marked 'carried'."""
+    return ExtractedStatement(
+        speaker.speaker, tidy_quote(words), "direct", cue, sentence.paragraph, sentence.start,
+        sentence.end, speaker.ref, None, "carried",
+    )  # fmt: skip
+
+
 def make_statement(
     state: ReadingState, phrase: str, pos: int, text: str, kind: str, cue: str | None,
     sentence: Sentence, when: str | None = None, confidence: str | None = None,

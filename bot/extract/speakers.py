@@ -86,8 +86,9 @@ _OF_PLACE_AFTER = re.compile(
     r"(?<=\s)(?P<run>" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r")+)\s+of\s+\S"
 )
 _CAPITALISED = re.compile(r"[" + UPPER + r"][\w’'-]+")
-#: A body's name opened before a phrase's last 'of' ('the Ministry of').
-_BODY_OF = re.compile(r"\b([" + UPPER + r"][\w-]+)\s+(?:of|for)$")  # 'Department for
+#: A body's name opened before a phrase's last 'of' or 'for' ('the Ministry of', 'the
+#: Department for').
+_BODY_OF = re.compile(r"\b([" + UPPER + r"][\w-]+)\s+(?:of|for)$")
 #: How far back a pronoun looks for a bare surname ("… Putin … he …").
 LOOKBACK = 600
 _PARENTHESES = re.compile(r"\s*\([^()]{0,40}\)")
@@ -338,8 +339,6 @@ def _interjection(apposition: str) -> bool:
     return len(words) <= 3 and (words[0] in NOT_SPEAKER_START or apposition in ("too", "though"))
 
 
-#: Unnamed people around a named one ('people close to', 'an aide to', 'allies of'): the
-#: speaker is them, not the person named. A spokesman speaks for the person and stays theirs.
 #: 'the institute's Jim Walsh', 'the team's meteorologist Jo Li': what stands before a name
 #: after 'the' ends in a possessive, or in a possessive and the role it owns.
 _OWNED_ROLE = re.compile(r"[’']s(?:\s+[a-z][\w-]*){0,3}$")
@@ -357,6 +356,8 @@ def _role_before(before: str) -> bool:
     return _OWNED_ROLE.search(before) is not None or is_person_noun(_clean(words[-1]))
 
 
+#: Unnamed people around a named one ('people close to', 'an aide to', 'allies of'): the
+#: speaker is them, not the person named. A spokesman speaks for the person and stays theirs.
 _AROUND_NAME = re.compile(
     r"\b(?:people|sources?|aides?|advis[eo]rs?|allies|friends|associates|insiders|officials|"
     r"someone|those)\s+(?:(?:close(?:st)?\s+)?to|of)$",
@@ -420,7 +421,7 @@ def classify(phrase: str) -> SpeakerRef | None:
         lead = head[: placed.start("run")].strip() if placed else ""
         if placed and lead.split()[-1].lower() in PREPOSITIONS:
             # 'A spokesman for Mayor Jo Brown of Tarn': someone of that person's speaks
-            if ANON_WORDS.intersection(_clean(w) for w in lead.split()):
+            if _names_unnamed(lead):
                 return SpeakerRef("anonymous", phrase, None, _count(lead.split()), phrase)
             placed = None
         elif placed and all(w[:1].isupper() for w in lead.split()):
@@ -458,7 +459,7 @@ def classify(phrase: str) -> SpeakerRef | None:
             and before[:1].isupper()
             and not TITLES.intersection(_clean(w) for w in before.split())
         ):
-            if ANON_WORDS.intersection(_clean(w) for w in before.split()):
+            if _names_unnamed(before):
                 # 'An official at the Bank of Tarn', 'Supporters of Holt': unnamed people
                 return SpeakerRef("anonymous", phrase, None, _count(words), phrase)
             return SpeakerRef("organisation", head, None, None, phrase)  # 'Bank of America'
@@ -488,6 +489,11 @@ def classify(phrase: str) -> SpeakerRef | None:
     if low[0] in ("the", "a", "an", "his", "her", "their", "its", "some", "many", "several"):
         return SpeakerRef("group", head, None, _count(words), phrase)
     return SpeakerRef("group", head, None, None, phrase)
+
+
+def _names_unnamed(words: str) -> bool:
+    """Whether the words speak of unnamed people ('an official at', 'A spokesman for')."""
+    return not ANON_WORDS.isdisjoint(_clean(w) for w in words.split())
 
 
 #: 'a statement from X', 'the report by X': a document with its issuer named.

@@ -20,6 +20,7 @@ from bot.extract.lexicon import (
     ANON_WORDS,
     ARTICLE_WORD,
     DOCUMENT_WORDS,
+    IRREGULAR_PARTICIPLES,
     IRREGULAR_PAST,
     LY_NOUNS,
     MONTHS,
@@ -53,8 +54,7 @@ _LEAD_CLAUSE = re.compile(
     r"Many|\d+)\s+(?:day|week|month|year|decade|hour|minute)s?\s+(?:ago|later|earlier)|[A-Z][a-z]+(?:ed|ing)(?=\s+[a-z])|"
     # a present participle after an adverb ('Hastily blaming …,'; not 'Daly replied …'),
     # an irregular past one ('Known as …,')
-    r"(?:[A-Z][a-z]+ly\s+[a-z]+ing|Known|Born|Seen|Shown|Taken|Written|Chosen|Driven|Beaten|"
-    r"Hidden|Drawn|Grown|Thrown|Sworn|Stolen|Told|Held|Built|Caught|Brought|Led|Sent|Kept)(?=\s+[a-z])|"
+    r"(?:[A-Z][a-z]+ly\s+[a-z]+ing|" + "|".join(IRREGULAR_PARTICIPLES) + r")(?=\s+[a-z])|"
     r"Each|Every|Hours|Days|Weeks|Months|Years|Minutes|Moments|Contrary|Thanks|Due|Compared|"
     r"Amid|Among|Alongside|Against|Beyond|Besides|Outside|Inside|Within|Across|Throughout|Given|"
     r"Regardless|Until|Upon|Along|Apart|Aside|Except|Of|About|Regarding|Concerning)\b[^,]{0,90},\s+)+"
