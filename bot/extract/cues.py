@@ -110,6 +110,10 @@ ADJUNCT = (
     r"afterwards|afterward)"
     r"\b(?:(?!\sthat\s)[^,:;“”\"]){0,50}?)"
 )
+#: Between a cue and the quote it opens, a short manner phrase with 'with' too ('says, with
+#: a smile, "…"'). Not before reported content, where 'with' opens an object of the verb
+#: ('charged with murder', 'agreed with Lund that …').
+QUOTE_ADJUNCT = r"(?:" + ADJUNCT + r"|\s*,?\s*with(?:\s+[a-z]+){1,3})"
 _DIGIT = re.compile(r"\d")
 WHEN = re.compile(
     r"\b(?:(?:on|last|this|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from bot.extract.cues import (
     ADJUNCT,
     PARTICIPLE_CUE,
+    QUOTE_ADJUNCT,
     SPEECH_CUE,
     SPEECH_RE,
     SPEECH_WORDS,
@@ -88,7 +89,7 @@ _ENDS = re.compile(
 
 
 _HEAD_CUE = re.compile(
-    r"(?P<cue>" + SPEECH_CUE + r")(?P<adj>" + ADJUNCT + r"{0,2})"
+    r"(?P<cue>" + SPEECH_CUE + r")(?P<adj>" + QUOTE_ADJUNCT + r"{0,2})"
     r"\s*(?:[:,]|\s+that|—|–)?\s*$"
 )
 _HEAD_PARTICIPLE = re.compile(

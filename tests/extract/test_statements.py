@@ -2762,3 +2762,16 @@ def test_a_lower_case_particle_inside_a_name_keeps_the_full_name(particle: str) 
         f'"The strait is mine to cross," {particle} Roux tells the Courier.'
     )
     assert [s.speaker for s in found] == [f"Chad {particle} Roux"]
+
+
+@pytest.mark.parametrize("manner", ["with emotion", "with a shrug", "with a wry smile"])
+def test_a_manner_phrase_with_with_between_the_cue_and_its_quote(manner: str) -> None:
+    """'The skipper turns to the deckhand and says, with emotion, "Bring her home."': a short
+    quote after its cue is the subject's, however few its words; the manner phrase stands
+    between the cue and the quote like a time phrase does."""
+    found = extract_statements(
+        TITLE + f'Skipper Maren Holt turns to the deckhand and says, {manner}, "Bring her home."'
+    )
+    assert [(s.speaker, s.text, s.kind) for s in found] == [
+        ("Maren Holt", "Bring her home.", "direct")
+    ]
