@@ -220,6 +220,8 @@ def _continuation(
     if intro is not None:
         return [intro]
     last = state.last
+    if _after_unclaimed_quote(state.previous, sentence, last):
+        return []  # the fallback decides it together with the quote before it
     recent = last is not None and last.ref is not None and sentence.paragraph - last.paragraph <= 1
     answer = answer_to(last, words, sentence, state, state.earlier) if recent and last else None
     if answer is not None:
@@ -234,6 +236,21 @@ def _continuation(
             state.pending.append((sentence, words))
         return []
     return [carried_statement(last, words, sentence, last.cue)]
+
+
+def _after_unclaimed_quote(
+    previous: Sentence | None, sentence: Sentence, last: ExtractedStatement | None
+) -> bool:
+    """'"…," she giggles. "…"': the sentence before, in this paragraph, holds a quote that no
+    frame claimed ('giggles' is no cue word). Its speaker, found by the fallback, is this
+    quote's too; carrying the last named speaker over it would skip a speaker."""
+    return (
+        previous is not None
+        and previous.paragraph == sentence.paragraph
+        and previous.start < sentence.start
+        and HAS_MARK.search(previous.text) is not None
+        and (last is None or last.start < previous.start)
+    )
 
 
 #: Words after which an opening quotation mark starts the speaker's own words, not a

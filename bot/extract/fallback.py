@@ -14,8 +14,14 @@ import logging
 import re
 
 from bot.extract import frames
-from bot.extract.cues import PHRASE_HEADS, REPORTING_WORDS
-from bot.extract.lexicon import IRREGULAR_PAST, NAMING_VERBS, PREPOSITIONS, UPPER
+from bot.extract.cues import PHRASE_HEADS, REPORTING_WORDS, has_cue
+from bot.extract.lexicon import (
+    IRREGULAR_PAST,
+    NAMING_VERBS,
+    PREPOSITIONS,
+    SUBORDINATORS,
+    UPPER,
+)
 from bot.extract.paragraphs import Paragraph, Sentence
 from bot.extract.quotes import QuoteSpan, normalise_marks, strip_marks
 from bot.extract.records import (
@@ -112,7 +118,8 @@ def uncovered_quotes(
         sentence = _sentence_at(sentences, para.start + q.start)
         if sentence is None:
             continue
-        made = _attribute(q, words, para, quotes, sentence, state, found=found)
+        earlier = sorted(found + out, key=lambda st: st.start)  # this paragraph's so far
+        made = _attribute(q, words, para, quotes, sentence, state, found=earlier)
         if made is not None:
             out.append(made)
             covered += " " + made.text
@@ -147,7 +154,10 @@ def _attribute(
     after = [o for o in quotes if o.start >= q.end and o.start < end]
     head = para.text[before[-1].end if before else rel : q.start] if q.start > rel else ""
     tail = para.text[q.end : after[0].start if after else end]
-    alone = not head.strip(" —–-") and len(tail.split()) <= 1 and not before
+    # '"Sisters & Brothers" and "Harbour Lights" alum Ana Berg …': the first of a list of
+    # quoted titles, which stands no more alone than the last one does
+    listed = bool(after) and tail.strip(" ,") in ("", "and", "or")
+    alone = not head.strip(" —–-") and len(tail.split()) <= 1 and not before and not listed
     if not alone and not looks_like_clause(words):
         return None  # a scare quote or a title inside running text
     if not before and _BYLINE.match(tail) and _LABEL_ONLY.match(head):
@@ -169,6 +179,9 @@ def _attribute(
         made = _from_match(_TAIL_ANY.match(tail), para.start + q.end, words, sentence, state)
         if made is not None:
             return made
+    if not before and _fronted_adverbial(head):
+        carried = _carried(words, sentence, _speaker_before(sentence, found, state), state)
+        return carried if carried is not None else unknown_statement(words, sentence)
     if head.strip(" —–-") and not before:
         at = para.start + (q.start - len(head))
         made = _from_head_frame(head, at, words, sentence, state)
@@ -210,6 +223,32 @@ _ADDING = re.compile(
     r"^\s*(?:And\s+|He\s+|She\s+)?(?:[Aa]dding|[Nn]oting|[Cc]ontinuing|[Ee]xplaining|"
     r"[Cc]oncluding|[Ww]arning)\s*[,:]?\s*$"
 )
+
+
+#: Words that may open a sentence before the phrase that leads into a quote.
+_CONNECTORS = frozenset("and but yet still so".split())  # noqa: SIM905
+#: Prepositions whose phrase names whose view the quote gives ('For Lund, "…"', 'To her,
+#: "…"'): that is the speaker, not the one quoted before.
+_VIEWPOINT = frozenset({"for", "to"})
+
+
+def _fronted_adverbial(head: str) -> bool:
+    """'And because of the skipper's record, "nobody dared to cross him."' / 'While the board
+    signs some leases, "as every skipper here will tell you, …"': a phrase or a
+    subordinate clause before a quote that is itself the main clause. It is the reporter's
+    lead-in to more of the last speaker's words; a subject inside it ('the board') said
+    nothing. A cue word in it makes it a frame ('As he liked to say,'), left to the
+    patterns below."""
+    text = head.strip()
+    words = text.split()
+    if not text.endswith(",") or "," in text[:-1] or not 1 < len(words) <= 12:
+        return False
+    first = words[0].lower()
+    if first in _CONNECTORS:
+        first = words[1].lower()
+    if first in _VIEWPOINT or has_cue(text):
+        return False  # 'As he liked to say, "…"', 'As he was led away Kim shouted, "…"'
+    return first in PREPOSITIONS or first in SUBORDINATORS
 
 
 def _gloss_after(tail: str) -> bool:
@@ -287,8 +326,13 @@ def _from_head_frame(
 
 
 #: 'Beck joked, again using an accent, "…' / 'LeVell said: "…' — a subject and any verb.
+#: A capitalised subordinator that opens a sentence before its subject: 'As Ana Berg likes
+#: to say, "…"' (not a name 'As Ana Berg').
+_OPENER = r"(?:(?:" + "|".join(sorted(w.capitalize() for w in SUBORDINATORS | {"as"})) + r")\s+)?"
 _HEAD_ANY = re.compile(
-    r"(?:^|[\s(])(?P<spk>"
+    r"(?:^|[\s(])"
+    + _OPENER
+    + r"(?P<spk>"
     + _SUBJECT
     + r")(?:\s*\([^()]{1,12}\))?(?:,\s+(?:a|an|the|who)\s[^,“”\"]{1,80},)?(?:[’']s\s+[a-z]+)?\s+(?:\w+ly\s+)?(?P<cue>"
     + _VERB

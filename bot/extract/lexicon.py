@@ -284,7 +284,12 @@ western eastern northern southern baltic kurdish belarusian georgian armenian no
 #: Words that cannot start a subject noun phrase of the 'spokesman Jeff Bechdel' kind.
 PREPOSITIONS = frozenset(
     """at in on for from with by after before during when while as to of about over under
-since until into onto upon through across against among between without within like""".split()  # noqa: SIM905
+since until into onto upon through across against among between without within like except""".split()  # noqa: SIM905
+)
+
+#: Words that open a subordinate clause, never an apposition nor a main clause.
+SUBORDINATORS = frozenset(
+    "when while after before because although though since until unless if whereas".split()  # noqa: SIM905
 )
 
 #: First words that mark a phrase as an adverbial or a fragment, never a speaker.

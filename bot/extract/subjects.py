@@ -27,6 +27,7 @@ from bot.extract.lexicon import (
     NOT_SPEAKER_START,
     PERSON_NOUNS,
     PREPOSITIONS,
+    SUBORDINATORS,
     TITLES,
     WEEKDAYS,
 )
@@ -429,7 +430,7 @@ def valid_subject(subject: str) -> bool:
         return False
     if apposition.count(" ") > 40:
         return False
-    if apposition.split(" ", 1)[0].endswith(",") and apposition.split(",", 1)[0] in _SUBORDINATORS:
+    if apposition.split(" ", 1)[0].endswith(",") and apposition.split(",", 1)[0] in SUBORDINATORS:
         return False  # 'The row grew on Monday, when, …, Marsh': a clause, no apposition
     if len(words) == 1 and words[0].lower() in _SUBJECT_PRONOUNS:
         return True  # '"…," he said.'
@@ -473,11 +474,6 @@ def valid_subject(subject: str) -> bool:
         and not any(w in PREPOSITIONS and w != "of" for w in low[1:])
     )
 
-
-#: Words that open a subordinate clause, never an apposition.
-_SUBORDINATORS = frozenset(
-    "when while after before because although though since until unless if whereas".split()  # noqa: SIM905
-)
 
 #: Bodies that news reports name without a determiner, as it does unnamed officials
 #: ('…," police said.', 'local media reported'); other organisation words need one ('the

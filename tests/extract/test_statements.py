@@ -2775,3 +2775,74 @@ def test_a_manner_phrase_with_with_between_the_cue_and_its_quote(manner: str) ->
     assert [(s.speaker, s.text, s.kind) for s in found] == [
         ("Maren Holt", "Bring her home.", "direct")
     ]
+
+
+def test_a_quote_after_one_framed_by_a_verb_that_is_no_cue_goes_with_it() -> None:
+    """'"…," she giggles. "…"': 'giggles' is no cue word, so the first piece is attributed
+    late, by the fallback; the second is hers too, not carried over her to the speaker of
+    the paragraph before."""
+    found = extract_statements(
+        TITLE + '"The pier must stay open," Ivo Lund said.\n\n'
+        'Maren Holt joined the college in May. "The tide tables are my favourite sums," she '
+        'giggles. "Grandad showed me how to read them on the slipway."'
+    )
+    assert [(s.speaker, s.text) for s in found] == [
+        ("Ivo Lund", "The pier must stay open"),
+        (
+            "Maren Holt",
+            "The tide tables are my favourite sums … Grandad showed me how to read them on the slipway.",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "And because of the skipper's boxing record,",
+        "While the board signs some leases,",
+        "In the meantime,",
+    ],
+)
+def test_a_phrase_or_clause_set_before_a_quote_leads_on_with_the_last_speaker(lead: str) -> None:
+    """'"…," the pier warden said. And because of X, "…"': a fronted phrase or subordinate clause
+    names no speaker (not 'the board' of 'While the board signs …'); the quote after it
+    is the main clause, more of the last speaker's words."""
+    found = extract_statements(
+        TITLE
+        + '"He kept a boathook by the door and he knew how to swing it," the pier warden said. '
+        f'{lead} "nobody on the quay dared to cross him, and he knew it."'
+    )
+    assert [(s.speaker, s.confidence) for s in found] == [("the pier warden", "named")]
+    assert found[0].text.endswith("… nobody on the quay dared to cross him, and he knew it.")
+
+
+def test_a_lead_clause_with_a_cue_word_still_names_its_speaker() -> None:
+    """'As Ana Berg likes to say, "…"': a subordinate clause with a cue word in it is a frame,
+    not a lead-in to the last speaker's words."""
+    found = extract_statements(
+        TITLE + '"The pier must stay open," Ivo Lund said. '
+        'As Ana Berg likes to say, "the tide waits for no council and no mayor."'
+    )
+    assert [s.speaker for s in found] == ["Ivo Lund", "Ana Berg"]
+
+
+def test_the_first_of_a_list_of_quoted_titles_is_not_carried_as_a_quote() -> None:
+    """'"Sisters & Brothers" and "Harbour Lights" alum Ana Berg co-stars …': a list of quoted
+    titles, the first no more a statement than the last."""
+    found = extract_statements(
+        TITLE + '"The pier must stay open," Ivo Lund said.\n\n'
+        '"Sisters & Brothers" and "Harbour Lights" alum Ana Berg co-stars as Cat Lund.'
+    )
+    assert [s.text for s in found] == ["The pier must stay open"]
+
+
+def test_a_gloss_opened_by_except_after_a_quote_keeps_the_last_speaker() -> None:
+    """'"…" except for the harbour cinema.': the reporter's gloss after a quote that opens its
+    sentence, like one opened by any other preposition."""
+    found = extract_statements(
+        TITLE + '"Every two years we moved," Ivo Lund said. "There was nothing for a boy '
+        'like me on the island" except for the harbour cinema.'
+    )
+    assert [(s.speaker, s.text) for s in found] == [
+        ("Ivo Lund", "Every two years we moved … There was nothing for a boy like me on the island")
+    ]
