@@ -23,7 +23,7 @@ from bot.extract.cues import (
     quoted_as,
 )
 from bot.extract.paraphrase import after_content
-from bot.extract.subjects import clean_subject, sentence_subject, strip_manner
+from bot.extract.subjects import clean_subject, sentence_subject, strip_manner, valid_subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +99,12 @@ _HEAD_PARTICIPLE = re.compile(
     + ADJUNCT
     + r"{0,2}\s*(?:[:,]|\s+that)?\s*$"
 )
+#: 'Despite Brandt saying, "…"': a preposition, then the named subject of a gerund cue.
+_HEAD_GERUND = re.compile(
+    r"^\s*(?:Despite|After|Before|Upon|Without)\s+(?P<spk>(?:[A-Z]|the\s|a\s|an\s)[^,:;“”\"]{0,60}?)\s+(?P<cue>"
+    + PARTICIPLE_CUE
+    + r")\s*[:,]?\s*$"
+)
 _HEAD_ACCORDING = re.compile(
     r"(?:^|,\s*)(?P<cue>[Aa]ccording\s+to)\s+(?P<spk>[^,:“”\"]{1,120})[,:]\s*$"
 )
@@ -164,6 +170,9 @@ def head_frame(head: str) -> Frame | None:
         found = sentence_subject(inner)
         if found:
             return Frame(found[0], match.group("cue"), found[1])
+    match = _HEAD_GERUND.match(head) if comma < 0 else None
+    if match and valid_subject(match.group("spk")):
+        return Frame(match.group("spk"), match.group("cue"), match.start("spk"))
     match = _HEAD_COLON.search(head)
     if match:
         named = _NAMED_COLON.search(head[-120:])  # '… - Jo M. Lind: "…"', 'From the report: "…"'

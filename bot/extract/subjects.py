@@ -178,8 +178,9 @@ def clean_subject(pre: str, cue: str = "") -> tuple[str, int] | None:
     pre = strip_aux(pre)
     if cue.startswith("quoted"):  # 'Marsh is quoted as saying': the subject before 'is'
         pre = _BE_END.sub("", pre)
-    if pre.startswith(("As ", "as ")) and pre[3:4].isupper() and valid_subject(pre[3:]):
-        # 'As Professor Foner put it: "…"', '"…," as Foner put it.'
+    if pre.startswith(("As ", "as ")) and _as_subject(pre[3:], cue):
+        # 'As Professor Foner put it: "…"', '"…," as Foner put it.', 'As one skipper on
+        # the forum put it, "…"'
         return pre[3:], original.find(pre[3:])
     clause = _CLAUSE_PRONOUN.search(pre, max(0, len(pre) - 24)) if pre.endswith(_PRO_END) else None
     if clause is None and pre.endswith(_PRO_END):
@@ -209,6 +210,15 @@ def clean_subject(pre: str, cue: str = "") -> tuple[str, int] | None:
             # said': a sentence adverb or a participle, not a name with its apposition
             return rest, found[1] + len(word) + 2
     return found
+
+
+def _as_subject(rest: str, cue: str) -> bool:
+    """The subject of 'As X said': a name; before 'put it' a phrase opened by a determiner
+    too ('As one skipper on the forum put it'). Elsewhere such a phrase after 'as' opens a
+    clause of time or reason ('as the week progressed, X said')."""
+    if rest[:1].isupper():
+        return valid_subject(rest)
+    return cue.startswith("put") and rest.split(" ", 1)[0] in _DETERMINERS and valid_subject(rest)
 
 
 #: Ordinals that open a sentence set off by a comma ('First, the council …').

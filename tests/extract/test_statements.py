@@ -2846,3 +2846,37 @@ def test_a_gloss_opened_by_except_after_a_quote_keeps_the_last_speaker() -> None
     assert [(s.speaker, s.text) for s in found] == [
         ("Ivo Lund", "Every two years we moved … There was nothing for a boy like me on the island")
     ]
+
+
+def test_as_a_described_speaker_put_it_names_the_speaker() -> None:
+    """'As one skipper on a forum for Tarnby fishers put it, "…"': the phrase after 'as' is
+    the speaker, a description as much as a name."""
+    found = extract_statements(
+        TITLE + "As one skipper on a forum for Tarnby fishers put it, "
+        '"If the council cannot be honest, the fleet will vote them out."'
+    )
+    assert [s.speaker for s in found] == ["one skipper on a forum for Tarnby fishers"]
+
+
+def test_as_a_clause_of_time_before_a_cue_is_no_speaker() -> None:
+    """'As the week went on, the council said …': 'as' opens a clause of time there."""
+    found = extract_statements(
+        TITLE + "As the week went on, the harbour council said the pier would stay shut."
+    )
+    assert [(s.speaker, s.text) for s in found] == [
+        ("the harbour council", "the pier would stay shut")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lead", "speaker"),
+    [("Despite Ivo Brandt saying,", "Ivo Brandt"), ("After the judge saying", "the judge")],
+)
+def test_the_subject_of_a_gerund_cue_after_a_preposition_said_the_quote(
+    lead: str, speaker: str
+) -> None:
+    """'Despite Brandt saying, "…," the crew won.': the gerund's subject is the speaker."""
+    found = extract_statements(
+        TITLE + f'{lead} "your knots were tied far too slack," the crew won.'
+    )
+    assert [s.speaker for s in found] == [speaker]
