@@ -263,9 +263,9 @@ def _gloss_after(tail: str) -> bool:
 
 def _narration_after(words: str, tail: str) -> bool:
     """A quote that ends its own sentence ('."') followed by a capitalised sentence that
-    proved no frame of it: the sentence is the reporter's next one, and the quote stands
-    alone, as the last speaker's words."""
-    return words.rstrip().endswith((".", "!", "?")) and tail.lstrip()[:1].isupper()
+    proved no frame of it, maybe after a dash ('"…." -- And the pier …'): the sentence is the
+    reporter's next one, and the quote stands alone, as the last speaker's words."""
+    return words.rstrip().endswith((".", "!", "?")) and tail.lstrip(" —–-")[:1].isupper()
 
 
 _SPEAKING = frozenset({"person", "pronoun", "organisation", "anonymous", "document", "group"})

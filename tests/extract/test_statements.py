@@ -2880,3 +2880,20 @@ def test_the_subject_of_a_gerund_cue_after_a_preposition_said_the_quote(
         TITLE + f'{lead} "your knots were tied far too slack," the crew won.'
     )
     assert [s.speaker for s in found] == [speaker]
+
+
+def test_a_quote_followed_by_a_dash_and_a_new_sentence_goes_on_with_its_speaker() -> None:
+    """'"…," Holt recalled. "…." -- And the festival …': the dash sets off the reporter's next
+    sentence, which is no frame; the quote is more of Holt's words."""
+    found = extract_statements(
+        TITLE + '"Nobody expected him to choose that film," Ana Holt recalled. '
+        '"I asked him twice. Ivo was never one for boats at all." -- And the pier festival '
+        "almost did not happen."
+    )
+    assert [(s.speaker, s.text) for s in found] == [
+        (
+            "Ana Holt",
+            "Nobody expected him to choose that film … I asked him twice. "
+            "Ivo was never one for boats at all.",
+        )
+    ]
