@@ -16,6 +16,7 @@ import logging
 import re
 from collections import Counter
 
+from bot.extract.lexicon import MONTHS, WEEKDAYS
 from bot.extract.paragraphs import Sentence
 
 log = logging.getLogger(__name__)
@@ -39,7 +40,11 @@ _BOILERPLATE = re.compile(
     r"a\s+post\s+shared\s+by|this\s+content\s+is|download\s+(?:the|our)|"
     r"get\s+(?:our|the)\s+(?:free\s+)?(?:newsletter|app)|support\s+(?:our|independent))\b|"
     r"(?:more|latest|breaking|update[ds]?|correction|credit|illustration|composite|graphic|"
-    r"published|posted|opinion|analysis|live)\s*:|file\s*[-–—:])",
+    r"published|posted|opinion|analysis|live)\s*:|file\s*[-–—:]|"
+    # a time stamp line: 'Published 3 hours ago', 'Updated on 20 May', 'Posted Tuesday'
+    r"(?:published|updated|posted)\s+(?:on\s+|at\s+)?(?:\d|an?\s+(?:minute|hour|day|week)\s+ago|"
+    r"yesterday|today|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b))",
     re.IGNORECASE,
 )
 _FURNITURE = re.compile(
@@ -68,8 +73,12 @@ _DATELINE = re.compile(
     r"(?:\((?:CNN|AP|Reuters|AFP|UPI|Bloomberg)\)\s*(?:--|—|–|-)?\s*|"
     r"(?<=[A-Z])\s+(?:--|—|–)\s+|(?<=[A-Z]):\s+)"
 )
-#: "By Ana Ortiz and Tom Weller" (not "By the time the wall opened, …").
-_BYLINE = re.compile(r"^(?:By|BY)\s+[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3}\s*(?:[,|]|$|and\s)")
+#: "By Ana Ortiz and Tom Weller" (not "By the time the wall opened, …", nor "By September,
+#: it had …").
+_BYLINE = re.compile(
+    r"^(?:By|BY)\s+(?!(?:" + "|".join(MONTHS + WEEKDAYS) + r")\b)"
+    r"[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3}\s*(?:[,|]|$|and\s)"
+)
 _TERMINAL = re.compile(r"[.!?…][\"”’')\]]*$")
 MIN_WORDS = 8
 MAX_CHARS = 400
@@ -138,14 +147,23 @@ def _headline(text: str) -> bool:
     return False
 
 
+def is_boilerplate(text: str) -> bool:
+    """A sentence of the page around the story: a label, a byline, a time stamp, furniture
+    or a credit line. No key point, and no key figure, is taken from it."""
+    return (
+        _BOILERPLATE.match(text) is not None
+        or _BYLINE.match(text) is not None
+        or is_furniture(text)
+        or is_credit_line(text)
+    )
+
+
 def is_clean(text: str) -> bool:
     """A whole sentence of the story, not page furniture or a fragment."""
     words = text.split()
     if len(words) < MIN_WORDS or len(text) > MAX_CHARS or _headline(text):
         return False
-    if _BOILERPLATE.match(text) or _BYLINE.match(text) or is_furniture(text):
-        return False
-    if is_credit_line(text):
+    if is_boilerplate(text):
         return False
     if text.rstrip().endswith(":") or not _TERMINAL.search(text.rstrip()):
         return False  # a list intro, or a sentence cut short

@@ -142,3 +142,26 @@ def test_figures_are_whole_phrases() -> None:
 def test_a_sentence_opening_with_by_is_not_a_byline() -> None:
     assert is_clean("By the time the wall opened, the harbour road had been closed for months.")
     assert not is_clean("By Ana Ortiz and Tom Weller, Harbourton Ledger staff writers.")
+
+
+@pytest.mark.parametrize("when", ["September", "Monday"])
+def test_a_sentence_opening_with_by_and_a_month_or_day_is_not_a_byline(when: str) -> None:
+    """'By September, the storm had …' dates the sentence; it credits nobody."""
+    sentence = f"By {when}, the storm had closed 3,700 berths along the Tarnby coast."
+    assert is_clean(sentence)
+    figures = extract_summary(f"Storm season\n\n{sentence}\n", article_id="s").key_figures
+    assert [f.value for f in figures] == ["3,700 berths"]
+
+
+@pytest.mark.parametrize(
+    "stamp", ["Published 3 hours ago", "Updated 12 May 2025", "Posted Tuesday at 9 am"]
+)
+def test_a_time_stamp_line_gives_no_key_figure_or_key_point(stamp: str) -> None:
+    """'Published 3 hours ago' is the page's, not the story's: '3 hours ago' is no figure."""
+    text = (
+        f"Ferry cut confirmed\n\n{stamp}\n\n"
+        "The Tarnby harbour board confirmed that 14 winter crossings will be cut from January.\n"
+    )
+    summary = extract_summary(text, article_id="f")
+    assert [f.value for f in summary.key_figures] == ["14 winter crossings"]
+    assert not is_clean(stamp + " on the harbour board website.")
