@@ -19,9 +19,9 @@ _STOPPERS = frozenset(
 #: At most this many words after the number are read as what it measures.
 MEASURE_WORDS = 6
 _FIGURE = re.compile(
-    r"(?P<q>\b(?:about|around|nearly|almost|roughly|approximately|more\s+than|less\s+than|"
+    r"(?P<q>\b(?i:about|around|nearly|almost|roughly|approximately|more\s+than|less\s+than|"
     r"fewer\s+than|over|under|some|up\s+to|at\s+least|an\s+estimated|only|just)\s+)?"
-    r"(?P<num>[$€£]?\d[\d,]*(?:\.\d+)?(?:\s*(?:%|percent\b|per\s+cent\b))?"
+    r"(?P<num>[$€£]?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s*(?:%|percent\b|per\s+cent\b))?"
     r"(?:\s+(?:million|billion|trillion|thousand)\b)?)"
     r"(?P<rest>(?:\s+(?!(?:" + "|".join(sorted(_STOPPERS)) + r")\b)[A-Za-z][\w’'-]*)"
     r"{0," + str(MEASURE_WORDS) + r"})"
@@ -99,7 +99,8 @@ def find_figures(sentence: Sentence) -> list[FoundFigure]:
         num = match.group("num")
         digits = num.replace(",", "").strip("$€£ ")
         rest = " ".join(_complete(match.group("rest").split(), text, match.end()))
-        if _MONTHS.search(text[: match.start("num")]) or re.fullmatch(r"(?:19|20)\d\d", digits):
+        year = "," not in num and re.fullmatch(r"(?:19|20)\d\d", digits)  # not 2,000 people
+        if _MONTHS.search(text[: match.start("num")]) or year:
             continue
         if match.start("num") and text[match.start("num") - 1] in "-/:":
             continue
@@ -115,7 +116,8 @@ def find_figures(sentence: Sentence) -> list[FoundFigure]:
             value = " ".join([value, *_whole(measure.split()[:3])])
         short = (
             "~"
-            if qualifier in ("about", "around", "roughly", "approximately", "nearly", "almost")
+            if qualifier.lower()
+            in ("about", "around", "roughly", "approximately", "nearly", "almost")
             else ""
         )
         short += " ".join([num.strip(), *_whole(rest.split())]).strip()

@@ -12,7 +12,7 @@ import re
 from bot.extract import paraphrase
 from bot.extract.cues import PARTICIPLE_WORDS, SPEECH_WORDS, has_cue, when_of
 from bot.extract.fallback import unknown_statement
-from bot.extract.keypoints import is_credit_line
+from bot.extract.keypoints import is_credit_line, is_furniture
 from bot.extract.paragraphs import Paragraph, Sentence
 from bot.extract.quotes import QuoteSpan, find_quotes, normalise_marks, strip_marks
 from bot.extract.records import HAS_MARK, ExtractedStatement, ReadingState, make_statement
@@ -215,7 +215,8 @@ _LABEL = re.compile(
 _NOT_LABELS = frozenset(
     """note update updated editor correction photo photos source sources related read watch
     full text abstract partial transcript video image credit warning here q a contributing
-    byline reporting editing latest reminder""".split()  # noqa: SIM905
+    byline reporting editing latest reminder photograph photographs picture pictures
+    illustration graphic standards""".split()  # noqa: SIM905
 )
 #: Whole labels that are page furniture of a headline ('BREAKING: …', 'Wow: …', 'Analysis:
 #: …'), never a speaker; checked as the whole label, since 'Live' or 'Look' may be in a name.
@@ -262,6 +263,7 @@ def labelled_line(
         not set(spk.lower().split()).isdisjoint(_NOT_LABELS)
         or spk.split()[-1].lower().rstrip(".") in _NOT_LABELS
         or " ".join(spk.lower().replace("-", " ").split()) in _FURNITURE_LABELS
+        or is_furniture(para.text)  # 'Our Standards: The Trust Principles.'
     ):
         return None
     words = match.group("words").strip()

@@ -42,7 +42,7 @@ _BOILERPLATE = re.compile(
     r"(?:more|latest|breaking|update[ds]?|correction|credit|illustration|composite|graphic|"
     r"published|posted|opinion|analysis|live)\s*:|file\s*[-–—:]|"
     # a time stamp line: 'Published 3 hours ago', 'Updated on 20 May', 'Posted Tuesday'
-    r"(?:published|updated|posted)\s+(?:on\s+|at\s+)?(?:\d|an?\s+(?:minute|hour|day|week)\s+ago|"
+    r"(?:first\s+)?(?:published|updated|posted)\s+(?:on\s+|at\s+)?(?:(?:mon|tue|wed|thu|fri|sat|sun)\w*\s+)?(?:\d|an?\s+(?:minute|hour|day|week)\s+ago|"
     r"yesterday|today|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b))",
     re.IGNORECASE,

@@ -165,3 +165,23 @@ def test_a_time_stamp_line_gives_no_key_figure_or_key_point(stamp: str) -> None:
     summary = extract_summary(text, article_id="f")
     assert [f.value for f in summary.key_figures] == ["14 winter crossings"]
     assert not is_clean(stamp + " on the harbour board website.")
+
+
+def test_a_count_written_like_a_year_with_a_comma_is_a_figure() -> None:
+    """'2,000 residents' is a count; '2000' alone may be a year and is left out."""
+    text = (
+        "Pier petition\n\nFirst published on Tue 3 Dec 2024 10.00 GMT\n\n"
+        "More than 2,000 residents signed a petition against the sale of the Tarnby pier.\n"
+    )
+    figures = extract_summary(text, article_id="p").key_figures
+    assert [f.value for f in figures] == ["More than 2,000 residents signed"]
+
+
+def test_a_number_before_a_comma_measures_nothing_after_the_comma() -> None:
+    """'Ivo Lund, 52, said …' gives no figure '52, said'; '$45,000, the fee' is '$45,000'."""
+    text = (
+        "Pier fees\n\nSkipper Ivo Lund, 52, said the council charged at least $45,000, "
+        "the highest fee on the coast, for a berth at the Tarnby pier.\n"
+    )
+    figures = extract_summary(text, article_id="f").key_figures
+    assert [f.value for f in figures] == ["at least $45,000"]

@@ -2897,3 +2897,19 @@ def test_a_quote_followed_by_a_dash_and_a_new_sentence_goes_on_with_its_speaker(
             "Ivo was never one for boats at all.",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photograph: Ana Ortiz/Harbour Pictures",
+        "Our Standards: The Harbour Trust Principles.",
+        "Illustration: Ivo Lund for the Courier",
+    ],
+)
+def test_a_label_of_page_furniture_is_no_speaker(line: str) -> None:
+    """A picture credit or a publisher's notice set as 'Label: …' says nothing."""
+    found = extract_statements(
+        TITLE + line + "\n\nThe council will vote on the harbour plan in March.\n"
+    )
+    assert found == []
