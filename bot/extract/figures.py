@@ -56,7 +56,7 @@ _DANGLING = frozenset(
     """of a an the its their his her our my your this that these those entire whole all each
     every other new more most some any such own with without for into about against between
     among per like under over around nearly almost very across through during near along within
-    toward towards behind beyond from to by at in on""".split()  # noqa: SIM905
+    toward towards behind beyond from to by at in on just only even still also""".split()  # noqa: SIM905
 )
 
 
@@ -113,7 +113,8 @@ def find_figures(sentence: Sentence) -> list[FoundFigure]:
         qualifier = (match.group("q") or "").strip()
         value = " ".join(p for p in (qualifier, num.strip()) if p)
         if not unit and measure:
-            value = " ".join([value, *_whole(measure.split()[:3])])
+            head = rest.split()[: 4 if rest.startswith("of ") else 3]  # "132 of them children"
+            value = " ".join([value, *_whole(head)])
         short = (
             "~"
             if qualifier.lower()

@@ -185,3 +185,19 @@ def test_a_number_before_a_comma_measures_nothing_after_the_comma() -> None:
     )
     figures = extract_summary(text, article_id="f").key_figures
     assert [f.value for f in figures] == ["at least $45,000"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        (
+            "The club said 48 of its own skippers had quit the Tarnby regatta.",
+            "48 of its own skippers",
+        ),
+        ("The ballot lists 17 candidates with just two seats to fill.", "17 candidates"),
+    ],
+)
+def test_a_figure_keeps_its_of_and_drops_a_dangling_word(sentence: str, value: str) -> None:
+    """'48 of its own skippers', not '48 its own'; '17 candidates', not '… with just'."""
+    figures = extract_summary(f"Regatta\n\n{sentence}\n", article_id="r").key_figures
+    assert [f.value for f in figures] == [value]
