@@ -39,6 +39,8 @@ def test_search_words_split_at_anything_but_letters_and_digits() -> None:
         "Mr. Smith met U.S. officials on Jan. 5 in Washington.",
         "Dr. Jones, of St. Louis, said the U.K. would wait.",
         "J. R. Ewing spoke to the U.N. on Tuesday.",
+        "Skipper T.S. Holt and J.M. Lund sailed on Tuesday.",
+        "(CNN)A.J. Lund sailed home on Tuesday.",
     ],
 )
 def test_sentences_never_cut_at_abbreviations_or_initials(passage: str) -> None:
