@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-from bot.extract.keypoints import is_furniture
+from bot.extract.keypoints import is_furniture, strip_dateline
 from bot.extract.paragraphs import Paragraph, Sentence
 
 log = logging.getLogger(__name__)
@@ -93,8 +93,8 @@ def _title(paragraphs: list[Paragraph], sentences: list[Sentence], given: str | 
         return tidy_title(given)
     if paragraphs and paragraphs[0].index == 0:
         return tidy_title(paragraphs[0].text[:300])
-    if sentences:
-        first = tidy_title(sentences[0].text)
+    if sentences:  # no title line: the first sentence, without its wire dateline
+        first = tidy_title(strip_dateline(sentences[0].text))
         return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
     return "Untitled article"
 

@@ -156,3 +156,11 @@ def test_a_photo_captions_date_is_not_the_articles() -> None:
     assert article_date(f"Ferry strike ends\n{caption}\n{body}", today) is None
     dated = f"Ferry strike ends\nPublished 9 January 2026\n{caption}\n{body}"
     assert article_date(dated, today) == dt.date(2026, 1, 9)
+
+
+def test_a_title_taken_from_the_first_sentence_has_no_dateline_and_keeps_initials() -> None:
+    """A text with no title line, as wire copy comes: '(CNN)A.J. Lund …' is titled 'A.J.
+    Lund …', not '(CNN)A.J'."""
+    text = "(CNN)A.J. Lund sailed the Tarnby strait alone on Tuesday. He was 71."
+    summary = extract_summary(text, article_id="a")
+    assert summary.article.title == "A.J. Lund sailed the Tarnby strait alone on Tuesday"
