@@ -168,7 +168,15 @@ def is_abbreviation(text: str, dot: int) -> bool:
     # Only the last 7 characters are searched (not back to the text's start for each stop):
     # a word with no break in them is longer than 6 and no abbreviation anyway.
     lo = max(0, dot - 7)
-    begin = max(text.rfind(c, lo, dot) for c in _WORD_OPENERS) + 1
+    begin = (
+        max(
+            text.rfind(" ", lo, dot),
+            text.rfind("(", lo, dot),
+            text.rfind(")", lo, dot),  # '(CNN)A.J.'
+            text.rfind("“", lo, dot),
+        )
+        + 1
+    )
     if not begin and lo:
         return False
     word = text[begin:dot]
@@ -179,8 +187,6 @@ def is_abbreviation(text: str, dot: int) -> bool:
     return word.lower() in ABBREVIATIONS or _INITIALS.fullmatch(word) is not None
 
 
-#: What may stand right before a word: a space, brackets, an opening quote ('(CNN)A.J.').
-_WORD_OPENERS = (" ", "(", ")", "“")
 #: Initials run together: 'A.J' of 'A.J. Lund', 'T.S' of 'T.S. Holt'.
 _INITIALS = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 

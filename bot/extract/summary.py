@@ -230,8 +230,9 @@ def _statement(st: ExtractedStatement, speaker: str) -> Statement:
 def _figures(analysis: Analysis) -> list[Figure]:
     found: list[FoundFigure] = []
     for sentence in analysis.sentences[:FIGURE_SENTENCES]:
-        if sentence.paragraph > 0 and not keypoints.is_boilerplate(sentence.text):
-            found.extend(find_figures(sentence))  # not '3 hours ago' of 'Published 3 hours ago'
+        figures = find_figures(sentence) if sentence.paragraph > 0 else []
+        if figures and not keypoints.is_boilerplate(sentence.text):
+            found.extend(figures)  # not '3 hours ago' of 'Published 3 hours ago'
     seen: set[str] = set()
     best = sorted(enumerate(found), key=lambda p: (-p[1].weight, p[0]))
     picked = []
