@@ -49,8 +49,15 @@ _NAME = (
     + UPPER
     + r"][\w.’'-]*){0,3}"
 )
+#: Words a subject phrase never holds: a copula or an auxiliary ends it ('one deckhand is
+#: heard to say' is 'one deckhand'; 'The FBI is' is no speaker).
+_NOT_IN_SUBJECT = r"(?!(?:is|was|are|were|has|have|had|will|would|can|could)\b)"
 _SUBJECT = (
-    r"(?:he|she|they|it|we|I|(?:the|a|an|one|another|his|her|their|this)\s+[\w-]+(?:\s+[\w-]+){0,2}?|"
+    r"(?:he|she|they|it|we|I|(?:the|a|an|one|another|his|her|their|this)\s+"
+    + _NOT_IN_SUBJECT
+    + r"[\w-]+(?:\s+"
+    + _NOT_IN_SUBJECT
+    + r"[\w-]+){0,2}?|"
     + _NAME
     + ")"
 )
@@ -59,7 +66,7 @@ _VERB = r"[a-z]{2,}(?:ed|es|s|d|t|ote|ang|ead|ood)"
 _TAIL_ANY = re.compile(
     r"^\s*[,.!?—–-]*\s*(?:(?:and\s+)?(?P<spk>"
     + _SUBJECT
-    + r")\s+(?:also\s+|later\s+|then\s+|simply\s+)?"
+    + r")\s+(?:also\s+|later\s+|then\s+|simply\s+)?(?:(?:is|was|are|were)\s+(?=heard\b))?"
     r"(?P<cue>" + _VERB + r")\b|(?P<cue2>" + _VERB + r")\s+(?P<spk2>" + _SUBJECT + r")\b)"
 )
 _CLAUSE_HINT = re.compile(

@@ -105,6 +105,12 @@ _HEAD_GERUND = re.compile(
     + PARTICIPLE_CUE
     + r")\s*[:,]?\s*$"
 )
+#: 'Tweeted Ivo Lund, the harbour master: "…"': a sentence opened by its cue, the speaker
+#: after it (up to an apposition), and a colon.
+_HEAD_INVERTED = re.compile(
+    r"(?:^|[.!?]\s+)(?P<cue>[A-Z][a-z]{2,})\s+(?P<spk>(?:[A-Z]|the\s|a\s|an\s)[^,:;“”\"]{1,60}?)"
+    r"(?:,[^:“”\"]{0,120})?:\s*$"
+)
 _HEAD_ACCORDING = re.compile(
     r"(?:^|,\s*)(?P<cue>[Aa]ccording\s+to)\s+(?P<spk>[^,:“”\"]{1,120})[,:]\s*$"
 )
@@ -170,6 +176,10 @@ def head_frame(head: str) -> Frame | None:
         found = sentence_subject(inner)
         if found:
             return Frame(found[0], match.group("cue"), found[1])
+    match = _HEAD_INVERTED.search(head[-160:]) if head.rstrip().endswith(":") else None
+    if match and match.group("cue").lower() in SPEECH_WORDS and valid_subject(match.group("spk")):
+        at = len(head) - len(head[-160:]) + match.start("spk")  # 'Tweeted Ivo Lund, …: "…"'
+        return Frame(match.group("spk"), match.group("cue").lower(), at)
     match = _HEAD_GERUND.match(head) if comma < 0 else None
     if match and valid_subject(match.group("spk")):
         return Frame(match.group("spk"), match.group("cue"), match.start("spk"))

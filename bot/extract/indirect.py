@@ -216,7 +216,7 @@ _NOT_LABELS = frozenset(
     """note update updated editor correction photo photos source sources related read watch
     full text abstract partial transcript video image credit warning here q a contributing
     byline reporting editing latest reminder photograph photographs picture pictures
-    illustration graphic standards""".split()  # noqa: SIM905
+    illustration graphic standards photography""".split()  # noqa: SIM905
 )
 #: Whole labels that are page furniture of a headline ('BREAKING: …', 'Wow: …', 'Analysis:
 #: …'), never a speaker; checked as the whole label, since 'Live' or 'Look' may be in a name.

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.core.text import TITLE_ABBREVIATIONS
+from bot.extract.cues import SPEECH_WORDS
 from bot.extract.gender import gender_of, is_given_name, pronoun_gender
 from bot.extract.lexicon import (
     ANON_WORDS,
@@ -861,6 +862,8 @@ def _opens_clause(word: str, rest: str) -> bool:
     before a known given name ('For Ann Holt, …')."""
     if word in _QUESTION_OPENERS or word in _CONJUNCTION_OPENERS or word in _TIME_CLAUSE:
         return True  # 'But Tom Exner, an engineer, …', 'When Nelda Lind heard …'
+    if word in SPEECH_WORDS and not is_given_name(word):
+        return True  # 'Tweeted Ivo Lund, …: "…"', 'Added Ann Holt:' (not 'Said Ali')
     if word not in _NOT_GIVEN:
         return False
     return word not in PREPOSITIONS or gender_of(rest) is not None

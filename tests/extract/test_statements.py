@@ -2905,6 +2905,7 @@ def test_a_quote_followed_by_a_dash_and_a_new_sentence_goes_on_with_its_speaker(
         "Photograph: Ana Ortiz/Harbour Pictures",
         "Our Standards: The Harbour Trust Principles.",
         "Illustration: Ivo Lund for the Courier",
+        "Photography: Ana Berg (Tarnby Pictures)",
     ],
 )
 def test_a_label_of_page_furniture_is_no_speaker(line: str) -> None:
@@ -2913,3 +2914,31 @@ def test_a_label_of_page_furniture_is_no_speaker(line: str) -> None:
         TITLE + line + "\n\nThe council will vote on the harbour plan in March.\n"
     )
     assert found == []
+
+
+@pytest.mark.parametrize(
+    ("head", "speaker"),
+    [
+        ("Tweeted Ivo Lund, chairman of the Tarnby Sailing Club:", "Ivo Lund"),
+        ("Added the harbour master:", "the harbour master"),
+    ],
+)
+def test_a_sentence_opened_by_its_cue_names_the_speaker_after_it(head: str, speaker: str) -> None:
+    """'Tweeted Ivo Lund, chairman of …: "…"': the cue comes first and is no given name."""
+    found = extract_statements(
+        TITLE + f'The pier was sold on Monday. {head} "Nobody needs to sink a popular boat."'
+    )
+    assert [(s.speaker, s.text) for s in found] == [
+        (speaker, "Nobody needs to sink a popular boat.")
+    ]
+
+
+def test_a_passive_is_heard_to_say_keeps_the_subject_whole() -> None:
+    """'"…," one deckhand is heard to say.': the speaker is 'one deckhand', not 'one deckhand
+    is'; nor is 'The board is' a speaker."""
+    found = extract_statements(
+        TITLE + '"We are almost at the pier," one deckhand is heard to say. "Is there a pulse?"'
+    )
+    assert [(s.speaker, s.text) for s in found] == [
+        ("one deckhand", "We are almost at the pier … Is there a pulse?")
+    ]
