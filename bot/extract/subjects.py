@@ -72,6 +72,7 @@ _BOTH = frozenset("Later Earlier Then Today Yesterday Asked Instead Still Yet Bu
 
 log = logging.getLogger(__name__)
 _AUX_WORDS = frozenset(re.findall(r"[A-Za-z]+", AUX))
+_COPULAS = frozenset("is are was were am be been being".split())  # noqa: SIM905
 
 
 #: Modals and negated auxiliaries before a verb of belief ('Mr. Peck doesn't expect …',
@@ -593,9 +594,16 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
         if (
             take
             and determiner
-            and (low in _AUX_WORDS or low in SPEECH_WORDS or low in IRREGULAR_PAST)
+            and (
+                low in _AUX_WORDS
+                or low in _COPULAS
+                or low in _MODALS
+                or low == "may"
+                or low in SPEECH_WORDS
+                or low in IRREGULAR_PAST
+            )
         ):
-            break  # 'a senior official said …', 'the candidate began …': the verb ends it
+            break  # 'a senior official said …', 'the needs are …': the verb ends it
         if (
             take
             and determiner

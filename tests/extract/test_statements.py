@@ -6,6 +6,7 @@ import pytest
 
 from bot.extract import ExtractedStatement, extract_statements, extract_summary
 from bot.extract.speakers import classify, is_name_like
+from bot.extract.subjects import sentence_subject
 
 TITLE = "Council votes on the harbour plan\n"
 
@@ -2942,3 +2943,18 @@ def test_a_passive_is_heard_to_say_keeps_the_subject_whole() -> None:
     assert [(s.speaker, s.text) for s in found] == [
         ("one deckhand", "We are almost at the pier … Is there a pulse?")
     ]
+
+
+@pytest.mark.parametrize(
+    ("clause", "subject"),
+    [
+        ("Now the queues were longer still.", "the queues"),
+        ("His answer was, ", "His answer"),
+        ("The harbour report may be the board's way out.", "The harbour report"),
+        ("Some skippers could not wait for the vote.", "Some skippers"),
+    ],
+)
+def test_a_determiner_subject_ends_at_a_copula_or_a_modal(clause: str, subject: str) -> None:
+    """'the needs are …' has the subject 'the needs': a copula or a modal is the verb."""
+    found = sentence_subject(clause)
+    assert found is not None and found[0] == subject
