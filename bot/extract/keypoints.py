@@ -94,7 +94,14 @@ def strip_dateline(text: str) -> str:
     if not match or match.end() == 0:
         return text
     rest = text[match.end() :].lstrip()
-    return rest if rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in '"“' else text
+    head = rest[:1]  # ('' is "in" every string: an empty rest keeps the text)
+    return rest if head and (head.isupper() or head.isdigit() or head in '"“') else text
+
+
+def is_bare_dateline(text: str) -> bool:
+    """True for a wire dateline with nothing after it ("(CNN) —", "LONDON (Reuters) -")."""
+    match = _DATELINE.match(text)
+    return bool(match) and match.end() > 0 and not text[match.end() :].strip(" -—–:")
 
 
 _TRIGGER_CHARS = frozenset("/@<&{}(—|[")

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-from bot.extract.keypoints import is_furniture, strip_dateline
+from bot.extract.keypoints import is_bare_dateline, is_furniture, strip_dateline
 from bot.extract.paragraphs import Paragraph, Sentence
 
 log = logging.getLogger(__name__)
@@ -89,14 +89,22 @@ _BYLINE_ROLE = re.compile(
 
 
 def _title(paragraphs: list[Paragraph], sentences: list[Sentence], given: str | None) -> str:
-    if given and given.strip():
+    """The given title, else the title line, else the first sentence: the first that has words.
+
+    A lone "." or a bare wire dateline ("(CNN) —") is no title; the next candidate is used."""
+    if given and _has_words(tidy_title(given)):
         return tidy_title(given)
-    if paragraphs and paragraphs[0].index == 0:
+    if paragraphs and paragraphs[0].index == 0 and _has_words(tidy_title(paragraphs[0].text[:300])):
         return tidy_title(paragraphs[0].text[:300])
-    if sentences:  # no title line: the first sentence, without its wire dateline
-        first = tidy_title(strip_dateline(sentences[0].text))
-        return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
+    for sentence in sentences[:5]:  # no title line: a sentence, without its wire dateline
+        first = tidy_title(strip_dateline(sentence.text))
+        if _has_words(first):
+            return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "…"
     return "Untitled article"
+
+
+def _has_words(title: str) -> bool:
+    return not is_bare_dateline(title) and any(ch.isalnum() for ch in title)
 
 
 def _byline(paragraphs: list[Paragraph], text: str) -> list[str]:

@@ -68,7 +68,12 @@ def analyse(text: str, *, all_sentences: bool = True) -> Analysis:
         sentences.extend(para_sentences)
     out.extend(unknown_statement(words, s) for s, words in state.pending)
     out = sign_offs(out, paragraphs, state)
+    out = [st for st in out if _has_words(st.text)]  # a stray '“’' opens no statement
     return Analysis(paragraphs, sentences, out, state.people)
+
+
+def _has_words(text: str) -> bool:
+    return any(ch.isalnum() for ch in text)
 
 
 def _may_attribute(text: str) -> bool:

@@ -448,6 +448,8 @@ def valid_subject(subject: str) -> bool:
     if len(words) == 1 and words[0].lower() in _QUANTIFIERS:
         return True  # 'Some say …', 'Others said …'
     low = head.lower().replace(",", "").replace(".", "").split()
+    if not low:
+        return False  # punctuation only: ', ,'
     first = low[0]
     if not _NEVER_IN_SUBJECT.isdisjoint(low) or any(
         w in _SPEAKING_PARTICIPLES for w in head.split()[1:]

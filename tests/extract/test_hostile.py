@@ -9,6 +9,7 @@ import pytest
 
 from bot.core.summary import Summary
 from bot.extract import extract_statements, extract_summary
+from bot.extract.subjects import valid_subject
 
 
 @pytest.mark.parametrize("text", ["", "   ", "\n\n\n", "\x00\x00"])
@@ -67,3 +68,31 @@ def test_huge_single_paragraph_with_one_open_quote() -> None:
     started = time.perf_counter()
     extract_summary(text)
     assert time.perf_counter() - started < 30
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (".\nThe ferry board said the crossing would reopen on Monday.", None),
+        ("(CNN) —\nThe ferry board said the crossing would reopen on Monday.", None),
+        ("(CNN)", "Untitled article"),
+        ("“’", "Untitled article"),
+    ],
+)
+def test_a_title_line_without_words_is_no_title(text: str, title: str | None) -> None:
+    """Found by fuzzing: a lone '.' or a bare dateline became an empty (invalid) title."""
+    summary = extract_summary(text, published=None)
+    expected = title or "The ferry board said the crossing would reopen on Monday"
+    assert summary.article.title == expected
+    assert all(point.strip() for point in summary.key_points)
+
+
+def test_stray_quotation_marks_open_no_empty_statement() -> None:
+    text = "“’\n\n“’ ‘\n\nThe ferry board said the crossing would reopen on Monday."
+    summary = extract_summary(text)
+    assert [st.text for st in summary.statements] == ["the crossing would reopen on Monday"]
+
+
+@pytest.mark.parametrize("phrase", [".", ". ,", ". .", ".."])
+def test_a_subject_of_punctuation_alone_is_no_subject(phrase: str) -> None:
+    assert valid_subject(phrase) is False
