@@ -56,6 +56,9 @@ _JUNK = {
         r"continue reading|newsletter|view this post|a post shared by",
         re.I,
     ),
+    "dateline": re.compile(  # 'Tokyo (CNN)Police …', '(Harbour Weekly)The …': not the story
+        r"^[\w.,' -]{0,60}\((?:CNN|AP|Reuters|AFP|UPI|Bloomberg)\)|^\([A-Z][\w&.' ]{1,30}\)[A-Z\"“]"
+    ),
     "byline": re.compile(
         r"^By\s+[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}\s*(?:[,|]|$|and\s)|"
         r"contributed to this report|^\(?[Rr]eporting by"

@@ -50,6 +50,7 @@ _BOILERPLATE = re.compile(
 _FURNITURE = re.compile(
     r"https?://|www\.|\b\w+\.(?:com|org|net|co\.uk)/|pic\.twitter\.com|(?<![\w.])@\w{2,}|"
     r"<[a-z/!][^>]*>|&[a-z]+;|&#\d+;|\{|\}|\s\|\s|\[\+?\]|scroll\s+down|"
+    r"^(?:\([A-Z][\w ]{1,30}\))?\[[^\]]{3,120}\]\s*\.?$|"  # a note in brackets: '[Updated 9 p.m.]'
     r"click\s+(?:here|to)|continue\s+reading|contributed\s+to\s+this\s+report|"
     r"getty\s+images|shutterstock|\bap\s+photo\b|\bfile\s+photo\b|\(photo\b|photograph:|"
     r"image\s+(?:copyright|caption|source)|all\s+rights\s+reserved|credit(?:\.{3}|…)|"
@@ -67,11 +68,24 @@ _TITLE_CASE_WORDS = frozenset(
     Into""".split()  # noqa: SIM905
 )
 _TITLE_CASE = re.compile(r"\s(?:" + "|".join(sorted(_TITLE_CASE_WORDS)) + r")(?=\s)")
-#: "(CNN)", "LONDON, England (CNN) --", "WASHINGTON (Reuters) -", "MOSCOW —": wire datelines.
+#: "(CNN)", "LONDON, England (CNN) --", "WASHINGTON (Reuters) -", "MOSCOW —": wire datelines
+#: (a day may stand before the wire's name);
+#: a place in title case only before a wire's name ("Kuala Lumpur (CNN)", "Sanaa, Yemen
+#: (CNN)"), never before a dash ("Senator Lind — who …" is no dateline); and, at the very
+#: start, any outlet in brackets glued to the first word ("(Harbour Weekly)The ferry …").
+_WIRES = r"\((?:CNN|AP|Reuters|AFP|UPI|Bloomberg)\)\s*(?:--|—|–|-)?\s*"
+_PLACE_WORD = r"[A-Z][\w.'’-]*"
+#: 'Dec. 11' in 'CAMBRIDGE, Mass., Dec. 11 (UPI) —' and 'Dec 29 (Reuters) -'.
+_WIRE_DAY = r"(?:,?\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*)?"
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w. ]{1,30})?\s*)?"
-    r"(?:\((?:CNN|AP|Reuters|AFP|UPI|Bloomberg)\)\s*(?:--|—|–|-)?\s*|"
-    r"(?<=[A-Z])\s+(?:--|—|–)\s+|(?<=[A-Z]):\s+)"
+    r"^(?:(?:[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Z][\w. ]{1,30})?\s*)?"
+    + _WIRE_DAY
+    + r"(?:"
+    + _WIRES
+    + r"|(?<=[A-Z])\s+(?:--|—|–)\s+|(?<=[A-Z]):\s+)"
+    rf"|{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,3}}(?:,\s*{_PLACE_WORD}(?:\s{_PLACE_WORD}){{0,2}}){{0,2}}\s*"
+    + _WIRES
+    + r"|\([A-Z][\w&.'’ ]{1,30}\)(?=[A-Z\"“]))"
 )
 #: "By Ana Ortiz and Tom Weller" (not "By the time the wall opened, …", nor "By September,
 #: it had …").

@@ -81,13 +81,50 @@ def test_colon_datelines_are_cut() -> None:
 
 
 def test_datelines_are_cut() -> None:
-    assert strip_dateline("(CNN)Share, and your gift will be multiplied.") == (
-        "Share, and your gift will be multiplied."
+    assert strip_dateline("(CNN)Ferries to the isles ran late again.") == (
+        "Ferries to the isles ran late again."
     )
     assert strip_dateline("LONDON (Reuters) - Prices rose.") == "Prices rose."
     assert strip_dateline("Prices rose in London (Reuters) on Monday.") == (
         "Prices rose in London (Reuters) on Monday."
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tarnby (CNN)Ferries to the isles ran late again.",
+        "Port Elvan, Tarnland (CNN)Ferries to the isles ran late again.",
+        "Elm Cove, Tarn Isles, Tarnland (CNN)Ferries to the isles ran late again.",
+        "(Harbour Weekly)Ferries to the isles ran late again.",
+        "TARNBY, Tarn., Dec. 11 (UPI) — Ferries to the isles ran late again.",
+        "Dec 29 (Reuters) - Ferries to the isles ran late again.",
+    ],
+)
+def test_a_place_in_title_case_a_day_or_a_glued_outlet_is_part_of_the_dateline(
+    line: str,
+) -> None:
+    assert strip_dateline(line) == "Ferries to the isles ran late again."
+    text = f"{line} The harbour board met on Monday to plan a new timetable for the winter."
+    summary = extract_summary(text, published=None)
+    assert summary.article.title == "Ferries to the isles ran late again"
+    assert summary.lede == "Ferries to the isles ran late again."
+
+
+def test_a_name_before_a_dash_is_no_dateline() -> None:
+    line = "Senator Ana Lind — who chairs the harbour board — said the ferries ran late."
+    assert strip_dateline(line) == line
+
+
+def test_a_note_in_brackets_is_no_key_point() -> None:
+    text = (
+        "(CNN)[Breaking news update, posted 9:04 p.m. ET] . The harbour board met on Monday "
+        "to plan a new timetable for the winter ferries. Ana Lind, who chairs the board, said "
+        "the first boats would leave at six. Fares stay the same until the spring, she said."
+    )
+    summary = extract_summary(text, published=None)
+    assert not any("Breaking" in point for point in summary.key_points)
+    assert summary.lede.startswith("The harbour board met on Monday")
 
 
 def test_key_points_start_with_the_lede_and_skip_junk() -> None:
