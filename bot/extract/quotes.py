@@ -60,7 +60,7 @@ def find_quotes(text: str, *, single: bool = True) -> list[QuoteSpan]:
             open_at, open_len = match.start(), len(mark)  # the previous one never closed
             continue
         if mark == '"' and _reopens(text, match.start()):
-            # '… feeling well now. "I have been …': paragraphs joined into one line; the
+            # '… I am fine now. "I have had …': paragraphs joined into one line; the
             # open quote ran to a paragraph end and this mark opens the next paragraph's
             end = len(text[: match.start()].rstrip())
             if end - open_at <= MAX_QUOTE:

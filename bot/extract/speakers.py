@@ -270,7 +270,7 @@ def _count(words: list[str]) -> int | None:
     return None
 
 
-#: 'early results of exit polls conducted for X by Y': a source phrase too long to be a
+#: 'early figures from harbour polls conducted for X by Y': a source phrase too long to be a
 #: speaker keeps its head, the words before the participle that says who made it.
 _MADE_BY = re.compile(
     r"\s(?:conducted|obtained|released|published|commissioned|reviewed|issued|prepared|"

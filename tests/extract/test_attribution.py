@@ -93,7 +93,7 @@ def test_dateline_apposition_role_surname_alias_and_no_trailing_comma() -> None:
 def test_indirect_cues_after_lead_phrases_inverted_and_parenthetical() -> None:
     cases = {
         "Contrary to her claims, authorities say the files were never opened.": "authorities",
-        "Some say they hear echoes of a painful past in the mayor's comments.": "Some",
+        "Some say they hear the old rows of the port in the mayor's comments.": "Some",
         "In addition, according to the port office, nine more ships will dock.": "the port office",
         "Growth has not been this fast since 1984, said Dan Sala, a professor at the college.": (
             "Dan Sala"

@@ -257,7 +257,7 @@ def test_a_subject_with_an_apposition_before_a_colon_quote() -> None:
             "Lee's plan was close to theft",
         ),
         (
-            "Rosa Lind, 63, a voter raised in Chile, said she wanted change, but not this plan.",
+            "Rosa Lind, 63, a voter raised in Tarnland, said she wanted change, but not this plan.",
             "Rosa Lind",
             "she wanted change",
         ),
@@ -302,7 +302,7 @@ def test_speaker_named_after_a_conjunction_or_a_role(body: str, speaker: str) ->
 
 def test_a_reporting_sentence_after_a_closed_quote_is_its_own_sentence() -> None:
     body = (
-        'Holt says Reed "has a record of bringing people together." He warns that the '
+        'Holt says Reed "has a record of keeping the harbour open." He warns that the '
         "budget is far too small for the harbour."
     )
     found = extract_statements(TITLE + body)
@@ -314,13 +314,13 @@ def test_a_reporting_sentence_after_a_closed_quote_is_its_own_sentence() -> None
 
 def test_two_reported_clauses_split_when_one_holds_a_quote() -> None:
     body = (
-        'Holt says she respects Reed\'s "passion and commitment" but argues that he cannot '
+        'Holt says she respects Reed\'s "grit and patience" but argues that he cannot '
         "deliver on his plans.\n\n"
         'Holt says the plan failed badly but argues that it "was worth a try for the city."'
     )
     found = [(s.kind, s.cue, s.text) for s in extract_statements(TITLE + body)]
     assert found == [
-        ("partial", "says", 'she respects Reed\'s "passion and commitment"'),
+        ("partial", "says", 'she respects Reed\'s "grit and patience"'),
         ("indirect", "argues", "he cannot deliver on his plans"),
         ("indirect", "says", "the plan failed badly"),
         ("partial", "argues", 'it "was worth a try for the city."'),
@@ -335,9 +335,9 @@ def test_two_reported_clauses_split_when_one_holds_a_quote() -> None:
             "the harbour board's tally",
         ),
         (
-            "According to early results of exit polls conducted for the Harbour Times and local "
+            "According to early figures from harbour polls conducted for the Harbour Times and local "
             "radio by Lind Research, most voters in both towns want a new bridge.",
-            "early results of exit polls",
+            "early figures from harbour polls",
         ),
     ],
 )
@@ -350,19 +350,19 @@ def test_according_to_a_tally_or_a_long_source_phrase(body: str, speaker: str) -
 @pytest.mark.parametrize(
     "body",
     [
-        '"The harbour will carry the region next year," Lind said, adding: "They are going to '
-        'help everybody down the coast."',
+        '"The harbour will carry the region next year," Lind said, adding: "They are set to '
+        'help every town down the coast."',
         '"The harbour will carry the region next year," Lind said before adding: "They are '
-        'going to help everybody down the coast."',
-        '"The harbour will carry the region next year," Lind said. "They are going to help '
-        'everybody down the coast," she added.',
+        'set to help every town down the coast."',
+        '"The harbour will carry the region next year," Lind said. "They are set to help '
+        'every town down the coast," she added.',
     ],
 )
 def test_a_second_piece_with_its_own_cue_is_its_own_statement(body: str) -> None:
     found = [(s.speaker, s.cue, s.text) for s in extract_statements(TITLE + body)]
     assert [(spk, text.rstrip(".")) for spk, _, text in found] == [
         ("Lind", "The harbour will carry the region next year"),
-        ("Lind", "They are going to help everybody down the coast"),
+        ("Lind", "They are set to help every town down the coast"),
     ]
     assert found[0][1] == "said" and found[1][1] in ("adding", "added")
 
@@ -376,10 +376,10 @@ def test_a_piece_without_a_cue_still_joins_the_quote_before_it() -> None:
 def test_a_verb_that_introduces_the_next_quote_starts_a_sentence() -> None:
     body = (
         'Holt backed the ban because "boats should not enter the harbour at night." '
-        'Reed says, "That is a perfectly reasonable rule for the town to make."'
+        'Reed says, "That is a fair rule for the town to make."'
     )
     found = [(s.speaker, s.kind, s.text) for s in extract_statements(TITLE + body)]
-    assert ("Reed", "direct", "That is a perfectly reasonable rule for the town to make.") in found
+    assert ("Reed", "direct", "That is a fair rule for the town to make.") in found
     assert all("Reed says" not in text for _, _, text in found)
 
 
@@ -389,7 +389,7 @@ def test_a_verb_that_introduces_the_next_quote_starts_a_sentence() -> None:
         # the speaker stands inside a parenthesis that opens before the quote
         (
             "Most historians see the flood for what it was (Tom Lind, who wrote the town's "
-            'history, once said, "It happened so many times, first to the port, then the mills").',
+            'history, once said, "It came back every spring, first to the port, then the mills").',
             "Tom Lind",
         ),
         # 'Alongside …,' is a lead clause; the verb ends a determiner subject
@@ -431,7 +431,7 @@ def test_a_lead_clause_after_a_dateline_is_dropped_from_the_subject() -> None:
         ),
         # 'is quoted as saying', and cue verbs the first lists lacked
         (
-            '"Of course I am concerned, because the other side is slow," Lia Marsh is quoted as '
+            '"Naturally I worry, since the other side is slow," Lia Marsh is quoted as '
             "saying in a speech.",
             "Lia Marsh",
             "quoted as saying",
@@ -486,7 +486,7 @@ def test_the_audience_after_to_is_not_part_of_the_paraphrase(body: str) -> None:
 
 def test_a_name_after_a_place_and_its_where_clause_is_the_subject() -> None:
     body = (
-        "When Ann Holt moved to Jamaica Estates, Queens, the wealthy enclave where the family "
+        "When Ann Holt moved to Elm Heights, Tarnby, the quiet enclave where the family "
         "lived, Freddy Reed confided to her that his parents had panicked about the move.\n\n"
         "John Smith, who lives in Paris, France, said the plan would fail."
     )
@@ -497,14 +497,14 @@ def test_paragraphs_joined_into_one_line_keep_a_continuing_quote_with_its_speake
     # some feeds and corpora join paragraphs with a space: a quote that ran on to the next
     # paragraph shows as '… now. "I have …' with no closing mark before the next opening one
     body = (
-        '"I wanted to reassure you," Ana Ortiz told the website. "It looks much worse than it '
-        'is, and I am feeling well now. "I have been under a great deal of stress lately. '
-        '"I was disappointed that I could not help my team tonight," she said. Later she left.'
+        '"I wanted to reassure you," Ana Ortiz told the website. "It looks far worse than it '
+        'is, and I am fine now. "I have had a hard few weeks out at sea. '
+        '"I was sorry that I could not race for my crew tonight," she said. Later she left.'
     )
     found = extract_statements(TITLE + body)
     assert [s.speaker for s in found] == ["Ana Ortiz", "Ana Ortiz"]
-    assert "I have been under a great deal of stress lately." in found[0].text
-    assert found[1].text == "I was disappointed that I could not help my team tonight"
+    assert "I have had a hard few weeks out at sea." in found[0].text
+    assert found[1].text == "I was sorry that I could not race for my crew tonight"
     assert not any("Later she left" in s.text for s in found)
 
 
@@ -520,12 +520,12 @@ def test_a_straight_quote_inside_an_open_quote_does_not_close_it() -> None:
 
 def test_modals_leave_the_subject_and_passives_are_no_statements() -> None:
     body = (
-        "Mr. Peck of SunTrust doesn't expect a deal before the spring at the earliest.\n\n"
-        "The department has been criticized since the shooting of the teenager.\n\n"
-        '"We owe it to songwriters to make sure this verdict does not stand," Howard King stated.'
+        "Mr. Vane of Tarn Bank doesn't expect a deal before the spring at the earliest.\n\n"
+        "The office has been faulted since the loss of the ferry.\n\n"
+        '"We owe it to the crews to make sure this ruling does not stand," Ivo Marr stated.'
     )
     found = extract_statements(TITLE + body)
-    assert [(s.speaker, s.kind) for s in found] == [("Peck", "indirect"), ("Howard King", "direct")]
+    assert [(s.speaker, s.kind) for s in found] == [("Vane", "indirect"), ("Ivo Marr", "direct")]
     assert found[0].text == "a deal before the spring at the earliest"
     assert found[1].ref is not None and found[1].ref.kind == "person"  # 'King' ends a name
 
@@ -676,9 +676,9 @@ def test_an_irregular_past_ends_a_determiner_subject(verb: str) -> None:
             "the plan was rushed",
         ),
         (
-            "In a news release, NASCAR said the driver must take additional steps before racing.",
-            "NASCAR",
-            "the driver must take additional steps before racing",
+            "In a news release, TARNCO said the skipper must take more steps before sailing.",
+            "TARNCO",
+            "the skipper must take more steps before sailing",
         ),
     ],
 )
@@ -716,9 +716,9 @@ def test_a_subject_with_its_apposition_is_not_an_inverted_parenthesis() -> None:
 def test_a_capitalised_name_after_the_is_not_a_description() -> None:
     body = (
         "All in all, the city will return more money than it collects.\n\n"
-        "According to the World Bank, about 12 percent of emissions are subject to a price."
+        "According to the Harbour Bank, about 12 percent of the cargo is insured."
     )
-    assert [s.speaker for s in extract_statements(TITLE + body)] == ["the World Bank"]
+    assert [s.speaker for s in extract_statements(TITLE + body)] == ["the Harbour Bank"]
 
 
 def test_the_company_falls_back_only_to_a_proper_name_subject() -> None:
@@ -737,33 +737,33 @@ def test_the_company_falls_back_only_to_a_proper_name_subject() -> None:
 
 def test_quotes_after_adding_a_dash_gloss_or_a_colon_paraphrase_keep_the_speaker() -> None:
     body = (
-        '"The key group is older voters," said Jaime Harrison, chair of the party. "Reed has '
+        '"The key group is older voters," said Jo Harlan, chair of the party. "Reed has '
         'to keep their support. Holt has to win them back" - by a wide margin, he meant.\n\n'
-        'Later, Bill Maher stated that the report "was not good." Adding, "Like with all '
-        'scandals, what they actually do is never that bad."\n\n'
-        "Parker Eaton, who voted for both parties, said that given the crop of candidates:\n\n"
+        'Later, Ivo Marr stated that the report "was not good." Adding, "Like with all '
+        'scandals, what they really did is never that bad."\n\n'
+        "Tam Eaton, who voted for both parties, said that given the field of candidates:\n\n"
         '"There is only one choice here. He spends his own money."'
     )
     found = [
         (s.speaker, s.confidence) for s in extract_statements(TITLE + body) if s.kind == "direct"
     ]
     assert found == [
-        ("Jaime Harrison", "named"),
-        ("Bill Maher", "carried"),
-        ("Parker Eaton", "named"),
+        ("Jo Harlan", "named"),
+        ("Ivo Marr", "carried"),
+        ("Tam Eaton", "named"),
     ]
 
 
 def test_a_place_and_weekday_end_a_lead_phrase_but_on_thursday_stays_in_the_subject() -> None:
     body = (
-        "At the town hall in Hudson, New Hampshire Monday, the Reed supporter retorted: "
-        '"There is a special place for voters who vote just because they can."\n\n'
-        "The trove released on Thursday, which covered the years from 2009, showed that the "
+        "At the town hall in Elmford, Tarnshire Monday, the Reed supporter retorted: "
+        '"There is a quiet bench for sailors who sail just because they can."\n\n'
+        "The files released on Thursday, which covered the years from 2011, showed that the "
         "mayor had known about the leak."
     )
     assert [s.speaker for s in extract_statements(TITLE + body)] == [
         "the Reed supporter",
-        "The trove released on Thursday",
+        "The files released on Thursday",
     ]
 
 
@@ -792,7 +792,7 @@ def test_a_cue_inside_a_closed_quote_is_the_quote_not_a_frame() -> None:
 
 
 def test_a_transcript_label_keeps_an_organisation_acronym() -> None:
-    body = "We spoke with the writer.\n\nCNN: What can fans expect from your storyline this year?"
+    body = "We spoke with the writer.\n\nCNN: What can readers expect from your next book?"
     assert _only(body).speaker == "CNN"
 
 
@@ -899,8 +899,8 @@ def test_with_and_a_participle_names_its_own_speaker() -> None:
             "could delay the summer timetable",
         ),
         (
-            "The ferry was late again, in what many analysts said was a sign of wider decay.",
-            "many analysts",
+            "The ferry was late again, in what many skippers said was a sign of wider decay.",
+            "many skippers",
             "was a sign of wider decay",
         ),
     ],
@@ -917,8 +917,8 @@ def test_a_sentence_adverb_after_the_subject_is_no_part_of_the_speaker(aside: st
 
 
 def test_a_capitalised_will_before_a_surname_is_a_given_name() -> None:
-    body = "Harbour board chairman Will Rogers, for example, said the ferry was late."
-    assert _only(body, "indirect").speaker == "Will Rogers"
+    body = "Harbour board chairman Will Tarrant, for example, said the ferry was late."
+    assert _only(body, "indirect").speaker == "Will Tarrant"
 
 
 @pytest.mark.parametrize(
@@ -1287,9 +1287,9 @@ def test_unnamed_groups_of_people_are_speakers(body: str, speaker: str) -> None:
 def test_a_concessive_clause_holds_its_own_speaker() -> None:
     """'The mayor won, though Mrs. Holt said …': the subject after 'though' said it, not
     the main clause; a pronoun after 'because' before a speech verb is the subject too."""
-    st = _only("The mayor won the vote, though Mrs. Ann Holt said she doubted voters would care.",
+    st = _only("The mayor won the vote, though Mrs. Ann Holt said she doubted the crews would mind.",
                "indirect")  # fmt: skip
-    assert (st.speaker, st.text) == ("Ann Holt", "she doubted voters would care")
+    assert (st.speaker, st.text) == ("Ann Holt", "she doubted the crews would mind")
     found = extract_statements(
         TITLE + "Ann Holt spoke first. The board delayed the levy, in part because she told "
         "members the ferries would stop in the storm season."
