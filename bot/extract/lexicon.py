@@ -204,6 +204,8 @@ DOCUMENT_WORDS = frozenset(
 analysis assessment assessments complaint data document documents estimate estimates figures
 filing filings findings indictment lawsuit letter memo numbers poll polls record records
 release report ruling statement study survey website transcript transcripts excerpt excerpts
+order orders verdict affidavit petition decree directive memorandum manifesto guidance
+guidelines charter
 """.split()  # noqa: SIM905
 )
 

@@ -2958,3 +2958,23 @@ def test_a_determiner_subject_ends_at_a_copula_or_a_modal(clause: str, subject: 
     """'the needs are …' has the subject 'the needs': a copula or a modal is the verb."""
     found = sentence_subject(clause)
     assert found is not None and found[0] == subject
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Ferries must not sail at night under harbour law, the order states.",
+        "The order states that ferries must not sail at night.",
+        "Ferries must not sail at night, the court's verdict reads.",
+    ],
+)
+def test_it_after_a_court_order_or_verdict_is_that_document(opening: str) -> None:
+    """'the order', 'the verdict' are documents, the sources 'it' stands for."""
+    body = (
+        f"The court ruled on Monday. {opening} "
+        '"Harbour clerks have a duty not to issue any licence against this law," it says. '
+        "Clerks have five days to answer."
+    )
+    direct = _only(body)
+    assert direct.speaker.lower().endswith(("order", "verdict"))
+    assert direct.ref is not None and direct.ref.kind == "document"
