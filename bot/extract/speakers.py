@@ -20,6 +20,7 @@ from bot.extract.gender import gender_of, is_given_name, pronoun_gender
 from bot.extract.lexicon import (
     ANON_WORDS,
     ARTICLE_WORD,
+    CLAUSE_WORDS,
     COORDINATORS,
     DEMONYMS,
     DETERMINERS,
@@ -333,6 +334,30 @@ def _time_or_place(name: str, before: str) -> bool:
     )
 
 
+#: Bodies of unnamed people news names without a determiner ('police said').
+_UNNAMED_BODIES = frozenset({"police", "military", "troops", "media"})
+
+
+def _placed_unnamed(before: str) -> bool:
+    """Words before a capitalised run that place unnamed sources in it ('Police in', 'city
+    officials at'): the run is where they are, not who speaks."""
+    words = [_clean(w) for w in before.split()]
+    return (
+        2 <= len(words) <= 4
+        and words[-1] in _TIME_PLACE_PREPOSITIONS
+        and (words[-2] in ANON_WORDS or words[-2] in _UNNAMED_BODIES)
+        and all(_modifier(w) for w in words[:-2])  # not 'telling supporters in …', 'That's
+    )  # why people in …': clauses
+
+
+def _modifier(word: str) -> bool:
+    """A word that may stand before the noun of unnamed sources ('city', 'local')."""
+    return word.isalpha() and not word.endswith(("ing", "ed")) and word not in _NOT_MODIFIERS
+
+
+_NOT_MODIFIERS = CLAUSE_WORDS | NOT_SPEAKER_START | {"why", "how", "what", "who"}
+
+
 def _interjection(apposition: str) -> bool:
     """A sentence adverb set off by commas after the subject ('however', 'for example',
     'in turn', 'too'): it qualifies the sentence, it does not describe the speaker."""
@@ -361,7 +386,10 @@ def _role_before(before: str) -> bool:
 #: speaker is them, not the person named. A spokesman speaks for the person and stays theirs.
 _AROUND_NAME = re.compile(
     r"\b(?:people|sources?|aides?|advis[eo]rs?|allies|friends|associates|insiders|officials|"
-    r"someone|those)\s+(?:(?:close(?:st)?\s+)?to|of)$",
+    r"someone|those)\s+(?:(?:close(?:st)?\s+)?to|of)$|"
+    # 'a spokesman for Ana Reyes', 'lawyers for the Reyes family': who speaks for them
+    r"\b(?:spokes(?:man|woman|person|people)|lawyers?|attorneys?|publicists?|"
+    r"representatives?|counsel)\s+for$",
     re.IGNORECASE,
 )
 
@@ -446,6 +474,8 @@ def classify(phrase: str) -> SpeakerRef | None:
             return SpeakerRef(
                 "anonymous", phrase if len(phrase) < 100 else head, None, count, phrase
             )
+        if _placed_unnamed(before):  # 'Police in Elm Cove', 'officials at Tarn Port'
+            return SpeakerRef("anonymous", phrase, None, _count(words), phrase)
         if before.endswith(_DEPARTMENT_LEADS) and not role:
             name, department = _after_department(name)  # '… Chief of Marine Patrols
             before = f"{before} {department}" if department else before  # Dave Orme'

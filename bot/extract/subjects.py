@@ -30,6 +30,7 @@ from bot.extract.lexicon import (
     SUBORDINATORS,
     TITLES,
     WEEKDAYS,
+    is_person_noun,
 )
 from bot.extract.lexicon import CLAUSE_WORDS as _CLAUSE_WORDS
 from bot.extract.lexicon import DETERMINERS as _DETERMINERS
@@ -432,6 +433,8 @@ def valid_subject(subject: str) -> bool:
             return valid_subject(left) and valid_subject(right)  # 'Ann Lee and Mayor Bo Li'
         if _people_conjunct(left) and _people_conjunct(right):
             return True  # 'Lawyers and legal experts said', 'Holt and other critics say'
+        if _two_roles(left, right):
+            return True  # 'the academy's manager and chief instructor Ana Reyes said'
     words = head.split()
     if words and words[-1].endswith(("’", "'", "’s", "'s")):
         return False  # 'The councils’ (plans)': a possessive, not a subject
@@ -478,6 +481,8 @@ def valid_subject(subject: str) -> bool:
 
     if len(words) <= 3 and (last in ANON_WORDS or last in _BARE_FORCES):
         return True  # 'aides', 'senior officials', 'police', 'state police'
+    if not apposition and _unnamed_of_place(low, words):
+        return True  # 'city officials in Tarnby', 'police in Elm Cove'
     # 'fellow sailor Jo Lind said'; but a reporter's clause going on after a quote
     # ('"…" near boats in the Tarn Isles, a harbour official said': a place, no subject)
     return (
@@ -488,6 +493,22 @@ def valid_subject(subject: str) -> bool:
     )
 
 
+def _unnamed_of_place(low: list[str], words: list[str]) -> bool:
+    """Unnamed sources placed by 'in', 'at' or 'from' and a capitalised place: at most two
+    lower-case words before the sources' noun, at most three words of place after it."""
+    for i, word in enumerate(low[:3]):
+        if word in ANON_WORDS or word in _BARE_FORCES:
+            place = words[i + 2 :]
+            return (
+                i + 2 < len(low)
+                and low[i + 1] in ("in", "at", "from")
+                and len(place) <= 3
+                and all(w[:1].isupper() for w in place)
+                and all(w.islower() and not w.endswith(("ing", "ed")) for w in words[:i])
+            )  # not 'telling supporters in Tarnby': a clause
+    return False
+
+
 #: Bodies that news reports name without a determiner, as it does unnamed officials
 #: ('…," police said.', 'local media reported'); other organisation words need one ('the
 #: campaign said').
@@ -495,7 +516,7 @@ _BARE_FORCES = frozenset({"police", "military", "troops", "media"})
 
 
 def _given(word: str, following: str) -> bool:
-    """A capitalised 'Will' or 'May' before a capitalised surname ('Chairman Will Rogers')
+    """A capitalised 'Will' or 'May' before a capitalised surname ('Chairman Will Tarrant')
     is a given name, not the modal that makes a phrase a clause."""
     return (
         word[:1].isupper()
@@ -518,6 +539,18 @@ def _proportion(low: list[str]) -> bool:
     surveys are reported: the number words are determiners elsewhere, so the phrase would
     otherwise end on a determiner and be refused."""
     return len(low) in (3, 4) and low[-2] == "in" and (low[-1].isdigit() or low[-1] in _DETERMINERS)
+
+
+def _two_roles(left: str, right: str) -> bool:
+    """'business manager and chief instructor Ana Reyes': one person with two roles, the
+    first ending in a role noun (the anchor), the second a lower-case role ('chief
+    instructor', which need not be listed) before a capitalised name."""
+    left_words, right_words = left.split(), right.split()
+    if not (1 <= len(left_words) <= 5 and 3 <= len(right_words) <= 6):
+        return False
+    if not is_person_noun(left_words[-1].lower()) or not right_words[-1][:1].isupper():
+        return False
+    return right_words[0].isalpha() and right_words[0].islower() and valid_subject(right)
 
 
 def _people_conjunct(part: str) -> bool:

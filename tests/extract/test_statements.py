@@ -2978,3 +2978,46 @@ def test_it_after_a_court_order_or_verdict_is_that_document(opening: str) -> Non
     direct = _only(body)
     assert direct.speaker.lower().endswith(("order", "verdict"))
     assert direct.ref is not None and direct.ref.kind == "document"
+
+
+def test_two_roles_before_a_name_are_one_person() -> None:
+    body = (
+        '"Halfway down, the boat lost its rudder," Tarn Sailing School business manager and '
+        "chief instructor Ana Reyes told the Harbour Radio. Later she left."
+    )
+    assert _only(body).speaker == "Ana Reyes"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ('"There will be more news as the inquiry goes on," city officials in Tarnby said.',
+         "city officials in Tarnby"),
+        ('"There will be more news as the inquiry goes on," police and city officials in Tarnby '
+         "said last week.", "police and city officials in Tarnby"),
+        ("Police in Elm Cove said the pier would open in May.", "Police in Elm Cove"),
+    ],
+)  # fmt: skip
+def test_unnamed_sources_placed_in_a_town_are_the_speakers(body: str, speaker: str) -> None:
+    found = extract_statements(TITLE + body)
+    assert [s.speaker for s in found] == [speaker]
+    assert found[0].ref is not None and found[0].ref.kind == "anonymous"
+
+
+def test_a_clause_before_people_in_a_place_is_no_speaker() -> None:
+    found = extract_statements(TITLE + "That is why people in Elm Cove feel the pier is late.")
+    assert all(s.speaker != "Elm Cove" for s in found)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "A spokesman for Ana Reyes said the pier would open in May.",
+        '"The pier will open in May," a lawyer for Ana Reyes said.',
+        "Attorneys for Ana Reyes said the pier would open in May.",
+    ],
+)
+def test_who_speaks_for_someone_is_the_speaker_not_them(body: str) -> None:
+    (found,) = extract_statements(TITLE + body)
+    assert found.speaker.lower().endswith("for ana reyes")
+    assert found.ref is not None and found.ref.kind == "anonymous"
