@@ -9,6 +9,8 @@ from __future__ import annotations
 import bisect
 import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from bot.extract import coref, descriptions
@@ -73,6 +75,20 @@ class ReadingState:
         if statement is not self._last:
             self.earlier = self._last
         self._last = statement
+
+    @contextmanager
+    def nearest(self, statement: ExtractedStatement) -> Iterator[None]:
+        """Read the rest of a sentence with ``statement`` (its first clause's) as the last
+        speaker, when it has one: 'X said A, and …, they said B' ('they' is X, not whoever
+        spoke the sentence before). The sentence's statements are recorded as usual after."""
+        known = statement.ref is not None and statement.ref.kind not in ("pronoun", "unknown")
+        saved = (self._last, self.earlier)
+        if known:
+            self._last = statement
+        try:
+            yield
+        finally:
+            self._last, self.earlier = saved
 
 
 def _display(ref: SpeakerRef, pos: int, state: ReadingState) -> tuple[str, SpeakerRef]:
