@@ -179,6 +179,9 @@ def paraphrase(sentence: str) -> Paraphrase | None:
         relative = _in_relative(sentence, before, match.end(), match.group("cue"))
         if relative:
             return relative
+        fronted = _fronted_before_adjunct(sentence, before, match.end(), match.group("cue"))
+        if fronted:
+            return fronted
         found = clean_subject(strip_manner(before), match.group("cue"))
         if not found and before.endswith(", who "):
             found = _antecedent(before[: -len(", who ")])  # 'a publicist, who said …'
@@ -209,6 +212,33 @@ def paraphrase(sentence: str) -> Paraphrase | None:
             end = _relative_end(sentence, start, end)  # 'Ann Lee, who said …, left early.'
         return Paraphrase(found[0], found[1], match.group("cue"), start, end)
     return after_content(sentence)
+
+
+#: A clause of time or manner right after a tail cue: '…, X said as she left the hall.'
+_ADJUNCT_AFTER_CUE = re.compile(
+    r",?\s+(?:as|when|while|after|before|because|since|until|once|though|although)\s+"
+    r"(?:he|she|they|it|we|I|[A-Z])"
+)
+
+
+def _fronted_before_adjunct(sentence: str, before: str, after: int, cue: str) -> Paraphrase | None:
+    """'The pier will open in May, Ana Reyes said as she left the hall.': the words before
+    the comma are what was said, the clause after the cue only says when; without this the
+    whole lead was read as the subject and the time clause as the content."""
+    if cue.split(" ", 1)[0] not in SPEECH_WORDS:
+        return None  # '…, the row vexes voters who believe that when …': no speech at all
+    if not _ADJUNCT_AFTER_CUE.match(sentence, after) or has_mark(sentence[after:]):
+        return None  # '…, X said as he began, "…"': the quote is what was said
+    comma = before.rfind(", ")
+    fronted = before[:comma].split()
+    if comma < 0 or len(fronted) < 3:
+        return None
+    if fronted[0].lower() in PREPOSITIONS and "," in before[:comma]:
+        return None  # 'At day's end, however, X said as …': a lead, not reported words
+    found = clean_subject(before[comma + 2 :], cue)
+    if found is None or found[1] != 0 or " said " in found[0]:
+        return None
+    return Paraphrase(found[0], comma + 2, cue, 0, comma)
 
 
 #: A subordinate clause opening the sentence: 'While critics argue that …, the mayor …'.

@@ -3031,3 +3031,35 @@ def test_they_later_in_a_sentence_is_its_first_speaker() -> None:
     )
     found = [(s.speaker, s.text) for s in extract_statements(TITLE + body)]
     assert ("Lind's family members", "it is clear the skipper did nothing wrong") in found
+
+
+@pytest.mark.parametrize(
+    ("body", "cue"),
+    [
+        ("The pier will open in May, Ana Reyes told her closest advisers.",
+         "told her closest advisers"),
+        ("Ana Reyes told her staff the pier would open in May.", "told her staff"),
+    ],
+)  # fmt: skip
+def test_a_possessive_audience_belongs_to_the_cue(body: str, cue: str) -> None:
+    st = _only(body, "indirect")
+    assert (st.speaker, st.cue) == ("Ana Reyes", cue)
+    assert st.text in ("The pier will open in May", "the pier would open in May")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The pier will open in May, Ana Reyes said as she left the hall.",
+        "The pier will open in May, Ana Reyes told reporters when she left the hall.",
+        "The pier will open in May, Mayor Ana Reyes told her advisers as she wrote the speech.",
+    ],
+)
+def test_fronted_words_before_a_tail_cue_and_a_time_clause_are_the_statement(body: str) -> None:
+    st = _only(body, "indirect")
+    assert (st.speaker, st.text) == ("Ana Reyes", "The pier will open in May")
+
+
+def test_a_lead_before_a_tail_cue_and_a_time_clause_is_no_statement() -> None:
+    body = 'At the day\'s end, however, Ana Reyes said as she left, "Finally the pier is open."'
+    assert _only(body).text == "Finally the pier is open."
