@@ -66,7 +66,8 @@ def _reported(sentence: Sentence, state: ReadingState, begin: int) -> list[Extra
                 more = _statement_for(state, found.speaker, sentence.start + found.speaker_offset,
                                       content[a:b], cue, sentence)  # fmt: skip
                 if more and len(more.text.split()) >= 3:
-                    if content[:cut].strip(" ,"):
+                    first = content[:cut].strip(" ,")
+                    if first and not _TIME_ONLY.match(first):  # 'On Thursday, X said, saying'
                         out[0] = _replace_text(made, content[:cut])
                     else:  # 'X responded by saying, "…"': the participle's words are all
                         out.pop()
@@ -97,6 +98,10 @@ def _reported(sentence: Sentence, state: ReadingState, begin: int) -> list[Extra
             if made:
                 out.append(made)
     return out
+
+
+#: A time phrase alone ('On Thursday', 'Last week'): no statement before a participle.
+_TIME_ONLY = re.compile(r"(?:On|In|At|Earlier|Later|Last|This)(?:\s+[\w.]+){0,3}$")
 
 
 def _inside_quote(text: str, pos: int) -> bool:

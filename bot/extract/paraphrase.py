@@ -50,6 +50,15 @@ _INDIRECT_CUE = re.compile(
     + r"?)\s*,?\s*(?P<that>that)\b|\s*:|(?=\s))"
 )
 #: The end of a sentence after a cue: '…, X said (on Monday).'
+#: Nothing but when after a cue, to the sentence's end ('said earlier this week.').
+_ONLY_ADJUNCT = re.compile(
+    r"\s*,?\s*(?:(?:on\s+)?(?:"
+    + "|".join(WEEKDAYS)
+    + r")(?:\s+(?:morning|afternoon|evening|night))?|"
+    r"yesterday|today|tonight|recently|again|afterwards?|later|earlier"
+    r"(?:\s+(?:this|in\s+the)\s+(?:week|month|year|day))?|(?:last|this)\s+(?:week|month|year|weekend))"
+    r"\s*[.!?]?\s*$"
+)
 _CUE_AT_END = re.compile(r"(?P<cue>" + REPORTING_CUE + r")" + ADJUNCT + r"{0,2}\s*[.!?]?\s*$")
 _AFTER_CONTENT_INVERTED = re.compile(
     r",\s*(?P<cue>said|says|added|wrote|writes|adds|noted|notes|explained|argued|according\s+to)\s+"
@@ -118,7 +127,10 @@ class Paraphrase:
         if self.gap is None:
             return sentence[self.start : self.end]
         before = sentence[self.start : self.gap[0]].rstrip(" ,")
-        return before + " " + sentence[self.gap[1] : self.end].lstrip(" ,")
+        rest = sentence[self.gap[1] : self.end]
+        kept = rest.startswith(",") and _PARTICIPLE_AFTER.match(rest, 1)
+        joiner = ", " if kept else " "  # a comma kept before a participle ('A, X said, adding')
+        return before + joiner + rest.lstrip(" ,")
 
 
 def paraphrase(sentence: str) -> Paraphrase | None:
@@ -202,6 +214,10 @@ def paraphrase(sentence: str) -> Paraphrase | None:
             when = _WHEN_LEAD.match(sentence, start)
             start = when.end() if when else start  # 'X said on Monday the levy …'
 
+        if "," in before and _ONLY_ADJUNCT.match(sentence, match.end()):
+            tail = after_content(sentence)  # 'A, X said earlier this week.': A is the content
+            if tail is not None:
+                return tail
         if len(sentence[start:end].split()) < 3 or sentence.startswith(("and ", "or "), start):
             continue  # 'state media reports and port sources said …': 'reports' was a noun
         if _SAID_SO.match(sentence, start):
@@ -448,11 +464,20 @@ def _parenthetical(sentence: str, pos: int, end: int) -> Paraphrase | None:
         cue = tail.group("cue")
     if len(sentence[close:end].split()) < 2:
         return None
+    if _PARTICIPLE_AFTER.match(sentence, close) and sentence[close - 2 : close] == ", ":
+        # 'A, X said, adding that B': keep the comma before the participle, which then
+        # splits B off as the same speaker's second statement
+        return Paraphrase(spk, spk_at, cue, 0, end, (comma, close - 2))
     if inverted and _APPOSITION_END.match(sentence, close, end):
         return None  # '…, said Ana Ortiz, the harbour chief.': an apposition, not more content
     return Paraphrase(spk, spk_at, cue, 0, end, (comma, close))
 
 
+#: ', adding that …' after a tail cue: a participle of saying ('asked her' is no participle,
+#: 'citing a source' reports no words).
+_PARTICIPLE_AFTER = re.compile(
+    r"\s*(?:and\s+)?(?!citing\b)(?=[a-z]+ing\b)(?:" + PARTICIPLE_CUE + r")\b"
+)
 #: A name and its apposition, the whole text before ', said': the sentence's subject.
 _SUBJECT_WITH_APPOSITION = re.compile(
     r"^[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s+of\s+[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})?"

@@ -464,6 +464,8 @@ def valid_subject(subject: str) -> bool:
         if not _given(w, nxt)
     ):
         return False
+    if first in _DETERMINERS and apposition and not _VERBS_OF_CLAUSE.isdisjoint(low[1:]):
+        return False  # 'The pier will open in May, Ana Reyes': a clause, then the subject
     last = low[-1]
     if (
         _proportion(low)
@@ -581,6 +583,8 @@ _NEVER_IN_SUBJECT = frozenset(
 )
 #: '… saying', '… noting': a participle of speech inside a phrase makes it a clause.
 _SPEAKING_PARTICIPLES = frozenset(w for w in PARTICIPLE_WORDS if w.endswith("ing"))
+#: Copulas and modals: after a determiner phrase they make it a clause ('The pier will open').
+_VERBS_OF_CLAUSE = frozenset("is are was were will would can could should must might".split())  # noqa: SIM905
 _BAD_LAST = frozenset("of for with and in on at".split())  # noqa: SIM905
 
 

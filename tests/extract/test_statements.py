@@ -3063,3 +3063,54 @@ def test_fronted_words_before_a_tail_cue_and_a_time_clause_are_the_statement(bod
 def test_a_lead_before_a_tail_cue_and_a_time_clause_is_no_statement() -> None:
     body = 'At the day\'s end, however, Ana Reyes said as she left, "Finally the pier is open."'
     assert _only(body).text == "Finally the pier is open."
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The pier will open in May, harbour chief Ana Reyes said, adding that it cost little.",
+        "The union will sit out the vote altogether, Ana Reyes said earlier this week.",
+    ],
+)
+def test_a_clause_before_the_comma_is_no_subject_with_an_apposition(body: str) -> None:
+    """A determiner phrase with a copula or modal is a clause ('The pier will open'): the
+    subject is the name after its comma, and the clause is what was said."""
+    found = [s for s in extract_statements(TITLE + body) if s.kind == "indirect"]
+    assert found[0].speaker == "Ana Reyes"
+    assert found[0].text.startswith(("The pier will open in May", "The union will sit out"))
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("The union will sit out the vote, Ana Reyes said, adding that it cost too much.",
+         "Ana Reyes"),
+        ("The union will sit out the vote, harbour officials said, noting that it cost too "
+         "much.", "harbour officials"),
+    ],
+)  # fmt: skip
+def test_a_participle_after_a_tail_cue_is_a_second_statement(body: str, speaker: str) -> None:
+    found = [(s.speaker, s.cue, s.text) for s in extract_statements(TITLE + body)]
+    assert [(spk, text) for spk, _, text in found] == [
+        (speaker, "The union will sit out the vote"),
+        (speaker, "it cost too much"),
+    ]
+
+
+def test_asked_after_a_tail_cue_is_no_participle() -> None:
+    body = "The guide who led her in asked her what she did, Ana Reyes said, recalling the day."
+    texts = [s.text for s in extract_statements(TITLE + body)]
+    assert "The guide who led her in" not in texts
+
+
+@pytest.mark.parametrize("when", ["earlier this week", "on Monday", "last week", "yesterday"])
+def test_a_tail_cue_followed_only_by_when_keeps_the_fronted_words(when: str) -> None:
+    st = _only(f"The union will sit out the vote, Ana Reyes said {when}.", "indirect")
+    assert (st.speaker, st.text) == ("Ana Reyes", "The union will sit out the vote")
+
+
+def test_a_time_phrase_before_the_participle_is_no_statement() -> None:
+    body = "On Thursday, Ana Reyes said, saying that the board was to blame for the delay."
+    assert [s.text for s in extract_statements(TITLE + body)] == [
+        "the board was to blame for the delay"
+    ]
