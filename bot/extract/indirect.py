@@ -73,8 +73,11 @@ def _reported(sentence: Sentence, state: ReadingState, begin: int) -> list[Extra
                         out.pop()
                     out.append(more)
             if len(out) == 1 and made.kind in ("indirect", "partial") and found.gap is None:
-                with state.nearest(made):
+                saved = state.nearest(made)
+                try:
                     cut, more_found = _second(state, found, content, sentence)
+                finally:
+                    state.restore(saved)
                 if more_found and len(content[:cut].split()) < 3:
                     out = more_found  # 'X claimed victory and argued that …': one statement
                 elif more_found:

@@ -115,7 +115,7 @@ def strip_dateline(text: str) -> str:
 def is_bare_dateline(text: str) -> bool:
     """True for a wire dateline with nothing after it ("(CNN) —", "LONDON (Reuters) -")."""
     match = _DATELINE.match(text)
-    return bool(match) and match.end() > 0 and not text[match.end() :].strip(" -—–:")
+    return match is not None and match.end() > 0 and not text[match.end() :].strip(" -—–:")
 
 
 _TRIGGER_CHARS = frozenset("/@<&{}(—|[")

@@ -191,9 +191,10 @@ def paraphrase(sentence: str) -> Paraphrase | None:
         relative = _in_relative(sentence, before, match.end(), match.group("cue"))
         if relative:
             return relative
-        fronted = _fronted_before_adjunct(sentence, before, match.end(), match.group("cue"))
-        if fronted:
-            return fronted
+        if _ADJUNCT_AFTER_CUE.match(sentence, match.end()):  # (a cheap test before the call)
+            fronted = _fronted_before_adjunct(sentence, before, match.end(), match.group("cue"))
+            if fronted:
+                return fronted
         found = clean_subject(strip_manner(before), match.group("cue"))
         if not found and before.endswith(", who "):
             found = _antecedent(before[: -len(", who ")])  # 'a publicist, who said …'
@@ -214,7 +215,7 @@ def paraphrase(sentence: str) -> Paraphrase | None:
             when = _WHEN_LEAD.match(sentence, start)
             start = when.end() if when else start  # 'X said on Monday the levy …'
 
-        if "," in before and _ONLY_ADJUNCT.match(sentence, match.end()):
+        if end - match.end() < 26 and "," in before and _ONLY_ADJUNCT.match(sentence, match.end()):
             tail = after_content(sentence)  # 'A, X said earlier this week.': A is the content
             if tail is not None:
                 return tail
@@ -240,10 +241,11 @@ _ADJUNCT_AFTER_CUE = re.compile(
 def _fronted_before_adjunct(sentence: str, before: str, after: int, cue: str) -> Paraphrase | None:
     """'The pier will open in May, Ana Reyes said as she left the hall.': the words before
     the comma are what was said, the clause after the cue only says when; without this the
-    whole lead was read as the subject and the time clause as the content."""
+    whole lead was read as the subject and the time clause as the content. The caller has
+    matched ``_ADJUNCT_AFTER_CUE`` after the cue."""
     if cue.split(" ", 1)[0] not in SPEECH_WORDS:
         return None  # '…, the row vexes voters who believe that when …': no speech at all
-    if not _ADJUNCT_AFTER_CUE.match(sentence, after) or has_mark(sentence[after:]):
+    if has_mark(sentence[after:]):
         return None  # '…, X said as he began, "…"': the quote is what was said
     comma = before.rfind(", ")
     fronted = before[:comma].split()

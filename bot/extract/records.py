@@ -9,8 +9,6 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from bot.extract import coref, descriptions
@@ -48,6 +46,10 @@ CONFIDENCES = ("named", "pronoun", "carried", "inferred", "unknown")
 LOW_CONFIDENCE = frozenset({"pronoun", "carried", "inferred", "unknown"})
 
 
+#: The last two speakers, as ``ReadingState.nearest`` saves them.
+_Saved = tuple[ExtractedStatement | None, ExtractedStatement | None]
+
+
 @dataclass
 class ReadingState:
     """What the extractor remembers while reading: people and the last speaker."""
@@ -76,19 +78,20 @@ class ReadingState:
             self.earlier = self._last
         self._last = statement
 
-    @contextmanager
-    def nearest(self, statement: ExtractedStatement) -> Iterator[None]:
-        """Read the rest of a sentence with ``statement`` (its first clause's) as the last
-        speaker, when it has one: 'X said A, and …, they said B' ('they' is X, not whoever
-        spoke the sentence before). The sentence's statements are recorded as usual after."""
-        known = statement.ref is not None and statement.ref.kind not in ("pronoun", "unknown")
+    def nearest(self, statement: ExtractedStatement) -> _Saved:
+        """Let ``statement`` (a sentence's first clause's) stand as the last speaker while the
+        rest of its sentence is read: 'X said A, and …, they said B' ('they' is X, not whoever
+        spoke the sentence before). Returns what ``restore`` puts back: the sentence's
+        statements are recorded as usual afterwards. (Plain calls, not a context manager:
+        this runs for every second clause.)"""
         saved = (self._last, self.earlier)
-        if known:
+        if statement.ref is not None and statement.ref.kind not in ("pronoun", "unknown"):
             self._last = statement
-        try:
-            yield
-        finally:
-            self._last, self.earlier = saved
+        return saved
+
+    def restore(self, saved: _Saved) -> None:
+        """Undo ``nearest``."""
+        self._last, self.earlier = saved
 
 
 def _display(ref: SpeakerRef, pos: int, state: ReadingState) -> tuple[str, SpeakerRef]:

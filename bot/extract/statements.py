@@ -9,6 +9,7 @@ previous speaker, as news style does for a follow-on quote paragraph.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 from bot.core.text import without_invisible
@@ -73,7 +74,10 @@ def analyse(text: str, *, all_sentences: bool = True) -> Analysis:
 
 
 def _has_words(text: str) -> bool:
-    return any(ch.isalnum() for ch in text)
+    return _WORD_CHAR.search(text) is not None
+
+
+_WORD_CHAR = re.compile(r"[^\W_]")
 
 
 def _may_attribute(text: str) -> bool:
