@@ -75,7 +75,9 @@ _MULTI_RUN = re.compile(
 )  # fmt: skip
 #: A role before an apposed name: 'The group's executive director, Betty Bradley'.
 _ROLE_HEAD = re.compile(
-    r"^(?:The|A|An|Its|His|Her|Their|[A-Z][\w-]*[’']s)\s+(?:[\w’'-]+\s+){0,5}[a-z][\w-]*$"
+    r"^(?:The|A|An|Its|His|Her|Their|[A-Z][\w-]*[’']s)\s+(?:[\w’'-]+\s+){0,5}[a-z][\w-]*"
+    # 'The envoy to Vell, Jo Li': the role may end on the place or body it serves
+    r"(?:\s+(?:to|of|for|at|in|from)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})?$"
 )
 _OWNER_KIN = re.compile(
     r"^(?P<owner>[A-Z][\w-]+)[’']s\s+(?:wife|husband|son|daughter|mother|father|brother|sister|"

@@ -2958,3 +2958,17 @@ def test_a_determiner_subject_ends_at_a_copula_or_a_modal(clause: str, subject: 
     """'the needs are …' has the subject 'the needs': a copula or a modal is the verb."""
     found = sentence_subject(clause)
     assert found is not None and found[0] == subject
+
+
+@pytest.mark.parametrize(
+    "role",
+    ["The Tarnian envoy to Vell", "The harbour master of Tarnby", "A spokeswoman for Tarn Ferries"],
+)
+def test_a_role_ending_on_its_place_before_a_name_in_commas(role: str) -> None:
+    """'The envoy to Vell, Rafe Olsen, said Monday, "…"': the role ends on the place it
+    serves; the speaker is the name set off after it, not the role."""
+    st = _only(
+        f"Officials in Tarnby backed away. {role}, Rafe Olsen, said Monday on Harbour TV, "
+        '"This is a campaign and you should take it with a grain of salt."'
+    )
+    assert st.speaker == "Rafe Olsen"
