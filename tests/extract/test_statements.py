@@ -2972,3 +2972,17 @@ def test_a_role_ending_on_its_place_before_a_name_in_commas(role: str) -> None:
         '"This is a campaign and you should take it with a grain of salt."'
     )
     assert st.speaker == "Rafe Olsen"
+
+
+@pytest.mark.parametrize(
+    ("tail", "speaker"),
+    [
+        ("asked defence lawyer Ana Reyes about the earlier hearing.", "Ana Reyes"),
+        ("said Ana Reyes with a smile.", "Ana Reyes"),
+    ],
+)
+def test_a_verb_first_tail_frame_ends_before_about_or_with(tail: str, speaker: str) -> None:
+    """'"…?" asked X about the hearing.': the speaker ends before 'about' or 'with' (what
+    was asked about, how it was said), as before 'on' or 'during'."""
+    st = _only(f'Moss spoke at the trial on Monday. "Were you told what was in the crate?" {tail}')
+    assert st.speaker == speaker
