@@ -88,6 +88,8 @@ _OF_PLACE = re.compile(r"^(?P<run>" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"
 _OF_PLACE_AFTER = re.compile(
     r"(?<=\s)(?P<run>" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r")+)\s+of\s+\S"
 )
+#: An age set off after a name: 'Lorna Tessaly, 14,'.
+_AGE_AFTER = re.compile(r",\s\d{1,3}[,.]")
 _CAPITALISED = re.compile(r"[" + UPPER + r"][\w’'-]+")
 #: A body's name opened before a phrase's last 'of' or 'for' ('the Ministry of', 'the
 #: Department for').
@@ -666,7 +668,19 @@ class People:
         fulls = self.first_words.get(word)
         if fulls is None or len(fulls) != 1:
             return None
-        return fulls[0] if word in FAMILY_NAMES_FIRST or is_given_name(word) else None
+        if word in FAMILY_NAMES_FIRST or is_given_name(word):
+            return fulls[0]
+        full = fulls[0]  # a given name the lists miss: the run must have been set up as a person
+        return full if full in self.roles or self._aged(full) else None
+
+    def _aged(self, full: str) -> bool:
+        """'14-year-old Lorna Tessaly', 'Lorna Tessaly, 14,': an age marks the run a person."""
+        at = self.text.find(full)
+        if at < 0:
+            return False
+        return self.text.endswith("year-old ", max(0, at - 10), at) or bool(
+            _AGE_AFTER.match(self.text, at + len(full))
+        )
 
     def gender_for(self, full: str) -> str | None:
         """What the article or the given name says about a person's gender, if anything."""

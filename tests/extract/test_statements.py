@@ -2986,3 +2986,15 @@ def test_a_verb_first_tail_frame_ends_before_about_or_with(tail: str, speaker: s
     was asked about, how it was said), as before 'on' or 'during'."""
     st = _only(f'Moss spoke at the trial on Monday. "Were you told what was in the crate?" {tail}')
     assert st.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "intro", ["14-year-old Lorna Tessaly on Monday", "Lorna Tessaly, 14, on Monday"]
+)
+def test_a_one_word_given_name_unknown_to_the_lists_after_an_age(intro: str) -> None:
+    """'The mayor met 14-year-old Lorna Tessaly … "…," Lorna says': a given name the lists
+    do not know is the full name it opens when an age marked that run as a person."""
+    found = extract_statements(
+        TITLE + f'The mayor met {intro}. Lorna was ill. "I am tired," Lorna says in the video.'
+    )
+    assert [s.speaker for s in found] == ["Lorna Tessaly"]
