@@ -2998,3 +2998,15 @@ def test_a_one_word_given_name_unknown_to_the_lists_after_an_age(intro: str) -> 
         TITLE + f'The mayor met {intro}. Lorna was ill. "I am tired," Lorna says in the video.'
     )
     assert [s.speaker for s in found] == ["Lorna Tessaly"]
+
+
+@pytest.mark.parametrize("role", ["Chief Medical Correspondent", "Senior Political Editor"])
+def test_a_newsroom_role_in_capitals_before_a_name_is_no_part_of_it(role: str) -> None:
+    """'Harbour TV Chief Medical Correspondent Ana Reyes said …': correspondent, editor,
+    reporter and the like end a role before a name, as 'Producer' does."""
+    st = _only(
+        f"At the time, Harbour TV {role} Ana Reyes said the treatment meant she would "
+        'need care for "weeks and months to come."',
+        kind="partial",
+    )
+    assert st.speaker == "Ana Reyes"
