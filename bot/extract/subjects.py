@@ -176,6 +176,8 @@ def clean_subject(pre: str, cue: str = "") -> tuple[str, int] | None:
     """
     original = pre
     pre = pre.rstrip(" ,")
+    if pre.endswith(("--", "—", "–")):
+        pre = _without_dash_aside(pre)
     pre = strip_aux(pre)
     if cue.startswith("quoted"):  # 'Marsh is quoted as saying': the subject before 'is'
         pre = _BE_END.sub("", pre)
@@ -211,6 +213,16 @@ def clean_subject(pre: str, cue: str = "") -> tuple[str, int] | None:
             # said': a sentence adverb or a participle, not a name with its apposition
             return rest, found[1] + len(word) + 2
     return found
+
+
+def _without_dash_aside(pre: str) -> str:
+    """'Tom Vane -- who took the pictures --' before 'told': an aside set off by two dashes
+    between the subject and its verb is no part of the subject."""
+    mark = "--" if pre.endswith("--") else pre[-1]
+    opening = pre.rfind(mark, 0, len(pre) - len(mark))
+    if opening <= 0:
+        return pre
+    return pre[:opening].rstrip(" ,")
 
 
 def _as_subject(rest: str, cue: str) -> bool:

@@ -3010,3 +3010,14 @@ def test_a_newsroom_role_in_capitals_before_a_name_is_no_part_of_it(role: str) -
         kind="partial",
     )
     assert st.speaker == "Ana Reyes"
+
+
+@pytest.mark.parametrize("dash", ["--", "—"])
+def test_a_dash_aside_between_the_subject_and_its_cue_is_skipped(dash: str) -> None:
+    """'Photographer Tom Vane -- who took the pictures -- told reporters, "…"': the aside
+    set off by dashes is no part of the subject; the speaker is the name before it."""
+    st = _only(
+        f"Earlier, photographer Tom Vane {dash} who took the pictures {dash} told reporters, "
+        '"The winds are incredible and the pier is gone."'
+    )
+    assert st.speaker == "Tom Vane"
