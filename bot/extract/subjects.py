@@ -592,7 +592,13 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
             skip -= 1
             continue
         low = word.lower().strip(",")
-        if take and word[:1].islower() and low not in _NOUN_LINKS and not determiner:
+        if (
+            take
+            and word[:1].islower()
+            and low not in _NOUN_LINKS
+            and not determiner
+            and not (take[-1][:1].isupper() and ARTICLE_WORD.match(word))  # 'Ali al-Tarni'
+        ):
             document = low in DOCUMENT_WORDS and not take[-1].endswith(("'s", "’s"))
             if (low in _BARE_FORCES or document) and len(take) <= 2:
                 # 'Harbour police issued …', 'Partial transcript as follows': the head noun,
@@ -667,11 +673,19 @@ def _roles_before_name(words: list[str], at: int) -> int:
     Ann Holt said' goes on to the name."""
     for end in range(at, min(at + 3, len(words) - 1)):
         word = words[end]
-        if not word[:1].islower() or word.lower().rstrip(",") not in _ROLE_WORDS:
+        low = word.lower().rstrip(",")
+        if not word[:1].islower() or (low not in _ROLE_WORDS and low not in _ROLE_ADJECTIVES):
             return 0
         if words[end + 1][:1].isupper():
-            return end + 1 - at
+            return end + 1 - at if low in _ROLE_WORDS else 0
     return 0
+
+
+#: Lower-case words that may stand before a role noun ahead of a name ('Rebel supreme
+#: leader Ali al-Tarni'); the word just before the name must be a role.
+_ROLE_ADJECTIVES = frozenset(
+    "supreme senior top acting interim longtime spiritual political military religious".split()  # noqa: SIM905
+)
 
 
 def _verb_follows(word: str, after: list[str]) -> bool:

@@ -3021,3 +3021,23 @@ def test_a_dash_aside_between_the_subject_and_its_cue_is_skipped(dash: str) -> N
         '"The winds are incredible and the pier is gone."'
     )
     assert st.speaker == "Tom Vane"
+
+
+def test_a_participle_frame_keeps_an_arabic_article_in_the_subject_name() -> None:
+    """'Rebel leader Abdul Karim al-Tarni spoke …, saying, "…"': the lower-case 'al-' opens
+    the surname, it is no verb ending the subject."""
+    found = extract_statements(
+        TITLE + "Rebel leader Abdul Karim al-Tarni spoke live on Monday on Harbour TV, saying, "
+        '"If any army tries to invade our port, we will fight."'
+    )
+    assert [s.speaker for s in found] == ["Abdul Karim al-Tarni"]
+
+
+def test_a_role_adjective_before_a_role_noun_leads_to_the_name() -> None:
+    """'Rebel supreme leader Abdul Karim al-Tarni spoke …, saying, "…"': 'supreme' before
+    the role noun does not end the subject at 'Rebel'."""
+    found = extract_statements(
+        TITLE + "Rebel supreme leader Abdul Karim al-Tarni spoke live on Monday, saying, "
+        '"If any army tries to invade our port, we will fight."'
+    )
+    assert [s.speaker for s in found] == ["Abdul Karim al-Tarni"]
