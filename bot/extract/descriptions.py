@@ -43,6 +43,12 @@ _PROMINENT = frozenset(
     coach manager player striker midfielder defender goalkeeper driver swimmer skier golfer
     boxer cyclist skipper captain rookie veteran""".split()  # noqa: SIM905
 )
+#: Family words: 'Ana Reyes, an aunt of the victim, … the aunt said' is Ana Reyes, when an
+#: earlier mention says so (never guessed from the subject before).
+_KIN = frozenset(
+    """aunt uncle mother father sister brother son daughter wife husband widow widower cousin
+    niece nephew grandmother grandfather grandson granddaughter""".split()  # noqa: SIM905
+)
 _NOUN_GENDER = {
     "actress": "f", "businesswoman": "f", "congresswoman": "f", "queen": "f",
     "actor": "m", "businessman": "m", "congressman": "m", "king": "m", "prince": "m",
@@ -104,7 +110,7 @@ def resolve(people: People, pos: int, phrase: str) -> tuple[str, str] | None:
             if org is not None and (_title_only(people.text, org) or not _proper_name(org)):
                 org = None
         return ("organisation", org) if org else None
-    if noun not in PERSON_NOUNS:
+    if noun not in PERSON_NOUNS and noun not in _KIN:
         return None
     forms = _ABBREVIATIONS.get(noun, (noun,))
     words = _WORD.findall(match.group("mods") or "")

@@ -3041,3 +3041,22 @@ def test_a_role_adjective_before_a_role_noun_leads_to_the_name() -> None:
         '"If any army tries to invade our port, we will fight."'
     )
     assert [s.speaker for s in found] == ["Abdul Karim al-Tarni"]
+
+
+@pytest.mark.parametrize(
+    ("intro", "noun", "speaker"),
+    [
+        ("Ana Reyes, an aunt of Tom Moss, also found it hard.", "aunt", "Ana Reyes"),
+        ("Her father Teo Reyes was at the pier.", "father", "Teo Reyes"),
+    ],
+)
+def test_a_family_description_resolves_to_the_mention_that_gave_it(
+    intro: str, noun: str, speaker: str
+) -> None:
+    """'Ana Reyes, an aunt of the victim, … "…," the aunt said.': a family word refers back
+    to the mention whose apposition or title gave it, as 'the senator' does."""
+    found = extract_statements(
+        TITLE
+        + f'The boat sank off Tarnby. {intro} "We are living with great pain," the {noun} said.'
+    )
+    assert [s.speaker for s in found] == [speaker]
