@@ -63,7 +63,23 @@ _NAME_TOKEN = (  # a capital, then: Mr. Mrs. Dr. Sen. Det. ... | U.S. | word
 )
 #: Lower-case particles inside a name ('Chad le Roux', 'Ana de la Cruz'), one list for the
 #: runs that find names and for the test of a name's shape.
-NAME_PARTICLES = ("de", "van", "von", "bin", "al", "la", "le", "del", "da")
+NAME_PARTICLES = (
+    "de",
+    "van",
+    "von",
+    "bin",
+    "al",
+    "la",
+    "le",
+    "del",
+    "da",
+    "ten",
+    "ter",
+    "der",
+    "den",
+    "du",
+    "di",
+)
 _PARTICLE = r"(?:" + "|".join(NAME_PARTICLES) + r")"
 _NAME_RUN = re.compile(
     r"(?:" + NAME_ARTICLE + r")?" + _NAME_TOKEN

@@ -3060,3 +3060,13 @@ def test_a_family_description_resolves_to_the_mention_that_gave_it(
         + f'The boat sank off Tarnby. {intro} "We are living with great pain," the {noun} said.'
     )
     assert [s.speaker for s in found] == [speaker]
+
+
+def test_a_dutch_particle_joins_the_name_and_its_bare_surname() -> None:
+    """'Pieter ten Vell … "…," ten Vell said': 'ten' (like 'van', 'de') is part of the
+    name, and the bare 'ten Vell' resolves to the full name."""
+    found = extract_statements(
+        TITLE + "As a photographer, Pieter ten Vell is no stranger to harbours. "
+        '"They keep the press away," ten Vell said.'
+    )
+    assert [s.speaker for s in found] == ["Pieter ten Vell"]
