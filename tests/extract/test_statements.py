@@ -3070,3 +3070,13 @@ def test_a_dutch_particle_joins_the_name_and_its_bare_surname() -> None:
         '"They keep the press away," ten Vell said.'
     )
     assert [s.speaker for s in found] == ["Pieter ten Vell"]
+
+
+def test_a_quoted_title_in_the_frame_keeps_the_subject_before_it() -> None:
+    """'"…," Tom Vane, editor of the "Tarn Gazette," told reporters.': the title belongs to
+    the frame; the speaker is Tom Vane, not 'reporters' after the title's closing mark."""
+    found = extract_statements(
+        TITLE + '"The mood has changed," Tom Vane, editor of the "Tarn Gazette," told '
+        "reporters on a call."
+    )
+    assert [(s.speaker, s.text) for s in found] == [("Tom Vane", "The mood has changed")]
