@@ -95,6 +95,12 @@ _ROLE_HEAD = re.compile(
     # 'The envoy to Vell, Jo Li': the role may end on the place or body it serves
     r"(?:\s+(?:to|of|for|at|in|from)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})?$"
 )
+#: The same with a capitalised office as its noun ('The Harbour Board Special Envoy to
+#: Vell, Jo Li'): the noun must be a person noun ('The Tarn Port Authority, …' is none).
+_ROLE_HEAD_TITLED = re.compile(
+    r"^(?:The|A|An)\s+(?:[\w’'-]+\s+){0,5}?(?P<noun>[A-Z][\w-]*)"
+    r"(?:\s+(?:to|of|for|at|in|from)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})?$"
+)
 _OWNER_KIN = re.compile(
     r"^(?P<owner>[A-Z][\w-]+)[’']s\s+(?:wife|husband|son|daughter|mother|father|brother|sister|"
     r"widow|widower)$"
@@ -386,6 +392,12 @@ _AROUND_NAME = re.compile(
 )
 
 
+def _titled_role(head: str) -> bool:
+    """Is ``head`` a role whose office is capitalised ('The Tarn Special Envoy to Vell')?"""
+    match = _ROLE_HEAD_TITLED.match(head[:1].upper() + head[1:])
+    return match is not None and match.group("noun").lower() in PERSON_NOUNS
+
+
 @functools.lru_cache(maxsize=4096)
 def classify(phrase: str) -> SpeakerRef | None:
     """Classify a speaker phrase; None when it does not look like a speaker at all."""
@@ -424,7 +436,7 @@ def classify(phrase: str) -> SpeakerRef | None:
     if not words or len(words) > 14 or not _speaker_shaped(words):
         return None
     # after a quote the role opens in lower case: '…," the board's chief, Jo Li, said'
-    if apposition and _ROLE_HEAD.match(head[:1].upper() + head[1:]):
+    if apposition and (_ROLE_HEAD.match(head[:1].upper() + head[1:]) or _titled_role(head)):
         named = _NAME_RUN.fullmatch(apposition.split(", ", 1)[0].rstrip(" ,."))
         if named and " " in named.group() and is_name_like(named.group()):
             return SpeakerRef("person", named.group(), head, 1, phrase)  # 'The CEO, Jo Li'

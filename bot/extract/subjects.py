@@ -429,11 +429,17 @@ _ROLE_TO = re.compile(
 )
 
 
+#: 'to' between capitalised words inside a name ('Committee to Guard Writers', 'Friends
+#: to End Hunger'), no infinitive.
+_NAME_TO = re.compile(r"\b([A-Z][\w’'-]*)\s+to\s+(?=[A-Z])")
+
+
 def valid_subject(subject: str) -> bool:
     """Does this read like a subject noun phrase (with an optional apposition)?"""
     head, _, apposition = subject.partition(", ")
     if " to " in head:
         head = _ROLE_TO.sub(r"\1 of ", head)
+        head = _NAME_TO.sub(r"\1 of ", head)  # 'the Committee to Guard Writers': one name
     if '"' in head or "“" in head or "”" in head:
         return False
     if "(" in head:

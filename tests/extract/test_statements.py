@@ -3080,3 +3080,24 @@ def test_a_quoted_title_in_the_frame_keeps_the_subject_before_it() -> None:
         "reporters on a call."
     )
     assert [(s.speaker, s.text) for s in found] == [("Tom Vane", "The mood has changed")]
+
+
+def test_a_name_with_to_between_capitals_is_a_subject() -> None:
+    """'"…," the Committee to Guard Writers said.': 'to' between capitalised words is part
+    of an organisation's name, not an infinitive that makes the phrase a clause."""
+    found = extract_statements(
+        TITLE + 'No one was held. "The government must act in this case and others," '
+        "the Committee to Guard Writers said after the death."
+    )
+    assert [s.speaker for s in found] == ["the Committee to Guard Writers"]
+
+
+def test_a_capitalised_office_before_a_name_in_commas_is_the_role() -> None:
+    """'The Tarn Special Representative to Vell, Rafe Olsen, said': a capitalised office
+    (a person noun) before the name set off in commas is the role, the name the speaker."""
+    st = _only(
+        "Officials in Tarnby backed away. The Tarn Special Representative to Vell, Rafe Olsen, "
+        'said the row "was of concern, but mostly a matter of words."',
+        kind="partial",
+    )
+    assert st.speaker == "Rafe Olsen"
