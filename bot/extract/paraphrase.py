@@ -179,7 +179,15 @@ def paraphrase(sentence: str) -> Paraphrase | None:
         relative = _in_relative(sentence, before, match.end(), match.group("cue"))
         if relative:
             return relative
-        found = clean_subject(strip_manner(before), match.group("cue"))
+        named = (
+            _NAME_BEFORE_WHO.search(before, max(0, len(before) - 90))
+            if ", who " in before[-20:]
+            else None
+        )
+        if named and valid_subject(named.group("name")):
+            found = (named.group("name"), named.start("name"))  # '…, is Ana Reyes, who said'
+        else:
+            found = clean_subject(strip_manner(before), match.group("cue"))
         if not found and before.endswith(", who "):
             found = _antecedent(before[: -len(", who ")])  # 'a publicist, who said …'
         if not found and before.endswith((" and ", " but ")):
@@ -346,6 +354,14 @@ _MAIN_SAID = re.compile(
 )
 #: Words after which the noun phrase a 'who' clause hangs on begins.
 _BEFORE_ANTECEDENT = frozenset("by from with to of for and as at on in than like".split())  # noqa: SIM905
+
+
+#: A name run right before ', who ' (after a verb or a preposition): the relative
+#: pronoun's antecedent, whatever the clause before it ('The one held is Ana Reyes, who').
+_NAME_BEFORE_WHO = re.compile(
+    r"(?:^|\s)(?P<name>(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w.’'-]*), who "
+    r"(?:(?:had|has|have|would|will|did|does|was|is|also|later|then)\s+){0,2}$"
+)
 
 
 def _antecedent(head: str) -> tuple[str, int] | None:

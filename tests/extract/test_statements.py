@@ -3101,3 +3101,13 @@ def test_a_capitalised_office_before_a_name_in_commas_is_the_role() -> None:
         kind="partial",
     )
     assert st.speaker == "Rafe Olsen"
+
+
+def test_a_who_clause_after_a_copula_is_spoken_by_the_name_before_who() -> None:
+    """'The one held … is Ana Reyes, who had called for …': the speaker of the relative
+    clause is the name right before 'who', not the whole copula clause."""
+    found = extract_statements(
+        TITLE + "No one was held. The only person held in the killing of Moss, the Tarn "
+        "writer, is Ana Reyes, who had called for his death in posts."
+    )
+    assert [s.speaker for s in found] == ["Ana Reyes"]
