@@ -26,6 +26,7 @@ from bot.extract.cues import (
 from bot.extract.lexicon import (
     CLAUSE_WORDS,
     IRREGULAR_PAST,
+    NAMING_VERBS,
     NOT_SPEAKER_START,
     PREPOSITIONS,
     PRONOUNS,
@@ -209,6 +210,10 @@ def paraphrase(sentence: str) -> Paraphrase | None:
 
         if len(sentence[start:end].split()) < 3 or sentence.startswith(("and ", "or "), start):
             continue  # 'state media reports and port sources said …': 'reports' was a noun
+        if sentence[start : start + 1] in ('"', "“") and _names_a_title(
+            sentence, start, match.group("cue")
+        ):
+            continue  # 'His show, called "The Show," ran …': a name given, nothing said
         if _SAID_SO.match(sentence, start):
             continue  # 'the mayor said so from the first day': 'so' stands for what was said
         if sentence.startswith("from ", start) and match.group("cue") in ("reported", "wrote"):
@@ -217,6 +222,23 @@ def paraphrase(sentence: str) -> Paraphrase | None:
             end = _relative_end(sentence, start, end)  # 'Ann Lee, who said …, left early.'
         return Paraphrase(found[0], found[1], match.group("cue"), start, end)
     return after_content(sentence)
+
+
+_TITLE_SMALL = frozenset("a an the of on in at to for and or by with from".split())  # noqa: SIM905
+
+
+def _names_a_title(sentence: str, start: int, cue: str) -> bool:
+    """Does a naming verb ('called', 'dubbed') put a title in quotation marks at ``start``
+    ('called "The Harbour Show,"'), every word capitalised but the small ones?"""
+    if cue.split()[-1].lower() not in NAMING_VERBS:
+        return False
+    close = min(
+        (i for i in (sentence.find('"', start + 1), sentence.find("”", start + 1)) if i > 0),
+        default=-1,
+    )
+    words = sentence[start + 1 : close].replace(",", " ").split() if close > 0 else []
+    big = [w for w in words if w.lower() not in _TITLE_SMALL]
+    return 0 < len(words) <= 8 and bool(big) and all(w[:1].isupper() for w in big)
 
 
 #: A subordinate clause opening the sentence: 'While critics argue that …, the mayor …'.

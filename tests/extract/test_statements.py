@@ -3111,3 +3111,15 @@ def test_a_who_clause_after_a_copula_is_spoken_by_the_name_before_who() -> None:
         "writer, is Ana Reyes, who had called for his death in posts."
     )
     assert [s.speaker for s in found] == ["Ana Reyes"]
+
+
+def test_a_naming_verb_before_a_quoted_title_says_nothing() -> None:
+    """'His show, called "The Harbour Hour," ran for years.': 'called' names the show, so
+    'His show' is no speaker (nor is a later bare quote carried to it); 'called the plan
+    "a disaster …"' still reports what was said."""
+    found = extract_statements(
+        TITLE + '"Jokes annoy people," Reyes said. His show, called "The Harbour Hour," ran '
+        "for three seasons in Tarnby. The mayor called the plan "
+        '"a disaster for the harbour and its boats."'
+    )
+    assert [s.speaker for s in found] == ["Reyes", "The mayor"]
