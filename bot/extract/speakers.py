@@ -393,9 +393,13 @@ _AROUND_NAME = re.compile(
 
 
 def _titled_role(head: str) -> bool:
-    """Is ``head`` a role whose office is capitalised ('The Tarn Special Envoy to Vell')?"""
+    """Is ``head`` a role whose office is capitalised ('The Tarn Special Envoy to Vell'), or
+    a short role with no determiner ending on a person noun ('Tarnian president')?"""
     match = _ROLE_HEAD_TITLED.match(head[:1].upper() + head[1:])
-    return match is not None and match.group("noun").lower() in PERSON_NOUNS
+    if match is not None and match.group("noun").lower() in PERSON_NOUNS:
+        return True
+    words = head.split()
+    return 1 < len(words) <= 5 and words[-1].islower() and words[-1] in PERSON_NOUNS
 
 
 @functools.lru_cache(maxsize=4096)

@@ -3123,3 +3123,13 @@ def test_a_naming_verb_before_a_quoted_title_says_nothing() -> None:
         '"a disaster for the harbour and its boats."'
     )
     assert [s.speaker for s in found] == ["Reyes", "The mayor"]
+
+
+def test_a_role_with_no_determiner_before_a_name_in_a_comma_is_the_role() -> None:
+    """'Tarnian president, Ana Reyes condemned the attack: "…"': a short role ending on a
+    person noun, set off before the name by a comma, is the role; the name speaks."""
+    st = _only(
+        "The envoy was hurt. Tarnian president, Ana Reyes condemned the attack: "
+        '"This is an attack on the pact, and it can never be tolerated."'
+    )
+    assert st.speaker == "Ana Reyes"
