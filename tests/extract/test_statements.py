@@ -3133,3 +3133,22 @@ def test_a_role_with_no_determiner_before_a_name_in_a_comma_is_the_role() -> Non
         '"This is an attack on the pact, and it can never be tolerated."'
     )
     assert st.speaker == "Ana Reyes"
+
+
+@pytest.mark.parametrize(
+    ("name", "description"),
+    [
+        ("Tarnby Harbour Medical Center", "the medical center"),
+        ("Tarnby Harbour Hospital", "the hospital"),
+    ],
+)
+def test_an_institution_description_resolves_to_the_one_name_ending_on_it(
+    name: str, description: str
+) -> None:
+    """'Surgeons at Tarnby Harbour Hospital … "…," the hospital said': the one name before
+    it that ends on the noun (with the description's other words) is the speaker."""
+    found = extract_statements(
+        TITLE + f"Surgeons at {name} will operate on six people. "
+        f'"The ages of the donors range from 26 to 70," {description} said in a statement.'
+    )
+    assert [s.speaker for s in found] == [name]
