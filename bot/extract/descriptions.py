@@ -43,6 +43,12 @@ _PROMINENT = frozenset(
     coach manager player striker midfielder defender goalkeeper driver swimmer skier golfer
     boxer cyclist skipper captain rookie veteran""".split()  # noqa: SIM905
 )
+#: Family words: 'Ana Reyes, an aunt of the victim, … the aunt said' is Ana Reyes, when an
+#: earlier mention says so (never guessed from the subject before).
+_KIN = frozenset(
+    """aunt uncle mother father sister brother son daughter wife husband widow widower cousin
+    niece nephew grandmother grandfather grandson granddaughter""".split()  # noqa: SIM905
+)
 _NOUN_GENDER = {
     "actress": "f", "businesswoman": "f", "congresswoman": "f", "queen": "f",
     "actor": "m", "businessman": "m", "congressman": "m", "king": "m", "prince": "m",
@@ -104,7 +110,11 @@ def resolve(people: People, pos: int, phrase: str) -> tuple[str, str] | None:
             if org is not None and (_title_only(people.text, org) or not _proper_name(org)):
                 org = None
         return ("organisation", org) if org else None
-    if noun not in PERSON_NOUNS:
+    if noun in _INSTITUTIONS:
+        named = _institution(text, start, pos, noun, _WORD.findall(match.group("mods") or ""))
+        if named:
+            return ("organisation", named)
+    if noun not in PERSON_NOUNS and noun not in _KIN:
         return None
     forms = _ABBREVIATIONS.get(noun, (noun,))
     words = _WORD.findall(match.group("mods") or "")
@@ -123,6 +133,33 @@ def resolve(people: People, pos: int, phrase: str) -> tuple[str, str] | None:
         if person is not None and _other_office(noun, mods, people.roles.get(person), forms):
             person = None  # 'Holt, the port director, …' is not 'the mayor' a line later
     return ("person", person) if person else None
+
+
+#: Institutions whose name ends on the noun a story refers back with: 'Tarnby Harbour
+#: Hospital … the hospital said'.
+_INSTITUTIONS = frozenset(
+    "hospital clinic center centre university college museum institute foundation".split()  # noqa: SIM905
+)
+
+
+def _institution(text: str, start: int, pos: int, noun: str, mods: list[str]) -> str | None:
+    """The name before ``pos`` ending on the capitalised noun ('… Harbour Hospital'), with
+    the description's other words in it ('the medical center': '… Medical Center'), when
+    the window holds one such name only (two hospitals: no guess)."""
+    words = [m.capitalize() for m in mods]
+    found = {
+        m.group().strip()
+        for m in _institution_pattern(noun.capitalize()).finditer(text, start, pos)
+        if all(w in m.group().split() for w in words)
+        and len(m.group().split()) > len(words) + 1  # 'Burn Center' alone is the description
+    }
+    found = {f for f in found if f.split()[0] not in ("The", "A", "An")} or found
+    return found.pop() if len(found) == 1 else None
+
+
+@functools.lru_cache(maxsize=32)
+def _institution_pattern(noun: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w’'])(?:[A-Z][\w&.’'-]*\s+){1,5}" + noun + r"\b")
 
 
 def _described(noun: str) -> bool:

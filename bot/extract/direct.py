@@ -127,17 +127,20 @@ def _quote_first(
             return _emit(state, sentence, frame, spans[i][1], _words(para, used), "")
         if len(middle.split()) > 14:
             return []
-    frame = frames.tail_frame(tail)
-    if frame:
-        made = _emit(state, sentence, frame, spans[-1][1], _words(para, local), "")
-        return made + _added(made, tail)
-    last = _before_titles(para, local)
-    if last < len(local) - 1:  # '"…," Reyes, wearing "Save the Pier" badges, said.'
+    last = _before_titles(para, local) if len(local) > 1 else 0
+    if last < len(local) - 1:
+        # '"…," Reyes, wearing "Save the Pier" badges, said.', '"…," Tom Vane, editor of the
+        # "Tarn Gazette," told reporters.': the title is part of the frame, whose subject
+        # comes before it (not 'reporters', the object after it)
         frame = frames.tail_frame(sentence.text[spans[last][1] :])
         if frame:
             return _emit(
                 state, sentence, frame, spans[last][1], _words(para, local[: last + 1]), ""
             )
+    frame = frames.tail_frame(tail)
+    if frame:
+        made = _emit(state, sentence, frame, spans[-1][1], _words(para, local), "")
+        return made + _added(made, tail)
     if len(tail.split()) <= 1 and not middles_have_words(middles):
         return _continuation(sentence, _words(para, local), state, open_end=not local[-1].closed)
     return []

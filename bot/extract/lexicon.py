@@ -108,7 +108,8 @@ PERSON_NOUNS = TITLES | frozenset(
     owner chef comedian musician filmmaker director producer athlete driver teenager student
     democrat republican independent conservative liberal front-runner frontrunner hopeful
     entrepreneur member novelist poet painter sculptor photographer designer preacher
-    champion swimmer skier golfer boxer cyclist skipper rookie artist""".split()  # noqa: SIM905
+    champion swimmer skier golfer boxer cyclist skipper rookie artist correspondent reporter
+    editor commentator contributor presenter""".split()  # noqa: SIM905
 ) - {"former", "state", "house", "white", "us", "u.s", "press", "campaign", "vice"}
 
 #: Endings of trade nouns ('Stylist', 'Meteorologist', 'Technician'), so a role before a

@@ -26,6 +26,7 @@ from bot.extract.cues import (
 from bot.extract.lexicon import (
     CLAUSE_WORDS,
     IRREGULAR_PAST,
+    NAMING_VERBS,
     NOT_SPEAKER_START,
     PREPOSITIONS,
     PRONOUNS,
@@ -195,7 +196,15 @@ def paraphrase(sentence: str) -> Paraphrase | None:
             fronted = _fronted_before_adjunct(sentence, before, match.end(), match.group("cue"))
             if fronted:
                 return fronted
-        found = clean_subject(strip_manner(before), match.group("cue"))
+        named = (
+            _NAME_BEFORE_WHO.search(before, max(0, len(before) - 90))
+            if ", who " in before[-20:]
+            else None
+        )
+        if named and valid_subject(named.group("name")):
+            found = (named.group("name"), named.start("name"))  # '…, is Ana Reyes, who said'
+        else:
+            found = clean_subject(strip_manner(before), match.group("cue"))
         if not found and before.endswith(", who "):
             found = _antecedent(before[: -len(", who ")])  # 'a publicist, who said …'
         if not found and before.endswith((" and ", " but ")):
@@ -221,6 +230,10 @@ def paraphrase(sentence: str) -> Paraphrase | None:
                 return tail
         if len(sentence[start:end].split()) < 3 or sentence.startswith(("and ", "or "), start):
             continue  # 'state media reports and port sources said …': 'reports' was a noun
+        if sentence[start : start + 1] in ('"', "“") and _names_a_title(
+            sentence, start, match.group("cue")
+        ):
+            continue  # 'His show, called "The Show," ran …': a name given, nothing said
         if _SAID_SO.match(sentence, start):
             continue  # 'the mayor said so from the first day': 'so' stands for what was said
         if sentence.startswith("from ", start) and match.group("cue") in ("reported", "wrote"):
@@ -257,6 +270,23 @@ def _fronted_before_adjunct(sentence: str, before: str, after: int, cue: str) ->
     if found is None or found[1] != 0 or " said " in found[0]:
         return None
     return Paraphrase(found[0], comma + 2, cue, 0, comma)
+
+
+_TITLE_SMALL = frozenset("a an the of on in at to for and or by with from".split())  # noqa: SIM905
+
+
+def _names_a_title(sentence: str, start: int, cue: str) -> bool:
+    """Does a naming verb ('called', 'dubbed') put a title in quotation marks at ``start``
+    ('called "The Harbour Show,"'), every word capitalised but the small ones?"""
+    if cue.split()[-1].lower() not in NAMING_VERBS:
+        return False
+    close = min(
+        (i for i in (sentence.find('"', start + 1), sentence.find("”", start + 1)) if i > 0),
+        default=-1,
+    )
+    words = sentence[start + 1 : close].replace(",", " ").split() if close > 0 else []
+    big = [w for w in words if w.lower() not in _TITLE_SMALL]
+    return 0 < len(words) <= 8 and bool(big) and all(w[:1].isupper() for w in big)
 
 
 #: A subordinate clause opening the sentence: 'While critics argue that …, the mayor …'.
@@ -394,6 +424,14 @@ _MAIN_SAID = re.compile(
 )
 #: Words after which the noun phrase a 'who' clause hangs on begins.
 _BEFORE_ANTECEDENT = frozenset("by from with to of for and as at on in than like".split())  # noqa: SIM905
+
+
+#: A name run right before ', who ' (after a verb or a preposition): the relative
+#: pronoun's antecedent, whatever the clause before it ('The one held is Ana Reyes, who').
+_NAME_BEFORE_WHO = re.compile(
+    r"(?:^|\s)(?P<name>(?:[A-Z][\w.’'-]*\s+){1,3}[A-Z][\w.’'-]*), who "
+    r"(?:(?:had|has|have|would|will|did|does|was|is|also|later|then)\s+){0,2}$"
+)
 
 
 def _antecedent(head: str) -> tuple[str, int] | None:

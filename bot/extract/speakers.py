@@ -64,7 +64,23 @@ _NAME_TOKEN = (  # a capital, then: Mr. Mrs. Dr. Sen. Det. ... | U.S. | word
 )
 #: Lower-case particles inside a name ('Chad le Roux', 'Ana de la Cruz'), one list for the
 #: runs that find names and for the test of a name's shape.
-NAME_PARTICLES = ("de", "van", "von", "bin", "al", "la", "le", "del", "da")
+NAME_PARTICLES = (
+    "de",
+    "van",
+    "von",
+    "bin",
+    "al",
+    "la",
+    "le",
+    "del",
+    "da",
+    "ten",
+    "ter",
+    "der",
+    "den",
+    "du",
+    "di",
+)
 _PARTICLE = r"(?:" + "|".join(NAME_PARTICLES) + r")"
 _NAME_RUN = re.compile(
     r"(?:" + NAME_ARTICLE + r")?" + _NAME_TOKEN
@@ -76,7 +92,15 @@ _MULTI_RUN = re.compile(
 )  # fmt: skip
 #: A role before an apposed name: 'The group's executive director, Betty Bradley'.
 _ROLE_HEAD = re.compile(
-    r"^(?:The|A|An|Its|His|Her|Their|[A-Z][\w-]*[’']s)\s+(?:[\w’'-]+\s+){0,5}[a-z][\w-]*$"
+    r"^(?:The|A|An|Its|His|Her|Their|[A-Z][\w-]*[’']s)\s+(?:[\w’'-]+\s+){0,5}[a-z][\w-]*"
+    # 'The envoy to Vell, Jo Li': the role may end on the place or body it serves
+    r"(?:\s+(?:to|of|for|at|in|from)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})?$"
+)
+#: The same with a capitalised office as its noun ('The Harbour Board Special Envoy to
+#: Vell, Jo Li'): the noun must be a person noun ('The Tarn Port Authority, …' is none).
+_ROLE_HEAD_TITLED = re.compile(
+    r"^(?:The|A|An)\s+(?:[\w’'-]+\s+){0,5}?(?P<noun>[A-Z][\w-]*)"
+    r"(?:\s+(?:to|of|for|at|in|from)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})?$"
 )
 _OWNER_KIN = re.compile(
     r"^(?P<owner>[A-Z][\w-]+)[’']s\s+(?:wife|husband|son|daughter|mother|father|brother|sister|"
@@ -87,6 +111,8 @@ _OF_PLACE = re.compile(r"^(?P<run>" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r"
 _OF_PLACE_AFTER = re.compile(
     r"(?<=\s)(?P<run>" + _NAME_TOKEN + r"(?:\s+" + _NAME_TOKEN + r")+)\s+of\s+\S"
 )
+#: An age set off after a name: 'Lorna Tessaly, 14,'.
+_AGE_AFTER = re.compile(r",\s\d{1,3}[,.]")
 _CAPITALISED = re.compile(r"[" + UPPER + r"][\w’'-]+")
 #: A body's name opened before a phrase's last 'of' or 'for' ('the Ministry of', 'the
 #: Department for').
@@ -394,6 +420,16 @@ _AROUND_NAME = re.compile(
 )
 
 
+def _titled_role(head: str) -> bool:
+    """Is ``head`` a role whose office is capitalised ('The Tarn Special Envoy to Vell'), or
+    a short role with no determiner ending on a person noun ('Tarnian president')?"""
+    match = _ROLE_HEAD_TITLED.match(head[:1].upper() + head[1:])
+    if match is not None and match.group("noun").lower() in PERSON_NOUNS:
+        return True
+    words = head.split()
+    return 1 < len(words) <= 5 and words[-1].islower() and words[-1] in PERSON_NOUNS
+
+
 @functools.lru_cache(maxsize=4096)
 def classify(phrase: str) -> SpeakerRef | None:
     """Classify a speaker phrase; None when it does not look like a speaker at all."""
@@ -432,7 +468,7 @@ def classify(phrase: str) -> SpeakerRef | None:
     if not words or len(words) > 14 or not _speaker_shaped(words):
         return None
     # after a quote the role opens in lower case: '…," the board's chief, Jo Li, said'
-    if apposition and _ROLE_HEAD.match(head[:1].upper() + head[1:]):
+    if apposition and (_ROLE_HEAD.match(head[:1].upper() + head[1:]) or _titled_role(head)):
         named = _NAME_RUN.fullmatch(apposition.split(", ", 1)[0].rstrip(" ,."))
         if named and " " in named.group() and is_name_like(named.group()):
             return SpeakerRef("person", named.group(), head, 1, phrase)  # 'The CEO, Jo Li'
@@ -694,7 +730,19 @@ class People:
         fulls = self.first_words.get(word)
         if fulls is None or len(fulls) != 1:
             return None
-        return fulls[0] if word in FAMILY_NAMES_FIRST or is_given_name(word) else None
+        if word in FAMILY_NAMES_FIRST or is_given_name(word):
+            return fulls[0]
+        full = fulls[0]  # a given name the lists miss: the run must have been set up as a person
+        return full if full in self.roles or self._aged(full) else None
+
+    def _aged(self, full: str) -> bool:
+        """'14-year-old Lorna Tessaly', 'Lorna Tessaly, 14,': an age marks the run a person."""
+        at = self.text.find(full)
+        if at < 0:
+            return False
+        return self.text.endswith("year-old ", max(0, at - 10), at) or bool(
+            _AGE_AFTER.match(self.text, at + len(full))
+        )
 
     def gender_for(self, full: str) -> str | None:
         """What the article or the given name says about a person's gender, if anything."""

@@ -177,6 +177,8 @@ def clean_subject(pre: str, cue: str = "") -> tuple[str, int] | None:
     """
     original = pre
     pre = pre.rstrip(" ,")
+    if pre.endswith(("--", "—", "–")):
+        pre = _without_dash_aside(pre)
     pre = strip_aux(pre)
     if cue.startswith("quoted"):  # 'Marsh is quoted as saying': the subject before 'is'
         pre = _BE_END.sub("", pre)
@@ -212,6 +214,16 @@ def clean_subject(pre: str, cue: str = "") -> tuple[str, int] | None:
             # said': a sentence adverb or a participle, not a name with its apposition
             return rest, found[1] + len(word) + 2
     return found
+
+
+def _without_dash_aside(pre: str) -> str:
+    """'Tom Vane -- who took the pictures --' before 'told': an aside set off by two dashes
+    between the subject and its verb is no part of the subject."""
+    mark = "--" if pre.endswith("--") else pre[-1]
+    opening = pre.rfind(mark, 0, len(pre) - len(mark))
+    if opening <= 0:
+        return pre
+    return pre[:opening].rstrip(" ,")
 
 
 def _as_subject(rest: str, cue: str) -> bool:
@@ -418,11 +430,17 @@ _ROLE_TO = re.compile(
 )
 
 
+#: 'to' between capitalised words inside a name ('Committee to Guard Writers', 'Friends
+#: to End Hunger'), no infinitive.
+_NAME_TO = re.compile(r"\b([A-Z][\w’'-]*)\s+to\s+(?=[A-Z])")
+
+
 def valid_subject(subject: str) -> bool:
     """Does this read like a subject noun phrase (with an optional apposition)?"""
     head, _, apposition = subject.partition(", ")
     if " to " in head:
         head = _ROLE_TO.sub(r"\1 of ", head)
+        head = _NAME_TO.sub(r"\1 of ", head)  # 'the Committee to Guard Writers': one name
     if '"' in head or "“" in head or "”" in head:
         return False
     if "(" in head:
@@ -617,7 +635,13 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
             skip -= 1
             continue
         low = word.lower().strip(",")
-        if take and word[:1].islower() and low not in _NOUN_LINKS and not determiner:
+        if (
+            take
+            and word[:1].islower()
+            and low not in _NOUN_LINKS
+            and not determiner
+            and not (take[-1][:1].isupper() and ARTICLE_WORD.match(word))  # 'Ali al-Tarni'
+        ):
             document = low in DOCUMENT_WORDS and not take[-1].endswith(("'s", "’s"))
             if (low in _BARE_FORCES or document) and len(take) <= 2:
                 # 'Harbour police issued …', 'Partial transcript as follows': the head noun,
@@ -692,11 +716,19 @@ def _roles_before_name(words: list[str], at: int) -> int:
     Ann Holt said' goes on to the name."""
     for end in range(at, min(at + 3, len(words) - 1)):
         word = words[end]
-        if not word[:1].islower() or word.lower().rstrip(",") not in _ROLE_WORDS:
+        low = word.lower().rstrip(",")
+        if not word[:1].islower() or (low not in _ROLE_WORDS and low not in _ROLE_ADJECTIVES):
             return 0
         if words[end + 1][:1].isupper():
-            return end + 1 - at
+            return end + 1 - at if low in _ROLE_WORDS else 0
     return 0
+
+
+#: Lower-case words that may stand before a role noun ahead of a name ('Rebel supreme
+#: leader Ali al-Tarni'); the word just before the name must be a role.
+_ROLE_ADJECTIVES = frozenset(
+    "supreme senior top acting interim longtime spiritual political military religious".split()  # noqa: SIM905
+)
 
 
 def _verb_follows(word: str, after: list[str]) -> bool:
