@@ -163,6 +163,11 @@ ABBREVIATIONS = TITLE_ABBREVIATIONS | frozenset(
 )
 
 
+def has_words(text: str) -> bool:
+    """Whether the text holds a letter or a digit at all (not only marks and punctuation)."""
+    return _SEARCH_TOKEN.search(text) is not None
+
+
 def is_abbreviation(text: str, dot: int) -> bool:
     """True when the full stop at ``dot`` closes an abbreviation or an initial ("J.")."""
     # Only the last 7 characters are searched (not back to the text's start for each stop):

@@ -21,6 +21,7 @@ from bot.extract.lexicon import (
     PREPOSITIONS,
     SUBORDINATORS,
     UPPER,
+    is_title_case,
 )
 from bot.extract.paragraphs import Paragraph, Sentence
 from bot.extract.quotes import QuoteSpan, normalise_marks, strip_marks
@@ -91,16 +92,7 @@ def looks_like_clause(words: str) -> bool:
 def is_title(words: str) -> bool:
     """A title or a name in quotation marks: short, capitalised, no verb or pronoun."""
     tokens = words.split()
-    return 0 < len(tokens) <= 12 and _title_case(tokens) and _CLAUSE_HINT.search(words) is None
-
-
-_SMALL = frozenset("a an the of on in at to for and or by with from vs".split())  # noqa: SIM905
-
-
-def _title_case(tokens: list[str]) -> bool:
-    """A title or a name: every word but the small ones capitalised (or a number)."""
-    big = [t for t in tokens if t.lower().strip(",.:;!?") not in _SMALL]
-    return bool(big) and all(t[:1].isupper() or t[:1].isdigit() for t in big)
+    return 0 < len(tokens) <= 12 and is_title_case(tokens) and _CLAUSE_HINT.search(words) is None
 
 
 def uncovered_quotes(

@@ -210,6 +210,21 @@ guidelines charter
 """.split()  # noqa: SIM905
 )
 
+#: Bodies that news reports name without a determiner, as it does unnamed officials
+#: ('…," police said.', 'local media reported'); other organisation words need one ('the
+#: campaign said').
+BARE_FORCES = frozenset({"police", "military", "troops", "media"})
+
+#: Small words a title leaves in lower case ('Call of the Sea', 'Tarn vs Elm').
+TITLE_SMALL_WORDS = frozenset("a an the of on in at to for and or by with from vs".split())  # noqa: SIM905
+
+
+def is_title_case(tokens: list[str]) -> bool:
+    """A title or a name: every word but the small ones capitalised (or a number)."""
+    big = [t for t in tokens if t.lower().strip(",.:;!?") not in TITLE_SMALL_WORDS]
+    return bool(big) and all(t[:1].isupper() or t[:1].isdigit() for t in big)
+
+
 #: Words of unnamed sources.
 ANON_WORDS = frozenset(
     """

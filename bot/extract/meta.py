@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
+from bot.core.text import has_words
 from bot.extract.keypoints import is_bare_dateline, is_furniture, strip_dateline
 from bot.extract.paragraphs import Paragraph, Sentence
 
@@ -104,7 +105,7 @@ def _title(paragraphs: list[Paragraph], sentences: list[Sentence], given: str | 
 
 
 def _has_words(title: str) -> bool:
-    return not is_bare_dateline(title) and any(ch.isalnum() for ch in title)
+    return not is_bare_dateline(title) and has_words(title)
 
 
 def _byline(paragraphs: list[Paragraph], text: str) -> list[str]:

@@ -32,6 +32,7 @@ from bot.extract.lexicon import (
     PRONOUNS,
     UPPER,
     WEEKDAYS,
+    is_title_case,
 )
 from bot.extract.quotes import has_mark
 from bot.extract.speakers import NUMBER_WORDS
@@ -272,9 +273,6 @@ def _fronted_before_adjunct(sentence: str, before: str, after: int, cue: str) ->
     return Paraphrase(found[0], comma + 2, cue, 0, comma)
 
 
-_TITLE_SMALL = frozenset("a an the of on in at to for and or by with from".split())  # noqa: SIM905
-
-
 def _names_a_title(sentence: str, start: int, cue: str) -> bool:
     """Does a naming verb ('called', 'dubbed') put a title in quotation marks at ``start``
     ('called "The Harbour Show,"'), every word capitalised but the small ones?"""
@@ -284,9 +282,8 @@ def _names_a_title(sentence: str, start: int, cue: str) -> bool:
         (i for i in (sentence.find('"', start + 1), sentence.find("”", start + 1)) if i > 0),
         default=-1,
     )
-    words = sentence[start + 1 : close].replace(",", " ").split() if close > 0 else []
-    big = [w for w in words if w.lower() not in _TITLE_SMALL]
-    return 0 < len(words) <= 8 and bool(big) and all(w[:1].isupper() for w in big)
+    words = sentence[start + 1 : close].split() if close > 0 else []
+    return 0 < len(words) <= 8 and is_title_case(words)
 
 
 #: A subordinate clause opening the sentence: 'While critics argue that …, the mayor …'.

@@ -20,6 +20,7 @@ from bot.extract.gender import gender_of, is_given_name, pronoun_gender
 from bot.extract.lexicon import (
     ANON_WORDS,
     ARTICLE_WORD,
+    BARE_FORCES,
     CLAUSE_WORDS,
     COORDINATORS,
     DEMONYMS,
@@ -360,10 +361,6 @@ def _time_or_place(name: str, before: str) -> bool:
     )
 
 
-#: Bodies of unnamed people news names without a determiner ('police said').
-_UNNAMED_BODIES = frozenset({"police", "military", "troops", "media"})
-
-
 def _placed_unnamed(before: str) -> bool:
     """Words before a capitalised run that place unnamed sources in it ('Police in', 'city
     officials at'): the run is where they are, not who speaks."""
@@ -371,7 +368,7 @@ def _placed_unnamed(before: str) -> bool:
     return (
         2 <= len(words) <= 4
         and words[-1] in _TIME_PLACE_PREPOSITIONS
-        and (words[-2] in ANON_WORDS or words[-2] in _UNNAMED_BODIES)
+        and (words[-2] in ANON_WORDS or words[-2] in BARE_FORCES)
         and all(_modifier(w) for w in words[:-2])  # not 'telling supporters in …', 'That's
     )  # why people in …': clauses
 

@@ -9,10 +9,9 @@ previous speaker, as news style does for a follow-on quote paragraph.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 
-from bot.core.text import without_invisible
+from bot.core.text import has_words, without_invisible
 from bot.extract import frames
 from bot.extract.cues import ADDING_PARTICIPLES, has_cue
 from bot.extract.direct import direct_statements, embedded_partials
@@ -69,15 +68,8 @@ def analyse(text: str, *, all_sentences: bool = True) -> Analysis:
         sentences.extend(para_sentences)
     out.extend(unknown_statement(words, s) for s, words in state.pending)
     out = sign_offs(out, paragraphs, state)
-    out = [st for st in out if _has_words(st.text)]  # a stray '“’' opens no statement
+    out = [st for st in out if has_words(st.text)]  # a stray '“’' opens no statement
     return Analysis(paragraphs, sentences, out, state.people)
-
-
-def _has_words(text: str) -> bool:
-    return _WORD_CHAR.search(text) is not None
-
-
-_WORD_CHAR = re.compile(r"[^\W_]")
 
 
 def _may_attribute(text: str) -> bool:

@@ -32,6 +32,7 @@ from bot.extract.lexicon import (
     WEEKDAYS,
     is_person_noun,
 )
+from bot.extract.lexicon import BARE_FORCES as _BARE_FORCES
 from bot.extract.lexicon import CLAUSE_WORDS as _CLAUSE_WORDS
 from bot.extract.lexicon import DETERMINERS as _DETERMINERS
 from bot.extract.lexicon import SUBJECT_PRONOUNS as _SUBJECT_PRONOUNS
@@ -527,12 +528,6 @@ def _unnamed_of_place(low: list[str], words: list[str]) -> bool:
                 and all(w.islower() and not w.endswith(("ing", "ed")) for w in words[:i])
             )  # not 'telling supporters in Tarnby': a clause
     return False
-
-
-#: Bodies that news reports name without a determiner, as it does unnamed officials
-#: ('…," police said.', 'local media reported'); other organisation words need one ('the
-#: campaign said').
-_BARE_FORCES = frozenset({"police", "military", "troops", "media"})
 
 
 def _given(word: str, following: str) -> bool:

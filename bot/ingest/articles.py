@@ -11,6 +11,7 @@ import re
 
 import httpx
 
+from bot.core.text import has_words
 from bot.errors import FetchError
 from bot.ingest.fetch import HTML_TYPES, decode, fetch, looks_binary
 from bot.ingest.html import Page, page_text
@@ -34,7 +35,7 @@ def text_article(data: bytes, *, name: str, charset: str | None = None) -> str:
     if looks_binary(data):
         raise FetchError(f"{name}: binary data, not article text")
     text = decode(data, charset).replace("\r\n", "\n").strip()
-    if not any(ch.isalnum() for ch in text):
+    if not has_words(text):
         raise FetchError(f"{name}: empty, no article text")
     return text
 
