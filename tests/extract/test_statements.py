@@ -3026,8 +3026,8 @@ def test_who_speaks_for_someone_is_the_speaker_not_them(body: str) -> None:
 def test_they_later_in_a_sentence_is_its_first_speaker() -> None:
     body = (
         '"There will be more news as the inquiry goes on," harbour officials said. '
-        "Lind's family members said they have seen the video, and even though it does not "
-        "show the crash, they said it is clear the skipper did nothing wrong."
+        "Lind's family members said they have watched the footage, and although it misses "
+        "the crash, they said it is clear the skipper did nothing wrong."
     )
     found = [(s.speaker, s.text) for s in extract_statements(TITLE + body)]
     assert ("Lind's family members", "it is clear the skipper did nothing wrong") in found
