@@ -1440,6 +1440,7 @@ def test_a_leftover_quote_goes_on_with_the_speaker_before_it_not_a_later_one() -
     [
         ("Holt said of the port board in February, when the board balked at the books", "Holt"),
         ("Miller, once a ferry pilot on the night boats, said softly over the radio", "Miller"),
+        ("Holt shouted, a cry the dockers took up on the quay and carried home to the town", "Holt"),
     ],
 )
 def test_a_long_frame_after_a_question_names_its_speaker(frame: str, speaker: str) -> None:
@@ -1449,6 +1450,18 @@ def test_a_long_frame_after_a_question_names_its_speaker(frame: str, speaker: st
     found = extract_statements(TITLE + f'"Who gave them the keys to the harbour?" {frame}.')
     assert [(s.kind, s.speaker, s.text, s.confidence) for s in found] == [
         ("direct", speaker, "Who gave them the keys to the harbour?", "named")
+    ]
+
+
+def test_an_aside_after_the_cue_and_its_comma_keeps_the_frame_after_a_full_stop() -> None:
+    """'"…." Holt said, a line she gave every crew on the quay that spring and the next.': the
+    comma after the verb opens an aside, however long, not a sentence of its own."""
+    found = extract_statements(
+        TITLE + '"Every boat comes home before the storm." Ann Holt said, a line she gave '
+        "every crew on the quay that spring and the next."
+    )
+    assert [(s.kind, s.speaker, s.text) for s in found] == [
+        ("direct", "Ann Holt", "Every boat comes home before the storm.")
     ]
 
 
