@@ -154,6 +154,8 @@ _BE_END = re.compile(r"\s+(?:is|was|were|are|has\s+been|had\s+been|have\s+been)$
 #: Monday, the aide retorted'); 'The trove released on Thursday, which …' stays a subject.
 _PLACE_THEN_DAY = re.compile(r"[A-Z][\w.’'-]*\s+(?:" + "|".join(WEEKDAYS) + r")$")
 _PRO_END = (" he", " she", " they", " we", " I")
+#: A result clause before the cue: 'so heated that', 'such a mess that' (its subject speaks).
+_RESULT_CLAUSE = re.compile(r"\b(?:so|such)\s[^;:“”\"]{1,80}\sthat\s+(?=[A-Za-z])")
 _CLAUSE_PRONOUN = re.compile(
     r"(?:\b(?:in|with|by|for|through)\s+which|\bwhere|\bwhen|\bwhereupon|\bas)\s+"
     r"(?P<pro>he|she|they|we|I)$"
@@ -194,6 +196,12 @@ def clean_subject(pre: str, cue: str = "") -> tuple[str, int] | None:
         return clause.group("pro"), clause.start("pro")
     if pre.endswith((" and", " but")):
         return sentence_subject(pre)  # 'The president noted …, and (but) added: "…"'
+    result = _RESULT_CLAUSE.search(original)
+    if result:
+        # 'The debate grew so heated that Gov. Chris Christie said, "…"': the speaker is the
+        # subject of the result clause, not of the sentence
+        inner = clean_subject(original[result.end() :], cue)
+        return (inner[0], result.end() + inner[1]) if inner else None
 
     if pre[:2] in _BARE_LEAD_STARTS:
         bare = _BARE_LEAD.match(pre)

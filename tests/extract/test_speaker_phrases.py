@@ -145,6 +145,16 @@ def test_a_transcript_label_is_a_document_not_a_person(label: str) -> None:
             "council to make up its mind.”",
             "Jo Lind",
         ),
+        (
+            "The row over the pier grew so loud at the council that Mayor Ana Ortiz said, "
+            "“We will take the vote again after the winter storms.”",
+            "Ana Ortiz",
+        ),
+        (
+            "It was so cold on the quay after the gale that Tom Reyes joked: “We may need a "
+            "second fleet just to find the first one.”",
+            "Tom Reyes",
+        ),
     ],
 )
 def test_the_clause_nearest_the_quote_names_its_speaker(body: str, name: str) -> None:
