@@ -1440,7 +1440,10 @@ def test_a_leftover_quote_goes_on_with_the_speaker_before_it_not_a_later_one() -
     [
         ("Holt said of the port board in February, when the board balked at the books", "Holt"),
         ("Miller, once a ferry pilot on the night boats, said softly over the radio", "Miller"),
-        ("Holt shouted, a cry the dockers took up on the quay and carried home to the town", "Holt"),
+        (
+            "Holt shouted, a cry the dockers took up on the quay and carried home to the town",
+            "Holt",
+        ),
     ],
 )
 def test_a_long_frame_after_a_question_names_its_speaker(frame: str, speaker: str) -> None:
