@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 
+from bot.core.text import words
 from bot.extract import frames
 from bot.extract.cues import PHRASE_HEADS, REPORTING_WORDS, has_cue
 from bot.extract.lexicon import (
@@ -699,3 +701,50 @@ def unknown_statement(words: str, sentence: Sentence) -> ExtractedStatement:
         "", tidy_quote(words), "direct", None, sentence.paragraph, sentence.start, sentence.end, UNKNOWN,
         None, "unknown",
     )  # fmt: skip
+
+
+#: A repeated quote shares this much of the shorter one's words with its first telling.
+_REPEAT_SHARE = 0.8
+#: Fewer words than this are too common to tell a repetition from a chance likeness.
+_REPEAT_WORDS = 5
+
+
+def repeated_quotes(statements: list[ExtractedStatement]) -> list[ExtractedStatement]:
+    """A quote with no speaker that repeats another one's words (a pull quote, the lead's
+    quote told again in the body) is that speaker's, marked 'carried' for review.
+
+    Pages set a striking quote apart from its paragraph with no frame; the article names its
+    speaker where it first quotes it, before or after the repetition.
+    """
+    if not any(st.confidence == "unknown" for st in statements):
+        return statements
+    bags = [frozenset(words(st.text)) for st in statements]
+    out = list(statements)
+    for i, st in enumerate(statements):
+        if st.confidence != "unknown" or st.kind != "direct" or len(bags[i]) < _REPEAT_WORDS:
+            continue
+        source = _first_telling(i, statements, bags)
+        if source is not None:
+            out[i] = replace(st, speaker=source.speaker, ref=source.ref, cue=source.cue,
+                             confidence="carried")  # fmt: skip
+    return out
+
+
+def _first_telling(
+    i: int, statements: list[ExtractedStatement], bags: list[frozenset[str]]
+) -> ExtractedStatement | None:
+    """The attributed statement that says most of the words of statement ``i`` (or whose
+    words statement ``i`` says) in another paragraph, if any."""
+    bag, paragraph = bags[i], statements[i].paragraph
+    for j, other in enumerate(statements):
+        if (
+            other.paragraph == paragraph
+            or other.confidence == "unknown"
+            or not other.speaker
+            or other.kind == "indirect"
+        ):
+            continue
+        shorter = min(len(bag), len(bags[j]))
+        if shorter >= _REPEAT_WORDS and len(bag & bags[j]) >= _REPEAT_SHARE * shorter:
+            return other
+    return None

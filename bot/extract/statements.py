@@ -15,7 +15,13 @@ from bot.core.text import has_words, without_invisible
 from bot.extract import frames
 from bot.extract.cues import ADDING_PARTICIPLES, has_cue
 from bot.extract.direct import direct_statements, embedded_partials
-from bot.extract.fallback import colon_intro, sign_offs, uncovered_quotes, unknown_statement
+from bot.extract.fallback import (
+    colon_intro,
+    repeated_quotes,
+    sign_offs,
+    uncovered_quotes,
+    unknown_statement,
+)
 from bot.extract.indirect import indirect_statements, labelled_line
 from bot.extract.paragraphs import Paragraph, Sentence, split_paragraphs, split_sentences
 from bot.extract.quotes import find_quotes, single_style
@@ -67,7 +73,7 @@ def analyse(text: str, *, all_sentences: bool = True) -> Analysis:
         out.extend(_merge_runs(found))
         sentences.extend(para_sentences)
     out.extend(unknown_statement(words, s) for s, words in state.pending)
-    out = sign_offs(out, paragraphs, state)
+    out = repeated_quotes(sign_offs(out, paragraphs, state))
     out = [st for st in out if has_words(st.text)]  # a stray '“’' opens no statement
     return Analysis(paragraphs, sentences, out, state.people)
 

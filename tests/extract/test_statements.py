@@ -3324,3 +3324,28 @@ def test_an_institution_description_resolves_to_the_one_name_ending_on_it(
         f'"The ages of the donors range from 26 to 70," {description} said in a statement.'
     )
     assert [s.speaker for s in found] == [name]
+
+
+PULL_QUOTE = "We will not let the sea take this town, not this winter and not ever"
+
+
+@pytest.mark.parametrize(
+    ("pull", "speaker", "confidence"),
+    [
+        (f'"{PULL_QUOTE}."', "Ana Ortiz", "carried"),  # the page repeats her quote
+        ('"Nobody on the quay believes the wall will be finished by spring."', "", "unknown"),
+    ],
+)
+def test_a_quote_set_apart_that_repeats_a_later_one_is_its_speakers(
+    pull: str, speaker: str, confidence: str
+) -> None:
+    """A pull quote with no frame takes the speaker of the quote it repeats, marked
+    'carried' for review; a quote set apart that repeats nobody stays unknown."""
+    found = extract_statements(
+        TITLE + f"{pull}\n\nThe council voted on Monday to raise the sea wall by two metres."
+        f'\n\n"{PULL_QUOTE}," Mayor Ana Ortiz said after the vote.'
+    )
+    assert [(s.speaker, s.confidence) for s in found] == [
+        (speaker, confidence),
+        ("Ana Ortiz", "named"),
+    ]
