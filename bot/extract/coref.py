@@ -76,11 +76,22 @@ def blank_quotes(window: str) -> str:
         last = 0
         for q in find_quotes(line, single=False):
             pieces.append(line[last : q.start])
-            pieces.append(" " * (q.end - q.start))
+            pieces.append(_blank(line[q.start : q.end]))
             last = q.end
         pieces.append(line[last:])
         pieces.append("\n")
     return "".join(pieces)[: len(window)]
+
+
+def _blank(quote: str) -> str:
+    """Spaces for a quotation, but for the comma that closes it ('"…," Kunin said'): the
+    frame after the quote still reads as one ('…, Kunin said.')."""
+    if len(quote) > 2 and quote[-2] == "," and quote[-1] in _CLOSING_MARKS:
+        return " " * (len(quote) - 1) + ","
+    return " " * len(quote)
+
+
+_CLOSING_MARKS = frozenset("\"”’'")
 
 
 @dataclass(slots=True)

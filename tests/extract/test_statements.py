@@ -186,6 +186,36 @@ def test_pronouns_resolve_to_the_nearest_person_of_their_gender() -> None:
     assert found["Nobody"] == ("Anna Berg", "pronoun")  # not the man named last
 
 
+@pytest.mark.parametrize(
+    ("woman", "man"), [("Ingrid Sand", "Matteo Ferri"), ("Madeleine Roux", "Giorgio Ferri")]
+)
+def test_international_given_names_tell_the_gender(woman: str, man: str) -> None:
+    """Given names common outside the English-speaking world: 'she' skips the man named
+    last for the woman before him."""
+    text = (
+        f"Chancellor {woman} and her deputy {man} toured the new harbour wall on Monday.\n\n"
+        f"{man} thanked the builders.\n\n"
+        '"The real test is the first winter storm," she said.\n'
+    )
+    found = extract_statements(TITLE + text)
+    assert [(s.speaker, s.confidence) for s in found] == [(woman, "pronoun")]
+
+
+def test_a_frame_after_a_partial_quote_names_whom_the_next_pronoun_means() -> None:
+    """'… take time to "calm down," Holm said.' closes with its frame as much as '…, Holm
+    said.': the 'she' of the next quote is Holm, not the woman named before her."""
+    text = (
+        "Mayor Ana Ortiz opened the session and port director Lena Holm spoke next.\n\n"
+        'Ortiz is poised to win the vote. The row will take time to "calm down," Holm said '
+        "in an interview.\n\n"
+        '"The board is tired of the whole affair," she said.\n'
+    )
+    found = extract_statements(TITLE + text)
+    assert [(s.speaker, s.text) for s in found if s.kind == "direct"] == [
+        ("Lena Holm", "The board is tired of the whole affair")
+    ]
+
+
 def test_quotes_with_unusual_cues_and_split_pieces_are_found() -> None:
     text = (
         "The port authority met the unions on Friday, said Chair Lena Holm.\n\n"
