@@ -308,7 +308,9 @@ def _lead_end(pre: str) -> int:
     offset = _past_place(pre, offset)
     offset = _after_aside(pre, offset) if offset else offset
     adverb = _ADVERB_LEAD.match(pre, offset)
-    return adverb.end() if adverb else offset
+    offset = adverb.end() if adverb else offset
+    focus = _FOCUS.match(pre, offset) if pre[offset - 2 : offset] == ", " else None
+    return focus.end() if focus else offset
 
 
 _CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.’'-]*\s+)*[A-Z][\w.’'-]*")
@@ -328,6 +330,9 @@ def _name_after_conjunction(clause: str) -> bool:
 
 #: A sentence adverb opening the sentence ('Reluctantly, Reed said', 'Significantly, the
 #: judge said'); the suffixes keep given names in -ly (Kelly, Beverly, Emily) out.
+#: A focusing adverb after a lead clause and its comma: 'Alongside the calls, even a top
+#: strategist said' (not 'But even a passing promise …', where the adverb opens a noun phrase).
+_FOCUS = re.compile(r"(?:even|only|also)\s+(?=[A-Za-z])")
 _ADVERB_LEAD = re.compile(
     r"[A-Z][a-z]{2,}(?:ally|ntly|tely|ously|ibly|ably|edly|ingly|ssly|fully|ctly),\s+"
 )

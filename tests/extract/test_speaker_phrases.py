@@ -155,6 +155,11 @@ def test_a_transcript_label_is_a_document_not_a_person(label: str) -> None:
             "second fleet just to find the first one.”",
             "Tom Reyes",
         ),
+        (
+            "Alongside the calls from the quay, even a veteran harbour pilot criticised the "
+            "plan, saying, “Nobody has asked the crews what the new wall will do to the tides.”",
+            "a veteran harbour pilot",
+        ),
     ],
 )
 def test_the_clause_nearest_the_quote_names_its_speaker(body: str, name: str) -> None:
