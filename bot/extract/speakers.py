@@ -473,6 +473,9 @@ def classify(phrase: str) -> SpeakerRef | None:
             name, title = split_name(named.group())
             if title and " " in name and is_name_like(name):
                 return SpeakerRef("person", name, head, 1, phrase)
+        apposed = _named_body(head, apposition)
+        if apposed is not None:
+            return apposed  # 'The ruling party, the Peoples Democratic Party': the body by name
         kin = _OWNER_KIN.match(head) if named else None
         if named and kin and is_name_like(named.group()):  # "Ortiz's husband, Carlos"
             return SpeakerRef("person", f"{named.group()} {kin.group('owner')}", head, 1, phrase)
@@ -543,6 +546,8 @@ def classify(phrase: str) -> SpeakerRef | None:
             return SpeakerRef("person", name, role, 1, phrase)
     anon = next((i for i, w in enumerate(low) if w in ANON_WORDS), 99)
     doc = next((i for i, w in enumerate(low) if w in DOCUMENT_WORDS), 99)
+    if doc + 1 < len(low) and low[doc + 1] in ORG_WORDS:
+        doc = 99  # 'The ruling party', 'the polling firm': the word modifies a body
     if doc < anon:
         return _issuer(head, phrase) or SpeakerRef("document", head, None, None, phrase)
     if anon < 99:
@@ -553,6 +558,28 @@ def classify(phrase: str) -> SpeakerRef | None:
     if low[0] in ("the", "a", "an", "his", "her", "their", "its", "some", "many", "several"):
         return SpeakerRef("group", head, None, _count(words), phrase)
     return SpeakerRef("group", head, None, None, phrase)
+
+
+#: A body's name after 'the', capitalised words and the small words inside names ('the
+#: Union of Tarn Ferrymen', 'the Harbour League (HL)').
+_BODY_NAME = re.compile(
+    r"[Tt]he\s+[A-Z][\w.’'&-]*(?:\s+(?:of|for|and|on|de|the)?\s*[A-Z][\w.’'&-]*)*(?:\s+\([A-Z]{2,}\))?"
+)
+
+
+def _named_body(head: str, apposition: str) -> SpeakerRef | None:
+    """The organisation an apposition names after a description of it: 'The ruling party,
+    the Peoples Democratic Party'; None unless the description is of a body too."""
+    first = apposition.split(", ", 1)[0].rstrip(" ,.")
+    if _BODY_NAME.fullmatch(first) is None:
+        return None
+    described = classify(head)
+    if described is None or described.kind not in ("organisation", "group"):
+        return None
+    body = classify(first)
+    if body is None or body.kind != "organisation":
+        return None
+    return SpeakerRef("organisation", body.name, head, None, first)
 
 
 def _names_unnamed(words: str) -> bool:

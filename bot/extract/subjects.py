@@ -691,7 +691,7 @@ def sentence_subject(clause: str) -> tuple[str, int] | None:
         ):  # the word after the determiner is the head ('The departments declined')
             if word.endswith(","):
                 take.append(word)
-                take.extend(_name_apposition(words[at + 1 : at + 5]))
+                take.extend(_name_apposition(words[at + 1 : at + 6]))
             break
         take.append(word)
     subject = " ".join(take).rstrip(",")
@@ -749,9 +749,11 @@ def _verb_follows(word: str, after: list[str]) -> bool:
 
 
 def _name_apposition(words: list[str]) -> list[str]:
-    """A name set off by commas after a role ('The mayor, Tom Reed, thanked …'): its words,
-    so the speaker phrase carries the name and resolves to the person, not to 'the mayor'."""
-    for end, word in enumerate(words):
+    """A name set off by commas after a role ('The mayor, Tom Reed, thanked …', 'The ruling
+    party, the Harbour League, said'): its words, so the speaker phrase carries the name and
+    resolves to the person or the body, not to 'the mayor'."""
+    lead = 1 if len(words) > 1 and words[0] == "the" and words[1][:1].isupper() else 0
+    for end, word in enumerate(words[lead:], lead):
         if not word[:1].isupper():
             return []
         if word.endswith(","):

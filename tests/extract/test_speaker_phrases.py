@@ -331,3 +331,34 @@ def test_the_mark_opening_an_excerpt_paragraph_is_no_part_of_the_subject() -> No
         "said, “She needed to point at them because they wore work clothes.”"
     )
     assert [s.speaker for s in _direct(text)][-1] == "Jo Lind"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "The ruling party, the Harbour Democratic Party, rejected the claim, saying the "
+            "count was “fair and open to every observer who asked to watch it.”",
+            "the Harbour Democratic Party",
+        ),
+        (
+            "The ferry union, the Federation of Tarn Ferrymen (FTF), said the deal was “a "
+            "fraud from the first page to the last.”",
+            "the Federation of Tarn Ferrymen",
+        ),
+    ],
+)
+def test_a_body_named_in_the_apposition_after_its_description_is_the_speaker(
+    sentence: str, speaker: str
+) -> None:
+    """'The ruling party, the Harbour Democratic Party, …': the body by its name, as 'The
+    mayor, Ana Ortiz, …' gives the person ('ruling' there is no ruling of a court)."""
+    found = extract_statements(TITLE + sentence)
+    assert any(s.kind == "partial" for s in found)
+    assert {(s.speaker, s.ref and s.ref.kind) for s in found} == {(speaker, "organisation")}
+
+
+def test_a_document_word_before_a_body_noun_is_no_document() -> None:
+    """'The ruling party' is a party; 'The ruling' alone is a court's ruling."""
+    assert classify("The ruling party").kind == "organisation"
+    assert classify("The ruling").kind == "document"
