@@ -37,7 +37,7 @@ class Frame:
 
 _TAIL_VERB_FIRST = re.compile(
     r"^\s*[,.!?—–'’-]*\s*(?P<cue>" + SPEECH_RE + r")\s+(?P<spk>[^;:!?“”\"]{1,140}?)"
-    r"(?:,?\s+(?:in\s+an?\s+|on\s+|at\s+|during\s+|told\s+|to\s+|while\s+|after\s+|before\s+|about\s+|with\s+|"
+    r"(?:,?\s+(?:(?:said|says)\b|in\s+an?\s+|on\s+|at\s+|during\s+|told\s+|to\s+|while\s+|after\s+|before\s+|about\s+|with\s+|"
     r"adding|noting|referring|saying|explaining|arguing|pointing|citing|who\s|whose\s|which\s|"
     r"when\s|as\s|but\s|and\s|because\s|although\s|though\s|where\s)[^“”\"]*)?\s*[.!?]?\s*$"
 )

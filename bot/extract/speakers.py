@@ -83,13 +83,15 @@ NAME_PARTICLES = (
     "di",
 )
 _PARTICLE = r"(?:" + "|".join(NAME_PARTICLES) + r")"
+#: One or two particles ('le', 'von der') between two words of a name.
+_PARTICLES = r"(?:" + _PARTICLE + r"\s+){1,2}"
 _NAME_RUN = re.compile(
     r"(?:" + NAME_ARTICLE + r")?" + _NAME_TOKEN
-    + r"(?:\s+(?:" + _PARTICLE + r"\s+|" + NAME_ARTICLE + r")?" + _NAME_TOKEN + r")*"
+    + r"(?:\s+(?:" + _PARTICLES + r"|" + NAME_ARTICLE + r")?" + _NAME_TOKEN + r")*"
 )  # fmt: skip
 _MULTI_RUN = re.compile(
     _NAME_TOKEN
-    + r"(?:\s+(?:" + _PARTICLE + r"\s+|" + NAME_ARTICLE + r")?" + _NAME_TOKEN + r")+"
+    + r"(?:\s+(?:" + _PARTICLES + r"|" + NAME_ARTICLE + r")?" + _NAME_TOKEN + r")+"
 )  # fmt: skip
 #: A role before an apposed name: 'The group's executive director, Betty Bradley'.
 _ROLE_HEAD = re.compile(
@@ -951,8 +953,9 @@ _QUESTION_OPENERS = frozenset(
 _NOT_GIVEN = NOT_SPEAKER_START - {"per"}
 
 
-#: Conjunctions that open a sentence before a name; never a given name.
-_CONJUNCTION_OPENERS = frozenset({"but", "and", "yet", "nor"})
+#: Conjunctions that open a sentence before a name; never a given name. 'Meet' too, the
+#: feature's imperative that introduces its subject ('Meet Parisa Tabriz, the …').
+_CONJUNCTION_OPENERS = frozenset({"but", "and", "yet", "nor", "meet"})
 #: Conjunctions of time, which the preposition list holds too but which open a clause,
 #: never a place, so the name after them needs no given name the lists know.
 _TIME_CLAUSE = frozenset({"when", "while"})

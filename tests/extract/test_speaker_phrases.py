@@ -362,3 +362,27 @@ def test_a_document_word_before_a_body_noun_is_no_document() -> None:
     """'The ruling party' is a party; 'The ruling' alone is a court's ruling."""
     assert classify("The ruling party").kind == "organisation"
     assert classify("The ruling").kind == "document"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (  # a feature's 'Meet X' is no part of the name later quotes resolve to
+            "Meet Ana Ortiz, the 31-year-old with the strangest job on the quay.\n\n"
+            "“Nobody believes me when I say I count gulls for a living,” said Ortiz.",
+            "Ana Ortiz",
+        ),
+        (  # a slip of the pen repeats the verb: 'said … Hylton said in a release'
+            "“Our crews face the storms every night of the winter,” said Harbour Service "
+            "Director Stacia A. Hylton said in a news release.",
+            "Stacia A. Hylton",
+        ),
+        (  # two particles inside a name
+            "“I wanted to show the quay as it is, not as the posters paint it,” said the "
+            "photographer Felix von der Osten.",
+            "Felix von der Osten",
+        ),
+    ],
+)
+def test_words_around_a_name_stay_out_of_it(body: str, speaker: str) -> None:
+    assert [s.speaker for s in _direct(body)] == [speaker]
