@@ -11,6 +11,7 @@ deterministic take on the classic Hobbs search, over one window of text per pron
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Iterator
@@ -481,3 +482,69 @@ def subject_source(
         if ref is not None and ref.kind in ("person", "pronoun"):
             return None
     return None
+
+
+#: A document a story refers back to by its noun ('the statement', 'the joint statement').
+_DOCUMENT_BACK = re.compile(r"^[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?P<noun>[a-z]+)$")
+#: Documents a named body or person puts out and a story then quotes by their noun.
+_ISSUED = frozenset({"statement", "letter", "release", "memo", "post", "email", "notice"})
+
+
+def document_issuer(people: People, pos: int, phrase: str) -> tuple[str, SpeakerRef] | None:
+    """'The Harbour Board issued a statement on Monday. "…," the statement said.': who
+    issued the document a description at ``pos`` refers back to: the subject of the nearest
+    sentence before (in this paragraph or the one before) that issues it ('issued a
+    statement', 'said in a statement', 'posted on its page' for 'the post'), when that
+    subject is a person by full name or an organisation by name."""
+    match = _DOCUMENT_BACK.match(phrase.strip())
+    if match is None or match.group("noun") not in _ISSUED:
+        return None
+    issues = _issuing(match.group("noun"))
+    for blanked, start, end, para_start in _sentences_before(people, pos, 3, paragraphs=2):
+        if para_start + end >= pos:
+            continue  # the quote's own sentence: its subject is the document itself
+        sentence = blanked[start:end].strip()
+        if not issues.search(sentence):
+            continue
+        found = sentence_subject(sentence)
+        if found is None or _POSSESSIVE_INSIDE.search(found[0]):
+            return None  # "Brown's parents, …, released a statement": not Brown's
+        if sentence[found[1] + len(found[0]) :].startswith((" and ", " & ")):
+            return None  # 'Brown Sr. and McSpadden released a statement': both issued it
+        ref = classify(found[0])
+        if ref is None or not _named_issuer(ref):
+            return None
+        return ref.name, SpeakerRef(ref.kind, ref.name, ref.role, ref.count, phrase)
+    return None
+
+
+@functools.lru_cache(maxsize=16)
+def _issuing(noun: str) -> re.Pattern[str]:
+    """'issued a statement', 'in a joint statement', 'posted' (for 'the post')."""
+    verb = r"posted" if noun == "post" else r"(?:issued|released|sent|put\s+out|wrote|published)"
+    return re.compile(
+        r"\b(?:"
+        + verb
+        + r"\s+(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}"
+        + noun
+        + r"|in\s+an?\s+(?:[\w-]+\s+){0,2}"
+        + noun
+        + r")\b"
+        + (r"|\bposted\b" if noun == "post" else "")
+    )
+
+
+def _named_issuer(ref: SpeakerRef) -> bool:
+    """A person by full name, or an organisation by a capitalised name ('the Harbour Board',
+    not 'the board' or a junk run)."""
+    if ref.kind == "person":
+        return " " in ref.name
+    if ref.kind != "organisation":
+        return False
+    words = ref.name.split()
+    words = words[1:] if words[0].lower() == "the" else words
+    return bool(words) and all(w[:1].isupper() or w in _NAME_LINKS for w in words)
+
+
+_NAME_LINKS = frozenset({"of", "for", "and", "on", "de", "the"})
+_POSSESSIVE_INSIDE = re.compile(r"\w[’']s\b")

@@ -129,6 +129,10 @@ def _display(ref: SpeakerRef, pos: int, state: ReadingState) -> tuple[str, Speak
             kind, name = described
             role = state.people.roles.get(name) if kind == "person" else None
             return name, SpeakerRef(kind, name, role or ref.name, 1, ref.phrase)
+    if ref.kind == "document" and ref.name[:4] in ("the ", "The "):
+        issuer = coref.document_issuer(state.people, pos, ref.name)
+        if issuer is not None:  # '… issued a statement. "…," the statement said'
+            return issuer
     if ref.kind == "pronoun" and ref.name in _NON_PERSON_PRONOUNS:
         source = _recent_source(ref.name, pos, state)
         if source is not None:
@@ -230,7 +234,7 @@ def make_statement(
             cue = "a" + cue[1:]
     if confidence is None:
         confidence = "pronoun" if ref.kind == "pronoun" else "named"
-    described = ref.kind in _DESCRIBED
+    described = ref.kind in _DESCRIBED or ref.kind == "document"
     name, ref = _display(ref, pos, state)
     if ref.kind == "pronoun":
         confidence = "unknown"  # a pronoun nobody in reach fits: the speaker is not known

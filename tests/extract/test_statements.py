@@ -3379,3 +3379,22 @@ def test_a_quote_set_apart_that_repeats_a_later_one_is_its_speakers(
         (speaker, confidence),
         ("Ana Ortiz", "named"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("issuing", "speaker", "confidence"),
+    [
+        ("The Harbour Board issued a statement on Monday.", "The Harbour Board", "pronoun"),
+        ("Mayor Ana Ortiz said in a joint statement that talks went on.", "Ana Ortiz", "pronoun"),
+        ("Ortiz's parents, Rosa and Luis Ortiz, released a statement.", "the statement", "named"),
+        ("Ana Ortiz and Tom Reyes released a statement.", "the statement", "named"),
+    ],
+)
+def test_the_statement_quoted_is_its_issuers(issuing: str, speaker: str, confidence: str) -> None:
+    """'X issued a statement. "…," the statement said.': the issuer named just before
+    speaks, marked as resolved; not when the subject is someone's relatives or two people."""
+    found = extract_statements(
+        TITLE + f'{issuing}\n\n"We will reopen the quay when the wall is safe," the statement said.'
+    )
+    quoted = [s for s in found if s.kind == "direct"]
+    assert [(s.speaker, s.confidence) for s in quoted] == [(speaker, confidence)]
