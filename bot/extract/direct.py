@@ -43,6 +43,19 @@ def direct_statements(
     middles = [text[a[1] : b[0]] for a, b in zip(spans, spans[1:], strict=False)]
     if not head.strip(" —–-"):
         return _quote_first(sentence, local, spans, middles, tail, para, state)
+    split = _second_clause(middles, spans)
+    if split is not None:
+        # 'The board called it "a disaster," and Mayor Ortiz said "…"': two speakers, each
+        # with the quotes of its own clause
+        first = Sentence(
+            sentence.paragraph, sentence.start, sentence.start + split[0], text[: split[0]]
+        )
+        second = Sentence(
+            sentence.paragraph, sentence.start + split[1], sentence.end, text[split[1] :]
+        )
+        return _clause_statements(first, quotes, para, state) + _clause_statements(
+            second, quotes, para, state
+        )
     if len(tail.split()) > 2 and not frames.tail_frame(tail):
         return []
     frame = frames.head_frame(head)
@@ -66,6 +79,32 @@ def direct_statements(
         paraphrased = normalise_marks(text[: spans[-1][1]].strip(" ,"))
         return _emit(state, sentence, frame, spans[-1][1], paraphrased, head, "partial")
     return _emit(state, sentence, frame, 0, _words(para, used), head)
+
+
+#: A coordinated clause between two quotes: '…," and Mayor Ana Ortiz said "…"'.
+_AND_CLAUSE = re.compile(r"^\s*[,;]?\s*(?:and|but|while|whereas)\s+(?=[A-Z])")
+
+
+def _clause_statements(
+    clause: Sentence, quotes: list[QuoteSpan], para: Paragraph, state: ReadingState
+) -> list[ExtractedStatement]:
+    """A clause read as a sentence of its own: its quotes with their frame, or what it
+    reports ('The board said the plan was "a disaster"' is a partial quote)."""
+    return direct_statements(clause, quotes, para, state) or indirect_statements(clause, state)
+
+
+def _second_clause(middles: list[str], spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Where a sentence of two clauses splits, when the words between two of its quotes open
+    a clause with a speaker and a cue of its own ('…," and Tony Abbott said "…'): the end of
+    the first clause and the start of the second, or None."""
+    for i, middle in enumerate(middles):
+        opened = _AND_CLAUSE.match(middle)
+        if opened is None:
+            continue
+        frame = frames.head_frame(middle[opened.end() :])
+        if frame is not None and frame.cue != ":":
+            return spans[i][1], spans[i][1] + opened.end()
+    return None
 
 
 def _reported_before(sentence: Sentence, end: int, state: ReadingState) -> list[ExtractedStatement]:

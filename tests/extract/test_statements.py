@@ -3398,3 +3398,18 @@ def test_the_statement_quoted_is_its_issuers(issuing: str, speaker: str, confide
     )
     quoted = [s for s in found if s.kind == "direct"]
     assert [(s.speaker, s.confidence) for s in quoted] == [(speaker, confidence)]
+
+
+@pytest.mark.parametrize("verb", ["called the plan", "said the plan was"])
+def test_two_clauses_of_one_sentence_keep_their_own_speakers(verb: str) -> None:
+    """'The board called the plan "…," and Mayor Ana Ortiz said "…"': each clause's
+    quote is its own speaker's (the first was lost, or swallowed the second)."""
+    found = extract_statements(
+        TITLE + f'The harbour board {verb} "a disaster for every ferry on the coast," and '
+        'Mayor Ana Ortiz said "the town will pay for it for years to come."'
+    )
+    assert [(s.speaker, s.kind) for s in found] == [
+        ("The harbour board", "partial"),
+        ("Ana Ortiz", "direct"),
+    ]
+    assert "Ortiz" not in found[0].text and "disaster" not in found[1].text
