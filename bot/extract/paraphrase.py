@@ -6,6 +6,7 @@ only at those positions, so a sentence without a cue costs almost nothing.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -523,6 +524,7 @@ _SUBJECT_WITH_APPOSITION = re.compile(
 _APPOSITION_END = re.compile(r"(?:a|an|the|who|whose|one)\s[^,;:“”\"]*$")
 
 
+@functools.lru_cache(maxsize=256)  # ``paraphrase`` may ask about one sentence up to four times
 def after_content(sentence: str) -> Paraphrase | None:
     """'…, X said.' and '…, said X.' and '…, according to X.' at the end of a sentence."""
     base = max(0, len(sentence) - 260)
