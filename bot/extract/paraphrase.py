@@ -139,7 +139,7 @@ class Paraphrase:
 def paraphrase(sentence: str) -> Paraphrase | None:
     """Find 'X said (that) …', '…, X said.', 'According to X, …' and '…, according to X.'."""
     end = len(sentence.rstrip(" .!?"))
-    match = _ACCORDING_LEAD.match(sentence)
+    match = _ACCORDING_LEAD.match(sentence) if "ccording" in sentence else None
     if match:
         return Paraphrase(match.group("spk"), match.start("spk"), "according to", match.end(), end)
     reported = quoted_as(sentence) if "quoted" in sentence else None  # 'Y quoted X as saying'
