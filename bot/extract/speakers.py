@@ -158,6 +158,7 @@ def _suffix(name: str) -> str:
     return last if last in ("jr", "sr") else ""
 
 
+@functools.lru_cache(maxsize=4096)  # asked again for each mention of a known name
 def surname_of(name: str) -> str:
     """The family name of a full name as written, past a generational suffix ('Reese' of
     'William Bruce Reese II'): what a later mention of the person uses."""
