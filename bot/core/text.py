@@ -168,6 +168,40 @@ def has_words(text: str) -> bool:
     return _SEARCH_TOKEN.search(text) is not None
 
 
+def word_positions(text: str, word: str, start: int = 0, end: int | None = None) -> list[int]:
+    r"""Offsets of ``word`` standing whole in ``text[start:end]``, as
+    ``re.finditer(r"\b" + re.escape(word) + r"\b", text, start, end)`` finds them.
+
+    ``str.find`` runs in C; a pattern that opens with ``\b`` has no literal prefix for the
+    regex engine to skip ahead with, so it is tried at every offset of a long text. As in the
+    pattern, the character before ``start`` counts and the one at ``end`` does not; ``word``
+    must not be empty.
+    """
+    stop = len(text) if end is None else min(end, len(text))
+    size = len(word)
+    out: list[int] = []
+    at = text.find(word, start, stop)
+    while at >= 0:
+        after = at + size
+        if _boundary(text, at, stop) and _boundary(text, after, stop):
+            out.append(at)
+            at = text.find(word, after, stop)
+        else:
+            at = text.find(word, at + 1, stop)
+    return out
+
+
+def _boundary(text: str, at: int, stop: int) -> bool:
+    r"""``\b`` at ``at``: a word character on one side only (none counted at ``stop``)."""
+    before = at > 0 and _is_word_char(text[at - 1])
+    return before != (at < stop and _is_word_char(text[at]))
+
+
+def _is_word_char(ch: str) -> bool:
+    r"""A character ``\w`` matches in a str pattern: a letter, a digit or '_'."""
+    return ch.isalnum() or ch == "_"
+
+
 def is_abbreviation(text: str, dot: int) -> bool:
     """True when the full stop at ``dot`` closes an abbreviation or an initial ("J.")."""
     # Only the last 7 characters are searched (not back to the text's start for each stop):

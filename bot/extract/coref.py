@@ -40,7 +40,6 @@ WINDOW = 1200
 #: How many sentences back, and across how many paragraph breaks.
 MAX_SENTENCES = 8
 MAX_BREAKS = 3
-HAS_MARK = re.compile(r"''|``|[\"“”«»„‘]")
 _MENTION = re.compile(
     r"\b(?:(?P<pro>[Hh]e|[Ss]he)\b|(?P<name>["
     + UPPER

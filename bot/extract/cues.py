@@ -129,10 +129,18 @@ WHEN = re.compile(
 )
 
 
+#: The first three letters of every month ``WHEN`` knows (all its abbreviations too).
+_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
 def when_of(frame: str) -> str | None:
     """When the words were said, if the attribution frame says ("on December 19")."""
-    if "day" not in frame and not _DIGIT.search(frame):
-        return None  # every form WHEN knows has a weekday, 'yesterday', 'today' or a number
+    if "day" not in frame and (
+        not _DIGIT.search(frame) or not any(stem in frame for stem in _MONTH_STEMS)
+    ):
+        # every form WHEN knows has a weekday, 'yesterday' or 'today', or a month and a
+        # number: the pattern opens with \b, so a search tries every offset of the frame
+        return None
     match = WHEN.search(frame)
     return match.group().strip() if match else None
 

@@ -18,6 +18,7 @@ import logging
 import re
 from collections.abc import Callable
 
+from bot.core.text import word_positions
 from bot.extract.coref import quoted_at, recent_subject, subject_source
 from bot.extract.lexicon import DEMONYMS, PERSON_NOUNS, WEEKDAYS
 from bot.extract.speakers import People, clean_word, surname_of
@@ -229,14 +230,9 @@ def _person_with(
 
 def _mentions(text: str, name: str, start: int, end: int) -> list[int]:
     """Where the person's surname (or full name) stands between start and end, last first."""
-    found = [m.start() for m in _surname_pattern(surname_of(name)).finditer(text, start, end)]
+    found = word_positions(text, surname_of(name), start, end)
     found.reverse()
     return found
-
-
-@functools.lru_cache(maxsize=1024)
-def _surname_pattern(surname: str) -> re.Pattern[str]:
-    return re.compile(r"\b" + re.escape(surname) + r"\b")
 
 
 def _proper_name(name: str) -> bool:

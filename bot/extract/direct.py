@@ -16,9 +16,8 @@ from bot.extract.fallback import answer_to, is_title, lead_in
 from bot.extract.indirect import indirect_statements
 from bot.extract.lexicon import NAMING_VERBS
 from bot.extract.paragraphs import Paragraph, Sentence
-from bot.extract.quotes import QuoteSpan, normalise_marks, strip_marks
+from bot.extract.quotes import QuoteSpan, has_mark, normalise_marks, strip_marks
 from bot.extract.records import (
-    HAS_MARK,
     ExtractedStatement,
     ReadingState,
     carried_statement,
@@ -290,7 +289,7 @@ def _after_unclaimed_quote(
         previous is not None
         and previous.paragraph == sentence.paragraph
         and previous.start < sentence.start
-        and HAS_MARK.search(previous.text) is not None
+        and has_mark(previous.text)
         and (last is None or last.start < previous.start)
     )
 
@@ -350,7 +349,7 @@ def _lead_partial(
     sentence = para.text[lo:hi]
     at = sentence.find(st.ref.phrase)
     lead = sentence[:at].rstrip() if at > 0 else ""
-    if not lead.endswith(",") or len(lead.split()) < LEAD_CLAUSE_WORDS or HAS_MARK.search(lead):
+    if not lead.endswith(",") or len(lead.split()) < LEAD_CLAUSE_WORDS or has_mark(lead):
         return None
     start = st.text[:20]
     quote = next(

@@ -26,9 +26,8 @@ from bot.extract.lexicon import (
     is_title_case,
 )
 from bot.extract.paragraphs import Paragraph, Sentence
-from bot.extract.quotes import QuoteSpan, normalise_marks, strip_marks
+from bot.extract.quotes import QuoteSpan, has_mark, normalise_marks, strip_marks
 from bot.extract.records import (
-    HAS_MARK,
     ExtractedStatement,
     ReadingState,
     carried_statement,
@@ -566,7 +565,7 @@ def lead_in(
         or previous.start >= sentence.start
         or not previous.text.endswith(".")  # not a question, nor a cut before an initial
         or len(previous.text.split()) > LEAD_IN_WORDS
-        or HAS_MARK.search(previous.text)  # a quote of its own that found no speaker
+        or has_mark(previous.text)  # a quote of its own that found no speaker
         or (state.last is not None and state.last.start == previous.start)  # 'X said so.'
     ):
         return None

@@ -12,6 +12,7 @@ of data.
 
 from __future__ import annotations
 
+import functools
 import re
 
 MALE = "m"
@@ -69,6 +70,7 @@ _FEMALE_NAMES = frozenset(
 _WORD = re.compile(r"[A-Za-z][\w.’'-]*")
 
 
+@functools.lru_cache(maxsize=4096)  # a third of the calls repeat one name of the article
 def gender_of(name: str, context: str = "") -> str | None:
     """ "m", "f" or None for a person's name, using role words in ``context`` first."""
     for word in _WORD.findall(context.lower())[-4:] if context else ():

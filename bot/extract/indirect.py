@@ -14,8 +14,8 @@ from bot.extract.cues import PARTICIPLE_WORDS, SPEECH_WORDS, has_cue, when_of
 from bot.extract.fallback import unknown_statement
 from bot.extract.keypoints import is_credit_line, is_furniture
 from bot.extract.paragraphs import Paragraph, Sentence
-from bot.extract.quotes import QuoteSpan, find_quotes, normalise_marks, strip_marks
-from bot.extract.records import HAS_MARK, ExtractedStatement, ReadingState, make_statement
+from bot.extract.quotes import QuoteSpan, find_quotes, has_mark, normalise_marks, strip_marks
+from bot.extract.records import ExtractedStatement, ReadingState, make_statement
 from bot.extract.sources import no_comment_object
 from bot.extract.speakers import label_name
 from bot.extract.subjects import DATELINE, sentence_subject
@@ -31,7 +31,7 @@ def indirect_statements(sentence: Sentence, state: ReadingState) -> list[Extract
     if is_credit_line(text):
         return []  # 'CNN's Jo Lind reported from Tarnby.': who wrote the story
     lead = paraphrase.subordinate(text)
-    if lead is None or (HAS_MARK.search(text) and _inside_quote(text, lead[0].speaker_offset)):
+    if lead is None or (has_mark(text) and _inside_quote(text, lead[0].speaker_offset)):
         return _reported(sentence, state, 0)
     clause, main = lead
     whole = paraphrase.paraphrase(text)
@@ -51,7 +51,7 @@ def _reported(sentence: Sentence, state: ReadingState, begin: int) -> list[Extra
         found = None
     if found and found.speaker_offset > 0 and paraphrase.inside_participle(text, begin, found):
         found = None  # 'X sent an email saying that A and B show …': the cue is X's words
-    if found and HAS_MARK.search(text) and _inside_quote(text, found.speaker_offset):
+    if found and has_mark(text) and _inside_quote(text, found.speaker_offset):
         return []  # '"We deny any wrongdoing at all."': the quote's own words, not a frame
     out: list[ExtractedStatement] = []
     if found:
@@ -143,7 +143,7 @@ def _second(
 def _replace_text(st: ExtractedStatement, text: str) -> ExtractedStatement:
     """The statement with only its first part (its marks made readable, as every
     statement's are); partial stays partial only if a quote is left."""
-    kind = "indirect" if st.kind == "partial" and not HAS_MARK.search(text) else st.kind
+    kind = "indirect" if st.kind == "partial" and not has_mark(text) else st.kind
     return ExtractedStatement(st.speaker, normalise_marks(text.strip(" ,")), kind, st.cue, st.paragraph,
                               st.start, st.end, st.ref, st.when, st.confidence)  # fmt: skip
 
@@ -159,7 +159,7 @@ def _adjunct_only(content: str) -> bool:
         len(words) <= 5
         and words[0] in _ADJUNCT_START
         and not (words[0] == "at" and words[1:2] == ["least"])
-        and not HAS_MARK.search(content)
+        and not has_mark(content)
     )
 
 
@@ -201,7 +201,7 @@ def _statement_for(
         if intro is not None and intro.ref is not None and intro.ref.kind != "pronoun":
             state.last = intro
         return None
-    quoted = find_quotes(content) if HAS_MARK.search(content) else []
+    quoted = find_quotes(content) if has_mark(content) else []
     kind = "partial" if quoted else "indirect"
     lead = content[: quoted[0].start].split() if quoted else []
     if (

@@ -6,6 +6,7 @@ only at those positions, so a sentence without a cue costs almost nothing.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from dataclasses import dataclass
@@ -138,7 +139,7 @@ class Paraphrase:
 def paraphrase(sentence: str) -> Paraphrase | None:
     """Find 'X said (that) …', '…, X said.', 'According to X, …' and '…, according to X.'."""
     end = len(sentence.rstrip(" .!?"))
-    match = _ACCORDING_LEAD.match(sentence)
+    match = _ACCORDING_LEAD.match(sentence) if "ccording" in sentence else None
     if match:
         return Paraphrase(match.group("spk"), match.start("spk"), "according to", match.end(), end)
     reported = quoted_as(sentence) if "quoted" in sentence else None  # 'Y quoted X as saying'
@@ -523,6 +524,7 @@ _SUBJECT_WITH_APPOSITION = re.compile(
 _APPOSITION_END = re.compile(r"(?:a|an|the|who|whose|one)\s[^,;:“”\"]*$")
 
 
+@functools.lru_cache(maxsize=256)  # ``paraphrase`` may ask about one sentence up to four times
 def after_content(sentence: str) -> Paraphrase | None:
     """'…, X said.' and '…, said X.' and '…, according to X.' at the end of a sentence."""
     base = max(0, len(sentence) - 260)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import logging
-import re
 from dataclasses import dataclass, field
 
 from bot.extract import coref, descriptions
@@ -17,8 +16,6 @@ from bot.extract.paragraphs import Sentence
 from bot.extract.speakers import PERSON_PRONOUNS, People, SpeakerRef, classify
 
 log = logging.getLogger(__name__)
-
-HAS_MARK = re.compile(r"''|``|[\"“”«»„‘]")
 
 
 @dataclass(frozen=True, slots=True)

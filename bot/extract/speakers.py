@@ -14,7 +14,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from bot.core.text import TITLE_ABBREVIATIONS
+from bot.core.text import TITLE_ABBREVIATIONS, word_positions
 from bot.extract.cues import SPEECH_WORDS
 from bot.extract.gender import gender_of, is_given_name, pronoun_gender
 from bot.extract.lexicon import (
@@ -160,6 +160,7 @@ def _suffix(name: str) -> str:
     return last if last in ("jr", "sr") else ""
 
 
+@functools.lru_cache(maxsize=4096)  # asked again for each mention of a known name
 def surname_of(name: str) -> str:
     """The family name of a full name as written, past a generational suffix ('Reese' of
     'William Bruce Reese II'): what a later mention of the person uses."""
@@ -743,9 +744,7 @@ class People:
             return False
         found = self.ordinary.get(low)
         if found is None:  # one search of the text per word, whatever the number of names
-            found = self.ordinary[low] = (
-                re.search(r"\b" + re.escape(low) + r"\b", self.text) is not None
-            )
+            found = self.ordinary[low] = bool(word_positions(self.text, low))
         return found
 
     def _by_first_word(self, word: str) -> str | None:
