@@ -14,7 +14,7 @@ import logging
 import re
 from dataclasses import replace
 
-from bot.core.text import words
+from bot.core.text import search_words
 from bot.extract import frames
 from bot.extract.cues import PHRASE_HEADS, REPORTING_WORDS, has_cue
 from bot.extract.lexicon import (
@@ -717,10 +717,10 @@ def repeated_quotes(statements: list[ExtractedStatement]) -> list[ExtractedState
     """
     if not any(st.confidence == "unknown" for st in statements):
         return statements
-    bags = [frozenset(words(st.text)) for st in statements]
     out = list(statements)
+    bags: dict[int, frozenset[str]] = {}
     for i, st in enumerate(statements):
-        if st.confidence != "unknown" or st.kind != "direct" or len(bags[i]) < _REPEAT_WORDS:
+        if st.confidence != "unknown" or st.kind != "direct":
             continue
         source = _first_telling(i, statements, bags)
         if source is not None:
@@ -730,20 +730,38 @@ def repeated_quotes(statements: list[ExtractedStatement]) -> list[ExtractedState
 
 
 def _first_telling(
-    i: int, statements: list[ExtractedStatement], bags: list[frozenset[str]]
+    i: int, statements: list[ExtractedStatement], bags: dict[int, frozenset[str]]
 ) -> ExtractedStatement | None:
-    """The attributed statement that says most of the words of statement ``i`` (or whose
-    words statement ``i`` says) in another paragraph, if any."""
-    bag, paragraph = bags[i], statements[i].paragraph
+    """The attributed statement in another paragraph that says most of the words of
+    statement ``i`` (or whose words statement ``i`` says), if any; word sets are made only
+    for statements that hold the quote's longest plain word (``bags`` keeps them), as
+    folding every statement's words cost more than the rest of this pass."""
+    quote = statements[i]
+    bag = _bag(i, statements, bags)
+    if len(bag) < _REPEAT_WORDS:
+        return None
+    longest = max((w for w in bag if w.isascii() and w.isalpha()), key=len, default="")
     for j, other in enumerate(statements):
         if (
-            other.paragraph == paragraph
+            other.paragraph == quote.paragraph
             or other.confidence == "unknown"
             or not other.speaker
             or other.kind == "indirect"
+            or longest not in other.text.lower()
         ):
             continue
-        shorter = min(len(bag), len(bags[j]))
-        if shorter >= _REPEAT_WORDS and len(bag & bags[j]) >= _REPEAT_SHARE * shorter:
+        theirs = _bag(j, statements, bags)
+        shorter = min(len(bag), len(theirs))
+        if shorter >= _REPEAT_WORDS and len(bag & theirs) >= _REPEAT_SHARE * shorter:
             return other
     return None
+
+
+def _bag(
+    i: int, statements: list[ExtractedStatement], bags: dict[int, frozenset[str]]
+) -> frozenset[str]:
+    """The words of statement ``i``, made once."""
+    found = bags.get(i)
+    if found is None:
+        found = bags[i] = frozenset(search_words(statements[i].text))
+    return found

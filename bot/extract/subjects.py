@@ -196,7 +196,7 @@ def clean_subject(pre: str, cue: str = "") -> tuple[str, int] | None:
         return clause.group("pro"), clause.start("pro")
     if pre.endswith((" and", " but")):
         return sentence_subject(pre)  # 'The president noted …, and (but) added: "…"'
-    result = _RESULT_CLAUSE.search(original)
+    result = _RESULT_CLAUSE.search(original) if "that " in original else None
     if result:
         # 'The debate grew so heated that Gov. Chris Christie said, "…"': the speaker is the
         # subject of the result clause, not of the sentence
