@@ -84,8 +84,8 @@ def blank_quotes(window: str) -> str:
 
 
 def _blank(quote: str) -> str:
-    """Spaces for a quotation, but for the comma that closes it ('"…," Kunin said'): the
-    frame after the quote still reads as one ('…, Kunin said.')."""
+    """Spaces for a quotation, but for the comma that closes it ('"…," Holm said'): the
+    frame after the quote still reads as one ('…, Holm said.')."""
     if len(quote) > 2 and quote[-2] == "," and quote[-1] in _CLOSING_MARKS:
         return " " * (len(quote) - 1) + ","
     return " " * len(quote)
@@ -507,9 +507,9 @@ def document_issuer(people: People, pos: int, phrase: str) -> tuple[str, Speaker
             continue
         found = sentence_subject(sentence)
         if found is None or _POSSESSIVE_INSIDE.search(found[0]):
-            return None  # "Brown's parents, …, released a statement": not Brown's
+            return None  # "Ortiz's parents, …, released a statement": not Ortiz's
         if sentence[found[1] + len(found[0]) :].startswith((" and ", " & ")):
-            return None  # 'Brown Sr. and McSpadden released a statement': both issued it
+            return None  # 'Ana Ortiz and Tom Reyes released a statement': both issued it
         ref = classify(found[0])
         if ref is None or not _named_issuer(ref):
             return None

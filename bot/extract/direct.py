@@ -94,7 +94,7 @@ def _clause_statements(
 
 def _second_clause(middles: list[str], spans: list[tuple[int, int]]) -> tuple[int, int] | None:
     """Where a sentence of two clauses splits, when the words between two of its quotes open
-    a clause with a speaker and a cue of its own ('…," and Tony Abbott said "…'): the end of
+    a clause with a speaker and a cue of its own ('…," and Mayor Ana Ortiz said "…'): the end of
     the first clause and the start of the second, or None."""
     for i, middle in enumerate(middles):
         opened = _AND_CLAUSE.match(middle)

@@ -40,7 +40,8 @@ _MALE_NAMES = frozenset(
     oscar patrick paul pete peter phil philip rahm ralph rand randy ray raymond reince rex
     richard rick rob robert roger ron ronald roy rudy russell ryan sam samuel scott sean sergei
     seth shawn sherrod stephen steve steven stuart ted terry thomas tim timothy todd tom tommy
-    tony travis trey vladimir walter wayne william willie xi abdul abdullah ahmed ahmad ali amir anders antoine arjun bernd boris bruno carlo
+    tony travis trey vladimir walter wayne william willie xi
+    abdul abdullah ahmed ahmad ali amir anders antoine arjun bernd boris bruno carlo
     cesar dmitry diego emmanuel enrique erik felipe fernando francisco francois franz
     friedrich gerhard giorgio giovanni giuseppe gustavo hans hassan helmut heinrich hiroshi
     hugo ibrahim igor ivan jacques javier joachim johan jurgen karl klaus lars lorenzo luca
@@ -60,7 +61,8 @@ _FEMALE_NAMES = frozenset(
     martha mary megan megyn melania melissa michele michelle monica nancy natalie nicole nikki
     olivia pamela patricia paula peggy rachel rebecca rose ruth sally samantha sandra sara
     sarah sharon shirley sophia stephanie susan suzanne tammy teresa theresa tiffany tina
-    valerie victoria virginia wendy adriana agnieszka aisha amina angelika astrid beatriz birgit brigitte camille carmen
+    valerie victoria virginia wendy
+    adriana agnieszka aisha amina angelika astrid beatriz birgit brigitte camille carmen
     chiara claudia cristina daniela dilma dolores ewa fatima fernanda fiona francesca
     gabriela giorgia giulia greta ingrid irina isabel isabella isabelle jacinda kamala
     katarzyna kerstin leila lucia madeleine magdalena mariana marianne marina

@@ -125,7 +125,7 @@ def _attribution_follows(text: str, end: int, *, asked: bool = False) -> bool:
     if not asked and verb > 0 and _reports_more(words[verb], rest):
         return False  # '"…." She said orders had fallen.': her next statement, not a frame
     if words[verb].endswith(",") and "that" not in rest[:8]:
-        return True  # '"…!" Dawson shouted, shorthand for …': an aside, not a new clause
+        return True  # '"…!" Reyes shouted, a cry the crowd took up …': an aside, not a new clause
     return len(rest) <= 12 or (asked and _frame_goes_on(words[0], rest))
 
 

@@ -478,7 +478,7 @@ def classify(phrase: str) -> SpeakerRef | None:
                 return SpeakerRef("person", name, head, 1, phrase)
         apposed = _named_body(head, apposition)
         if apposed is not None:
-            return apposed  # 'The ruling party, the Peoples Democratic Party': the body by name
+            return apposed  # 'The ruling party, the Harbour Democratic Party': the body by name
         kin = _OWNER_KIN.match(head) if named else None
         if named and kin and is_name_like(named.group()):  # "Ortiz's husband, Carlos"
             return SpeakerRef("person", f"{named.group()} {kin.group('owner')}", head, 1, phrase)
@@ -572,7 +572,7 @@ _BODY_NAME = re.compile(
 
 def _named_body(head: str, apposition: str) -> SpeakerRef | None:
     """The organisation an apposition names after a description of it: 'The ruling party,
-    the Peoples Democratic Party'; None unless the description is of a body too."""
+    the Harbour Democratic Party'; None unless the description is of a body too."""
     first = apposition.split(", ", 1)[0].rstrip(" ,.")
     if _BODY_NAME.fullmatch(first) is None:
         return None
@@ -953,7 +953,7 @@ _NOT_GIVEN = NOT_SPEAKER_START - {"per"}
 
 
 #: Conjunctions that open a sentence before a name; never a given name. 'Meet' too, the
-#: feature's imperative that introduces its subject ('Meet Parisa Tabriz, the …').
+#: feature's imperative that introduces its subject ('Meet Ana Ortiz, the …').
 _CONJUNCTION_OPENERS = frozenset({"but", "and", "yet", "nor", "meet"})
 #: Conjunctions of time, which the preposition list holds too but which open a clause,
 #: never a place, so the name after them needs no given name the lists know.

@@ -198,7 +198,7 @@ def clean_subject(pre: str, cue: str = "") -> tuple[str, int] | None:
         return sentence_subject(pre)  # 'The president noted …, and (but) added: "…"'
     result = _RESULT_CLAUSE.search(original) if "that " in original else None
     if result:
-        # 'The debate grew so heated that Gov. Chris Christie said, "…"': the speaker is the
+        # 'The row grew so loud that Mayor Ana Ortiz said, "…"': the speaker is the
         # subject of the result clause, not of the sentence
         inner = clean_subject(original[result.end() :], cue)
         return (inner[0], result.end() + inner[1]) if inner else None
@@ -330,8 +330,8 @@ def _name_after_conjunction(clause: str) -> bool:
 
 #: A sentence adverb opening the sentence ('Reluctantly, Reed said', 'Significantly, the
 #: judge said'); the suffixes keep given names in -ly (Kelly, Beverly, Emily) out.
-#: A focusing adverb after a lead clause and its comma: 'Alongside the calls, even a top
-#: strategist said' (not 'But even a passing promise …', where the adverb opens a noun phrase).
+#: A focusing adverb after a lead clause and its comma: 'Alongside the calls, even a veteran
+#: pilot said' (not 'But even a passing promise …', where the adverb opens a noun phrase).
 _FOCUS = re.compile(r"(?:even|only|also)\s+(?=[A-Za-z])")
 _ADVERB_LEAD = re.compile(
     r"[A-Z][a-z]{2,}(?:ally|ntly|tely|ously|ibly|ably|edly|ingly|ssly|fully|ctly),\s+"
