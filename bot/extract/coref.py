@@ -11,7 +11,6 @@ deterministic take on the classic Hobbs search, over one window of text per pron
 
 from __future__ import annotations
 
-import functools
 import logging
 import re
 from collections.abc import Iterator
@@ -22,7 +21,7 @@ from bot.extract.gender import gender_of, pronoun_gender
 from bot.extract.keypoints import is_furniture
 from bot.extract.lexicon import COUNTRIES, NOT_FIRST, PRONOUNS, UPPER
 from bot.extract.paraphrase import after_content
-from bot.extract.quotes import find_quotes, has_mark
+from bot.extract.quotes import CLOSING_MARKS, find_quotes, has_mark
 from bot.extract.speakers import (
     People,
     SpeakerRef,
@@ -86,12 +85,9 @@ def blank_quotes(window: str) -> str:
 def _blank(quote: str) -> str:
     """Spaces for a quotation, but for the comma that closes it ('"…," Holm said'): the
     frame after the quote still reads as one ('…, Holm said.')."""
-    if len(quote) > 2 and quote[-2] == "," and quote[-1] in _CLOSING_MARKS:
+    if len(quote) > 2 and quote[-2] == "," and quote[-1] in CLOSING_MARKS:
         return " " * (len(quote) - 1) + ","
     return " " * len(quote)
-
-
-_CLOSING_MARKS = frozenset("\"”’'")
 
 
 @dataclass(slots=True)
@@ -483,67 +479,15 @@ def subject_source(
     return None
 
 
-#: A document a story refers back to by its noun ('the statement', 'the joint statement').
-_DOCUMENT_BACK = re.compile(r"^[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?P<noun>[a-z]+)$")
-#: Documents a named body or person puts out and a story then quotes by their noun.
-_ISSUED = frozenset({"statement", "letter", "release", "memo", "post", "email", "notice"})
-
-
-def document_issuer(people: People, pos: int, phrase: str) -> tuple[str, SpeakerRef] | None:
-    """'The Harbour Board issued a statement on Monday. "…," the statement said.': who
-    issued the document a description at ``pos`` refers back to: the subject of the nearest
-    sentence before (in this paragraph or the one before) that issues it ('issued a
-    statement', 'said in a statement', 'posted on its page' for 'the post'), when that
-    subject is a person by full name or an organisation by name."""
-    match = _DOCUMENT_BACK.match(phrase.strip())
-    if match is None or match.group("noun") not in _ISSUED:
-        return None
-    issues = _issuing(match.group("noun"))
+def sentence_before_with(people: People, pos: int, pattern: re.Pattern[str]) -> str | None:
+    """The nearest sentence before the one at ``pos`` (three at most, in this paragraph or
+    the one before, quotes blanked) in which ``pattern`` finds something, stripped; None
+    when there is none: where a description's document was issued ('… issued a
+    statement.')."""
     for blanked, start, end, para_start in _sentences_before(people, pos, 3, paragraphs=2):
         if para_start + end >= pos:
-            continue  # the quote's own sentence: its subject is the document itself
+            continue  # the description's own sentence
         sentence = blanked[start:end].strip()
-        if not issues.search(sentence):
-            continue
-        found = sentence_subject(sentence)
-        if found is None or _POSSESSIVE_INSIDE.search(found[0]):
-            return None  # "Ortiz's parents, …, released a statement": not Ortiz's
-        if sentence[found[1] + len(found[0]) :].startswith((" and ", " & ")):
-            return None  # 'Ana Ortiz and Tom Reyes released a statement': both issued it
-        ref = classify(found[0])
-        if ref is None or not _named_issuer(ref):
-            return None
-        return ref.name, SpeakerRef(ref.kind, ref.name, ref.role, ref.count, phrase)
+        if pattern.search(sentence):
+            return sentence
     return None
-
-
-@functools.lru_cache(maxsize=16)
-def _issuing(noun: str) -> re.Pattern[str]:
-    """'issued a statement', 'in a joint statement', 'posted' (for 'the post')."""
-    verb = r"posted" if noun == "post" else r"(?:issued|released|sent|put\s+out|wrote|published)"
-    return re.compile(
-        r"\b(?:"
-        + verb
-        + r"\s+(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}"
-        + noun
-        + r"|in\s+an?\s+(?:[\w-]+\s+){0,2}"
-        + noun
-        + r")\b"
-        + (r"|\bposted\b" if noun == "post" else "")
-    )
-
-
-def _named_issuer(ref: SpeakerRef) -> bool:
-    """A person by full name, or an organisation by a capitalised name ('the Harbour Board',
-    not 'the board' or a junk run)."""
-    if ref.kind == "person":
-        return " " in ref.name
-    if ref.kind != "organisation":
-        return False
-    words = ref.name.split()
-    words = words[1:] if words[0].lower() == "the" else words
-    return bool(words) and all(w[:1].isupper() or w in _NAME_LINKS for w in words)
-
-
-_NAME_LINKS = frozenset({"of", "for", "and", "on", "de", "the"})
-_POSSESSIVE_INSIDE = re.compile(r"\w[’']s\b")

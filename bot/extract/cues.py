@@ -12,6 +12,7 @@ import re
 from typing import NamedTuple
 
 from bot.extract.lexicon import BELIEF as _BELIEF
+from bot.extract.lexicon import MONTHS as _MONTHS
 from bot.extract.lexicon import PARTICIPLES_LIST as _PARTICIPLES
 from bot.extract.lexicon import SPEECH_PAST as _SPEECH_PAST
 from bot.extract.lexicon import SPEECH_PRESENT as _SPEECH_PRESENT
@@ -130,7 +131,7 @@ WHEN = re.compile(
 
 
 #: The first three letters of every month ``WHEN`` knows (all its abbreviations too).
-_MONTH_STEMS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTH_STEMS = tuple(month[:3] for month in _MONTHS)
 
 
 def when_of(frame: str) -> str | None:

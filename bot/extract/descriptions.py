@@ -19,9 +19,10 @@ import re
 from collections.abc import Callable
 
 from bot.core.text import word_positions
-from bot.extract.coref import quoted_at, recent_subject, subject_source
+from bot.extract.coref import quoted_at, recent_subject, sentence_before_with, subject_source
 from bot.extract.lexicon import DEMONYMS, PERSON_NOUNS, WEEKDAYS
-from bot.extract.speakers import People, clean_word, surname_of
+from bot.extract.speakers import People, SpeakerRef, classify, clean_word, is_body_name, surname_of
+from bot.extract.subjects import sentence_subject
 
 log = logging.getLogger(__name__)
 
@@ -325,3 +326,55 @@ def _organisation(text: str, start: int, pos: int, noun: str) -> str | None:
             if best is None or match.start() > best[0]:
                 best = (match.start(), match.group().rstrip(","))
     return best[1] if best else None
+
+
+#: Documents a named body or person puts out and a story then quotes by their noun.
+_ISSUED = frozenset({"statement", "letter", "release", "memo", "post", "email", "notice"})
+#: A document referred back to ('the statement', 'the joint statement'): lower-case words.
+_DOCUMENT_BACK = re.compile(r"^[Tt]he\s+(?:[a-z][\w-]*\s+){0,2}(?P<noun>[a-z]+)$")
+#: Inside a subject, an owner's 's: "Ortiz's parents" issued it, not Ortiz.
+_POSSESSIVE_INSIDE = re.compile(r"\w[’']s\b")
+
+
+def issuer(people: People, pos: int, phrase: str) -> tuple[str, SpeakerRef] | None:
+    """'The Harbour Board issued a statement on Monday. "…," the statement said.': who
+    issued the document a description at ``pos`` refers back to: the subject of the nearest
+    sentence before that issues it ('issued a statement', 'said in a statement', 'posted'
+    for 'the post'), when that subject is a person by full name or an organisation by name."""
+    match = _DOCUMENT_BACK.match(phrase.strip())
+    if match is None or match.group("noun") not in _ISSUED:
+        return None
+    sentence = sentence_before_with(people, pos, _issuing(match.group("noun")))
+    found = sentence_subject(sentence) if sentence else None
+    if sentence is None or found is None or _POSSESSIVE_INSIDE.search(found[0]):
+        return None  # "Ortiz's parents, …, released a statement": not Ortiz's
+    if sentence[found[1] + len(found[0]) :].startswith((" and ", " & ")):
+        return None  # 'Ana Ortiz and Tom Reyes released a statement': both issued it
+    ref = classify(found[0])
+    if ref is None or not _named_issuer(ref):
+        return None
+    return ref.name, SpeakerRef(ref.kind, ref.name, ref.role, ref.count, phrase)
+
+
+@functools.lru_cache(maxsize=16)
+def _issuing(noun: str) -> re.Pattern[str]:
+    """'issued a statement', 'in a joint statement', 'posted' (for 'the post')."""
+    verb = r"posted" if noun == "post" else r"(?:issued|released|sent|put\s+out|wrote|published)"
+    return re.compile(
+        r"\b(?:"
+        + verb
+        + r"\s+(?:an?|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}"
+        + noun
+        + r"|in\s+an?\s+(?:[\w-]+\s+){0,2}"
+        + noun
+        + r")\b"
+        + (r"|\bposted\b" if noun == "post" else "")
+    )
+
+
+def _named_issuer(ref: SpeakerRef) -> bool:
+    """A person by full name, or an organisation by a capitalised name ('the Harbour Board',
+    not 'the board' or a junk run)."""
+    if ref.kind == "person":
+        return " " in ref.name
+    return ref.kind == "organisation" and is_body_name(ref.name)

@@ -16,7 +16,7 @@ from bot.core.text import SENTENCE_END as _TERMINAL
 from bot.core.text import is_abbreviation as _is_abbreviation
 from bot.extract.cues import ADDING_PARTICIPLES, SPEECH_VARIANTS
 from bot.extract.lexicon import COORDINATORS, MONTHS, NOT_SPEAKER_START, PREPOSITIONS, WEEKDAYS
-from bot.extract.quotes import QuoteSpan, find_quotes
+from bot.extract.quotes import CLOSING_MARKS, QuoteSpan, find_quotes
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +84,6 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     ]
 
 
-_CLOSING = frozenset("”\"'’")
 _OPENING = frozenset("“\"‘'«")
 _NEXT_STOP = re.compile(r"[.!?“\"]")
 
@@ -236,7 +235,7 @@ def split_sentences(paragraph: Paragraph, quotes: list[QuoteSpan] | None = None)
         mark = match.group()
         if mark == "." and _is_abbreviation(text, dot):
             continue
-        if mark[-1] in _CLOSING and _attribution_follows(
+        if mark[-1] in CLOSING_MARKS and _attribution_follows(
             text, end, asked="?" in mark or "!" in mark
         ):
             continue

@@ -127,7 +127,7 @@ def _display(ref: SpeakerRef, pos: int, state: ReadingState) -> tuple[str, Speak
             role = state.people.roles.get(name) if kind == "person" else None
             return name, SpeakerRef(kind, name, role or ref.name, 1, ref.phrase)
     if ref.kind == "document" and ref.name[:4] in ("the ", "The "):
-        issuer = coref.document_issuer(state.people, pos, ref.name)
+        issuer = descriptions.issuer(state.people, pos, ref.name)
         if issuer is not None:  # '… issued a statement. "…," the statement said'
             return issuer
     if ref.kind == "pronoun" and ref.name in _NON_PERSON_PRONOUNS:

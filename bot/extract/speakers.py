@@ -563,18 +563,25 @@ def classify(phrase: str) -> SpeakerRef | None:
     return SpeakerRef("group", head, None, None, phrase)
 
 
-#: A body's name after 'the', capitalised words and the small words inside names ('the
-#: Union of Tarn Ferrymen', 'the Harbour League (HL)').
+#: A body's name, 'the' optional before it: capitalised words and the small words inside
+#: names ('the Union of Tarn Ferrymen', 'the Harbour League (HL)').
 _BODY_NAME = re.compile(
-    r"[Tt]he\s+[A-Z][\w.’'&-]*(?:\s+(?:of|for|and|on|de|the)?\s*[A-Z][\w.’'&-]*)*(?:\s+\([A-Z]{2,}\))?"
+    r"(?:[Tt]he\s+)?[A-Z][\w.’'&-]*(?:\s+(?:(?:of|for|and|on|de|the)\s+){0,2}[A-Z][\w.’'&-]*)*"
+    r"(?:\s+\([A-Z]{2,}\))?"
 )
+
+
+def is_body_name(text: str) -> bool:
+    """Does ``text`` read as a body's name: capitalised words, the small words inside names
+    and an acronym after it, 'the' before it ('the Union of Tarn Ferrymen (UTF)')?"""
+    return _BODY_NAME.fullmatch(text) is not None
 
 
 def _named_body(head: str, apposition: str) -> SpeakerRef | None:
     """The organisation an apposition names after a description of it: 'The ruling party,
     the Harbour Democratic Party'; None unless the description is of a body too."""
     first = apposition.split(", ", 1)[0].rstrip(" ,.")
-    if _BODY_NAME.fullmatch(first) is None:
+    if first[:4] not in ("the ", "The ") or not is_body_name(first):
         return None
     described = classify(head)
     if described is None or described.kind not in ("organisation", "group"):
