@@ -20,6 +20,7 @@ from bot.core.text import is_abbreviation, sentence_ends
 from bot.extract.gender import gender_of, pronoun_gender
 from bot.extract.keypoints import is_furniture
 from bot.extract.lexicon import COUNTRIES, NOT_FIRST, PRONOUNS, UPPER
+from bot.extract.paragraphs import attribution_follows
 from bot.extract.paraphrase import after_content
 from bot.extract.quotes import CLOSING_MARKS, find_quotes, has_mark
 from bot.extract.speakers import (
@@ -136,7 +137,15 @@ def _split(blanked: str, original: str) -> tuple[str, list[int]]:
         if match.group("stop") == "." and is_abbreviation(original, match.start()):
             continue  # 'Mr. "…"'
         ends.append(end)
-    return blanked, [0, *sorted(ends)]
+    for match in _QUOTE_CLOSES_SENTENCE.finditer(original):
+        # '"…," he said, "… despicable." Holm said …': the stop inside the blanked quote
+        # still ends the sentence, unless a frame of that quote follows it
+        end = match.end()
+        if end in known or blanked[match.start()] != " ":
+            continue
+        if not attribution_follows(original, end, asked=match.group("stop") != "."):
+            ends.append(end)
+    return blanked, [0, *sorted(set(ends))]
 
 
 #: A sentence end right before an opening quotation mark and a capital: where a sentence
@@ -144,6 +153,10 @@ def _split(blanked: str, original: str) -> tuple[str, list[int]]:
 _QUOTE_OPENS_SENTENCE = re.compile(
     r"(?P<stop>[.!?…])[.!?…]*[\"”'’)\]]*(?=\s+(?P<mark>[\"“‘'«])[\"“‘'«]*[A-Z0-9])"
 )
+
+
+#: A sentence end inside a quotation that closes it, before a capital.
+_QUOTE_CLOSES_SENTENCE = re.compile(r"(?P<stop>[.!?])[\"”’']+(?=\s+[A-Z])")
 
 
 def _paragraph_starts(text: str, pos: int) -> list[int]:

@@ -71,7 +71,7 @@ _ABBREVIATIONS = {
 _ORG_NOUNS = frozenset(
     """company firm corporation group retailer bank agency network organization organisation
     union maker manufacturer airline carrier employer giant insurer lender chain
-    publisher newspaper broadcaster""".split()  # noqa: SIM905
+    publisher newspaper broadcaster magazine tabloid website outlet station""".split()  # noqa: SIM905
 )
 _COMPANY_NOUNS = frozenset({"company", "firm", "corporation", "giant", "maker", "employer"})
 _COMPANY_NAME = re.compile(
@@ -106,7 +106,9 @@ def resolve(people: People, pos: int, phrase: str) -> tuple[str, str] | None:
         return ("person", person) if person else None
     if noun in _ORG_NOUNS:
         org = _organisation(text, start, pos, noun)
-        if org is None:  # 'Monsanto opposed the bill. "…," the company tweeted.'
+        if org is None and not _capitalised_mods(match.group("mods")):
+            # 'Monsanto opposed the bill. "…," the company tweeted.' (not 'the Tarn Times
+            # tabloid', which names itself)
             subject = subject_source(people, pos, frozenset({"organisation"}))
             org = subject[0] if subject else None
             if org is not None and (_title_only(people.text, org) or not _proper_name(org)):
@@ -134,8 +136,15 @@ def resolve(people: People, pos: int, phrase: str) -> tuple[str, str] | None:
         person = recent_subject(people, pos, _NOUN_GENDER.get(noun))
         if person is not None and _other_office(noun, mods, people.roles.get(person), forms):
             person = None  # 'Holt, the port director, …' is not 'the mayor' a line later
+    if person is None and noun in _PARTY_NOUNS:
+        # 'Rep. Ana Ortiz said, "…" "…," the Tarn Republican added.': a party member goes on
+        # from the sentence just before; further back, with no mention of the party, the
+        # text does not say who is meant
+        person = recent_subject(people, pos, None, most=1)
     return ("person", person) if person else None
 
+
+_PARTY_NOUNS = frozenset({"republican", "democrat"})
 
 #: Institutions whose name ends on the noun a story refers back with: 'Tarnby Harbour
 #: Hospital … the hospital said'.
@@ -188,7 +197,7 @@ _OFFICES = frozenset(
 )
 #: Offices a paper may capitalise in a description ('the President said').
 _CAPITALISED = _OFFICES | frozenset(
-    "emperor duke duchess emir sheikh princess archbishop cardinal speaker".split()  # noqa: SIM905
+    "emperor duke duchess emir sheikh princess archbishop cardinal speaker republican democrat".split()  # noqa: SIM905
 )
 #: Words of a recorded role that say nothing of an office.
 _NOT_OFFICE = frozenset(
@@ -309,6 +318,17 @@ def _title_words(before: str) -> list[str]:
     return out
 
 
+#: A name before the lower-case noun that says what it is: 'Harbour Weekly magazine'.
+_NAME_BEFORE_NOUN = re.compile(
+    r"(?<![\w’'])(?!(?:The|An?)\s)(?P<name>[A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*){0,3})\s+"
+    r"(?P<noun>magazine|tabloid|newspaper|website|outlet|station|broadcaster|network)\b"
+)
+
+
+def _capitalised_mods(mods: str | None) -> bool:
+    return any(w[:1].isupper() for w in _WORD.findall(mods or ""))
+
+
 def _organisation(text: str, start: int, pos: int, noun: str) -> str | None:
     """The nearest organisation the text called by that noun ('Acme Corp., the state's
     largest employer,'), or the nearest company name for 'the company'."""
@@ -321,6 +341,12 @@ def _organisation(text: str, start: int, pos: int, noun: str) -> str | None:
     )
     for match in apposed.finditer(window):
         best = (match.start(), match.group("name").rstrip(".,"))
+    for match in _NAME_BEFORE_NOUN.finditer(window):  # 'Harbour Weekly magazine has …'
+        before = window[max(0, match.start() - 30) : match.start()].split()
+        if before and (before[-1][:1].isupper() or before[-1].lower() in ("a", "an")):
+            continue  # 'a Tarn newspaper' is of a place; 'Lower Tarn newspaper' starts before
+        if match.group("noun") == noun and (best is None or match.start() > best[0]):
+            best = (match.start(), match.group("name"))
     if noun in _COMPANY_NOUNS:
         for match in _COMPANY_NAME.finditer(window):
             if best is None or match.start() > best[0]:

@@ -336,6 +336,20 @@ def embedded_partials(
 LEAD_CLAUSE_WORDS = 5
 
 
+#: A lead phrase about the speaker's own doing ('After meeting …,', 'Speaking to …,',
+#: 'Asked about …,'): it describes the speaker, so it finishes no clause of the quote.
+_SPEAKER_LEAD = re.compile(
+    r"(?:(?:After|Before|While|Upon|On|When|Since|Without|Despite)\s+)?"
+    r"(?!(?:During|Nothing|Something|Everything|Anything)\b)"
+    r"(?:[A-Za-z][a-z]+ing|Asked|Pressed|Questioned|Reached|Contacted)\s+[a-z]"
+)
+#: A quote opening with a verb has the lead for its subject ('Judging a race by its polls,
+#: X said, "is like …"').
+_VERB_OPENERS = frozenset(
+    "is was are were has have had will would can could may might should must does did".split()  # noqa: SIM905
+)
+
+
 def _lead_partial(
     st: ExtractedStatement, para: Paragraph, quotes: list[QuoteSpan]
 ) -> ExtractedStatement | None:
@@ -350,6 +364,10 @@ def _lead_partial(
     at = sentence.find(st.ref.phrase)
     lead = sentence[:at].rstrip() if at > 0 else ""
     if not lead.endswith(",") or len(lead.split()) < LEAD_CLAUSE_WORDS or has_mark(lead):
+        return None
+    if _SPEAKER_LEAD.match(lead) and st.text.split(" ", 1)[0] not in _VERB_OPENERS:
+        # 'After meeting Tom Reyes, Holt said, "it …"': what she did, not what she said
+        # ('Judging a race by its polls, X said, "is like …"': the subject of the quote)
         return None
     start = st.text[:20]
     quote = next(

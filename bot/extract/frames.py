@@ -37,7 +37,7 @@ class Frame:
 
 _TAIL_VERB_FIRST = re.compile(
     r"^\s*[,.!?—–'’-]*\s*(?P<cue>" + SPEECH_RE + r")\s+(?P<spk>[^;:!?“”\"]{1,140}?)"
-    r"(?:,?\s+(?:(?:said|says)\b|in\s+an?\s+|on\s+|at\s+|during\s+|told\s+|to\s+|while\s+|after\s+|before\s+|about\s+|with\s+|"
+    r"(?:,?\s+(?:(?:said|says)\b|in\s+(?:an?|his|her|their|its)\s+|even\s+(?:though|if|as|when|after|while)\s|on\s+|at\s+|during\s+|told\s+|to\s+|while\s+|after\s+|before\s+|about\s+|with\s+|"
     r"adding|noting|referring|saying|explaining|arguing|pointing|citing|who\s|whose\s|which\s|"
     r"when\s|as\s|but\s|and\s|because\s|although\s|though\s|where\s)[^“”\"]*)?\s*[.!?]?\s*$"
 )
@@ -68,8 +68,8 @@ def tail_frame(tail: str) -> Frame | None:
             return Frame(spk, match.group("cue"), match.start("spk"))
     for pos in cue_positions(tail, SPEECH_WORDS, 170)[:2]:
         match = _SPEECH_CUE_AT.match(tail, pos)
-        if not match:
-            continue
+        if not match or _hearsay(tail, match):
+            continue  # 'X is alleged to have told': the cue is the verb after 'to'
         lead = _LEADING_PUNCT.match(tail)
         begin = lead.end() if lead else 0
         found = clean_subject(strip_manner(tail[begin:pos]), match.group("cue"))
@@ -77,6 +77,17 @@ def tail_frame(tail: str) -> Frame | None:
             return Frame(found[0], match.group("cue"), begin + found[1])
         return None
     return None
+
+
+def _hearsay(tail: str, match: re.Match[str]) -> bool:
+    """'is alleged to (have)', 'is said to have': a cue word that only says others report it."""
+    after = match.end()
+    if tail.startswith((" to have ", " to be "), after):
+        return True
+    return match.group("cue") in _HEARSAY and tail.startswith(" to ", after)
+
+
+_HEARSAY = frozenset({"alleged", "reported", "claimed", "rumored", "rumoured"})
 
 
 #: Before 'quoted X as saying' after a quote: the outlet, a few words ('…," the Harbour

@@ -88,7 +88,7 @@ _OPENING = frozenset("“\"‘'«")
 _NEXT_STOP = re.compile(r"[.!?“\"]")
 
 
-def _attribution_follows(text: str, end: int, *, asked: bool = False) -> bool:
+def attribution_follows(text: str, end: int, *, asked: bool = False) -> bool:
     """'"…?" Clinton asked.': a short clause with a speech verb after a quote ending in ?/!/.
 
     After a question or an exclamation (``asked``) the frame may be long ('"…?" Holt said
@@ -121,6 +121,8 @@ def _attribution_follows(text: str, end: int, *, asked: bool = False) -> bool:
     if not asked and words[verb].endswith(",") and any(w.endswith(",") for w in words[:verb]):
         # '"…." The boys, he said, were laughing.': a new sentence with its own aside
         return False
+    if not asked and words[verb] in _BIDDING and "to" in rest[:4]:
+        return False  # '"…." The warning asked workers to "…"': a request of its own
     if not asked and verb > 0 and _reports_more(words[verb], rest):
         return False  # '"…." She said orders had fallen.': her next statement, not a frame
     if words[verb].endswith(",") and "that" not in rest[:8]:
@@ -138,6 +140,11 @@ _FRAME_WORDS = frozenset(
     """today yesterday tonight later earlier then recently again too also previously once
     afterwards afterward last this next simply only quietly""".split()  # noqa: SIM905
 ) | {w.lower() for w in (*WEEKDAYS, *MONTHS)}
+
+
+#: Verbs that bid someone do something ('asked workers to …'): with 'to' they open a
+#: report of their own, not a frame of the quote before.
+_BIDDING = frozenset({"asked", "asks", "urged", "urges", "told", "tells", "begged", "warned"})
 
 
 def _reports_more(verb: str, rest: list[str]) -> bool:
@@ -235,7 +242,7 @@ def split_sentences(paragraph: Paragraph, quotes: list[QuoteSpan] | None = None)
         mark = match.group()
         if mark == "." and _is_abbreviation(text, dot):
             continue
-        if mark[-1] in CLOSING_MARKS and _attribution_follows(
+        if mark[-1] in CLOSING_MARKS and attribution_follows(
             text, end, asked="?" in mark or "!" in mark
         ):
             continue

@@ -35,10 +35,11 @@ from bot.extract.lexicon import (
     WEEKDAYS,
     is_title_case,
 )
-from bot.extract.quotes import has_mark
+from bot.extract.quotes import OPENING_MARKS, has_mark
 from bot.extract.speakers import NUMBER_WORDS
 from bot.extract.subjects import (
     clean_subject,
+    lead_clauses_only,
     sentence_subject,
     strip_aux,
     strip_manner,
@@ -310,6 +311,9 @@ _SUBORDINATE = re.compile(
 _SUBORDINATE_STARTS = frozenset({*_LINKS, "Even", "Just", *(c.split()[0] for c in _CONJUNCTIONS)})
 
 
+_ASKED = ("asked ", "pressed ", "questioned ")
+
+
 def subordinate(sentence: str) -> tuple[Paraphrase, int] | None:
     """'While critics argue that the fare is too high, the mayor …': the reported clause of
     a subordinate clause that opens the sentence, and the offset where the main clause
@@ -322,8 +326,8 @@ def subordinate(sentence: str) -> tuple[Paraphrase, int] | None:
     if not match:
         return None
     comma = sentence.find(", ", match.end())
-    if comma < 0:
-        return None
+    if comma < 0 or sentence.startswith(_ASKED, match.end()):
+        return None  # 'When asked why Ortiz decided to …,': a question put, not a statement
     found = paraphrase(sentence[match.end() : comma])
     if (
         found is None
@@ -508,6 +512,10 @@ def _parenthetical(sentence: str, pos: int, end: int) -> Paraphrase | None:
         return Paraphrase(spk, spk_at, cue, 0, end, (comma, close - 2))
     if inverted and _APPOSITION_END.match(sentence, close, end):
         return None  # '…, said Ana Ortiz, the harbour chief.': an apposition, not more content
+    if sentence.startswith(OPENING_MARKS, close) and lead_clauses_only(sentence[: comma + 2]):
+        # 'After meeting Tom Reyes, Holm said, "…"': the words before are a lead clause, and
+        # the quote after the cue is all that was said
+        return Paraphrase(spk, spk_at, cue, close, end)
     return Paraphrase(spk, spk_at, cue, 0, end, (comma, close))
 
 

@@ -170,6 +170,20 @@ _CONJOINED = re.compile(r",\s+(?:and|but|or|so|yet|while|as|(?:al)?though|wherea
 _RELATIVE = re.compile(r",?\s+(?:who|whose|which|that)\s")
 
 
+#: 'is alleged to (have)' before a cue ('have' is stripped with the other auxiliaries):
+#: what others say the subject said, still the subject's words.
+_HEARSAY_END = re.compile(
+    r"\s+(?:is|was|are|were)\s+(?:alleged|reported|said|believed|thought|understood|known|"
+    r"rumou?red|claimed)\s+to$"
+)
+#: A participle after a document noun ('Court papers filed', 'Emails released'): the
+#: subject ends at the noun.
+_DOCUMENT_PARTICIPLE = re.compile(
+    r"\b(?:documents|papers|records|filings|emails|reports|files|transcripts|data)"
+    r"(?P<participle>\s+(?:filed|released|obtained|published|unsealed|posted|leaked|reviewed))$"
+)
+
+
 @functools.lru_cache(maxsize=256)  # frames and paraphrase try the same prefix again
 def clean_subject(pre: str, cue: str = "") -> tuple[str, int] | None:
     """The subject noun phrase at the end of ``pre`` (text before a cue), with its offset.
@@ -183,6 +197,12 @@ def clean_subject(pre: str, cue: str = "") -> tuple[str, int] | None:
     if pre.endswith(("--", "—", "–")):
         pre = _without_dash_aside(pre)
     pre = strip_aux(pre)
+    hearsay = _HEARSAY_END.search(pre) if pre.endswith(" to") else None
+    if hearsay:  # 'Tom Reyes is alleged to have told': Reyes
+        pre = strip_aux(pre[: hearsay.start()])  # 'X also is reported to have
+    filed = _DOCUMENT_PARTICIPLE.search(pre) if pre.endswith("ed") else None
+    if filed:  # 'Court documents filed (Tuesday) say': the documents, not 'filed'
+        pre = pre[: filed.start("participle")]
     if cue.startswith("quoted"):  # 'Marsh is quoted as saying': the subject before 'is'
         pre = _BE_END.sub("", pre)
     if pre.startswith(("As ", "as ")) and _as_subject(pre[3:], cue):
@@ -222,6 +242,27 @@ def clean_subject(pre: str, cue: str = "") -> tuple[str, int] | None:
             # as in ``sentence_subject``; 'First, harbour officials said', 'Frustrated, Lund
             # said': a sentence adverb or a participle, not a name with its apposition
             return rest, found[1] + len(word) + 2
+    if found and ", " in found[0] and not original.rstrip().endswith(","):
+        found = _name_after_apposition(found)
+    return found
+
+
+#: 'a Republican, ' before a name: the apposition of a name before it, not of the subject.
+_INDEFINITE_APPOSITION = re.compile(r"(?:a|an)\s+[\w’'-]+(?:\s+[\w’'-]+){0,4}")
+
+
+def _name_after_apposition(found: tuple[str, int]) -> tuple[str, int]:
+    """'After meeting Tom Reyes, a Republican, Lena Holm said': the indefinite apposition
+    belongs to the name before it, and the subject is the name after it. (With a comma after
+    the name, 'a spokesman, Tom Reyes, said', the name is the apposition of the subject.)"""
+    head, _, name = found[0].rpartition(", ")
+    if (
+        _INDEFINITE_APPOSITION.fullmatch(head)
+        and _CAPITALISED_RUN.fullmatch(name)
+        and len(name.split()) <= 4
+        and _DAY_WORDS.isdisjoint(name.split())
+    ):
+        return name, found[1] + len(head) + 2
     return found
 
 
@@ -311,6 +352,20 @@ def _lead_end(pre: str) -> int:
     offset = adverb.end() if adverb else offset
     focus = _FOCUS.match(pre, offset) if pre[offset - 2 : offset] == ", " else None
     return focus.end() if focus else offset
+
+
+#: 'a Republican, ' after a lead clause's last name: its apposition.
+_TRAILING_APPOSITION = re.compile(r"(?:an?|the)\s+[^,]{1,40},\s+")
+
+
+def lead_clauses_only(text: str) -> bool:
+    """Is ``text`` (with its closing comma and space) lead clauses and nothing else, perhaps
+    with the apposition of a name in them ('After meeting Tom Reyes, a Republican, ')?"""
+    match = _LEAD_CLAUSE.match(text)
+    if match is None:
+        return False
+    more = _TRAILING_APPOSITION.match(text, match.end())
+    return (more.end() if more else match.end()) == len(text)
 
 
 _CAPITALISED_RUN = re.compile(r"(?:[A-Z][\w.’'-]*\s+)*[A-Z][\w.’'-]*")

@@ -302,3 +302,30 @@ def test_an_object_before_a_quote_is_not_its_speaker() -> None:
     assert all(s.speaker != "a column two" for s in found)
     found = _all('Ana Ortiz shared the news on Monday: "We will build the wall this year."')
     assert [s.speaker for s in found] == ["Ana Ortiz"]
+
+
+def test_a_pronoun_after_a_quote_ending_a_sentence_goes_to_the_next_subject() -> None:
+    """'"…," he said, "… despicable." Belmon said …. "…," he said.': the full stop inside
+    the closing quote ends the sentence, so the last 'he' is Belmon, the subject just before,
+    not Holm, whose quote came a sentence earlier."""
+    found = _all(
+        "Harbour chief Tom Belmon said the crowd was calm. Leo Holm worried about it. "
+        '"It is a shame that somebody had to take advantage of this group," he said, "to do '
+        'something so despicable." Belmon said the streets are still simmering. "This is '
+        'beginning to be very difficult for any crew to handle," he said.'
+    )
+    assert [s.speaker for s in found if s.kind == "direct"] == ["Leo Holm", "Tom Belmon"]
+
+
+def test_a_request_after_a_quote_is_a_sentence_of_its_own() -> None:
+    """'"…." The warning asked workers to "…"': a report of its own, not the first quote's
+    frame."""
+    found = _all(
+        'The port source said that "smugglers are looking for help in the town to carry out '
+        'these raids." The warning asked workers to "review what they post online for '
+        'anything smugglers could use."'
+    )
+    assert [(s.speaker, s.kind) for s in found] == [
+        ("The port source", "direct"),
+        ("The warning", "partial"),
+    ]

@@ -386,3 +386,113 @@ def test_a_document_word_before_a_body_noun_is_no_document() -> None:
 )
 def test_words_around_a_name_stay_out_of_it(body: str, speaker: str) -> None:
     assert [s.speaker for s in _direct(body)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (  # an inverted frame ends before a concession and before the review it is in
+            "“That was very hard for all of us on the quay,” said Tom Reyes even though he "
+            "was not on the boat.",
+            "Tom Reyes",
+        ),
+        (
+            "“This film is a brave intervention into a debate that has simmered for years,” "
+            "writes harbour critic Lena Holm in her review.",
+            "Lena Holm",
+        ),
+        (  # hearsay: what others say the subject said is still the subject's
+            "“We will finish the job at the port before the winter,” Tom Reyes is alleged "
+            "to have told the informant in January.",
+            "Tom Reyes",
+        ),
+        (
+            "“We will finish the job at the port before the winter,” Tom Reyes is reported "
+            "to have said.",
+            "Tom Reyes",
+        ),
+        (  # an apposition after a lead clause's name belongs to that name
+            "After meeting visiting board chair Tom Reyes, a Republican, Lena Holm said, "
+            "“this plan as it stands is fulfilling our deepest fears.”",
+            "Lena Holm",
+        ),
+    ],
+)
+def test_the_speaker_phrase_ends_where_the_name_does(body: str, speaker: str) -> None:
+    assert [s.speaker for s in _direct(body)] == [speaker]
+
+
+def test_a_lead_phrase_about_the_speaker_is_not_part_of_the_quote() -> None:
+    """'After meeting X, Holm said, "this …"': the quote opens in lower case, but the lead
+    tells what Holm did, so the quote is whole; 'When the pier reopens, Holm added, "it
+    will …"' finishes the lead's clause and stays a partial quote."""
+    [after] = extract_statements(
+        TITLE + "After meeting with Tom Reyes, Lena Holm said, “this plan as it stands is "
+        "fulfilling our deepest fears.”"
+    )
+    assert (after.kind, after.text) == (
+        "direct",
+        "this plan as it stands is fulfilling our deepest fears.",
+    )
+    [when] = extract_statements(
+        TITLE + "When the pier reopens next spring, Lena Holm added, “it will be the busiest "
+        "in the region.”"
+    )
+    assert when.kind == "partial" and when.text.startswith("When the pier reopens")
+    [judging] = extract_statements(
+        TITLE + "Judging the candidates by their polls alone, Lena Holm said, “is like "
+        "judging a boat by its paint.”"
+    )
+    assert judging.kind == "partial" and judging.text.startswith("Judging")
+
+
+def test_a_question_put_in_a_lead_clause_is_no_statement() -> None:
+    """'When asked why Ortiz decided to …, Tyler said, "…"': only Tyler said anything."""
+    found = extract_statements(
+        TITLE + "When asked why Ortiz decided to go after Reyes this past week, Tom Tyler "
+        "said, “We have three weeks to go” until the vote."
+    )
+    assert [(s.speaker, s.text) for s in found] == [
+        ("Tom Tyler", "“We have three weeks to go” until the vote")
+    ]
+
+
+def test_a_document_participle_is_no_part_of_the_speaker() -> None:
+    [found] = extract_statements(
+        TITLE + "Court documents filed Tuesday say Reyes will receive medication in jail, "
+        "“including but not limited to painkillers as needed.”"
+    )
+    assert found.speaker == "Court documents"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (  # a party description refers back to the politician just named
+            "Rep. Ana Ortiz, a member of the harbour committee, said in the weekly address, "
+            "“Right now there is no way for us to know what the board decided.”\n\n"
+            "“The only way to truly know is to open the board's files,” the Tarn "
+            "Republican added.",
+            "Ana Ortiz",
+        ),
+        (  # an outlet named with its kind: 'Harbour Weekly magazine'
+            "Harbour Weekly magazine has retracted a story about the mayor. “We would like "
+            "to retract the story entirely and apologise to the mayor,” the magazine said on "
+            "its website.",
+            "Harbour Weekly",
+        ),
+    ],
+)
+def test_a_description_resolves_to_the_name_before(body: str, speaker: str) -> None:
+    assert [s.speaker for s in _direct(body)][-1] == speaker
+
+
+def test_a_description_that_names_itself_is_not_given_another_body() -> None:
+    """'the nationalist Tarn Times tabloid noted': no other organisation is meant; 'a
+    Tarn newspaper' is of a place, no name."""
+    found = extract_statements(
+        TITLE + "A Tarn newspaper called on the mayor to visit. Another reader said he "
+        "hoped the ferry would run.\n\nBut as the nationalist Tarn Times tabloid noted in "
+        "an op-ed, the mayor “has surprisingly earned himself a few fans on the quay.”"
+    )
+    assert found[-1].speaker == "the nationalist Tarn Times tabloid"
