@@ -50,6 +50,13 @@ _AFTER_PREPOSITION = frozenset(
     """of for to with by against from about on at in into over under toward towards between
     like than as behind beside via per upon among versus vs""".split()  # noqa: SIM905
 )
+#: Capitalised objects of a preposition listed up to an 'and' (or 'or'): 'in The Times,
+#: TIME and ' before a name makes it one more object, not a subject.
+_LISTED_AFTER_PREPOSITION = re.compile(
+    r"\b(?:in|on|at|from|by|with|for|to|of|about)\s+"
+    r"(?:[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*\s*,\s+)*[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*"
+    r",?\s+(?:and|or)\s+$"
+)
 _POSSESSIVE = re.compile(r"^[’']s?\b")
 _DETERMINERS = frozenset("the a an this that these those every each".split())  # noqa: SIM905
 _LEADING = frozenset(
@@ -272,6 +279,10 @@ def _subject_in(
             last_word in _DETERMINERS
         ):
             continue
+        if last_word in ("and", "or") and _LISTED_AFTER_PREPOSITION.search(
+            window, max(start, match.start() - 90), match.start()
+        ):
+            continue  # 'appearing in The Times, TIME and Harbour Match': the last of objects
         if _opens_with_preposition(match.group(), after):
             continue  # 'In Mo Ping village, Feng is cooking': the run is a place, no subject
         if _POSSESSIVE.match(after) or match.group().endswith(("'s", "’s")):

@@ -184,6 +184,8 @@ def paraphrase(sentence: str) -> Paraphrase | None:
             if tail is not None and tail.cue.split()[0] in SPEECH_WORDS and tail.start == 0:
                 return tail
         before = sentence[:pos]
+        if _ANYONE_WHO.search(before, max(0, len(before) - 40)):
+            continue  # 'an apology to anyone who might find it …': nobody in particular
         if _in_who_clause(before) and _MAIN_SAID.search(sentence, match.end()):
             continue  # 'X, who asked not to be named, said …': the relative clause's verb
         if _in_aside(before, match.group("cue")) and _MAIN_SAID.search(sentence, match.end()):
@@ -382,6 +384,14 @@ def _in_relative(sentence: str, before: str, after: int, cue: str) -> Paraphrase
     if len(sentence[start:end].split()) < 3:
         return None
     return Paraphrase(match.group("spk"), match.start("spk"), cue, start, end)
+
+
+#: An indefinite pronoun's relative clause before a cue: 'anyone who might find …'.
+_ANYONE_WHO = re.compile(
+    r"\b(?:anyone|anybody|everyone|everybody|someone|somebody)\s+who\s+"
+    r"(?:(?:might|may|could|would|will|can|should|ever|still|now)\s+)*$",
+    re.IGNORECASE,
+)
 
 
 def _in_who_clause(before: str) -> bool:

@@ -329,3 +329,27 @@ def test_a_request_after_a_quote_is_a_sentence_of_its_own() -> None:
         ("The port source", "direct"),
         ("The warning", "partial"),
     ]
+
+
+def test_anyone_who_might_find_something_says_nothing() -> None:
+    """'an apology to "anyone who might find it offensive"': a hypothetical reader is no
+    speaker, and the sentence gives the body no other speaker's name for 'it' later."""
+    found = _all(
+        "The Harbour Race board has since withdrawn the poster, releasing an apology to "
+        '"anyone who might find it intimidating or sexist." "The board launched this poster '
+        'as a playful nod to an old race," it added.'
+    )
+    assert [s.cue for s in found].count("find") == 0
+    assert found[-1].speaker == "The Harbour Race board"
+
+
+def test_the_last_of_a_prepositions_listed_objects_is_no_subject() -> None:
+    """'appearing in The Harbour Times, TIME and Lena Match': the name after 'and' is one
+    more outlet, so the later 'he' goes back to Reyes."""
+    found = _all(
+        "Tom Reyes is a harbour photographer. His pictures were soon appearing in The Harbour "
+        "Times, TIME and Lena Match -- but not before Reyes had escaped from the island on "
+        'foot. He covered the storms. "When you are working in a storm, you are living '
+        'moment to moment," he says.'
+    )
+    assert [s.speaker for s in found if s.kind == "direct"] == ["Tom Reyes"]
