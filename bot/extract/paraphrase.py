@@ -183,6 +183,8 @@ def paraphrase(sentence: str) -> Paraphrase | None:
             tail = after_content(sentence)
             if tail is not None and tail.cue.split()[0] in SPEECH_WORDS and tail.start == 0:
                 return tail
+        if _plural_noun_cue(sentence, match):
+            continue  # 'tiger attacks were rare', 'the claims are false': a noun
         before = sentence[:pos]
         if _ANYONE_WHO.search(before, max(0, len(before) - 40)):
             continue  # 'an apology to anyone who might find it …': nobody in particular
@@ -384,6 +386,20 @@ def _in_relative(sentence: str, before: str, after: int, cue: str) -> Paraphrase
     if len(sentence[start:end].split()) < 3:
         return None
     return Paraphrase(match.group("spk"), match.start("spk"), cue, start, end)
+
+
+def _plural_noun_cue(sentence: str, match: re.Match[str]) -> bool:
+    """Is the cue word a plural noun ('attacks', 'claims', 'reports') followed by its verb?"""
+    return match.group("cue") in _NOUN_CUES and sentence.startswith(
+        (" were ", " are "), match.end("cue")
+    )
+
+
+#: Cue words that are also plural nouns.
+_NOUN_CUES = frozenset(
+    """attacks claims reports accounts warnings charges comments remarks statements tweets
+    posts notes responses replies complaints promises threats""".split()  # noqa: SIM905
+)
 
 
 #: An indefinite pronoun's relative clause before a cue: 'anyone who might find …'.

@@ -353,3 +353,16 @@ def test_the_last_of_a_prepositions_listed_objects_is_no_subject() -> None:
         'moment to moment," he says.'
     )
     assert [s.speaker for s in found if s.kind == "direct"] == ["Tom Reyes"]
+
+
+def test_a_plural_noun_that_is_also_a_cue_reports_nothing() -> None:
+    """'tiger attacks were rare': 'attacks' is a noun before its verb, not a speech verb, so
+    the quote after the narration goes on with the writer quoted before."""
+    found = _all(
+        '"The real reason for this is that the hunt brings men with guns," Ana Kipling '
+        "wrote. I probably understood that tiger attacks were fairly rare in Tarn, but "
+        'Kipling was dropping wisdom. "The reason the beasts give is that Man is the '
+        'weakest of all living things."'
+    )
+    assert {s.speaker for s in found} == {"Ana Kipling"}
+    assert "attacks" not in {s.cue for s in found}
