@@ -275,9 +275,11 @@ def _subject_in(
         last_word = before[-1].lower().strip(",") if before else ""
         after = window[match.end() : match.end() + 30]
         initial, first = first, False
-        if (last_word in _AFTER_PREPOSITION and not _as_clause(last_word, after)) or (
-            last_word in _DETERMINERS
-        ):
+        if (
+            last_word in _AFTER_PREPOSITION
+            and not _as_clause(last_word, after)
+            and not _topic(before)
+        ) or (last_word in _DETERMINERS):
             continue
         if last_word in ("and", "or") and _LISTED_AFTER_PREPOSITION.search(
             window, max(start, match.start() - 90), match.start()
@@ -329,6 +331,12 @@ def _frame_speaker(
         return None
     at = begin + start + found.speaker_offset + max(0, found.speaker.rfind(ref.name))
     return _person(people, ref.name, at, want)
+
+
+def _topic(before: list[str]) -> bool:
+    """'As for Krivic, he feels …': the name after 'as for' is the topic the sentence goes
+    on about, not an object."""
+    return len(before) >= 2 and before[-1].lower() == "for" and before[-2].lower() == "as"
 
 
 def _opens_with_preposition(run: str, after: str) -> bool:

@@ -366,3 +366,15 @@ def test_a_plural_noun_that_is_also_a_cue_reports_nothing() -> None:
     )
     assert {s.speaker for s in found} == {"Ana Kipling"}
     assert "attacks" not in {s.cue for s in found}
+
+
+def test_as_for_names_the_topic_the_pronoun_goes_on_with() -> None:
+    """'As for Reyes, he feels …': the name after 'as for' is no object of a preposition
+    but the sentence's topic, so 'he' there and after is Reyes."""
+    found = _all(
+        "Harbour photographer Tom Reyes travels each summer. Viewers later discover a hug "
+        "at last year's Harbour Gathering in Tarn. As for Reyes, he feels that the series is "
+        'not finished. "I will never complete it. I will always go because I like it," he '
+        "said."
+    )
+    assert [s.speaker for s in found] == ["Tom Reyes", "Tom Reyes"]
