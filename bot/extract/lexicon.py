@@ -255,6 +255,16 @@ readers spectators onlookers commuters mourners tourists visitors staff
 """.split()  # noqa: SIM905
 )
 
+#: One person by kin or by relation ('A cousin of the suspect, who asked not to be named,',
+#: 'a neighbour'): a person, named or not, never a body's name however the sentence opens.
+RELATION_WORDS = frozenset(
+    """
+aunt uncle mother father sister brother son daughter wife husband widow widower cousin
+niece nephew grandmother grandfather grandson granddaughter friend neighbor neighbour
+relative witness survivor passenger resident colleague
+""".split()  # noqa: SIM905
+)
+
 #: Words that never start a person's name.
 NOT_FIRST = frozenset(
     """

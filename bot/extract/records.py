@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from dataclasses import dataclass, field
 
 from bot.extract import coref, descriptions
-from bot.extract.gender import pronoun_gender
+from bot.extract.gender import gender_of, pronoun_gender
+from bot.extract.lexicon import ANON_WORDS, PERSON_NOUNS, RELATION_WORDS
 from bot.extract.paragraphs import Sentence
 from bot.extract.speakers import PERSON_PRONOUNS, People, SpeakerRef, classify
 
@@ -102,6 +104,9 @@ def _display(ref: SpeakerRef, pos: int, state: ReadingState) -> tuple[str, Speak
         return full, SpeakerRef("person", full, role, 1, ref.phrase)
     if ref.kind == "pronoun" and ref.name in PERSON_PRONOUNS:
         found = coref.resolve_where(state.people, pos, ref.name)
+        unnamed = _unnamed_since(state, ref.name, pos, found)
+        if unnamed is not None and unnamed.ref is not None:
+            return unnamed.speaker, unnamed.ref
         candidate = _described_subject(state, ref.name, found) or (found[0] if found else None)
         if candidate is None:
             candidate = state.people.resolve_pronoun(pos, ref.name)
@@ -158,6 +163,38 @@ def _described_subject(
     want = pronoun_gender(pronoun)
     known = state.people.gender_for(last.speaker)
     return last.speaker if known is None or want is None or known == want else None
+
+
+def _unnamed_since(
+    state: ReadingState, pronoun: str, pos: int, found: tuple[str, int] | None
+) -> ExtractedStatement | None:
+    """'Holm … A cousin, who asked not to be named, told reporters that …. "…," he said':
+    an unnamed source who spoke after the sentence naming the person found, in reach, is
+    whom the pronoun stands for; the search for a name passes over a description."""
+    last = state.last
+    if found is None or last is None or last.ref is None or last.ref.kind not in _UNNAMED:
+        return None
+    if found[1] >= last.start or not _one_source(last, pos, state):
+        return None
+    if not _one_person(last.ref.phrase or last.speaker):
+        return None  # 'a new influx of refugees (finds)': no one person
+    want = pronoun_gender(pronoun)
+    known = gender_of("", last.ref.phrase or last.speaker)
+    return last if known is None or want is None or known == want else None
+
+
+_HEAD_END = re.compile(r"\s+(?:of|for|at|to|in|with|from|who|whose|close)\s|,")
+
+
+def _one_person(phrase: str) -> bool:
+    """Is the head noun of 'a cousin of …', 'an aide to …' one person?"""
+    head = _HEAD_END.split(phrase, maxsplit=1)[0].split()
+    noun = head[-1].lower() if head else ""
+    return (
+        noun in RELATION_WORDS
+        or noun in PERSON_NOUNS
+        or (noun in ANON_WORDS and not noun.endswith("s"))
+    )
 
 
 def _one_source(last: ExtractedStatement, pos: int, state: ReadingState) -> bool:

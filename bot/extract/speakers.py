@@ -39,6 +39,7 @@ from bot.extract.lexicon import (
     PLACE_OPENERS,
     PREPOSITIONS,
     PRONOUNS,
+    RELATION_WORDS,
     TITLES,
     UPPER,
     WEEKDAYS,
@@ -547,6 +548,8 @@ def classify(phrase: str) -> SpeakerRef | None:
             if name.endswith(("'s", "’s")):  # 'Mr. Holt's (eyes)': the owner, by name
                 name = name[:-2]
             return SpeakerRef("person", name, role, 1, phrase)
+    if not RELATION_WORDS.isdisjoint(low):
+        return _relation(head, apposition, words, phrase)
     anon = next((i for i, w in enumerate(low) if w in ANON_WORDS), 99)
     doc = next((i for i, w in enumerate(low) if w in DOCUMENT_WORDS), 99)
     if doc + 1 < len(low) and low[doc + 1] in ORG_WORDS:
@@ -590,6 +593,16 @@ def _named_body(head: str, apposition: str) -> SpeakerRef | None:
     if body is None or body.kind != "organisation":
         return None
     return SpeakerRef("organisation", body.name, head, None, first)
+
+
+def _relation(head: str, apposition: str, words: list[str], phrase: str) -> SpeakerRef:
+    """'A cousin of the suspect', 'another friend, Lena Holm,': one person, by the name the
+    apposition gives ('his wife, Ana Ortiz') or unnamed (never a body, as a capitalised
+    'A …' at a sentence's start read before)."""
+    named = classify(apposition) if apposition else None
+    if named is not None and named.kind == "person":
+        return SpeakerRef("person", named.name, head, 1, phrase)
+    return SpeakerRef("anonymous", head, None, _count(words), phrase)
 
 
 def _names_unnamed(words: str) -> bool:

@@ -496,3 +496,31 @@ def test_a_description_that_names_itself_is_not_given_another_body() -> None:
         "an op-ed, the mayor “has surprisingly earned himself a few fans on the quay.”"
     )
     assert found[-1].speaker == "the nationalist Tarn Times tabloid"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind", "name"),
+    [
+        # a capitalised 'A' at a sentence's start made these bodies' names
+        ("A cousin of the suspect", "anonymous", "A cousin of the suspect"),
+        ("A neighbour", "anonymous", "A neighbour"),
+        # the apposition names the relation
+        ("another friend, Lena Holm", "person", "Lena Holm"),
+        ("his wife, harbour pilot Ana Ortiz", "person", "Ana Ortiz"),
+    ],
+)
+def test_a_relation_is_one_person_named_or_not(phrase: str, kind: str, name: str) -> None:
+    ref = classify(phrase)
+    assert ref is not None and (ref.kind, ref.name) == (kind, name)
+
+
+def test_a_pronoun_goes_on_with_the_unnamed_source_who_spoke_last() -> None:
+    """'Tom Labo said …. A cousin, who asked not to be named, told reporters …. "…," he
+    said': the cousin, who spoke after the sentence naming Labo, not Labo."""
+    found = extract_statements(
+        TITLE + "Tom Labo, the suspect's uncle, said his nephew had gone to the city to "
+        "work. A cousin of the suspect, who asked not to be named, told reporters that the "
+        'family was shocked. "We are all shocked, we lost someone even if what he did was '
+        'wrong," he said. He also said he had no idea how his cousin had changed.'
+    )
+    assert [s.speaker for s in found] == ["Tom Labo"] + ["A cousin of the suspect"] * 3
