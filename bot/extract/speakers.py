@@ -504,6 +504,8 @@ def classify(phrase: str) -> SpeakerRef | None:
             where = head[placed.end("run") :].strip()
             role = " ".join(r for r in (lead, role, where, apposition) if r) or None
             return SpeakerRef("person", name, role, 1, phrase)
+    if head[:4] in ("the ", "The ") and _the_body(head, low):
+        return SpeakerRef("organisation", head, None, None, phrase)
     runs = list(_NAME_RUN.finditer(head))
     last = runs[-1] if runs else None
     if last and last.end() >= len(head.rstrip(" .")) - 0:
@@ -593,6 +595,18 @@ def _named_body(head: str, apposition: str) -> SpeakerRef | None:
     if body is None or body.kind != "organisation":
         return None
     return SpeakerRef("organisation", body.name, head, None, first)
+
+
+def _the_body(head: str, low: list[str]) -> bool:
+    """'the Tarn Courier', 'The Tarn County Register': 'the' and two or more capitalised
+    words with no title, role or owner among them name a body; no person's name takes 'the'."""
+    return (
+        len(low) >= 3  # 'the Khans', 'the Trump (campaign)': one word may be a family's
+        and "’" not in head
+        and "'" not in head  # 'The Post's Ana Ortiz': the owner's reporter
+        and is_body_name(head)
+        and not any(w in TITLES or is_person_noun(w) or w in REGNAL_TITLES for w in low[1:])
+    )
 
 
 def _relation(head: str, apposition: str, words: list[str], phrase: str) -> SpeakerRef:

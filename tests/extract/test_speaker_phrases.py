@@ -524,3 +524,17 @@ def test_a_pronoun_goes_on_with_the_unnamed_source_who_spoke_last() -> None:
         'wrong," he said. He also said he had no idea how his cousin had changed.'
     )
     assert [s.speaker for s in found] == ["Tom Labo"] + ["A cousin of the suspect"] * 3
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind"),
+    [
+        ("The Tarn County Register", "organisation"),  # 'County' made 'Register' a surname
+        ("the Tarn Courier", "organisation"),  # 'the' made a role of 'Tarn Courier'
+        ("the Rev. Tom Reyes", "person"),
+        ("The Courier's Lena Holm", "person"),
+    ],
+)
+def test_the_and_capitalised_words_name_a_body(phrase: str, kind: str) -> None:
+    ref = classify(phrase)
+    assert ref is not None and ref.kind == kind
