@@ -194,6 +194,13 @@ def resolve_where(people: People, pos: int, pronoun: str) -> tuple[str, int] | N
         return None
     framed = _AFTER_QUOTE.search(people.text, max(0, pos - 4), pos) is not None
     for blanked, start, end, para_start in _sentences_before(people, pos, MAX_SENTENCES):
+        asked = _ASKED_PERSON.search(blanked, start, end) if "asked " in blanked else None
+        if asked and para_start + end < pos and _asker_opens(blanked[start : asked.start()]):
+            # 'Zakaria asked Abdullah if …. "…," he answered': the one asked answers
+            found = _person(people, asked.group("name"), para_start + asked.start("name"), want)
+            if found:
+                people.gender.setdefault(found, want)
+                return found, para_start + start
         found = _subject_in(people, blanked, start, end, para_start, want, framed=framed)
         if found:
             people.gender.setdefault(found, want)
@@ -205,6 +212,20 @@ def resolve_where(people: People, pos: int, pronoun: str) -> tuple[str, int] | N
 
 
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+#: A question put to a named person: 'asked Abdullah if (whether, about, why …)'.
+_ASKED_PERSON = re.compile(
+    r"\basked\s+(?P<name>[" + UPPER + r"][\w’'-]+(?:\s+[" + UPPER + r"][\w’'-]+){0,2})\s+"
+    r"(?:if|whether|about|why|what|how|when|where|who)\b"
+)
+
+
+def _asker_opens(before: str) -> bool:
+    """Does the sentence open with the asker ('Zakaria asked …', 'The host then asked …'),
+    not with a clause that reports a question asked ('What got to her, she said, was …')?"""
+    words = before.split()
+    return 1 <= len(words) <= 4 and "," not in before
+
+
 #: A closing quotation mark right before a pronoun: '"…," he said'.
 _AFTER_QUOTE = re.compile(r"[\"”’']\s*$")
 

@@ -123,6 +123,8 @@ def attribution_follows(text: str, end: int, *, asked: bool = False) -> bool:
         return False
     if not asked and words[verb] in _BIDDING and "to" in rest[:4]:
         return False  # '"…." The warning asked workers to "…"': a request of its own
+    if not asked and words[verb] in ("asked", "asks") and not _QUESTION_WORDS.isdisjoint(rest[:4]):
+        return False  # '"…." Zakaria asked Abdullah if …': a question of its own
     if not asked and verb > 0 and _reports_more(words[verb], rest):
         return False  # '"…." She said orders had fallen.': her next statement, not a frame
     if words[verb].endswith(",") and "that" not in rest[:8]:
@@ -145,6 +147,9 @@ _FRAME_WORDS = frozenset(
 #: Verbs that bid someone do something ('asked workers to …'): with 'to' they open a
 #: report of their own, not a frame of the quote before.
 _BIDDING = frozenset({"asked", "asks", "urged", "urges", "told", "tells", "begged", "warned"})
+
+
+_QUESTION_WORDS = frozenset("if whether about why what how when where who".split())  # noqa: SIM905
 
 
 def _reports_more(verb: str, rest: list[str]) -> bool:

@@ -378,3 +378,19 @@ def test_as_for_names_the_topic_the_pronoun_goes_on_with() -> None:
         "said."
     )
     assert [s.speaker for s in found] == ["Tom Reyes", "Tom Reyes"]
+
+
+def test_the_person_asked_is_who_answers() -> None:
+    """'"…." Reyes asked Ortiz if …. "…," he answered': the question is a sentence of its
+    own, no frame of the quote before it, and the one asked is the one who answers."""
+    found = _all(
+        "Harbour host Tom Reyes interviewed Omar Ortiz, the port chief, on Sunday. A board "
+        'spokesman vowed "a swift and total answer." Reyes asked Ortiz if the port\'s action '
+        'had lived up to that promise. "Change of that size is not something that happens '
+        'overnight," he answered.'
+    )
+    assert [(s.speaker, s.cue) for s in found] == [
+        ("A board spokesman", "vowed"),
+        ("Tom Reyes", "asked Ortiz"),
+        ("Omar Ortiz", "answered"),
+    ]
