@@ -176,6 +176,12 @@ _HEARSAY_END = re.compile(
     r"\s+(?:is|was|are|were)\s+(?:alleged|reported|said|believed|thought|understood|known|"
     r"rumou?red|claimed)\s+to$"
 )
+#: 'what X calls': a subject between 'what' and the cue, a name or a determiner phrase.
+_WHAT_SUBJECT = re.compile(
+    r"\bwhat\s+(?P<spk>(?:the\s|a\s|an\s|[A-Z])[^,;:“”\"]{1,50}|he|she|they|we|I)$"
+)
+#: Cues that give a name to something ('what the museum calls "…"').
+_NAMING_CUES = frozenset("calls called call dubs dubbed terms termed".split())  # noqa: SIM905
 #: A participle after a document noun ('Court papers filed', 'Emails released'): the
 #: subject ends at the noun.
 _DOCUMENT_PARTICIPLE = re.compile(
@@ -209,6 +215,14 @@ def clean_subject(pre: str, cue: str = "") -> tuple[str, int] | None:
         # 'As Professor Foner put it: "…"', '"…," as Foner put it.', 'As one skipper on
         # the forum put it, "…"'
         return pre[3:], original.find(pre[3:])
+    named_as = (
+        _WHAT_SUBJECT.search(pre, max(0, len(pre) - 70))
+        if "what " in pre and cue.split(" ", 1)[0] in _NAMING_CUES
+        else None
+    )
+    if named_as and valid_subject(named_as.group("spk")):
+        # 'banning what the harbour museum calls "…"': the subject of the relative clause
+        return named_as.group("spk"), original.rfind(named_as.group("spk"))
     clause = _CLAUSE_PRONOUN.search(pre, max(0, len(pre) - 24)) if pre.endswith(_PRO_END) else None
     if clause is None and pre.endswith(_PRO_END):
         clause = _REASON_PRONOUN.search(pre, max(0, len(pre) - 24))

@@ -538,3 +538,19 @@ def test_a_pronoun_goes_on_with_the_unnamed_source_who_spoke_last() -> None:
 def test_the_and_capitalised_words_name_a_body(phrase: str, kind: str) -> None:
     ref = classify(phrase)
     assert ref is not None and ref.kind == kind
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "The Tarn museum joins a host of institutions banning what the harbour museum "
+            "calls “camera extension poles.”",
+            "the harbour museum",
+        ),
+        ("The board banned what Ana Ortiz has called “a plague of selfie sticks.”", "Ana Ortiz"),
+    ],
+)
+def test_what_x_calls_gives_x(body: str, speaker: str) -> None:
+    """'banning what the museum calls "…"': the name is the relative clause's subject's."""
+    assert [s.speaker for s in _direct(body)] == [speaker]
