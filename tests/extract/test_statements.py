@@ -1287,7 +1287,8 @@ def test_a_sentence_ends_after_doubled_apostrophes_before_a_new_frame() -> None:
     )
     direct = [s for s in found if s.kind == "direct"]
     assert [(s.speaker, s.text) for s in direct] == [
-        ("Ann Holt", "a town is a series of bargains.")
+        ("Ann Holt", "our quarrel this winter."),  # 'what she called': her own words
+        ("Ann Holt", "a town is a series of bargains."),
     ]
     assert all("bargains" not in s.text for s in found if s.kind != "direct")
 
