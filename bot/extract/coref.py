@@ -290,7 +290,7 @@ def _subject_in(
     speaker = _frame_speaker(people, window, start, end, begin, want) if framed else None
     if speaker:
         return speaker
-    first = True
+    first, skipped_lead = True, False
     for match in _MENTION.finditer(window, start, end):
         before = window[max(start, match.start() - 20) : match.start()].split()
         last_word = before[-1].lower().strip(",") if before else ""
@@ -300,7 +300,7 @@ def _subject_in(
             last_word in _AFTER_PREPOSITION
             and not _as_clause(last_word, after)
             and not _topic(before)
-        ) or (last_word in _DETERMINERS):
+        ) or (last_word in _DETERMINERS or last_word in _POSSESSIVES):
             continue
         if last_word in ("and", "or") and _LISTED_AFTER_PREPOSITION.search(
             window, max(start, match.start() - 90), match.start()
@@ -310,7 +310,13 @@ def _subject_in(
             continue  # 'In Mo Ping village, Feng is cooking': the run is a place, no subject
         if _POSSESSIVE.match(after) or match.group().endswith(("'s", "’s")):
             continue
+        in_lead = skipped_lead and _in_lead_clause(window, start, match.start())
+        if in_lead:
+            continue  # 'Though he did not name Ortiz, he …': an object of the lead clause
         if match.group("pro"):
+            if _in_lead_clause(window, start, match.start()):
+                skipped_lead = True
+                continue  # 'When she accepted her award, Moore noted …': Moore, after it
             if want is None or pronoun_gender(match.group("pro")) == want:
                 return None  # the chain goes on: who this pronoun is stands further back
             continue
@@ -352,6 +358,22 @@ def _frame_speaker(
         return None
     at = begin + start + found.speaker_offset + max(0, found.speaker.rfind(ref.name))
     return _person(people, ref.name, at, want)
+
+
+#: Possessive pronouns before a capitalised run: 'her Harbour Award' is a thing of hers.
+_POSSESSIVES = frozenset("his her their its my our your".split())  # noqa: SIM905
+#: Subordinators that open a lead clause whose pronoun points ahead to the main subject.
+_LEAD_SUBORDINATORS = frozenset(
+    "when after as while before because although though if since once until".split()  # noqa: SIM905
+)
+
+
+def _in_lead_clause(window: str, start: int, at: int) -> bool:
+    """Is ``at`` inside a lead clause opened by a subordinator ('When she …, Moore noted'),
+    before the clause's comma? Such a pronoun stands for the main clause's subject."""
+    head = window[start:at].lstrip()
+    first = head.split(" ", 1)[0].lower()
+    return first in _LEAD_SUBORDINATORS and "," not in head
 
 
 def _topic(before: list[str]) -> bool:

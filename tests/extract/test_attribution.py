@@ -394,3 +394,22 @@ def test_the_person_asked_is_who_answers() -> None:
         ("Tom Reyes", "asked Ortiz"),
         ("Omar Ortiz", "answered"),
     ]
+
+
+def test_a_pronoun_in_a_lead_clause_points_to_the_main_subject() -> None:
+    """'When she accepted her award, Ana Moore noted …': the 'she' of the lead clause is
+    Moore, so a later 'she' goes to Moore, not back past her; the names a lead clause's
+    pronoun acts on are no subject ('Though he did not name Rubin, he …')."""
+    found = _all(
+        'Tom Reyes and Lena Holm made the film together. "Lena was my soul mate," he said. '
+        "When she accepted her Harbour Award last month for her role in the film, Ana Moore "
+        "noted Holm's absence. \"Finally, to our filmmakers, who had hoped to be here "
+        'tonight," she said.'
+    )
+    assert [s.speaker for s in found if s.kind == "direct"] == ["Tom Reyes", "Ana Moore"]
+    found = _all(
+        "Ted Ruiz won the state. Though he did not mention Mark Rubin by name, he made it "
+        'clear that rivals should drop out. He asked them to "prayerfully consider" the '
+        "future of their campaigns."
+    )
+    assert found[-1].speaker == "Ted Ruiz"
