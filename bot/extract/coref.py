@@ -194,7 +194,11 @@ def resolve_where(people: People, pos: int, pronoun: str) -> tuple[str, int] | N
         return None
     framed = _AFTER_QUOTE.search(people.text, max(0, pos - 4), pos) is not None
     for blanked, start, end, para_start in _sentences_before(people, pos, MAX_SENTENCES):
-        asked = _ASKED_PERSON.search(blanked, start, end) if "asked " in blanked else None
+        asked = (
+            _ASKED_PERSON.search(blanked, start, end)
+            if blanked.find("asked ", start, end) >= 0
+            else None
+        )
         if asked and para_start + end < pos and _asker_opens(blanked[start : asked.start()]):
             # 'Zakaria asked Abdullah if …. "…," he answered': the one asked answers
             found = _person(people, asked.group("name"), para_start + asked.start("name"), want)

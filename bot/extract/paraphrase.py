@@ -186,7 +186,7 @@ def paraphrase(sentence: str) -> Paraphrase | None:
         if _plural_noun_cue(sentence, match):
             continue  # 'tiger attacks were rare', 'the claims are false': a noun
         before = sentence[:pos]
-        if _ANYONE_WHO.search(before, max(0, len(before) - 40)):
+        if " who " in before[-40:] and _ANYONE_WHO.search(before, max(0, len(before) - 40)):
             continue  # 'an apology to anyone who might find it …': nobody in particular
         if _in_who_clause(before) and _MAIN_SAID.search(sentence, match.end()):
             continue  # 'X, who asked not to be named, said …': the relative clause's verb

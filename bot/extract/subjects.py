@@ -206,7 +206,7 @@ def clean_subject(pre: str, cue: str = "") -> tuple[str, int] | None:
     hearsay = _HEARSAY_END.search(pre) if pre.endswith(" to") else None
     if hearsay:  # 'Tom Reyes is alleged to have told': Reyes
         pre = strip_aux(pre[: hearsay.start()])  # 'X also is reported to have
-    filed = _DOCUMENT_PARTICIPLE.search(pre) if pre.endswith("ed") else None
+    filed = _DOCUMENT_PARTICIPLE.search(pre, max(0, len(pre) - 30)) if pre.endswith("ed") else None
     if filed:  # 'Court documents filed (Tuesday) say': the documents, not 'filed'
         pre = pre[: filed.start("participle")]
     if cue.startswith("quoted"):  # 'Marsh is quoted as saying': the subject before 'is'
@@ -217,7 +217,7 @@ def clean_subject(pre: str, cue: str = "") -> tuple[str, int] | None:
         return pre[3:], original.find(pre[3:])
     named_as = (
         _WHAT_SUBJECT.search(pre, max(0, len(pre) - 70))
-        if "what " in pre and cue.split(" ", 1)[0] in _NAMING_CUES
+        if cue.split(" ", 1)[0] in _NAMING_CUES and "what " in pre
         else None
     )
     if named_as and valid_subject(named_as.group("spk")):
