@@ -255,7 +255,7 @@ readers spectators onlookers commuters mourners tourists visitors staff
 """.split()  # noqa: SIM905
 )
 
-#: One person by kin or by relation ('A cousin of the suspect, who asked not to be named,',
+#: One person by kin or by relation ('A cousin of the skipper, who would not give a name,',
 #: 'a neighbour'): a person, named or not, never a body's name however the sentence opens.
 RELATION_WORDS = frozenset(
     """

@@ -184,10 +184,10 @@ def paraphrase(sentence: str) -> Paraphrase | None:
             if tail is not None and tail.cue.split()[0] in SPEECH_WORDS and tail.start == 0:
                 return tail
         if _plural_noun_cue(sentence, match):
-            continue  # 'tiger attacks were rare', 'the claims are false': a noun
+            continue  # 'gull attacks are rare', 'the claims are false': a noun
         before = sentence[:pos]
         if " who " in before[-40:] and _ANYONE_WHO.search(before, max(0, len(before) - 40)):
-            continue  # 'an apology to anyone who might find it …': nobody in particular
+            continue  # 'sorry to anyone who may take it …': nobody in particular
         if _in_who_clause(before) and _MAIN_SAID.search(sentence, match.end()):
             continue  # 'X, who asked not to be named, said …': the relative clause's verb
         if _in_aside(before, match.group("cue")) and _MAIN_SAID.search(sentence, match.end()):
@@ -402,7 +402,7 @@ _NOUN_CUES = frozenset(
 )
 
 
-#: An indefinite pronoun's relative clause before a cue: 'anyone who might find …'.
+#: An indefinite pronoun's relative clause before a cue: 'anyone who may take …'.
 _ANYONE_WHO = re.compile(
     r"\b(?:anyone|anybody|everyone|everybody|someone|somebody)\s+who\s+"
     r"(?:(?:might|may|could|would|will|can|should|ever|still|now)\s+)*$",

@@ -168,7 +168,7 @@ def _described_subject(
 def _unnamed_since(
     state: ReadingState, pronoun: str, pos: int, found: tuple[str, int] | None
 ) -> ExtractedStatement | None:
-    """'Holm … A cousin, who asked not to be named, told reporters that …. "…," he said':
+    """'Holm … A cousin, who would not give a name, told reporters that …. "…," he said':
     an unnamed source who spoke after the sentence naming the person found, in reach, is
     whom the pronoun stands for; the search for a name passes over a description."""
     last = state.last

@@ -310,9 +310,9 @@ def test_a_pronoun_after_a_quote_ending_a_sentence_goes_to_the_next_subject() ->
     not Holm, whose quote came a sentence earlier."""
     found = _all(
         "Harbour chief Tom Belmon said the crowd was calm. Leo Holm worried about it. "
-        '"It is a shame that somebody had to take advantage of this group," he said, "to do '
-        'something so despicable." Belmon said the streets are still simmering. "This is '
-        'beginning to be very difficult for any crew to handle," he said.'
+        '"It is sad that someone used our march to hurt people," he said, "and to do '
+        'something so cruel." Belmon said the quay is still tense. "Every crew here finds '
+        'this hard to bear," he said.'
     )
     assert [s.speaker for s in found if s.kind == "direct"] == ["Leo Holm", "Tom Belmon"]
 
@@ -332,12 +332,12 @@ def test_a_request_after_a_quote_is_a_sentence_of_its_own() -> None:
 
 
 def test_anyone_who_might_find_something_says_nothing() -> None:
-    """'an apology to "anyone who might find it offensive"': a hypothetical reader is no
+    """'sorry to "anyone who may take it badly"': a hypothetical reader is no
     speaker, and the sentence gives the body no other speaker's name for 'it' later."""
     found = _all(
-        "The Harbour Race board has since withdrawn the poster, releasing an apology to "
-        '"anyone who might find it intimidating or sexist." "The board launched this poster '
-        'as a playful nod to an old race," it added.'
+        "The Harbour Race board has pulled its poster, saying sorry to "
+        '"anyone who may take it as rude or unfair." "The board meant the poster as a joke '
+        'about an old race," it added.'
     )
     assert [s.cue for s in found].count("find") == 0
     assert found[-1].speaker == "The Harbour Race board"
@@ -347,7 +347,7 @@ def test_the_last_of_a_prepositions_listed_objects_is_no_subject() -> None:
     """'appearing in The Harbour Times, TIME and Lena Match': the name after 'and' is one
     more outlet, so the later 'he' goes back to Reyes."""
     found = _all(
-        "Tom Reyes is a harbour photographer. His pictures were soon appearing in The Harbour "
+        "Tom Reyes is a harbour photographer. His photos soon ran in The Harbour "
         "Times, TIME and Lena Match -- but not before Reyes had escaped from the island on "
         'foot. He covered the storms. "When you are working in a storm, you are living '
         'moment to moment," he says.'
@@ -356,13 +356,13 @@ def test_the_last_of_a_prepositions_listed_objects_is_no_subject() -> None:
 
 
 def test_a_plural_noun_that_is_also_a_cue_reports_nothing() -> None:
-    """'tiger attacks were rare': 'attacks' is a noun before its verb, not a speech verb, so
+    """'gull attacks were rare': 'attacks' is a noun before its verb, not a speech verb, so
     the quote after the narration goes on with the writer quoted before."""
     found = _all(
-        '"The real reason for this is that the hunt brings men with guns," Ana Kipling '
-        "wrote. I probably understood that tiger attacks were fairly rare in Tarn, but "
-        'Kipling was dropping wisdom. "The reason the beasts give is that Man is the '
-        'weakest of all living things."'
+        '"The true cause is that a hunt brings men with guns," Ana Kipling '
+        "wrote. I always sensed that gull attacks were quite rare in Tarn, but Kipling "
+        'was handing out wisdom. "The birds all say that Man is the frailest creature on '
+        'the shore."'
     )
     assert {s.speaker for s in found} == {"Ana Kipling"}
     assert "attacks" not in {s.cue for s in found}
@@ -374,7 +374,7 @@ def test_as_for_names_the_topic_the_pronoun_goes_on_with() -> None:
     found = _all(
         "Harbour photographer Tom Reyes travels each summer. Viewers later discover a hug "
         "at last year's Harbour Gathering in Tarn. As for Reyes, he feels that the series is "
-        'not finished. "I will never complete it. I will always go because I like it," he '
+        'not finished. "The series has no end. I keep going back because I enjoy it," he '
         "said."
     )
     assert [s.speaker for s in found] == ["Tom Reyes", "Tom Reyes"]
@@ -397,14 +397,14 @@ def test_the_person_asked_is_who_answers() -> None:
 
 
 def test_a_pronoun_in_a_lead_clause_points_to_the_main_subject() -> None:
-    """'When she accepted her award, Ana Moore noted …': the 'she' of the lead clause is
+    """'When she took the prize, Ana Moore mentioned …': the 'she' of the lead clause is
     Moore, so a later 'she' goes to Moore, not back past her; the names a lead clause's
     pronoun acts on are no subject ('Though he did not name Rubin, he …')."""
     found = _all(
         'Tom Reyes and Lena Holm made the film together. "Lena was my soul mate," he said. '
-        "When she accepted her Harbour Award last month for her role in the film, Ana Moore "
-        "noted Holm's absence. \"Finally, to our filmmakers, who had hoped to be here "
-        'tonight," she said.'
+        "When she took the Harbour Prize on stage in May for the part she played, Ana Moore "
+        "mentioned Holm's absence. \"And last, to our crew, who wanted to stand here "
+        'with me," she said.'
     )
     assert [s.speaker for s in found if s.kind == "direct"] == ["Tom Reyes", "Ana Moore"]
     found = _all(

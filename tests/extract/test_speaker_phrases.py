@@ -403,7 +403,7 @@ def test_words_around_a_name_stay_out_of_it(body: str, speaker: str) -> None:
         ),
         (  # hearsay: what others say the subject said is still the subject's
             "“We will finish the job at the port before the winter,” Tom Reyes is alleged "
-            "to have told the informant in January.",
+            "to have told a friend in March.",
             "Tom Reyes",
         ),
         (
@@ -450,10 +450,10 @@ def test_a_question_put_in_a_lead_clause_is_no_statement() -> None:
     """'When asked why Ortiz decided to …, Tyler said, "…"': only Tyler said anything."""
     found = extract_statements(
         TITLE + "When asked why Ortiz decided to go after Reyes this past week, Tom Tyler "
-        "said, “We have three weeks to go” until the vote."
+        "said, “We still have a month left” before the vote."
     )
     assert [(s.speaker, s.text) for s in found] == [
-        ("Tom Tyler", "“We have three weeks to go” until the vote")
+        ("Tom Tyler", "“We still have a month left” before the vote")
     ]
 
 
@@ -470,14 +470,14 @@ def test_a_document_participle_is_no_part_of_the_speaker() -> None:
     [
         (  # a party description refers back to the politician just named
             "Rep. Ana Ortiz, a member of the harbour committee, said in the weekly address, "
-            "“Right now there is no way for us to know what the board decided.”\n\n"
-            "“The only way to truly know is to open the board's files,” the Tarn "
+            "“Today nobody outside the board can tell what it decided.”\n\n"
+            "“Opening the board's files is the one way to find out,” the Tarn "
             "Republican added.",
             "Ana Ortiz",
         ),
         (  # an outlet named with its kind: 'Harbour Weekly magazine'
-            "Harbour Weekly magazine has retracted a story about the mayor. “We would like "
-            "to retract the story entirely and apologise to the mayor,” the magazine said on "
+            "Harbour Weekly magazine has withdrawn its piece on the mayor. “We take the "
+            "piece down in full and say sorry to the mayor,” the magazine said on "
             "its website.",
             "Harbour Weekly",
         ),
@@ -493,7 +493,7 @@ def test_a_description_that_names_itself_is_not_given_another_body() -> None:
     found = extract_statements(
         TITLE + "A Tarn newspaper called on the mayor to visit. Another reader said he "
         "hoped the ferry would run.\n\nBut as the nationalist Tarn Times tabloid noted in "
-        "an op-ed, the mayor “has surprisingly earned himself a few fans on the quay.”"
+        "an op-ed, the mayor “has somehow won a few admirers on the quay.”"
     )
     assert found[-1].speaker == "the nationalist Tarn Times tabloid"
 
@@ -502,7 +502,7 @@ def test_a_description_that_names_itself_is_not_given_another_body() -> None:
     ("phrase", "kind", "name"),
     [
         # a capitalised 'A' at a sentence's start made these bodies' names
-        ("A cousin of the suspect", "anonymous", "A cousin of the suspect"),
+        ("A cousin of the skipper", "anonymous", "A cousin of the skipper"),
         ("A neighbour", "anonymous", "A neighbour"),
         # the apposition names the relation
         ("another friend, Lena Holm", "person", "Lena Holm"),
@@ -515,15 +515,15 @@ def test_a_relation_is_one_person_named_or_not(phrase: str, kind: str, name: str
 
 
 def test_a_pronoun_goes_on_with_the_unnamed_source_who_spoke_last() -> None:
-    """'Tom Labo said …. A cousin, who asked not to be named, told reporters …. "…," he
+    """'Tom Labo said …. A cousin, who would not give a name, told reporters …. "…," he
     said': the cousin, who spoke after the sentence naming Labo, not Labo."""
     found = extract_statements(
-        TITLE + "Tom Labo, the suspect's uncle, said his nephew had gone to the city to "
-        "work. A cousin of the suspect, who asked not to be named, told reporters that the "
-        'family was shocked. "We are all shocked, we lost someone even if what he did was '
-        'wrong," he said. He also said he had no idea how his cousin had changed.'
+        TITLE + "Tom Labo, the skipper's uncle, said the young man had moved to the city "
+        "for work. A cousin of the skipper, who would not give a name, told reporters that "
+        'the family was stunned. "We all feel it, though he was in the wrong," he said. '
+        "He added that he could not explain how his cousin had changed."
     )
-    assert [s.speaker for s in found] == ["Tom Labo"] + ["A cousin of the suspect"] * 3
+    assert [s.speaker for s in found] == ["Tom Labo"] + ["A cousin of the skipper"] * 3
 
 
 @pytest.mark.parametrize(
@@ -545,7 +545,7 @@ def test_the_and_capitalised_words_name_a_body(phrase: str, kind: str) -> None:
     [
         (
             "The Tarn museum joins a host of institutions banning what the harbour museum "
-            "calls “camera extension poles.”",
+            "calls “long selfie poles.”",
             "the harbour museum",
         ),
         ("The board banned what Ana Ortiz has called “a plague of selfie sticks.”", "Ana Ortiz"),
