@@ -69,7 +69,7 @@ def tail_frame(tail: str) -> Frame | None:
     for pos in cue_positions(tail, SPEECH_WORDS, 170)[:2]:
         match = _SPEECH_CUE_AT.match(tail, pos)
         if not match or _hearsay(tail, match):
-            continue  # 'X is alleged to have told': the cue is the verb after 'to'
+            continue  # 'X is alleged to have said': the cue is the verb after 'to'
         lead = _LEADING_PUNCT.match(tail)
         begin = lead.end() if lead else 0
         found = clean_subject(strip_manner(tail[begin:pos]), match.group("cue"))

@@ -177,7 +177,7 @@ def _unnamed_since(
     if found[1] >= last.start or not _one_source(last, pos, state):
         return None
     if not _one_person(last.ref.phrase or last.speaker):
-        return None  # 'a new influx of refugees (finds)': no one person
+        return None  # 'a wave of visitors (finds)': no one person
     want = pronoun_gender(pronoun)
     known = gender_of("", last.ref.phrase or last.speaker)
     return last if known is None or want is None or known == want else None
