@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from bot.core.text import is_abbreviation, sentence_ends
 from bot.extract.gender import gender_of, pronoun_gender
 from bot.extract.keypoints import is_furniture
-from bot.extract.lexicon import COUNTRIES, NOT_FIRST, PRONOUNS, UPPER
+from bot.extract.lexicon import COUNTRIES, NOT_FIRST, PRONOUNS, QUESTION_WORDS, UPPER
 from bot.extract.paragraphs import attribution_follows
 from bot.extract.paraphrase import after_content
 from bot.extract.quotes import CLOSING_MARKS, find_quotes, has_mark
@@ -194,18 +194,10 @@ def resolve_where(people: People, pos: int, pronoun: str) -> tuple[str, int] | N
         return None
     framed = _AFTER_QUOTE.search(people.text, max(0, pos - 4), pos) is not None
     for blanked, start, end, para_start in _sentences_before(people, pos, MAX_SENTENCES):
-        asked = (
-            _ASKED_PERSON.search(blanked, start, end)
-            if blanked.find("asked ", start, end) >= 0
-            else None
-        )
-        if asked and para_start + end < pos and _asker_opens(blanked[start : asked.start()]):
-            # 'Zakaria asked Abdullah if …. "…," he answered': the one asked answers
-            found = _person(people, asked.group("name"), para_start + asked.start("name"), want)
-            if found:
-                people.gender.setdefault(found, want)
-                return found, para_start + start
-        found = _subject_in(people, blanked, start, end, para_start, want, framed=framed)
+        found = None
+        if para_start + end < pos:
+            found = _asked_in(people, blanked, start, end, para_start, want)
+        found = found or _subject_in(people, blanked, start, end, para_start, want, framed=framed)
         if found:
             people.gender.setdefault(found, want)
             return found, para_start + start
@@ -219,8 +211,21 @@ _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 #: A question put to a named person: 'asked Abdullah if (whether, about, why …)'.
 _ASKED_PERSON = re.compile(
     r"\basked\s+(?P<name>[" + UPPER + r"][\w’'-]+(?:\s+[" + UPPER + r"][\w’'-]+){0,2})\s+"
-    r"(?:if|whether|about|why|what|how|when|where|who)\b"
+    r"(?:" + "|".join(sorted(QUESTION_WORDS)) + r")\b"
 )
+
+
+def _asked_in(
+    people: People, window: str, start: int, end: int, begin: int, want: str
+) -> str | None:
+    """'Zakaria asked Abdullah if …. "…," he answered': the person asked in a sentence that
+    opens with the asker is the one who answers."""
+    if window.find("asked ", start, end) < 0:
+        return None
+    asked = _ASKED_PERSON.search(window, start, end)
+    if asked is None or not _asker_opens(window[start : asked.start()]):
+        return None
+    return _person(people, asked.group("name"), begin + asked.start("name"), want)
 
 
 def _asker_opens(before: str) -> bool:
@@ -314,13 +319,12 @@ def _subject_in(
             continue  # 'In Mo Ping village, Feng is cooking': the run is a place, no subject
         if _POSSESSIVE.match(after) or match.group().endswith(("'s", "’s")):
             continue
-        in_lead = skipped_lead and _in_lead_clause(window, start, match.start())
-        if in_lead:
-            continue  # 'Though he did not name Ortiz, he …': an object of the lead clause
+        if (skipped_lead or match.group("pro")) and _in_lead_clause(window, start, match.start()):
+            # 'When she took her prize, Moore mentioned …': the lead clause's pronoun is Moore,
+            # after it, and the names it acts on are no subject ('Though he did not name Ortiz')
+            skipped_lead = True
+            continue
         if match.group("pro"):
-            if _in_lead_clause(window, start, match.start()):
-                skipped_lead = True
-                continue  # 'When she accepted her award, Moore noted …': Moore, after it
             if want is None or pronoun_gender(match.group("pro")) == want:
                 return None  # the chain goes on: who this pronoun is stands further back
             continue

@@ -67,12 +67,17 @@ _ABBREVIATIONS = {
     "democrat": ("democrat", "democratic", "d"),
     "republican": ("republican", "gop", "r"),
 }
+#: Nouns for media outlets, which a story also names with the noun after the name
+#: ('Harbour Weekly magazine').
+_MEDIA_NOUNS = (
+    "magazine", "tabloid", "newspaper", "website", "outlet", "station", "broadcaster", "network",
+)  # fmt: skip
 #: Nouns for organisations, and the endings of a company's name.
 _ORG_NOUNS = frozenset(
-    """company firm corporation group retailer bank agency network organization organisation
+    """company firm corporation group retailer bank agency organization organisation
     union maker manufacturer airline carrier employer giant insurer lender chain
-    publisher newspaper broadcaster magazine tabloid website outlet station""".split()  # noqa: SIM905
-)
+    publisher""".split()  # noqa: SIM905
+) | frozenset(_MEDIA_NOUNS)
 _COMPANY_NOUNS = frozenset({"company", "firm", "corporation", "giant", "maker", "employer"})
 _COMPANY_NAME = re.compile(
     r"[A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*){0,4}\s+(?:Corp\.?|Inc\.?|Co\.|LLC|Ltd\.?|Company|"
@@ -144,8 +149,6 @@ def resolve(people: People, pos: int, phrase: str) -> tuple[str, str] | None:
     return ("person", person) if person else None
 
 
-_PARTY_NOUNS = frozenset({"republican", "democrat"})
-
 #: Institutions whose name ends on the noun a story refers back with: 'Tarnby Harbour
 #: Hospital … the hospital said'.
 _INSTITUTIONS = frozenset(
@@ -195,9 +198,15 @@ _OFFICES = frozenset(
     """senator governor president congressman congresswoman representative mayor judge
     chancellor minister secretary king queen prince pope premier""".split()  # noqa: SIM905
 )
+#: A party member, referred back to by the party ("the Tarn Republican").
+_PARTY_NOUNS = frozenset({"republican", "democrat"})
 #: Offices a paper may capitalise in a description ('the President said').
-_CAPITALISED = _OFFICES | frozenset(
-    "emperor duke duchess emir sheikh princess archbishop cardinal speaker republican democrat".split()  # noqa: SIM905
+_CAPITALISED = (
+    _OFFICES
+    | frozenset(
+        "emperor duke duchess emir sheikh princess archbishop cardinal speaker".split()  # noqa: SIM905
+    )
+    | _PARTY_NOUNS
 )
 #: Words of a recorded role that say nothing of an office.
 _NOT_OFFICE = frozenset(
@@ -321,7 +330,7 @@ def _title_words(before: str) -> list[str]:
 #: A name before the lower-case noun that says what it is: 'Harbour Weekly magazine'.
 _NAME_BEFORE_NOUN = re.compile(
     r"(?<![\w’'])(?!(?:The|An?)\s)(?P<name>[A-Z][\w&’'-]*(?:\s+[A-Z][\w&’'-]*){0,3})\s+"
-    r"(?P<noun>magazine|tabloid|newspaper|website|outlet|station|broadcaster|network)\b"
+    r"(?P<noun>" + "|".join(_MEDIA_NOUNS) + r")\b"
 )
 
 

@@ -265,6 +265,9 @@ relative witness survivor passenger resident colleague
 """.split()  # noqa: SIM905
 )
 
+#: Words that open a question put to someone ('asked Ortiz if …', 'asked her why …').
+QUESTION_WORDS = frozenset("if whether about why what how when where who".split())  # noqa: SIM905
+
 #: Words that never start a person's name.
 NOT_FIRST = frozenset(
     """

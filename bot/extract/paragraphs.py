@@ -15,7 +15,14 @@ from bot.core.text import ABBREVIATIONS as ABBREVIATIONS  # re-exported: one spl
 from bot.core.text import SENTENCE_END as _TERMINAL
 from bot.core.text import is_abbreviation as _is_abbreviation
 from bot.extract.cues import ADDING_PARTICIPLES, SPEECH_VARIANTS
-from bot.extract.lexicon import COORDINATORS, MONTHS, NOT_SPEAKER_START, PREPOSITIONS, WEEKDAYS
+from bot.extract.lexicon import (
+    COORDINATORS,
+    MONTHS,
+    NOT_SPEAKER_START,
+    PREPOSITIONS,
+    QUESTION_WORDS,
+    WEEKDAYS,
+)
 from bot.extract.quotes import CLOSING_MARKS, QuoteSpan, find_quotes
 
 log = logging.getLogger(__name__)
@@ -123,7 +130,7 @@ def attribution_follows(text: str, end: int, *, asked: bool = False) -> bool:
         return False
     if not asked and words[verb] in _BIDDING and "to" in rest[:4]:
         return False  # '"…." The warning asked workers to "…"': a request of its own
-    if not asked and words[verb] in ("asked", "asks") and not _QUESTION_WORDS.isdisjoint(rest[:4]):
+    if not asked and words[verb] in ("asked", "asks") and not QUESTION_WORDS.isdisjoint(rest[:4]):
         return False  # '"…." Zakaria asked Abdullah if …': a question of its own
     if not asked and verb > 0 and _reports_more(words[verb], rest):
         return False  # '"…." She said orders had fallen.': her next statement, not a frame
@@ -147,9 +154,6 @@ _FRAME_WORDS = frozenset(
 #: Verbs that bid someone do something ('asked workers to …'): with 'to' they open a
 #: report of their own, not a frame of the quote before.
 _BIDDING = frozenset({"asked", "asks", "urged", "urges", "told", "tells", "begged", "warned"})
-
-
-_QUESTION_WORDS = frozenset("if whether about why what how when where who".split())  # noqa: SIM905
 
 
 def _reports_more(verb: str, rest: list[str]) -> bool:

@@ -21,7 +21,7 @@ _MARK_CHAR = re.compile(r"[\"“”«»„]")
 _OPENERS = frozenset({"“", "«", "„", "``"})
 _CLOSERS = frozenset({"”", "»"})
 #: Marks that may open a quotation in running text (for ``str.startswith``).
-OPENING_MARKS = ('"', "“", "«", "„", "``")
+OPENING_MARKS = ('"', *sorted(_OPENERS))
 #: Marks that may close a quotation in running text (a straight or curly double or single).
 CLOSING_MARKS = frozenset("”\"'’")
 #: Longest quoted passage accepted; longer spans are unbalanced marks, not quotes.
