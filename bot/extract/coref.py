@@ -19,7 +19,14 @@ from dataclasses import dataclass, field
 from bot.core.text import is_abbreviation, sentence_ends
 from bot.extract.gender import gender_of, pronoun_gender
 from bot.extract.keypoints import is_furniture
-from bot.extract.lexicon import COUNTRIES, NOT_FIRST, PRONOUNS, QUESTION_WORDS, UPPER
+from bot.extract.lexicon import (
+    COUNTRIES,
+    NOT_FIRST,
+    POSSESSIVES,
+    PRONOUNS,
+    QUESTION_WORDS,
+    UPPER,
+)
 from bot.extract.paragraphs import attribution_follows
 from bot.extract.paraphrase import after_content
 from bot.extract.quotes import CLOSING_MARKS, find_quotes, has_mark
@@ -309,7 +316,7 @@ def _subject_in(
             last_word in _AFTER_PREPOSITION
             and not _as_clause(last_word, after)
             and not _topic(before)
-        ) or (last_word in _DETERMINERS or last_word in _POSSESSIVES):
+        ) or (last_word in _DETERMINERS or last_word in POSSESSIVES):
             continue
         if last_word in ("and", "or") and _LISTED_AFTER_PREPOSITION.search(
             window, max(start, match.start() - 90), match.start()
@@ -369,7 +376,6 @@ def _frame_speaker(
 
 
 #: Possessive pronouns before a capitalised run: 'her Harbour Award' is a thing of hers.
-_POSSESSIVES = frozenset("his her their its my our your".split())  # noqa: SIM905
 #: Subordinators that open a lead clause whose pronoun points ahead to the main subject.
 _LEAD_SUBORDINATORS = frozenset(
     "when after as while before because although though if since once until".split()  # noqa: SIM905

@@ -265,6 +265,9 @@ relative witness survivor passenger resident colleague
 """.split()  # noqa: SIM905
 )
 
+#: Possessive determiners: the word after one is a noun ('their hopes', 'his claims').
+POSSESSIVES = frozenset("his her their its my our your".split())  # noqa: SIM905
+
 #: Words that open a question put to someone ('asked Ortiz if …', 'asked her why …').
 QUESTION_WORDS = frozenset("if whether about why what how when where who".split())  # noqa: SIM905
 

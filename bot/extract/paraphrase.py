@@ -29,6 +29,7 @@ from bot.extract.lexicon import (
     IRREGULAR_PAST,
     NAMING_VERBS,
     NOT_SPEAKER_START,
+    POSSESSIVES,
     PREPOSITIONS,
     PRONOUNS,
     UPPER,
@@ -186,6 +187,8 @@ def paraphrase(sentence: str) -> Paraphrase | None:
         if _plural_noun_cue(sentence, match):
             continue  # 'gull attacks are rare', 'the claims are false': a noun
         before = sentence[:pos]
+        if _after_possessive(before, match.group("cue")):
+            continue  # 'crews voiced their hopes in letters': a noun
         if " who " in before[-40:] and _ANYONE_WHO.search(before, max(0, len(before) - 40)):
             continue  # 'sorry to anyone who may take it …': nobody in particular
         if _in_who_clause(before) and _MAIN_SAID.search(sentence, match.end()):
@@ -393,6 +396,16 @@ def _plural_noun_cue(sentence: str, match: re.Match[str]) -> bool:
     return match.group("cue") in _NOUN_CUES and sentence.startswith(
         (" were ", " are "), match.end("cue")
     )
+
+
+def _after_possessive(before: str, cue: str) -> bool:
+    """Does a possessive determiner come right before the cue word ('their hopes', 'his
+    claims')? Then the word is a noun. 'her' is also an object ('heard her say'), so after
+    it only a word in -s counts ('her fears')."""
+    last = before[-8:].rsplit(None, 1)[-1].lower() if before.strip() else ""
+    if last not in POSSESSIVES or before[-1:] != " ":
+        return False
+    return last != "her" or cue.split()[0].endswith("s")
 
 
 #: Cue words that are also plural nouns.

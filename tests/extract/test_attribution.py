@@ -413,3 +413,14 @@ def test_a_pronoun_in_a_lead_clause_points_to_the_main_subject() -> None:
         "future of their campaigns."
     )
     assert found[-1].speaker == "Ted Ruiz"
+
+
+def test_a_cue_word_after_a_possessive_is_a_noun() -> None:
+    """'voiced their hopes in letters': after 'their' (or 'his', or 'her' before a word in
+    -s) the cue word is a noun, so nobody said 'in letters and on radio'."""
+    found = _all(
+        "These fans, and others from Tarn to Vell, had voiced their hopes in letters and on "
+        "radio. The crews shared her fears about the storm with the council. Tom Reyes said "
+        "his hopes were high."
+    )
+    assert [(s.speaker, s.text) for s in found] == [("Tom Reyes", "his hopes were high")]
