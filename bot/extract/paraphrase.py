@@ -219,7 +219,7 @@ def paraphrase(sentence: str) -> Paraphrase | None:
             found = _antecedent(before[: -len(", who ")])  # 'a publicist, who said …'
         if not found and before.endswith((" and ", " but ")):
             found = sentence_subject(before)  # 'Obama met survivors and (but) said …'
-        found = _usable(found)
+        found = _usable(_relative_head(found))
         if not found:
             continue  # 'When asked about …, X said': the cue word was in the lead clause
         start = match.end()
@@ -501,6 +501,18 @@ def _approximate(words: list[str]) -> bool:
         and len(words) > 1
         and (words[1][:1].isdigit() or words[1].lower() in NUMBER_WORDS)
     )
+
+
+def _relative_head(found: tuple[str, int] | None) -> tuple[str, int] | None:
+    """'Voters who backed the levy said …' reads 'Voters who' as the subject of 'backed':
+    a subject that runs into a restrictive relative pronoun (no comma before it) is the noun
+    phrase the pronoun hangs on. (After a comma the apposition rules take the name.)"""
+    if not found or " " not in found[0]:
+        return found
+    head, last = found[0].rsplit(None, 1)
+    if last.lower() not in ("who", "that") or head.endswith(","):
+        return found
+    return (head, found[1]) if valid_subject(head) else None
 
 
 def _usable(found: tuple[str, int] | None) -> tuple[str, int] | None:

@@ -424,3 +424,13 @@ def test_a_cue_word_after_a_possessive_is_a_noun() -> None:
         "his hopes were high."
     )
     assert [(s.speaker, s.text) for s in found] == [("Tom Reyes", "his hopes were high")]
+
+
+def test_a_restrictive_who_is_not_part_of_the_speaker() -> None:
+    """'The skippers who opposed the ban …': the speaker is the skippers, not 'The skippers
+    who'; after a comma ('Ana Ortiz, who …') the apposition rules still take the name."""
+    found = _all(
+        "The skippers who opposed the ban last year have since come round. Ana Ortiz, who "
+        "opposed the levy, said it was too high."
+    )
+    assert [s.speaker for s in found] == ["The skippers", "Ana Ortiz"]
