@@ -254,29 +254,47 @@ async def _ask(store: Store, text: str) -> object:
 
 
 async def measure(
-    url: str, people: list[str], phrases: list[str], count: int, rounds: int
-) -> dict[str, float]:
-    """Time the query mix ``rounds`` times (each round with fresh queries, so caches do not
-    carry over) and report the median of the rounds' percentiles: the shared machine's noise
-    moves a single round's p95 by 2x at 1,000 statements."""
-    store = await open_store(url)
-    per_round: list[dict[str, float]] = []
+    urls: dict[int, str],
+    data: dict[int, tuple[list[str], list[str]]],
+    count: int,
+    rounds: int,
+) -> dict[int, dict[str, float]]:
+    """Time the query mix on every size ``rounds`` times, the sizes' rounds interleaved
+    (small, large, then large, small, …) so that whatever else the shared machine runs in
+    those minutes slows both alike: the ratio compares the sizes, not two stretches of
+    time. Each round has fresh queries, so caches do not carry over; the median of the
+    rounds' percentiles is reported (a single round's p95 at 1,000 statements moves 2x)."""
+    stores = {size: await open_store(url) for size, url in urls.items()}
+    per_round: dict[int, list[dict[str, float]]] = {size: [] for size in urls}
+    order = list(urls)
     for number in range(rounds):
-        mix = queries(random.Random(11 + number), people, phrases, count)
-        for verb, text in mix[:20]:  # warm caches (name list, vocabulary, page cache)
-            await (who(store, text) if verb == "who" else said(store, text))
-        asked = questions(random.Random(23 + number), people, phrases, count // 2)
-        for _verb, text in asked[:10]:
-            await _ask(store, text)
-        per_round.append(
-            {**await _timed(store, mix[20:]), **await _timed_questions(store, asked[10:])}
-        )
-    exact = await phrases_found(store, phrases[:100])
-    await store.close()
-    figures = {key: statistics.median(r[key] for r in per_round) for key in per_round[0]}
-    spread = [r["p95_ms"] for r in per_round]
-    return {**figures, "p95_min_ms": min(spread), "p95_max_ms": max(spread),
-            "phrases_exact_pct": exact}  # fmt: skip
+        for size in order if number % 2 == 0 else order[::-1]:
+            people, phrases = data[size]
+            per_round[size].append(await _round(stores[size], people, phrases, count, number))
+    results = {}
+    for size, store in stores.items():
+        exact = await phrases_found(store, data[size][1][:100])
+        await store.close()
+        rows = per_round[size]
+        figures = {key: statistics.median(r[key] for r in rows) for key in rows[0]}
+        spread = [r["p95_ms"] for r in rows]
+        results[size] = {**figures, "p95_min_ms": min(spread), "p95_max_ms": max(spread),
+                         "phrases_exact_pct": exact}  # fmt: skip
+    return results
+
+
+async def _round(
+    store: Store, people: list[str], phrases: list[str], count: int, number: int
+) -> dict[str, float]:
+    """One round of ``who``/``said`` and plain questions, after a few untimed ones that
+    warm the store's own caches (name list, vocabulary)."""
+    mix = queries(random.Random(11 + number), people, phrases, count)
+    for verb, text in mix[:20]:
+        await (who(store, text) if verb == "who" else said(store, text))
+    asked = questions(random.Random(23 + number), people, phrases, count // 2)
+    for _verb, text in asked[:10]:
+        await _ask(store, text)
+    return {**await _timed(store, mix[20:]), **await _timed_questions(store, asked[10:])}
 
 
 async def _timed(store: Store, mix: list[tuple[str, str]]) -> dict[str, float]:
@@ -355,20 +373,23 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as scratch:
         folder = args.store_dir or Path(scratch)
         folder.mkdir(parents=True, exist_ok=True)
-        for kind, size in itertools.product(kinds, sizes):
-            url = store_url(kind, folder, size, args.postgres_url)
-            started = time.perf_counter()
-            people, phrases = generated(url, folder / f"bench-{kind}-{size}.queries.json", size)
-            built = time.perf_counter() - started
-            results[kind, size] = asyncio.run(
-                measure(url, people, phrases, args.queries, args.rounds)
-            )
-            figures = " ".join(f"{k}={v:.2f}" for k, v in results[kind, size].items())
-            print(
-                f"store={kind} statements={size} people={len(people)} build_s={built:.1f} "
-                f"{figures}",
-                file=sys.stderr,
-            )
+        for kind in kinds:
+            urls, data = {}, {}
+            for size in sizes:
+                urls[size] = store_url(kind, folder, size, args.postgres_url)
+                started = time.perf_counter()
+                queries_file = folder / f"bench-{kind}-{size}.queries.json"
+                data[size] = generated(urls[size], queries_file, size)
+                built = time.perf_counter() - started
+                print(f"store={kind} statements={size} build_s={built:.1f}", file=sys.stderr)
+            measured = asyncio.run(measure(urls, data, args.queries, args.rounds))
+            for size, figures in measured.items():
+                results[kind, size] = figures
+                pairs = " ".join(f"{k}={v:.2f}" for k, v in figures.items())
+                print(
+                    f"store={kind} statements={size} people={len(data[size][0])} {pairs}",
+                    file=sys.stderr,
+                )
     print(" ".join(headline(kind, results[kind, sizes[0]], results[kind, sizes[-1]], sizes)
                    for kind in kinds))  # fmt: skip
     return 0
