@@ -118,6 +118,8 @@ _OF_PLACE_AFTER = re.compile(
 #: An age set off after a name: 'Lorna Tessaly, 14,'.
 _AGE_AFTER = re.compile(r",\s\d{1,3}[,.]")
 _CAPITALISED = re.compile(r"[" + UPPER + r"][\w’'-]+")
+#: The capitalised words right before a position ('Harbour ' before 'Guild').
+_CAPITALISED_LEAD = re.compile(r"(?:[" + UPPER + r"][\w’'-]+\s+)+$")
 #: A body's name opened before a phrase's last 'of' or 'for' ('the Ministry of', 'the
 #: Department for').
 _BODY_OF = re.compile(r"\b([" + UPPER + r"][\w-]+)\s+(?:of|for)$")
@@ -838,11 +840,17 @@ class People:
         for m in reversed(list(_CAPITALISED.finditer(self.text, window_start, pos))):
             if _clean(m.group()) in self.distinct:
                 full = self.resolve_name(m.group(), m.start())
+                if self._after_the(full, m.start()):
+                    continue
                 honorific = gender_of("", self.text[max(0, m.start() - 5) : m.start()])
                 if honorific and full not in self.gender:
                     self.gender[full] = honorific
                 candidates.append(full)
-        candidates.extend(self.names[k] for k in range(i - 1, max(-1, i - 13), -1))
+        candidates.extend(
+            self.names[k]
+            for k in range(i - 1, max(-1, i - 13), -1)
+            if not self._after_the(self.names[k], self.positions[k])
+        )
         if want is None:
             return candidates[0] if candidates else None
         for candidate in candidates[:12]:
@@ -852,6 +860,16 @@ class People:
                     self.gender[candidate] = want
                 return candidate
         return None
+
+    def _after_the(self, full: str, at: int) -> bool:
+        """Is the name at ``at`` written after 'the' ('members of the Harbour Guild') with
+        no gender known? Then it names a body or a people, not someone a 'he' or 'she'
+        stands for."""
+        if full in self.gender:
+            return False
+        lead = _CAPITALISED_LEAD.search(self.text, max(0, at - 60), at)
+        start = lead.start() if lead else at
+        return self.text[max(0, start - 4) : start].lower() == "the "
 
     def last_before(self, pos: int) -> str | None:
         """The most recently mentioned person before ``pos``, full name or bare surname."""

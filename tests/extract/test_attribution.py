@@ -434,3 +434,19 @@ def test_a_restrictive_who_is_not_part_of_the_speaker() -> None:
         "opposed the levy, said it was too high."
     )
     assert [s.speaker for s in found] == ["The skippers", "Ana Ortiz"]
+
+
+def test_a_name_after_the_is_no_one_a_pronoun_stands_for() -> None:
+    """'members of the Harbour Guild': a capitalised name after 'the' is a body or a people,
+    so with no person named before, '"…," he said' stays unresolved instead of going to it;
+    with one named, he is the one."""
+    alone = _all(
+        "By chance he landed in Vell, home to members of the Harbour Guild. "
+        '"The most important thing was I sat down," he said.'
+    )
+    assert [(s.speaker, s.confidence) for s in alone] == [("he", "unknown")]
+    named = _all(
+        "Tom Reyes sailed north in May. By chance he landed in Vell, home to members of "
+        'the Harbour Guild. "The most important thing was I sat down," he said.'
+    )
+    assert [s.speaker for s in named] == ["Tom Reyes"]
