@@ -336,6 +336,15 @@ def _subject_in(
                 return None  # the chain goes on: who this pronoun is stands further back
             continue
         run, offset = _without_leading(match.group("name"))
+        if (
+            initial
+            and run.startswith("For ")
+            and after.startswith(",")
+            and not window[start : match.start()].strip()
+        ):
+            topic = _topic_person(run[4:], want)  # 'For Lena Holm, the day is key'
+            if topic:
+                return topic
         following = [w.strip(",.;:") for w in after.split()[:2]]
         next_word = following[0] if following else ""
         if next_word.endswith("ly") and len(following) > 1:
@@ -394,6 +403,16 @@ def _topic(before: list[str]) -> bool:
     """'As for Krivic, he feels …': the name after 'as for' is the topic the sentence goes
     on about, not an object."""
     return len(before) >= 2 and before[-1].lower() == "for" and before[-2].lower() == "as"
+
+
+def _topic_person(run: str, want: str | None) -> str | None:
+    """The person a sentence opened by 'For Lena Holm,' is about, when the run is a
+    person's name whose gender (if known) fits: the pronoun after goes on with her."""
+    ref = classify(run)
+    if ref is None or ref.kind != "person" or " " not in ref.name:
+        return None
+    gender = gender_of(ref.name)
+    return ref.name if want is None or gender in (None, want) else None
 
 
 def _opens_with_preposition(run: str, after: str) -> bool:

@@ -433,6 +433,13 @@ def _titled_role(head: str) -> bool:
     return 1 < len(words) <= 5 and words[-1].islower() and words[-1] in PERSON_NOUNS
 
 
+#: Interjections opening a sentence ('Yep, that says it all'): no source.
+_NO_SOURCE_WORDS = frozenset("yep yes yeah nope well oh ok okay".split())  # noqa: SIM905
+#: Single words that stand for unnamed sources however they are written ('Others say',
+#: 'Another said', for another post or official): never a person's name.
+_QUANTIFIERS = frozenset("others another some many both several few most all".split())  # noqa: SIM905
+
+
 @functools.lru_cache(maxsize=4096)
 def classify(phrase: str) -> SpeakerRef | None:
     """Classify a speaker phrase; None when it does not look like a speaker at all."""
@@ -462,6 +469,10 @@ def classify(phrase: str) -> SpeakerRef | None:
     low = [_clean(w) for w in words]
     if len(words) == 1 and low[0] in PRONOUNS:
         return SpeakerRef("pronoun", low[0], phrase=phrase)
+    if len(words) == 1 and low[0] in _NO_SOURCE_WORDS:
+        return None  # 'Yep, pretty much says it all'
+    if len(words) == 1 and low[0] in _QUANTIFIERS:
+        return SpeakerRef("group", head, phrase=phrase)  # 'Others say', 'Many believe'
     if len(words) == 2 and low[0] in _THIRD_PERSON and words[1].islower():
         return SpeakerRef("pronoun", low[0], phrase=words[0])  # 'He paused, then said
     if len(words) == 2 and low[0] == "the" and low[1] in DEMONYMS:

@@ -450,3 +450,24 @@ def test_a_name_after_the_is_no_one_a_pronoun_stands_for() -> None:
         'the Harbour Guild. "The most important thing was I sat down," he said.'
     )
     assert [s.speaker for s in named] == ["Tom Reyes"]
+
+
+def test_for_and_a_name_opening_a_sentence_sets_up_whom_she_is() -> None:
+    """'For Lena Holm, the songs are key. "…," she says.': the person the sentence is
+    about is the 'she' after it, not the body named the sentence before."""
+    found = _all(
+        "Harbour Works made a new ramp. For Lena Holm, the procession and the songs are key "
+        'to mending old harm. "The aim was to give the town what it did not get," she says.'
+    )
+    assert [s.speaker for s in found] == ["Lena Holm"]
+
+
+def test_interjections_and_quantifiers_are_no_names() -> None:
+    """'Yep, that says it all' has no speaker; 'Others say' and 'Another said' are unnamed
+    sources, not people called Others or Another."""
+    assert _all("The ramp was a hit. Yep, that pretty much says it all.") == []
+    found = _all('Others say the pier is too short. Another said, "It will do for now."')
+    assert [(s.speaker, s.ref.kind if s.ref else None) for s in found] == [
+        ("Others", "group"),
+        ("Another", "group"),
+    ]
