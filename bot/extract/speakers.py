@@ -470,7 +470,7 @@ def classify(phrase: str) -> SpeakerRef | None:
     if len(words) == 1 and low[0] in PRONOUNS:
         return SpeakerRef("pronoun", low[0], phrase=phrase)
     if len(words) == 1 and low[0] in _NO_SOURCE_WORDS:
-        return None  # 'Yep, pretty much says it all'
+        return None  # 'Yep, that says it all'
     if len(words) == 1 and low[0] in _QUANTIFIERS:
         return SpeakerRef("group", head, phrase=phrase)  # 'Others say', 'Many believe'
     if len(words) == 2 and low[0] in _THIRD_PERSON and words[1].islower():

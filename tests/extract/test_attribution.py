@@ -442,12 +442,12 @@ def test_a_name_after_the_is_no_one_a_pronoun_stands_for() -> None:
     with one named, he is the one."""
     alone = _all(
         "By chance he landed in Vell, home to members of the Harbour Guild. "
-        '"The most important thing was I sat down," he said.'
+        '"The best thing I did was to stop and listen," he said.'
     )
     assert [(s.speaker, s.confidence) for s in alone] == [("he", "unknown")]
     named = _all(
         "Tom Reyes sailed north in May. By chance he landed in Vell, home to members of "
-        'the Harbour Guild. "The most important thing was I sat down," he said.'
+        'the Harbour Guild. "The best thing I did was to stop and listen," he said.'
     )
     assert [s.speaker for s in named] == ["Tom Reyes"]
 
