@@ -384,7 +384,6 @@ def _frame_speaker(
     return _person(people, ref.name, at, want)
 
 
-#: Possessive pronouns before a capitalised run: 'her Harbour Award' is a thing of hers.
 #: Subordinators that open a lead clause whose pronoun points ahead to the main subject.
 _LEAD_SUBORDINATORS = frozenset(
     "when after as while before because although though if since once until".split()  # noqa: SIM905

@@ -265,6 +265,9 @@ relative witness survivor passenger resident colleague
 """.split()  # noqa: SIM905
 )
 
+#: Words that alone stand for an unnamed group of sources ('Some say', 'Others warn').
+QUANTIFIERS = frozenset("some many others most few several both all".split())  # noqa: SIM905
+
 #: Possessive determiners: the word after one is a noun ('their hopes', 'his claims').
 POSSESSIVES = frozenset("his her their its my our your".split())  # noqa: SIM905
 

@@ -39,6 +39,7 @@ from bot.extract.lexicon import (
     PLACE_OPENERS,
     PREPOSITIONS,
     PRONOUNS,
+    QUANTIFIERS,
     RELATION_WORDS,
     TITLES,
     UPPER,
@@ -437,7 +438,7 @@ def _titled_role(head: str) -> bool:
 _NO_SOURCE_WORDS = frozenset("yep yes yeah nope well oh ok okay".split())  # noqa: SIM905
 #: Single words that stand for unnamed sources however they are written ('Others say',
 #: 'Another said', for another post or official): never a person's name.
-_QUANTIFIERS = frozenset("others another some many both several few most all".split())  # noqa: SIM905
+_GROUP_WORDS = QUANTIFIERS | {"another"}
 
 
 @functools.lru_cache(maxsize=4096)
@@ -471,7 +472,7 @@ def classify(phrase: str) -> SpeakerRef | None:
         return SpeakerRef("pronoun", low[0], phrase=phrase)
     if len(words) == 1 and low[0] in _NO_SOURCE_WORDS:
         return None  # 'Yep, that says it all'
-    if len(words) == 1 and low[0] in _QUANTIFIERS:
+    if len(words) == 1 and low[0] in _GROUP_WORDS:
         return SpeakerRef("group", head, phrase=phrase)  # 'Others say', 'Many believe'
     if len(words) == 2 and low[0] in _THIRD_PERSON and words[1].islower():
         return SpeakerRef("pronoun", low[0], phrase=words[0])  # 'He paused, then said

@@ -27,6 +27,7 @@ from bot.extract.lexicon import (
     NOT_SPEAKER_START,
     PERSON_NOUNS,
     PREPOSITIONS,
+    QUANTIFIERS,
     SUBORDINATORS,
     TITLES,
     WEEKDAYS,
@@ -567,7 +568,7 @@ def valid_subject(subject: str) -> bool:
         return False  # 'The row grew on Monday, when, …, Marsh': a clause, no apposition
     if len(words) == 1 and words[0].lower() in _SUBJECT_PRONOUNS:
         return True  # '"…," he said.'
-    if len(words) == 1 and words[0].lower() in _QUANTIFIERS:
+    if len(words) == 1 and words[0].lower() in QUANTIFIERS:
         return True  # 'Some say …', 'Others said …'
     low = head.lower().replace(",", "").replace(".", "").split()
     if not low:
@@ -682,7 +683,7 @@ def _people_conjunct(part: str) -> bool:
     if last[:1].isupper():
         return last[-1:].isalpha() and valid_subject(part)
     low = last.lower()
-    if low not in ANON_WORDS and low not in _QUANTIFIERS and low not in _BARE_FORCES:
+    if low not in ANON_WORDS and low not in QUANTIFIERS and low not in _BARE_FORCES:
         return False
     return _CLAUSE_WORDS.isdisjoint(w.lower() for w in words) and not (
         PREPOSITIONS.intersection(w.lower() for w in words[:1])
@@ -690,7 +691,6 @@ def _people_conjunct(part: str) -> bool:
 
 
 _PARTY = re.compile(r"\s*\([^()]{1,24}\)")
-_QUANTIFIERS = frozenset("some many others most few several both all".split())  # noqa: SIM905
 _NEVER_IN_SUBJECT = frozenset(
     "that which is was were are to if because been".split() + sorted(_MODALS)  # noqa: SIM905
 )
